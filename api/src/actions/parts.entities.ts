@@ -1,0 +1,278 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DatePrecision, numericString } from '../common/entity/columns';
+import { Organisation } from '../organisations/organisation.entity';
+import { Action } from './action.entity';
+import {
+  FUNDING_TYPES,
+  FundingType,
+  inList,
+  INSTRUMENT_TYPES,
+  InstrumentType,
+  MILESTONE_TYPES,
+  MilestoneType,
+  PARTICIPATION_ROLES,
+  ParticipationRole,
+} from './action.model';
+
+abstract class Versioned {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}
+
+/** An organisation taking part in an action in one role. */
+@Entity('participations')
+@Unique('participations_action_org_role_key', ['actionId', 'organisationId', 'role'])
+@Check('participations_role_check', `role IN (${inList(PARTICIPATION_ROLES)})`)
+export class Participation extends Versioned {
+  @Column({ type: 'uuid', name: 'action_id' })
+  actionId: string;
+
+  @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'action_id' })
+  action?: Action;
+
+  @Index('participations_org_idx')
+  @Column({ type: 'uuid', name: 'organisation_id' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Organisation;
+
+  @Column({ type: 'text' })
+  role: ParticipationRole;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+}
+
+@Entity('legal_instruments')
+@Check('legal_instruments_type_check', `type IN (${inList(INSTRUMENT_TYPES)})`)
+@Check('legal_instruments_validity_check', `valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from`)
+export class LegalInstrument extends Versioned {
+  @Index('legal_instruments_action_idx')
+  @Column({ type: 'uuid', name: 'action_id' })
+  actionId: string;
+
+  @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'action_id' })
+  action?: Action;
+
+  @Column({ type: 'text' })
+  type: InstrumentType;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  /** Names of the parties as written in the instrument. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  parties: string[];
+
+  @Column({ type: 'date', name: 'signed_on', nullable: true })
+  signedOn: string | null;
+
+  @Column({ type: 'text', name: 'signed_on_precision', nullable: true })
+  signedOnPrecision: DatePrecision | null;
+
+  @Column({ type: 'date', name: 'valid_from', nullable: true })
+  validFrom: string | null;
+
+  @Column({ type: 'date', name: 'valid_to', nullable: true })
+  validTo: string | null;
+
+  @Column({ type: 'text', name: 'document_url', nullable: true })
+  documentUrl: string | null;
+}
+
+/**
+ * A money record. Ceilings ("technical assistance worth up to X") are never money received.
+ * Never deleted by a cascade: an action holding money cannot be deleted, only archived.
+ */
+@Entity('funding')
+@Index('funding_action_type_idx', ['actionId', 'type'])
+@Check('funding_type_check', `type IN (${inList(FUNDING_TYPES)})`)
+@Check('funding_amount_check', `amount >= 0`)
+@Check('funding_currency_check', `currency IS NULL OR currency ~ '^[A-Z]{3}$'`)
+export class Funding extends Versioned {
+  @Column({ type: 'uuid', name: 'action_id' })
+  actionId: string;
+
+  @ManyToOne(() => Action, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'action_id' })
+  action?: Action;
+
+  @Column({ type: 'text' })
+  type: FundingType;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, transformer: numericString })
+  amount: string;
+
+  /** ISO 4217. Null only for historical records whose source does not state it (never converted). */
+  @Column({ type: 'char', length: 3, nullable: true })
+  currency: string | null;
+
+  @Index('funding_value_date_idx')
+  @Column({ type: 'date', name: 'value_date', nullable: true })
+  valueDate: string | null;
+
+  @Column({ type: 'text', name: 'value_date_precision', nullable: true })
+  valueDatePrecision: DatePrecision | null;
+
+  @Index('funding_provider_idx')
+  @Column({ type: 'uuid', name: 'provider_id', nullable: true })
+  providerId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'provider_id' })
+  provider?: Organisation | null;
+
+  @Column({ type: 'uuid', name: 'receiver_id', nullable: true })
+  receiverId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'receiver_id' })
+  receiver?: Organisation | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+}
+
+/** A dated event; its status (planned, done, late) is derived from the dates. */
+@Entity('milestones')
+@Index('milestones_action_idx', ['actionId', 'plannedDate'])
+@Index('milestones_open_idx', ['plannedDate'], { where: 'actual_date IS NULL' })
+@Check('milestones_type_check', `type IN (${inList(MILESTONE_TYPES)})`)
+@Check('milestones_date_check', `planned_date IS NOT NULL OR actual_date IS NOT NULL`)
+export class Milestone extends Versioned {
+  @Column({ type: 'uuid', name: 'action_id' })
+  actionId: string;
+
+  @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'action_id' })
+  action?: Action;
+
+  @Column({ type: 'text' })
+  type: MilestoneType;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'date', name: 'planned_date', nullable: true })
+  plannedDate: string | null;
+
+  @Column({ type: 'date', name: 'actual_date', nullable: true })
+  actualDate: string | null;
+
+  @Column({ type: 'text', name: 'date_precision', default: 'day' })
+  datePrecision: DatePrecision;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+}
+
+@Entity('results')
+export class Result extends Versioned {
+  @Index('results_action_idx')
+  @Column({ type: 'uuid', name: 'action_id' })
+  actionId: string;
+
+  @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'action_id' })
+  action?: Action;
+
+  @Column({ type: 'text' })
+  statement: string;
+}
+
+/** A measurable indicator of a result: baseline → target → actual. */
+@Entity('indicators')
+export class Indicator extends Versioned {
+  @Index('indicators_result_idx')
+  @Column({ type: 'uuid', name: 'result_id' })
+  resultId: string;
+
+  @ManyToOne(() => Result, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'result_id' })
+  result?: Result;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  unit: string | null;
+
+  @Column({ type: 'numeric', nullable: true, transformer: numericString })
+  baseline: string | null;
+
+  @Column({ type: 'date', name: 'baseline_date', nullable: true })
+  baselineDate: string | null;
+
+  @Column({ type: 'numeric', nullable: true, transformer: numericString })
+  target: string | null;
+
+  @Column({ type: 'date', name: 'target_date', nullable: true })
+  targetDate: string | null;
+
+  @Column({ type: 'numeric', nullable: true, transformer: numericString })
+  actual: string | null;
+
+  @Column({ type: 'date', name: 'actual_date', nullable: true })
+  actualDate: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+}
+
+/** A link to a document (report, agreement, photo album) on an action, milestone or result. */
+@Entity('document_links')
+@Check('document_links_owner_check', `NOT (milestone_id IS NOT NULL AND result_id IS NOT NULL)`)
+export class DocumentLink extends Versioned {
+  @Index('document_links_action_idx')
+  @Column({ type: 'uuid', name: 'action_id' })
+  actionId: string;
+
+  @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'action_id' })
+  action?: Action;
+
+  @Column({ type: 'uuid', name: 'milestone_id', nullable: true })
+  milestoneId: string | null;
+
+  @ManyToOne(() => Milestone, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'milestone_id' })
+  milestone?: Milestone | null;
+
+  @Column({ type: 'uuid', name: 'result_id', nullable: true })
+  resultId: string | null;
+
+  @ManyToOne(() => Result, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'result_id' })
+  result?: Result | null;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  url: string;
+}

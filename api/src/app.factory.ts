@@ -1,0 +1,142 @@
+import fastifyCookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { toErrorResponse } from './common/error-body';
+import { localeOf } from './common/errors';
+import { AppValidationPipe } from './common/validation';
+import { newRequestId } from './common/request-id';
+import { AppConfig } from './config/app-config';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the Nest application (API under /api, web app at /) without listening. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    maxParamLength: 200,
+    genReqId: newRequestId,
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, databaseUrl }),
+    adapter,
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new AppValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    credentials: true,
+  });
+
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie as never);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    (request.raw as { id?: string }).id = String(request.id);
+    void reply.header('x-request-id', String(request.id));
+    done();
+  });
+  // Errors raised by Fastify itself (body parsing, limits) get the same shape as Nest's.
+  fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const response = toErrorResponse(
+      error,
+      localeOf(request.headers['accept-language']),
+      (request.raw as { id?: string }).id,
+    );
+    void reply.status(response.status).headers(response.headers).send(response.body);
+  });
+
+  setUpOpenApi(app);
+  await serveWebApp(app, fastify, config);
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication) {
+  const document = new DocumentBuilder()
+    .setTitle('Coopera API')
+    .setDescription(
+      'Portfolio tracker for international cooperation. Errors share one shape: ' +
+        '{ statusCode, code, message, details }.',
+    )
+    .setVersion('1')
+    .addCookieAuth('coopera_session')
+    .build();
+  return SwaggerModule.createDocument(app, document);
+}
+
+function setUpOpenApi(app: NestFastifyApplication) {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
+}
+
+/**
+ * Serves the compiled Angular app: Spanish at /, English at /en/, with SPA fallback to each
+ * locale's index.html. Unknown /api routes keep the JSON error shape.
+ */
+async function serveWebApp(app: NestFastifyApplication, fastify: FastifyInstance, config: AppConfig) {
+  const root = resolve(config.webDist);
+  const hasWeb = existsSync(resolve(root, 'es-MX', 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic as never, {
+      root: resolve(root, 'es-MX'),
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      decorateReply: true,
+    });
+    await app.register(fastifyStatic as never, {
+      root: resolve(root, 'en'),
+      prefix: '/en/',
+      wildcard: false,
+      index: false,
+      decorateReply: false,
+    });
+  }
+  if (!hasWeb) return;
+  // Deep links (/acciones/42, /en/acciones/42) load the app shell of their language.
+  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    if (path === '/api' || path.startsWith('/api/')) {
+      const body = toErrorResponse({ statusCode: 404 }, localeOf(request.headers['accept-language'])).body;
+      void reply.status(404).send(body);
+      return;
+    }
+    const locale = path === '/en' || path.startsWith('/en/') ? 'en' : 'es-MX';
+    void (reply as FastifyReply & { sendFile(file: string, root: string): FastifyReply })
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html', resolve(root, locale));
+  });
+}

@@ -1,0 +1,55 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, APP_CONFIG } from './config/app-config';
+import { dataSourceOptions } from './db/data-source';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './common/logger';
+import { SeedModule } from './seed/seed.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+}
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: databaseUrl,
+            poolSize: config.dbPoolSize,
+            timeoutMs: config.dbTimeoutMs,
+          }),
+          migrationsRun: false,
+          retryAttempts: 0,
+        }),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        UsersModule,
+        SeedModule,
+      ],
+    };
+  }
+}

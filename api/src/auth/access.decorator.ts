@@ -1,0 +1,25 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const ROLES = ['admin', 'staff', 'director', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACCESS_KEY = 'coopera:access';
+
+/** What a route declares: open to anyone, to any signed-in user, or to the listed roles. */
+export type AccessRule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: Role[] };
+
+/** Anyone, signed in or not (health, sign-in, the share-link views). */
+export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+
+/** Any active signed-in user, whatever the role (own profile, sign-out). */
+export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signed-in' } satisfies AccessRule);
+
+/** Only the listed roles; `admin` is always allowed too. */
+export const Roles = (...roles: Role[]) =>
+  SetMetadata(ACCESS_KEY, {
+    kind: 'roles',
+    roles: Array.from(new Set<Role>(['admin', ...roles])),
+  } satisfies AccessRule);
+
+/** Roles that read the whole portfolio. */
+export const READERS: Role[] = ['staff', 'director'];

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RateLimiter } from './rate-limiter.service';
+import { SessionsService } from './sessions.service';
+
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, SessionsService, RateLimiter, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [SessionsService, RateLimiter],
+})
+export class AuthModule {}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '../access.decorator';
+import { MIN_PASSWORD_LENGTH } from '../password';
+
+export class SignInDto {
+  @ApiProperty({ example: 'direccion@coopera.demo' })
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Coopera-Direccion-2024' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) organisationName: string | null;
+}
+
+export class SessionDto {
+  @ApiProperty({ type: MeDto }) user: MeDto;
+  @ApiProperty({ description: 'Send back in the X-XSRF-TOKEN header on every change' })
+  csrfToken: string;
+  @ApiProperty() expiresAt: string;
+}
+

@@ -1,0 +1,116 @@
+/* Coopera's command line: database migrations, drift check, demo data and user accounts. */
+import { NestFactory } from '@nestjs/core';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createDataSource } from './db/data-source';
+import { resolveDatabase } from './db/database';
+import { schemaDiff, writeMigration } from './db/schema-tools';
+import { DemoSeeder } from './seed/demo-seeder';
+import { createUserCommand } from './users/user-create.command';
+
+const USAGE = `Usage: node dist/api/cli.js <command>
+  migrate                     apply pending migrations
+  revert                      revert the last migration
+  migration:generate <Name>   write migrations/<ms>-<Name>.ts from the entity changes
+  check                       fail when entities and migrations disagree
+  seed                        load the demo portfolio into an empty database
+  user:create --role <role> --email <email> [--name <name>] [--organisation <acronym>]
+`;
+
+async function withDataSource<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await resolveDatabase(config, (m) => process.stderr.write(`${m}\n`));
+  const ds = createDataSource({ url: db.url, timeoutMs: config.dbTimeoutMs });
+  try {
+    await ds.initialize();
+    return await fn(ds);
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+    await db.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'migrate':
+      return withDataSource(async (ds) => {
+        const applied = await ds.runMigrations({ transaction: 'each' });
+        console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.');
+        return 0;
+      });
+    case 'revert':
+      return withDataSource(async (ds) => {
+        await ds.undoLastMigration({ transaction: 'each' });
+        console.log('Reverted the last migration.');
+        return 0;
+      });
+    case 'migration:generate': {
+      const name = args[0];
+      if (!name) {
+        console.error('Give the migration a PascalCase name: npm run db:migration:generate -- AddThing');
+        return 1;
+      }
+      return withDataSource(async (ds) => {
+        await ds.runMigrations({ transaction: 'each' });
+        const diff = await schemaDiff(ds);
+        if (!diff.up.length) {
+          console.log('Entities and migrations agree: nothing to generate.');
+          return 0;
+        }
+        const file = writeMigration(resolve('migrations'), name, diff);
+        console.log(`Wrote ${file} (${diff.up.length} statement(s)); rebuild to apply it.`);
+        return 0;
+      });
+    }
+    case 'check':
+      return withDataSource(async (ds) => {
+        await ds.runMigrations({ transaction: 'each' });
+        const diff = await schemaDiff(ds);
+        if (diff.up.length) {
+          console.error('Entities and migrations disagree. Missing from migrations:');
+          for (const q of diff.up) console.error(`  ${q.query};`);
+          console.error('Run: npm run db:migration:generate -- <Name>');
+          return 1;
+        }
+        console.log('Entities and migrations agree.');
+        return 0;
+      });
+    case 'seed':
+      return withApp(async (app) => {
+        const report = await app.get(DemoSeeder).seedIfEmpty();
+        console.log(report.seeded ? `Demo data loaded: ${JSON.stringify(report.counts)}` : 'Database already has data: nothing loaded.');
+        return 0;
+      });
+    case 'user:create':
+      return withApp((app) => createUserCommand(app, args));
+    default:
+      console.error(USAGE);
+      return command ? 1 : 0;
+  }
+}
+
+async function withApp(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<number>) {
+  const config = { ...loadConfig(), logLevel: 'warn', logPretty: false };
+  const db = await resolveDatabase(config, (m) => process.stderr.write(`${m}\n`));
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: db.url }), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    await app.get(DataSource).runMigrations({ transaction: 'each' });
+    return await fn(app);
+  } finally {
+    await app.close();
+    await db.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,71 @@
+import { HttpStatus } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from './errors';
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+
+const CONNECTION_TEXT =
+  /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i;
+
+function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isConnectionError(error: unknown): boolean {
+  const code = pgCode(error);
+  if (code && CONNECTION_CODES.has(code)) return true;
+  return error instanceof Error && CONNECTION_TEXT.test(error.message);
+}
+
+export function isSerializationFailure(error: unknown): boolean {
+  const code = pgCode(error);
+  return code === '40001' || code === '40P01';
+}
+
+/** Maps database failures to meaning; returns undefined for errors that are not the database's. */
+export function mapDatabaseError(error: unknown): AppError | undefined {
+  if (isConnectionError(error)) {
+    return new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', undefined, {
+      'Retry-After': '5',
+    });
+  }
+  if (!(error instanceof QueryFailedError)) return undefined;
+  switch (pgCode(error)) {
+    case '23505':
+      return new AppError(HttpStatus.CONFLICT, 'CONFLICT');
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return new AppError(HttpStatus.BAD_REQUEST, 'CONSTRAINT_VIOLATION');
+    case '23503':
+      return new AppError(HttpStatus.CONFLICT, 'CONSTRAINT_VIOLATION');
+    case '40001':
+    case '40P01':
+      return new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT');
+    case '57014': // statement timeout / cancelled
+      return new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', undefined, {
+        'Retry-After': '5',
+      });
+    default:
+      return undefined;
+  }
+}

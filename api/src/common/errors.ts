@@ -1,0 +1,156 @@
+import { HttpStatus } from '@nestjs/common';
+
+export type Locale = 'es' | 'en';
+
+/** Every error code the API can answer with, and its message in each language. */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: {
+    es: 'Los datos enviados no son válidos.',
+    en: 'The data sent is not valid.',
+  },
+  BAD_REQUEST: { es: 'La solicitud no es válida.', en: 'The request is not valid.' },
+  MALFORMED_JSON: {
+    es: 'El cuerpo de la solicitud no es JSON válido.',
+    en: 'The request body is not valid JSON.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    es: 'Tipo de contenido no admitido.',
+    en: 'Unsupported content type.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    es: 'La solicitud excede el tamaño permitido.',
+    en: 'The request exceeds the allowed size.',
+  },
+  ROUTE_NOT_FOUND: { es: 'La ruta no existe.', en: 'The route does not exist.' },
+  NOT_FOUND: { es: 'El registro no existe.', en: 'The record does not exist.' },
+  UNAUTHENTICATED: {
+    es: 'Inicia sesión para continuar.',
+    en: 'Sign in to continue.',
+  },
+  INVALID_CREDENTIALS: {
+    es: 'Correo o contraseña incorrectos.',
+    en: 'Wrong e-mail or password.',
+  },
+  FORBIDDEN: {
+    es: 'Tu rol no permite esta operación.',
+    en: 'Your role does not allow this operation.',
+  },
+  CSRF_TOKEN_INVALID: {
+    es: 'La sesión no pudo verificarse; recarga la página.',
+    en: 'The session could not be verified; reload the page.',
+  },
+  RATE_LIMITED: {
+    es: 'Demasiados intentos; espera antes de volver a intentar.',
+    en: 'Too many attempts; wait before trying again.',
+  },
+  VERSION_REQUIRED: {
+    es: 'Falta la versión del registro (campo version o encabezado If-Match).',
+    en: 'The record version is missing (version field or If-Match header).',
+  },
+  VERSION_CONFLICT: {
+    es: 'Otra persona modificó este registro; revisa los cambios y vuelve a aplicarlos.',
+    en: 'Someone else changed this record; review the changes and reapply yours.',
+  },
+  CONFLICT: {
+    es: 'El registro entra en conflicto con uno existente.',
+    en: 'The record conflicts with an existing one.',
+  },
+  CONSTRAINT_VIOLATION: {
+    es: 'Los datos violan una regla de integridad.',
+    en: 'The data breaks an integrity rule.',
+  },
+  DATABASE_UNAVAILABLE: {
+    es: 'La base de datos no está disponible; intenta de nuevo en unos segundos.',
+    en: 'The database is unavailable; try again in a few seconds.',
+  },
+  INTERNAL_ERROR: {
+    es: 'Ocurrió un error inesperado.',
+    en: 'An unexpected error occurred.',
+  },
+  USER_EMAIL_TAKEN: {
+    es: 'Ya existe un usuario con ese correo.',
+    en: 'A user with that e-mail already exists.',
+  },
+  USER_NOT_FOUND: { es: 'El usuario no existe.', en: 'The user does not exist.' },
+  LAST_ADMIN: {
+    es: 'No se puede desactivar ni degradar al último administrador activo.',
+    en: 'The last active administrator cannot be deactivated or demoted.',
+  },
+  OWN_ROLE_CHANGE: {
+    es: 'No puedes cambiar tu propio rol ni desactivarte.',
+    en: 'You cannot change your own role or deactivate yourself.',
+  },
+  PARTNER_ORGANISATION_REQUIRED: {
+    es: 'Un usuario socio debe estar vinculado a una organización.',
+    en: 'A partner user must be linked to an organisation.',
+  },
+  WRONG_PASSWORD: {
+    es: 'La contraseña actual no es correcta.',
+    en: 'The current password is not correct.',
+  },
+  ACTION_NOT_FOUND: { es: 'La acción no existe.', en: 'The action does not exist.' },
+  ACTION_CODE_TAKEN: {
+    es: 'Ya existe una acción con ese código.',
+    en: 'An action with that code already exists.',
+  },
+  ACTION_ARCHIVED: {
+    es: 'La acción está archivada; restáurala para modificarla.',
+    en: 'The action is archived; restore it to change it.',
+  },
+  ORGANISATION_NOT_FOUND: {
+    es: 'La organización no existe.',
+    en: 'The organisation does not exist.',
+  },
+  ORGANISATION_IN_USE: {
+    es: 'La organización participa en acciones o registros financieros y no puede eliminarse.',
+    en: 'The organisation takes part in actions or money records and cannot be deleted.',
+  },
+  PARTICIPATION_EXISTS: {
+    es: 'La organización ya participa en esta acción con ese rol.',
+    en: 'The organisation already takes part in this action in that role.',
+  },
+  RECORD_NOT_FOUND: { es: 'El registro no existe.', en: 'The record does not exist.' },
+  EXCHANGE_RATE_NOT_FOUND: {
+    es: 'El tipo de cambio no existe.',
+    en: 'The exchange rate does not exist.',
+  },
+  IMPORT_INVALID: {
+    es: 'El archivo contiene errores; no se importó nada.',
+    en: 'The file has errors; nothing was imported.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An expected failure: HTTP status, stable code, optional per-field details and headers. */
+export class AppError extends Error {
+  constructor(
+    readonly status: HttpStatus,
+    readonly code: ErrorCode,
+    readonly details?: FieldError[] | Record<string, unknown>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(ERROR_MESSAGES[code].en);
+  }
+
+  static notFound(code: ErrorCode = 'NOT_FOUND'): AppError {
+    return new AppError(HttpStatus.NOT_FOUND, code);
+  }
+}
+
+export function localeOf(acceptLanguage: string | string[] | undefined): Locale {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage;
+  if (!header) return 'es';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'es';
+}
+
+export function messageFor(code: ErrorCode, locale: Locale): string {
+  return ERROR_MESSAGES[code][locale];
+}

@@ -1,0 +1,175 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/** Every environment variable Coopera reads, validated once at start-up. */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]*@?[^\s/]+(:\d+)?\/[^\s/?]+(\?\S*)?$/, {
+    message: 'must be a URL like postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1024 and 65535' })
+  @Min(1024, { message: 'must be an integer between 1024 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1024 and 65535' })
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  LOG_PRETTY?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO_DATA?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  DB_POOL_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds (≥ 100)' })
+  @Min(100, { message: 'must be an integer number of milliseconds (≥ 100)' })
+  DB_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of hours (1–720)' })
+  @Min(1, { message: 'must be an integer number of hours (1–720)' })
+  @Max(720, { message: 'must be an integer number of hours (1–720)' })
+  SESSION_TTL_HOURS?: number;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @IsString()
+  WEB_DIST?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-[A-Za-z0-9-]+$/, {
+    message: 'must be an IATI organisation identifier such as MX-RFC-IPG140101ABC',
+  })
+  IATI_REPORTING_ORG_REF?: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Set when an external PostgreSQL is used; otherwise an embedded server is started. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  logLevel: string;
+  logPretty: boolean;
+  /** Load the demo portfolio and demo users into an empty database. */
+  demoData: boolean;
+  dbPoolSize: number;
+  dbTimeoutMs: number;
+  sessionTtlHours: number;
+  corsOrigins: string[];
+  webDist: string;
+  iatiReportingOrgRef: string;
+}
+
+export class ConfigError extends Error {}
+
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL']);
+
+/**
+ * Validates `source` (normally `process.env`) and returns the typed configuration.
+ * Throws a {@link ConfigError} whose message is one line naming the variable and the problem.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(vars, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // Never echo a value that may hold a secret (DATABASE_URL carries a password).
+    const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(raw[first.property])}`;
+    throw new ConfigError(
+      `Invalid environment variable ${first.property}${shown}: ${reason.replace(`${first.property} `, '')}`,
+    );
+  }
+  const env = (vars.NODE_ENV ?? 'development') as AppConfig['env'];
+  const dataDir = vars.DATA_DIR ?? '.data';
+  return {
+    env,
+    port: vars.PORT ?? 3000,
+    host: vars.HOST ?? '0.0.0.0',
+    databaseUrl: vars.DATABASE_URL,
+    dataDir,
+    embeddedPgPort: vars.EMBEDDED_PG_PORT ?? 54329,
+    logLevel: vars.LOG_LEVEL ?? (env === 'test' ? 'silent' : 'info'),
+    logPretty: vars.LOG_PRETTY ?? Boolean(process.stdout.isTTY),
+    demoData: vars.DEMO_DATA ?? !vars.DATABASE_URL,
+    dbPoolSize: vars.DB_POOL_SIZE ?? 10,
+    dbTimeoutMs: vars.DB_TIMEOUT_MS ?? 5000,
+    sessionTtlHours: vars.SESSION_TTL_HOURS ?? 12,
+    corsOrigins: (vars.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    webDist: vars.WEB_DIST ?? 'dist/web/browser',
+    iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

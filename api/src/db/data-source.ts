@@ -1,0 +1,40 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../../../migrations';
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+  /** Upper bound for acquiring a connection and for a single statement. */
+  timeoutMs?: number;
+  logging?: boolean;
+}
+
+/** The one description of Coopera's database, shared by the app, the CLI and the tests. */
+export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  const timeout = options.timeoutMs ?? 5000;
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: options.logging ? ['error', 'warn', 'migration'] : false,
+    poolSize: options.poolSize ?? 10,
+    extra: {
+      connectionTimeoutMillis: timeout,
+      statement_timeout: Math.max(timeout * 6, 30_000),
+      idle_in_transaction_session_timeout: 60_000,
+      application_name: 'coopera',
+    },
+  };
+}
+
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource(dataSourceOptions(options));
+}

@@ -1,0 +1,34 @@
+import { Action } from '../actions/action.entity';
+import {
+  DocumentLink,
+  Funding,
+  Indicator,
+  LegalInstrument,
+  Milestone,
+  Participation,
+  Result,
+} from '../actions/parts.entities';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { RateLimit } from '../auth/rate-limit.entity';
+import { Session } from '../auth/session.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { AppSetting } from '../settings/app-setting.entity';
+import { User } from '../users/user.entity';
+
+/** Every TypeORM entity, listed explicitly (the API is bundled into one file). */
+export const ENTITIES = [
+  AppSetting,
+  Organisation,
+  User,
+  Session,
+  RateLimit,
+  AuditEntry,
+  Action,
+  Participation,
+  LegalInstrument,
+  Funding,
+  Milestone,
+  Result,
+  Indicator,
+  DocumentLink,
+];

@@ -1,0 +1,54 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { resolveDatabase } from './db/database';
+import { DemoSeeder } from './seed/demo-seeder';
+
+async function bootstrap() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = (message: string) => Logger.log(message, 'Bootstrap');
+  const database = await resolveDatabase(config, log);
+  let stopping = false;
+  const stopDatabase = async () => {
+    await database.stop().catch((e) => Logger.error(`Stopping PostgreSQL failed: ${e}`, 'Bootstrap'));
+  };
+  try {
+    const app = await createApp(config, database.url);
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      Logger.log(`${signal} received, shutting down`, 'Bootstrap');
+      await app.close();
+      await stopDatabase();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+    const dataSource = app.get(DataSource);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    if (config.demoData) {
+      const report = await app.get(DemoSeeder).seedIfEmpty();
+      if (report.seeded) log(`Demo portfolio loaded: ${JSON.stringify(report.counts)}`);
+    }
+    await app.listen({ port: config.port, host: config.host });
+    log(`Coopera is running on http://localhost:${config.port} (API at /api, docs at /api/docs)`);
+  } catch (error) {
+    Logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), 'Bootstrap');
+    await stopDatabase();
+    process.exit(1);
+  }
+}
+
+void bootstrap();

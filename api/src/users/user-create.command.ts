@@ -1,0 +1,79 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { ROLES, type Role } from '../auth/access.decorator';
+import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { AppError } from '../common/errors';
+import { UsersService } from './users.service';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Reads a password without echoing it (or from COOPERA_PASSWORD / piped stdin for scripts). */
+async function readPassword(prompt: string): Promise<string> {
+  if (process.env['COOPERA_PASSWORD']) return process.env['COOPERA_PASSWORD'];
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      if (!muted) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: Boolean(process.stdin.isTTY) });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      rl.question(prompt, (answer) => resolve(answer));
+      rl.on('close', () => reject(new Error('No password given (standard input closed).')));
+      muted = true;
+    });
+  } finally {
+    muted = false;
+    process.stderr.write('\n');
+    rl.close();
+  }
+}
+
+/** `npm run user:create -- --role admin --email a@b.mx [--name "…"] [--organisation GIZ]` */
+export async function createUserCommand(app: INestApplicationContext, args: string[]): Promise<number> {
+  const role = option(args, 'role') as Role | undefined;
+  const email = option(args, 'email');
+  if (!role || !ROLES.includes(role) || !email) {
+    console.error(`Usage: npm run user:create -- --role <${ROLES.join('|')}> --email <email> [--name <name>] [--organisation <acronym or slug>]`);
+    return 1;
+  }
+  const users = app.get(UsersService);
+  let organisationId: string | undefined;
+  const organisation = option(args, 'organisation');
+  if (organisation) {
+    const { DataSource } = await import('typeorm');
+    const rows: { id: string }[] = await app
+      .get(DataSource)
+      .query(`SELECT id FROM organisations WHERE slug = lower($1) OR lower(acronym) = lower($1) LIMIT 1`, [organisation]);
+    if (!rows[0]) {
+      console.error(`No organisation "${organisation}".`);
+      return 1;
+    }
+    organisationId = rows[0].id;
+  }
+  const password = await readPassword(`Password for ${email} (at least ${MIN_PASSWORD_LENGTH} characters): `);
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    console.error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+    return 1;
+  }
+  try {
+    const user = await users.create(
+      { email, role, password, name: option(args, 'name') ?? email, organisationId },
+      { id: null, email: 'cli', requestId: null },
+    );
+    console.log(`Created ${user.role} ${user.email} (${user.id}).`);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(`${error.code}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
