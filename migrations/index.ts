@@ -1,11 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateSearchFunctions1763900000000 } from './1763900000000-CreateSearchFunctions';
 import { CreatePortfolioAndAccounts1795448252591 } from './1795448252591-CreatePortfolioAndAccounts';
+import { AddExchangeRates1795448768588 } from './1795448768588-AddExchangeRates';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateSearchFunctions1763900000000,
   CreatePortfolioAndAccounts1795448252591,
+  AddExchangeRates1795448768588,
   // list:end
 ];

@@ -27,7 +27,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     genReqId: newRequestId,
     requestIdHeader: false,
   });
@@ -66,15 +66,6 @@ export async function createApp(
     (request.raw as { id?: string }).id = String(request.id);
     void reply.header('x-request-id', String(request.id));
     done();
-  });
-  // Errors raised by Fastify itself (body parsing, limits) get the same shape as Nest's.
-  fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const response = toErrorResponse(
-      error,
-      localeOf(request.headers['accept-language']),
-      (request.raw as { id?: string }).id,
-    );
-    void reply.status(response.status).headers(response.headers).send(response.body);
   });
 
   setUpOpenApi(app);

@@ -9,6 +9,10 @@ import { SeedModule } from './seed/seed.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
+import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { ActionsModule } from './actions/actions.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -48,7 +52,11 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        OrganisationsModule,
+        ActionsModule,
         SeedModule,
+        ExchangeRatesModule,
+        DashboardModule,
       ],
     };
   }

@@ -12,6 +12,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RateLimit } from '../auth/rate-limit.entity';
 import { Session } from '../auth/session.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { ExchangeRate } from '../exchange-rates/exchange-rate.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 import { User } from '../users/user.entity';
 
@@ -31,4 +32,5 @@ export const ENTITIES = [
   Result,
   Indicator,
   DocumentLink,
+  ExchangeRate,
 ];

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { ActionsController } from './actions.controller';
+import { ActionsService } from './actions.service';
+import {
+  DocumentsController,
+  FundingController,
+  IndicatorsController,
+  InstrumentsController,
+  MilestonesController,
+  ParticipationsController,
+  ResultsController,
+} from './parts.controller';
+import { PartsWriter } from './parts.writer';
+
+@Module({
+  controllers: [
+    ActionsController,
+    ParticipationsController,
+    InstrumentsController,
+    FundingController,
+    MilestonesController,
+    ResultsController,
+    IndicatorsController,
+    DocumentsController,
+  ],
+  providers: [ActionsService, PartsWriter],
+  exports: [ActionsService, PartsWriter],
+})
+export class ActionsModule {}

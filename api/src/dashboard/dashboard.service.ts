@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SqlParams } from '../actions/action-filters';
+import type { AuthUser } from '../auth/auth-user';
+import { money, type ReportingCurrency } from '../money/money';
+import {
+  FUNDING_CLASSES,
+  FundingClass,
+  Grouping,
+  moneySql,
+  scopedActions,
+  TODAY_SQL,
+  unconvertedSql,
+  unnestKey,
+} from './dashboard-sql';
+import {
+  CountDto,
+  DashboardQueryDto,
+  GroupDto,
+  GroupedDto,
+  GroupedQueryDto,
+  MilestoneItemDto,
+  MilestonesDto,
+  MilestonesQueryDto,
+  MoneyFigureDto,
+  MoneyFiguresDto,
+  SummaryDto,
+  UnconvertedDto,
+} from './dto/dashboard.dto';
+
+type User = Pick<AuthUser, 'role' | 'organisationId'>;
+
+interface MoneyRow {
+  k1: string | null;
+  k2: string | null;
+  cls: FundingClass;
+  currency: string | null;
+  isTotal: boolean;
+  amount: string;
+  converted: string | null;
+  records: number;
+  unconverted: number;
+}
+
+const UNCONVERTED_LISTED = 100;
+
+export const GROUPINGS = {
+  partner: {
+    moneyKey: 'f.provider_id::text',
+    actionKey: 'p.organisation_id::text',
+    actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
+    distinctActions: true,
+  },
+  'partner-type': {
+    moneyKey: 'po.type',
+    moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
+    actionKey: 'o.type',
+    actionFrom: 'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
+    distinctActions: true,
+  },
+  year: {
+    moneyKey: `extract(year FROM f.value_date)::int::text`,
+    moneyKey2: 'a.modality',
+  },
+  theme: { moneyKey: 'k.value', moneyJoins: unnestKey('themes'), actionKey: 'k.value', actionFrom: `sa a ${unnestKey('themes')}` },
+  sdg: {
+    moneyKey: 'k.value::text',
+    moneyJoins: unnestKey('sdgs', 'smallint'),
+    actionKey: 'k.value::text',
+    actionFrom: `sa a ${unnestKey('sdgs', 'smallint')}`,
+  },
+  municipality: {
+    moneyKey: 'k.value',
+    moneyJoins: unnestKey('municipalities'),
+    actionKey: 'k.value',
+    actionFrom: `sa a ${unnestKey('municipalities')}`,
+  },
+  status: { moneyKey: 'a.status', actionKey: 'a.status', actionFrom: 'sa a' },
+} satisfies Record<string, Grouping>;
+export type GroupBy = keyof typeof GROUPINGS;
+const OVERLAPPING = new Set<GroupBy>(['partner', 'partner-type', 'theme', 'sdg', 'municipality']);
+
+const emptyFigure = (currency: string): MoneyFigureDto => ({
+  total: '0.00',
+  currency,
+  byCurrency: [],
+  records: 0,
+  unconvertedCount: 0,
+});
+const emptyFigures = (currency: string): MoneyFiguresDto => ({
+  ceilings: emptyFigure(currency),
+  committed: emptyFigure(currency),
+  executed: emptyFigure(currency),
+  inKind: emptyFigure(currency),
+});
+
+const keyOf = (k1: string | null, k2: string | null) => JSON.stringify([k1, k2]);
+
+/** Folds the aggregate rows (already summed by PostgreSQL) into figures per group. */
+function figuresByGroup(rows: MoneyRow[], currency: string): Map<string, MoneyFiguresDto> {
+  const groups = new Map<string, MoneyFiguresDto>();
+  for (const row of rows) {
+    const key = keyOf(row.k1, row.k2);
+    let figures = groups.get(key);
+    if (!figures) groups.set(key, (figures = emptyFigures(currency)));
+    const figure = figures[row.cls];
+    if (row.isTotal) {
+      figure.total = row.converted ?? '0.00';
+      figure.records = row.records;
+      figure.unconvertedCount = row.unconverted;
+    } else if (row.currency !== null) {
+      figure.byCurrency.push({ currency: row.currency, amount: row.amount, converted: row.converted });
+    }
+  }
+  for (const figures of groups.values()) {
+    for (const cls of FUNDING_CLASSES) figures[cls].byCurrency.sort((a, b) => a.currency.localeCompare(b.currency));
+  }
+  return groups;
+}
+
+@Injectable()
+export class DashboardService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async money(query: DashboardQueryDto, user: User, grouping: Grouping) {
+    const currency: ReportingCurrency = query.currency ?? 'MXN';
+    const params = new SqlParams();
+    const scope = scopedActions(query, user, params);
+    const target = `${params.add(currency)}::text`;
+    const rows: MoneyRow[] = await this.dataSource.query(moneySql(grouping, scope, target), params.values);
+    return figuresByGroup(rows, currency);
+  }
+
+  async summary(query: DashboardQueryDto, user: User): Promise<SummaryDto> {
+    const currency = query.currency ?? 'MXN';
+    const countsParams = new SqlParams();
+    const countsSql = `WITH ${scopedActions(query, user, countsParams)},
+      kinds AS (SELECT 'kind' AS dim, kind AS key, count(*)::int AS n FROM sa GROUP BY kind),
+      statuses AS (SELECT 'status' AS dim, status AS key, count(*)::int AS n FROM sa GROUP BY status),
+      partners AS (SELECT 'partners' AS dim, NULL AS key, count(DISTINCT p.organisation_id)::int AS n
+                     FROM participations p JOIN sa ON sa.id = p.action_id),
+      overdue AS (SELECT 'overdue' AS dim, NULL AS key, count(*)::int AS n
+                    FROM milestones m JOIN sa ON sa.id = m.action_id
+                   WHERE m.actual_date IS NULL AND m.planned_date < ${TODAY_SQL}),
+      today AS (SELECT 'today' AS dim, to_char(${TODAY_SQL}, 'YYYY-MM-DD') AS key, 0 AS n)
+      SELECT * FROM kinds UNION ALL SELECT * FROM statuses UNION ALL SELECT * FROM partners
+      UNION ALL SELECT * FROM overdue UNION ALL SELECT * FROM today`;
+    const listParams = new SqlParams();
+    const listScope = scopedActions(query, user, listParams);
+    const listTarget = `${listParams.add(currency)}::text`;
+    const listSql = unconvertedSql(listScope, listTarget, listParams.add(UNCONVERTED_LISTED));
+    const [figures, counts, unconverted] = await Promise.all([
+      this.money(query, user, { moneyKey: 'NULL::text' }),
+      this.dataSource.query(countsSql, countsParams.values) as Promise<{ dim: string; key: string | null; n: number }[]>,
+      this.dataSource.query(listSql, listParams.values) as Promise<(UnconvertedDto & { cls: FundingClass })[]>,
+    ]);
+    const money = figures.get(keyOf(null, null)) ?? emptyFigures(currency);
+    for (const cls of FUNDING_CLASSES) money[cls].unconverted = [];
+    for (const { cls, ...item } of unconverted) money[cls].unconverted!.push(item);
+    const pick = (dim: string): CountDto[] =>
+      counts.filter((c) => c.dim === dim).map((c) => ({ key: c.key, count: c.n }));
+    const byKind = pick('kind').sort((a, b) => b.count - a.count);
+    const byStatus = pick('status').sort((a, b) => b.count - a.count);
+    return {
+      currency,
+      asOf: counts.find((c) => c.dim === 'today')!.key!,
+      money,
+      actions: byKind.reduce((sum, c) => sum + c.count, 0),
+      activeActions: byStatus.find((c) => c.key === 'implementation')?.count ?? 0,
+      actionsByKind: byKind,
+      actionsByStatus: byStatus,
+      partners: pick('partners')[0]?.count ?? 0,
+      overdueMilestones: pick('overdue')[0]?.count ?? 0,
+    };
+  }
+
+  async grouped(groupBy: GroupBy, query: GroupedQueryDto, user: User): Promise<GroupedDto> {
+    const currency = query.currency ?? 'MXN';
+    const grouping: Grouping = GROUPINGS[groupBy];
+    const countActions = async (): Promise<Map<string, number>> => {
+      if (!grouping.actionKey) return new Map();
+      const params = new SqlParams();
+      const count = grouping.distinctActions ? 'count(DISTINCT a.id)' : 'count(*)';
+      const rows: { k1: string | null; k2: string | null; n: number }[] = await this.dataSource.query(
+        `WITH ${scopedActions(query, user, params)}
+         SELECT ${grouping.actionKey} AS k1, ${grouping.actionKey2 ?? 'NULL::text'} AS k2, ${count}::int AS n
+           FROM ${grouping.actionFrom} GROUP BY 1, 2`,
+        params.values,
+      );
+      return new Map(rows.map((r) => [keyOf(r.k1, r.k2), r.n]));
+    };
+    const [figures, actions] = await Promise.all([this.money(query, user, grouping), countActions()]);
+    const keys = new Set([...figures.keys(), ...actions.keys()]);
+    let groups: GroupDto[] = [...keys].map((key) => {
+      const [k1, k2] = JSON.parse(key) as [string | null, string | null];
+      const group: GroupDto = {
+        key: k1,
+        actions: grouping.actionKey ? (actions.get(key) ?? 0) : null,
+        money: figures.get(key) ?? emptyFigures(currency),
+      };
+      if (groupBy === 'year') group.modality = k2;
+      return group;
+    });
+    groups.sort(groupBy === 'year' ? byYear : byWeight);
+    const totalGroups = groups.length;
+    groups = groups.slice(0, query.limit ?? 100);
+    if (groupBy === 'partner') await this.labelPartners(groups);
+    return { currency, groupBy, totalGroups, overlapping: OVERLAPPING.has(groupBy), groups };
+  }
+
+  private async labelPartners(groups: GroupDto[]) {
+    const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
+    if (!ids.length) return;
+    const rows: { id: string; label: string }[] = await this.dataSource.query(
+      `SELECT id::text, coalesce(acronym, name) AS label FROM organisations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const labels = new Map(rows.map((r) => [r.id, r.label]));
+    for (const g of groups) g.label = g.key === null ? null : (labels.get(g.key) ?? null);
+  }
+
+  async milestones(query: MilestonesQueryDto, user: User): Promise<MilestonesDto> {
+    const window = query.window ?? 90;
+    const limit = query.limit ?? 100;
+    const params = new SqlParams();
+    const scope = scopedActions(query, user, params);
+    const w = params.add(window);
+    const l = params.add(limit);
+    const rows: (MilestoneItemDto & { list: string; total: number; asOf: string })[] = await this.dataSource.query(
+      `WITH ${scope},
+       open AS (
+         SELECT m.id, m.type, m.title, m.planned_date, m.action_id, sa.code, a.title_es,
+                CASE WHEN m.planned_date < ${TODAY_SQL} THEN 'overdue' ELSE 'upcoming' END AS list
+           FROM milestones m JOIN sa ON sa.id = m.action_id JOIN actions a ON a.id = m.action_id
+          WHERE m.actual_date IS NULL AND m.planned_date <= ${TODAY_SQL} + ${w}::int
+       ),
+       ranked AS (
+         SELECT open.*, count(*) OVER (PARTITION BY list)::int AS total,
+                row_number() OVER (PARTITION BY list ORDER BY planned_date, id) AS rn
+           FROM open
+       )
+       SELECT id, type, title, to_char(planned_date, 'YYYY-MM-DD') AS "plannedDate",
+              (planned_date - ${TODAY_SQL})::int AS "daysFromToday", action_id AS "actionId",
+              code AS "actionCode", title_es AS "actionTitle", list, total,
+              to_char(${TODAY_SQL}, 'YYYY-MM-DD') AS "asOf"
+         FROM ranked WHERE rn <= ${l}::int
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'none', 0, to_char(${TODAY_SQL}, 'YYYY-MM-DD')
+       ORDER BY "plannedDate"`,
+      params.values,
+    );
+    const strip = ({ list: _list, total: _total, asOf: _asOf, ...item }: (typeof rows)[number]): MilestoneItemDto => item;
+    const upcoming = rows.filter((r) => r.list === 'upcoming');
+    const overdue = rows.filter((r) => r.list === 'overdue');
+    return {
+      asOf: rows[rows.length - 1]?.asOf ?? rows[0].asOf,
+      window,
+      upcomingCount: upcoming[0]?.total ?? 0,
+      overdueCount: overdue[0]?.total ?? 0,
+      upcoming: upcoming.map(strip),
+      overdue: overdue.map(strip),
+    };
+  }
+}
+
+function weight(g: GroupDto) {
+  return [g.money.executed.total, g.money.committed.total, g.money.ceilings.total, g.money.inKind.total].map((t) => money(t));
+}
+
+/** Largest executed first, then committed, ceilings, in-kind, actions; "not stated" last. */
+function byWeight(a: GroupDto, b: GroupDto): number {
+  if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
+  const wa = weight(a);
+  const wb = weight(b);
+  for (let i = 0; i < wa.length; i++) {
+    const c = wb[i].comparedTo(wa[i]);
+    if (c !== 0) return c;
+  }
+  return (b.actions ?? 0) - (a.actions ?? 0) || String(a.key).localeCompare(String(b.key));
+}
+
+function byYear(a: GroupDto, b: GroupDto): number {
+  if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
+  return Number(a.key) - Number(b.key) || String(a.modality).localeCompare(String(b.modality));
+}

@@ -1,0 +1,145 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ActionFilterDto, toInt } from '../../actions/dto/action-filter.dto';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+/** Every list filter, plus the currency the figures are converted to. */
+export class DashboardQueryDto extends ActionFilterDto {
+  @ApiPropertyOptional({ enum: REPORTING_CURRENCIES, default: 'MXN' })
+  @IsOptional()
+  @Transform(upper)
+  @IsIn(REPORTING_CURRENCIES)
+  currency?: ReportingCurrency;
+}
+
+export class GroupedQueryDto extends DashboardQueryDto {
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000, description: 'At most this many groups (largest first)' })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+export class MilestonesQueryDto extends DashboardQueryDto {
+  @ApiPropertyOptional({ default: 90, minimum: 1, maximum: 366, description: 'Upcoming: planned in the next N days' })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  window?: number;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500, description: 'At most this many milestones per list' })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class CurrencyAmountDto {
+  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({ example: '1000.00', description: 'Sum in that currency' }) amount: string;
+  @ApiPropertyOptional({
+    example: '20063.00',
+    nullable: true,
+    type: String,
+    description: 'Its convertible part in the requested currency',
+  })
+  converted: string | null;
+}
+
+export const UNCONVERTED_REASONS = ['currency_not_stated', 'no_value_date', 'no_rate'] as const;
+export type UnconvertedReason = (typeof UNCONVERTED_REASONS)[number];
+
+export class UnconvertedDto {
+  @ApiProperty({ format: 'uuid' }) fundingId: string;
+  @ApiProperty({ format: 'uuid' }) actionId: string;
+  @ApiProperty() actionCode: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ example: '361000.00' }) amount: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) currency: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) valueDate: string | null;
+  @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
+}
+
+/** One key figure: converted total plus what it is made of. Figures are never added together. */
+export class MoneyFigureDto {
+  @ApiProperty({ example: '16187025.00', description: 'Sum of the convertible records, in `currency`' }) total: string;
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ type: [CurrencyAmountDto] }) byCurrency: CurrencyAmountDto[];
+  @ApiProperty({ description: 'Money records counted' }) records: number;
+  @ApiProperty({ description: 'Records left out of `total` (no currency, no value date or no rate)' })
+  unconvertedCount: number;
+  @ApiPropertyOptional({ type: [UnconvertedDto], description: 'Summary only: the first 100 of them' })
+  unconverted?: UnconvertedDto[];
+}
+
+export class MoneyFiguresDto {
+  @ApiProperty({ type: MoneyFigureDto, description: 'Commitment ceilings (in-kind "up to" amounts)' }) ceilings: MoneyFigureDto;
+  @ApiProperty({ type: MoneyFigureDto }) committed: MoneyFigureDto;
+  @ApiProperty({ type: MoneyFigureDto, description: 'Disbursements and expenditure' }) executed: MoneyFigureDto;
+  @ApiProperty({ type: MoneyFigureDto, description: 'In-kind contributions and prizes' }) inKind: MoneyFigureDto;
+}
+
+export class CountDto {
+  @ApiPropertyOptional({ nullable: true, type: String }) key: string | null;
+  @ApiProperty() count: number;
+}
+
+export class SummaryDto {
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ example: '2024-05-01', description: 'Today in Mexico City (for overdue milestones)' }) asOf: string;
+  @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
+  @ApiProperty() actions: number;
+  @ApiProperty({ description: 'Actions in implementation' }) activeActions: number;
+  @ApiProperty({ type: [CountDto] }) actionsByKind: CountDto[];
+  @ApiProperty({ type: [CountDto] }) actionsByStatus: CountDto[];
+  @ApiProperty({ description: 'Distinct organisations taking part' }) partners: number;
+  @ApiProperty() overdueMilestones: number;
+}
+
+export class GroupDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Group key; null = not stated' }) key: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) label?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'by-year only' }) modality?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Actions in the group' }) actions: number | null;
+  @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
+}
+
+export class GroupedDto {
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ example: 'theme' }) groupBy: string;
+  @ApiProperty({ description: 'Groups before the limit' }) totalGroups: number;
+  @ApiProperty({
+    description: 'Overlapping groupings (themes, SDGs, municipalities, partners) count an action in each of its groups',
+  })
+  overlapping: boolean;
+  @ApiProperty({ type: [GroupDto] }) groups: GroupDto[];
+}
+
+export class MilestoneItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() type: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: '2024-06-01' }) plannedDate: string;
+  @ApiProperty({ description: 'Negative when overdue' }) daysFromToday: number;
+  @ApiProperty({ format: 'uuid' }) actionId: string;
+  @ApiProperty() actionCode: string;
+  @ApiProperty() actionTitle: string;
+}
+
+export class MilestonesDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty() window: number;
+  @ApiProperty() upcomingCount: number;
+  @ApiProperty() overdueCount: number;
+  @ApiProperty({ type: [MilestoneItemDto], description: 'Soonest first' }) upcoming: MilestoneItemDto[];
+  @ApiProperty({ type: [MilestoneItemDto], description: 'Most overdue first' }) overdue: MilestoneItemDto[];
+}

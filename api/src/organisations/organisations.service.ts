@@ -1,0 +1,144 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { Page } from '../common/dto/pagination.dto';
+import { AppError } from '../common/errors';
+import { slugify } from '../common/slug';
+import { SqlParams } from '../actions/action-filters';
+import {
+  CreateOrganisationDto,
+  OrganisationDto,
+  OrganisationQueryDto,
+  UpdateOrganisationDto,
+} from './dto/organisation.dto';
+
+type Row = OrganisationDto & { notes: string | null };
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Organisations a partner may see: their own and those sharing an action with it. */
+  private scope(user: Pick<AuthUser, 'role' | 'organisationId'>, params: SqlParams): string {
+    if (user.role !== 'partner') return 'TRUE';
+    const org = params.add(user.organisationId);
+    return `(o.id = ${org} OR EXISTS (
+      SELECT 1 FROM participations p1 JOIN participations p2 ON p2.action_id = p1.action_id
+       WHERE p1.organisation_id = ${org} AND p2.organisation_id = o.id))`;
+  }
+
+  private actionCountSql(user: Pick<AuthUser, 'role' | 'organisationId'>, params: SqlParams): string {
+    const partnerScope =
+      user.role === 'partner'
+        ? ` AND EXISTS (SELECT 1 FROM participations sp WHERE sp.action_id = a.id AND sp.organisation_id = ${params.add(user.organisationId)})`
+        : '';
+    return `(SELECT count(DISTINCT a.id)::int FROM participations p JOIN actions a ON a.id = p.action_id
+              WHERE p.organisation_id = o.id AND a.archived_at IS NULL${partnerScope})`;
+  }
+
+  private toDto(row: Row, user: Pick<AuthUser, 'role'>): OrganisationDto {
+    const { notes, ...rest } = row;
+    return user.role === 'partner' ? rest : { ...rest, notes };
+  }
+
+  async list(query: OrganisationQueryDto, user: AuthUser): Promise<Page<OrganisationDto>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const params = new SqlParams();
+    const where = [this.scope(user, params)];
+    if (query.q?.trim()) {
+      const q = params.add(query.q.trim());
+      where.push(`coopera_fold(o.name || ' ' || coalesce(o.acronym, '')) LIKE '%' || coopera_fold(${q}) || '%'`);
+    }
+    if (query.type) where.push(`o.type = ${params.add(query.type)}`);
+    const count = params.values.length;
+    const countRows: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM organisations o WHERE ${where.join(' AND ')}`,
+      params.values.slice(0, count),
+    );
+    const actionCount = this.actionCountSql(user, params);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT o.id, o.slug, o.name, o.acronym, o.type, o.country, o.iati_ref AS "iatiRef", o.website, o.notes,
+              o.version, ${actionCount} AS "actionCount"
+         FROM organisations o WHERE ${where.join(' AND ')}
+        ORDER BY coalesce(o.acronym, o.name) LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+      params.values,
+    );
+    return { items: rows.map((r) => this.toDto(r, user)), total: countRows[0].n, page, pageSize };
+  }
+
+  async get(id: string, user: Pick<AuthUser, 'role' | 'organisationId'>, manager?: EntityManager): Promise<OrganisationDto> {
+    const params = new SqlParams();
+    const idParam = params.add(id);
+    const scope = this.scope(user, params);
+    const actionCount = this.actionCountSql(user, params);
+    const rows: Row[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT o.id, o.slug, o.name, o.acronym, o.type, o.country, o.iati_ref AS "iatiRef", o.website, o.notes,
+              o.version, ${actionCount} AS "actionCount"
+         FROM organisations o WHERE o.id = ${idParam} AND ${scope}`,
+      params.values,
+    );
+    if (!rows[0]) throw AppError.notFound('ORGANISATION_NOT_FOUND');
+    return this.toDto(rows[0], user);
+  }
+
+  async create(input: CreateOrganisationDto, actor: Actor, user: AuthUser): Promise<OrganisationDto> {
+    return this.dataSource.transaction(async (m) => {
+      const slug = `${slugify(input.acronym || input.name)}-${randomBytes(3).toString('hex')}`;
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO organisations (slug, name, acronym, type, country, iati_ref, website, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [slug, input.name.trim(), input.acronym?.trim() || null, input.type, input.country ?? null, input.iatiRef ?? null, input.website ?? null, input.notes ?? null],
+      );
+      const created = await this.get(rows[0].id, user, m);
+      await this.audit.record(m, actor, { operation: 'create', entity: 'organisation', entityId: created.id, after: created });
+      return created;
+    });
+  }
+
+  async update(id: string, input: UpdateOrganisationDto, actor: Actor, user: AuthUser): Promise<OrganisationDto> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.get(id, user, m);
+      const next = {
+        name: input.name?.trim() ?? before.name,
+        acronym: input.acronym === undefined ? before.acronym : input.acronym?.trim() || null,
+        type: input.type ?? before.type,
+        country: input.country === undefined ? before.country : input.country,
+        iatiRef: input.iatiRef === undefined ? before.iatiRef : input.iatiRef,
+        website: input.website === undefined ? before.website : input.website,
+        notes: input.notes === undefined ? (before.notes ?? null) : input.notes,
+      };
+      const updated: unknown[] = await m.query(
+        `UPDATE organisations SET name = $3, acronym = $4, type = $5, country = $6, iati_ref = $7, website = $8, notes = $9,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, input.version, next.name, next.acronym, next.type, next.country, next.iatiRef, next.website, next.notes],
+      );
+      if (!updated.length) throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+      const after = await this.get(id, user, m);
+      await this.audit.record(m, actor, { operation: 'update', entity: 'organisation', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  async remove(id: string, actor: Actor, user: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = await this.get(id, user, m);
+      const used: unknown[] = await m.query(
+        `SELECT 1 FROM participations WHERE organisation_id = $1
+         UNION ALL SELECT 1 FROM funding WHERE provider_id = $1 OR receiver_id = $1
+         UNION ALL SELECT 1 FROM users WHERE organisation_id = $1
+         UNION ALL SELECT 1 FROM actions WHERE institute_id = $1 LIMIT 1`,
+        [id],
+      );
+      if (used.length) throw new AppError(HttpStatus.CONFLICT, 'ORGANISATION_IN_USE');
+      await m.query(`DELETE FROM organisations WHERE id = $1`, [id]);
+      await this.audit.record(m, actor, { operation: 'delete', entity: 'organisation', entityId: id, before });
+    });
+  }
+}
