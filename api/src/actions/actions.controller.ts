@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -79,6 +79,7 @@ export class ActionsController {
   }
 
   @Post(':id/archive')
+  @HttpCode(200)
   @Roles('staff')
   @ApiOperation({ summary: 'Archive (hide from lists; restorable). Actions are never deleted.' })
   @ApiOkResponse({ type: ActionDetailDto })
@@ -92,6 +93,7 @@ export class ActionsController {
   }
 
   @Post(':id/restore')
+  @HttpCode(200)
   @Roles('staff')
   @ApiOkResponse({ type: ActionDetailDto })
   restore(

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 
 export interface TestDatabase {
   url: string;
@@ -23,25 +19,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/**
- * A database of its own for a test run: on DATABASE_URL's server when given, otherwise on an
- * embedded PostgreSQL in a temporary folder. Created and migrated here, dropped by `drop()`.
- */
-export async function createTestDatabase(prefix = 'coopera_test'): Promise<TestDatabase> {
+/** Creates and migrates a database named `<prefix>_<unique>` on the server of `serverUrl`. */
+export async function createDatabaseOn(serverUrl: URL, prefix = 'coopera_test', stopServer: () => Promise<void> = async () => undefined): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  let serverUrl: URL;
-  let stopServer: () => Promise<void> = async () => undefined;
-  if (process.env['DATABASE_URL']) {
-    serverUrl = new URL(process.env['DATABASE_URL']);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'coopera-pg-'));
-    const server = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres' });
-    serverUrl = new URL(server.url);
-    stopServer = async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
   const admin = new URL(serverUrl.toString());
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
@@ -64,4 +44,11 @@ export async function createTestDatabase(prefix = 'coopera_test'): Promise<TestD
       await stopServer();
     },
   };
+}
+
+/** Another database on the test run's server (for tests that must own the whole database). */
+export function createTestDatabase(prefix = 'coopera_test_own'): Promise<TestDatabase> {
+  const url = process.env['COOPERA_TEST_DATABASE_URL'];
+  if (!url) throw new Error('COOPERA_TEST_DATABASE_URL is not set: run through jest');
+  return createDatabaseOn(new URL(url), prefix);
 }
