@@ -1,6 +1,8 @@
 /* Coopera's command line: database migrations, drift check, demo data and user accounts. */
 import { NestFactory } from '@nestjs/core';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildOpenApiDocument, createApp } from './app.factory';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -16,6 +18,7 @@ const USAGE = `Usage: node dist/api/cli.js <command>
   migration:generate <Name>   write migrations/<ms>-<Name>.ts from the entity changes
   check                       fail when entities and migrations disagree
   seed                        load the demo portfolio into an empty database
+  openapi <file>              write the OpenAPI document (JSON) to <file>
   user:create --role <role> --email <email> [--name <name>] [--organisation <acronym>]
 `;
 
@@ -84,6 +87,26 @@ async function main(argv: string[]): Promise<number> {
         console.log(report.seeded ? `Demo data loaded: ${JSON.stringify(report.counts)}` : 'Database already has data: nothing loaded.');
         return 0;
       });
+    case 'openapi': {
+      const file = args[0];
+      if (!file) {
+        console.error('Usage: node dist/api/cli.js openapi <file.json>');
+        return 1;
+      }
+      const config = { ...loadConfig(), logLevel: 'silent', logPretty: false, webDist: '/nonexistent' };
+      const db = await resolveDatabase(config, (m) => process.stderr.write(`${m}\n`));
+      try {
+        const app = await createApp(config, db.url);
+        await app.init();
+        const document = buildOpenApiDocument(app);
+        writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+        await app.close();
+        console.log(`Wrote ${file} (${Object.keys(document.paths).length} paths)`);
+        return 0;
+      } finally {
+        await db.stop();
+      }
+    }
     case 'user:create':
       return withApp((app) => createUserCommand(app, args));
     default:
