@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults: port 3000, embedded database, demo data on', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, dataDir: '.data', embeddedPgPort: 54329, demoData: true, databaseUrl: undefined });
+  });
+
+  it('turns demo data off by default with an external database', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db.example.org:5432/coopera' });
+    expect(config.demoData).toBe(false);
+    expect(config.databaseUrl).toBe('postgres://u:p@db.example.org:5432/coopera');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid environment variable PORT="abc": must be an integer between 1 and 65535$/],
+    [{ PORT: '70000' }, /PORT="70000"/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud"/],
+    [{ DEMO_DATA: 'maybe' }, /DEMO_DATA="maybe": must be true or false/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('refuses a malformed DATABASE_URL without echoing it (it may hold a password)', () => {
+    let error: Error | undefined;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://root:secret@db/x' });
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toBe('Invalid environment variable DATABASE_URL: must be a URL like postgres://user:password@host:5432/database');
+    expect(error?.message).not.toContain('secret');
+  });
+});
