@@ -1,3 +1,12 @@
 import baseConfig from '../eslint.config.mjs';
 
-export default [...baseConfig];
+export default [
+  ...baseConfig,
+  {
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      // Tests assert preconditions with `!` after checking them.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+];

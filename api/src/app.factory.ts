@@ -97,7 +97,11 @@ function setUpOpenApi(app: NestFastifyApplication) {
  * Serves the compiled Angular app: Spanish at /, English at /en/, with SPA fallback to each
  * locale's index.html. Unknown /api routes keep the JSON error shape.
  */
-async function serveWebApp(app: NestFastifyApplication, fastify: FastifyInstance, config: AppConfig) {
+async function serveWebApp(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+  config: AppConfig,
+) {
   const root = resolve(config.webDist);
   const hasWeb = existsSync(resolve(root, 'es-MX', 'index.html'));
   if (hasWeb) {
@@ -121,7 +125,10 @@ async function serveWebApp(app: NestFastifyApplication, fastify: FastifyInstance
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     if (path === '/api' || path.startsWith('/api/')) {
-      const body = toErrorResponse({ statusCode: 404 }, localeOf(request.headers['accept-language'])).body;
+      const body = toErrorResponse(
+        { statusCode: 404 },
+        localeOf(request.headers['accept-language']),
+      ).body;
       void reply.status(404).send(body);
       return;
     }

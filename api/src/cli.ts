@@ -41,7 +41,11 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return withDataSource(async (ds) => {
         const applied = await ds.runMigrations({ transaction: 'each' });
-        console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.');
+        console.log(
+          applied.length
+            ? `Applied: ${applied.map((m) => m.name).join(', ')}`
+            : 'No pending migrations.',
+        );
         return 0;
       });
     case 'revert':
@@ -53,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
     case 'migration:generate': {
       const name = args[0];
       if (!name) {
-        console.error('Give the migration a PascalCase name: npm run db:migration:generate -- AddThing');
+        console.error(
+          'Give the migration a PascalCase name: npm run db:migration:generate -- AddThing',
+        );
         return 1;
       }
       return withDataSource(async (ds) => {
@@ -84,7 +90,11 @@ async function main(argv: string[]): Promise<number> {
     case 'seed':
       return withApp(async (app) => {
         const report = await app.get(DemoSeeder).seedIfEmpty();
-        console.log(report.seeded ? `Demo data loaded: ${JSON.stringify(report.counts)}` : 'Database already has data: nothing loaded.');
+        console.log(
+          report.seeded
+            ? `Demo data loaded: ${JSON.stringify(report.counts)}`
+            : 'Database already has data: nothing loaded.',
+        );
         return 0;
       });
     case 'openapi': {
@@ -93,7 +103,12 @@ async function main(argv: string[]): Promise<number> {
         console.error('Usage: node dist/api/cli.js openapi <file.json>');
         return 1;
       }
-      const config = { ...loadConfig(), logLevel: 'silent', logPretty: false, webDist: '/nonexistent' };
+      const config = {
+        ...loadConfig(),
+        logLevel: 'silent',
+        logPretty: false,
+        webDist: '/nonexistent',
+      };
       const db = await resolveDatabase(config, (m) => process.stderr.write(`${m}\n`));
       try {
         const app = await createApp(config, db.url);
@@ -115,12 +130,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function withApp(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<number>) {
+async function withApp(
+  fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<number>,
+) {
   const config = { ...loadConfig(), logLevel: 'warn', logPretty: false };
   const db = await resolveDatabase(config, (m) => process.stderr.write(`${m}\n`));
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: db.url }), {
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config, databaseUrl: db.url }),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   try {
     await app.get(DataSource).runMigrations({ transaction: 'each' });
     return await fn(app);
@@ -133,7 +153,9 @@ async function withApp(fn: (app: Awaited<ReturnType<typeof NestFactory.createApp
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
+    console.error(
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error,
+    );
     process.exit(1);
   },
 );

@@ -20,7 +20,9 @@ async function bootstrap() {
   const database = await resolveDatabase(config, log);
   let stopping = false;
   const stopDatabase = async () => {
-    await database.stop().catch((e) => Logger.error(`Stopping PostgreSQL failed: ${e}`, 'Bootstrap'));
+    await database
+      .stop()
+      .catch((e) => Logger.error(`Stopping PostgreSQL failed: ${e}`, 'Bootstrap'));
   };
   try {
     const app = await createApp(config, database.url);
@@ -37,7 +39,8 @@ async function bootstrap() {
 
     const dataSource = app.get(DataSource);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    if (applied.length)
+      log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
     if (config.demoData) {
       const report = await app.get(DemoSeeder).seedIfEmpty();
       if (report.seeded) log(`Demo portfolio loaded: ${JSON.stringify(report.counts)}`);
@@ -45,7 +48,10 @@ async function bootstrap() {
     await app.listen({ port: config.port, host: config.host });
     log(`Coopera is running on http://localhost:${config.port} (API at /api, docs at /api/docs)`);
   } catch (error) {
-    Logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), 'Bootstrap');
+    Logger.error(
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+      'Bootstrap',
+    );
     await stopDatabase();
     process.exit(1);
   }

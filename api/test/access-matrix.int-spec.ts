@@ -2,7 +2,13 @@ import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, AccessRule, Role, ROLES } from '../src/auth/access.decorator';
-import { bootTestApp, insertOrganisation, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import {
+  bootTestApp,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
 
 interface RouteInfo {
   method: string;
@@ -20,14 +26,23 @@ function collectRoutes(t: TestApp): RouteInfo[] {
   for (const wrapper of controllers) {
     const instance = wrapper.instance as object | undefined;
     if (!instance || !wrapper.metatype) continue;
-    const base = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '')[0];
+    const base = ([] as string[]).concat(
+      Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '',
+    )[0];
     for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
       const handler = (instance as Record<string, unknown>)[name] as () => unknown;
       const sub = Reflect.getMetadata(PATH_METADATA, handler);
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (sub === undefined || method === undefined) continue;
-      const path = `/api/${[base, ...([] as string[]).concat(sub)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-      const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, wrapper.metatype]);
+      const path =
+        `/api/${[base, ...([] as string[]).concat(sub)].filter((p) => p && p !== '/').join('/')}`.replace(
+          /\/+/g,
+          '/',
+        );
+      const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+        handler,
+        wrapper.metatype,
+      ]);
       routes.push({ method: RequestMethod[method], path, rule });
     }
   }
@@ -45,13 +60,16 @@ describe('access control over every route', () => {
     t = await bootTestApp();
     routes = collectRoutes(t);
     const org = await insertOrganisation(t.db);
-    for (const role of ROLES) agents[role] = await signInAs(t, role, role === 'partner' ? org : null);
+    for (const role of ROLES)
+      agents[role] = await signInAs(t, role, role === 'partner' ? org : null);
   });
   afterAll(() => t.close());
 
   it('finds the application routes', () => {
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'GET', path: '/api/v1/actions' })]));
+    expect(routes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ method: 'GET', path: '/api/v1/actions' })]),
+    );
   });
 
   it('has an access declaration on every route', () => {
@@ -68,15 +86,18 @@ describe('access control over every route', () => {
       const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
       if (rule.kind !== 'public') {
         const anon = await t.http[method](url).send({});
-        if (anon.status !== 401) failures.push(`signed out ${route.method} ${route.path} → ${anon.status}`);
+        if (anon.status !== 401)
+          failures.push(`signed out ${route.method} ${route.path} → ${anon.status}`);
       }
       for (const role of ROLES) {
         if (route.path === '/api/v1/auth/sign-out') continue; // would end the session used below
         const a = agents[role];
         const res = await (method === 'get' ? a.get(url) : a[method](url)).send({});
         const ok = allowed(rule, role);
-        if (ok && (res.status === 401 || res.status === 403)) failures.push(`${role} ${route.method} ${route.path} → ${res.status} (should pass)`);
-        if (!ok && res.status !== 403) failures.push(`${role} ${route.method} ${route.path} → ${res.status} (should be 403)`);
+        if (ok && (res.status === 401 || res.status === 403))
+          failures.push(`${role} ${route.method} ${route.path} → ${res.status} (should pass)`);
+        if (!ok && res.status !== 403)
+          failures.push(`${role} ${route.method} ${route.path} → ${res.status} (should be 403)`);
       }
     }
     expect(failures).toEqual([]);
@@ -84,12 +105,28 @@ describe('access control over every route', () => {
 
   it('lets each role do what it is for (2xx) on the core routes', async () => {
     const staff = agents.staff;
-    const org = await staff.post('/api/v1/organisations').send({ name: `Matriz ${Date.now()}`, type: 'ngo_foundation' }).expect(201);
+    const org = await staff
+      .post('/api/v1/organisations')
+      .send({ name: `Matriz ${Date.now()}`, type: 'ngo_foundation' })
+      .expect(201);
     const action = await staff
       .post('/api/v1/actions')
-      .send({ code: `MATRIX-${Date.now()}`, kind: 'cooperation_project', titleEs: 'Acción de la matriz', instituteRole: 'recipient' })
+      .send({
+        code: `MATRIX-${Date.now()}`,
+        kind: 'cooperation_project',
+        titleEs: 'Acción de la matriz',
+        instituteRole: 'recipient',
+      })
       .expect(201);
-    await agents.admin.post('/api/v1/actions').send({ code: `MATRIX-A-${Date.now()}`, kind: 'award', titleEs: 'Premio de la matriz', instituteRole: 'recipient' }).expect(201);
+    await agents.admin
+      .post('/api/v1/actions')
+      .send({
+        code: `MATRIX-A-${Date.now()}`,
+        kind: 'award',
+        titleEs: 'Premio de la matriz',
+        instituteRole: 'recipient',
+      })
+      .expect(201);
     for (const role of ['admin', 'staff', 'director'] as const) {
       await agents[role].get('/api/v1/actions').expect(200);
       await agents[role].get(`/api/v1/actions/${action.body.id}`).expect(200);
@@ -97,10 +134,19 @@ describe('access control over every route', () => {
       await agents[role].get(`/api/v1/organisations/${org.body.id}`).expect(200);
     }
     await agents.partner.get('/api/v1/actions').expect(200);
-    await agents.director.patch(`/api/v1/actions/${action.body.id}`).send({ version: 1, titleEs: 'No' }).expect(403);
-    await agents.partner.post('/api/v1/organisations').send({ name: 'No', type: 'other' }).expect(403);
+    await agents.director
+      .patch(`/api/v1/actions/${action.body.id}`)
+      .send({ version: 1, titleEs: 'No' })
+      .expect(403);
+    await agents.partner
+      .post('/api/v1/organisations')
+      .send({ name: 'No', type: 'other' })
+      .expect(403);
     await agents.admin.get('/api/v1/users').expect(200);
     await agents.staff.get('/api/v1/users').expect(403);
-    await staff.patch(`/api/v1/actions/${action.body.id}`).send({ version: 1, titleEs: 'Acción de la matriz (editada)' }).expect(200);
+    await staff
+      .patch(`/api/v1/actions/${action.body.id}`)
+      .send({ version: 1, titleEs: 'Acción de la matriz (editada)' })
+      .expect(200);
   });
 });

@@ -27,8 +27,12 @@ const CLASS: Record<string, string> = {
 const STATUSES = ['pipeline', 'implementation', 'closed', null] as const;
 const MODALITIES = ['technical', 'financial', 'prize'] as const;
 
-const cents = fc.bigInt({ min: 0n, max: 99_999_999_999n }).map((c) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`);
-const rate = fc.integer({ min: 1, max: 99_999_999 }).map((n) => (n / 1e6 > 0 ? (n / 1e6).toFixed(6) : '0.000001'));
+const cents = fc
+  .bigInt({ min: 0n, max: 99_999_999_999n })
+  .map((c) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`);
+const rate = fc
+  .integer({ min: 1, max: 99_999_999 })
+  .map((n) => (n / 1e6 > 0 ? (n / 1e6).toFixed(6) : '0.000001'));
 const portfolio = fc.record({
   actions: fc.array(
     fc.record({ status: fc.constantFrom(...STATUSES), modality: fc.constantFrom(...MODALITIES) }),
@@ -45,15 +49,32 @@ const portfolio = fc.record({
     { maxLength: 40 },
   ),
   rates: fc.array(
-    fc.record({ currency: fc.constantFrom('USD', 'EUR', 'CHF'), day: fc.integer({ min: 0, max: 3 * 366 }), rate }),
+    fc.record({
+      currency: fc.constantFrom('USD', 'EUR', 'CHF'),
+      day: fc.integer({ min: 0, max: 3 * 366 }),
+      rate,
+    }),
     { maxLength: 12 },
   ),
 });
 type Portfolio = typeof portfolio extends fc.Arbitrary<infer T> ? T : never;
 
-interface Row { id: string; cls: string; status: string | null; modality: string; year: string | null; amount: string; currency: string | null; date: string | null }
+interface Row {
+  id: string;
+  cls: string;
+  status: string | null;
+  modality: string;
+  year: string | null;
+  amount: string;
+  currency: string | null;
+  date: string | null;
+}
 
-function rateOn(rates: Map<string, { date: string; rate: string }[]>, currency: string, date: string): string | null {
+function rateOn(
+  rates: Map<string, { date: string; rate: string }[]>,
+  currency: string,
+  date: string,
+): string | null {
   if (currency === 'MXN') return '1';
   const list = rates.get(currency) ?? [];
   let best: { date: string; rate: string } | null = null;
@@ -62,12 +83,17 @@ function rateOn(rates: Map<string, { date: string; rate: string }[]>, currency: 
 }
 
 /** The expected figure for a set of rows, computed with decimal.js row by row. */
-function expected(rows: Row[], target: string, rates: Map<string, { date: string; rate: string }[]>) {
+function expected(
+  rows: Row[],
+  target: string,
+  rates: Map<string, { date: string; rate: string }[]>,
+) {
   let total: MoneyValue = new MoneyDecimal(0);
   const byCurrency = new Map<string, MoneyValue>();
   const unconverted: string[] = [];
   for (const r of rows) {
-    if (r.currency) byCurrency.set(r.currency, addMoney(byCurrency.get(r.currency) ?? '0', r.amount));
+    if (r.currency)
+      byCurrency.set(r.currency, addMoney(byCurrency.get(r.currency) ?? '0', r.amount));
     if (r.currency === target) {
       total = total.plus(r.amount);
       continue;
@@ -79,24 +105,50 @@ function expected(rows: Row[], target: string, rates: Map<string, { date: string
   }
   return {
     total: formatMoney(total),
-    byCurrency: [...byCurrency.entries()].map(([currency, amount]) => ({ currency, amount: formatMoney(amount) })).sort((a, b) => a.currency.localeCompare(b.currency)),
+    byCurrency: [...byCurrency.entries()]
+      .map(([currency, amount]) => ({ currency, amount: formatMoney(amount) }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
     unconverted: unconverted.sort(),
     records: rows.length,
   };
 }
 
-interface Figure { total: string; byCurrency: { currency: string; amount: string }[]; records: number; unconvertedCount: number; unconverted?: { fundingId: string }[] }
+interface Figure {
+  total: string;
+  byCurrency: { currency: string; amount: string }[];
+  records: number;
+  unconvertedCount: number;
+  unconverted?: { fundingId: string }[];
+}
 
-function check(figure: Figure | undefined, rows: Row[], target: string, rates: Map<string, { date: string; rate: string }[]>, withList: boolean) {
+function check(
+  figure: Figure | undefined,
+  rows: Row[],
+  target: string,
+  rates: Map<string, { date: string; rate: string }[]>,
+  withList: boolean,
+) {
   const e = expected(rows, target, rates);
-  const got = figure ?? { total: '0.00', byCurrency: [], records: 0, unconvertedCount: 0, unconverted: [] };
+  const got = figure ?? {
+    total: '0.00',
+    byCurrency: [],
+    records: 0,
+    unconvertedCount: 0,
+    unconverted: [],
+  };
   expect({
     total: got.total,
     byCurrency: got.byCurrency.map(({ currency, amount }) => ({ currency, amount })),
     records: got.records,
     unconvertedCount: got.unconvertedCount,
-  }).toEqual({ total: e.total, byCurrency: e.byCurrency, records: e.records, unconvertedCount: e.unconverted.length });
-  if (withList) expect((got.unconverted ?? []).map((u) => u.fundingId).sort()).toEqual(e.unconverted);
+  }).toEqual({
+    total: e.total,
+    byCurrency: e.byCurrency,
+    records: e.records,
+    unconvertedCount: e.unconverted.length,
+  });
+  if (withList)
+    expect((got.unconverted ?? []).map((u) => u.fundingId).sort()).toEqual(e.unconverted);
 }
 
 describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)', () => {
@@ -118,14 +170,19 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
   async function load(p: Portfolio) {
     const theme = `prop-${randomUUID()}`;
     await t.db.query(`DELETE FROM exchange_rates WHERE rate_date >= '2150-01-01'`);
-    const rates = new Map<string, { date: string; rate: string }[]>(Object.entries(ANCHORS).map(([c, a]) => [c, [a]]));
+    const rates = new Map<string, { date: string; rate: string }[]>(
+      Object.entries(ANCHORS).map(([c, a]) => [c, [a]]),
+    );
     const seen = new Set<string>();
     for (const r of p.rates) {
       const date = dateOf(r.day);
       if (seen.has(`${r.currency}${date}`)) continue;
       seen.add(`${r.currency}${date}`);
       rates.set(r.currency, [...(rates.get(r.currency) ?? []), { date, rate: r.rate }]);
-      await t.db.query(`INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, $2, $3, 'property')`, [date, r.currency, r.rate]);
+      await t.db.query(
+        `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, $2, $3, 'property')`,
+        [date, r.currency, r.rate],
+      );
     }
     const actionIds: string[] = [];
     for (const a of p.actions) {
@@ -162,25 +219,53 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
     await fc.assert(
       fc.asyncProperty(portfolio, fc.constantFrom('MXN', 'USD', 'EUR'), async (p, target) => {
         const { theme, rates, rows } = await load(p);
-        const summary = await director.get(`/api/v1/dashboard/summary?theme=${theme}&currency=${target}`).expect(200);
+        const summary = await director
+          .get(`/api/v1/dashboard/summary?theme=${theme}&currency=${target}`)
+          .expect(200);
         expect(summary.body.actions).toBe(p.actions.length);
         for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
-          check(summary.body.money[cls], rows.filter((r) => r.cls === cls), target, rates, true);
+          check(
+            summary.body.money[cls],
+            rows.filter((r) => r.cls === cls),
+            target,
+            rates,
+            true,
+          );
         }
-        const byStatus = await director.get(`/api/v1/dashboard/by-status?theme=${theme}&currency=${target}`).expect(200);
+        const byStatus = await director
+          .get(`/api/v1/dashboard/by-status?theme=${theme}&currency=${target}`)
+          .expect(200);
         for (const group of byStatus.body.groups) {
           for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
-            check(group.money[cls], rows.filter((r) => r.cls === cls && r.status === group.key), target, rates, false);
+            check(
+              group.money[cls],
+              rows.filter((r) => r.cls === cls && r.status === group.key),
+              target,
+              rates,
+              false,
+            );
           }
         }
         const statuses = new Set(p.actions.map((a) => a.status));
-        expect(byStatus.body.groups.map((g: { key: string | null }) => g.key).sort()).toEqual([...statuses].sort());
-        const byYear = await director.get(`/api/v1/dashboard/by-year?theme=${theme}&currency=${target}&limit=1000`).expect(200);
+        expect(byStatus.body.groups.map((g: { key: string | null }) => g.key).sort()).toEqual(
+          [...statuses].sort(),
+        );
+        const byYear = await director
+          .get(`/api/v1/dashboard/by-year?theme=${theme}&currency=${target}&limit=1000`)
+          .expect(200);
         const keys = new Set(rows.map((r) => JSON.stringify([r.year, r.modality])));
         expect(byYear.body.groups).toHaveLength(keys.size);
         for (const group of byYear.body.groups) {
           for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
-            check(group.money[cls], rows.filter((r) => r.cls === cls && r.year === group.key && r.modality === group.modality), target, rates, false);
+            check(
+              group.money[cls],
+              rows.filter(
+                (r) => r.cls === cls && r.year === group.key && r.modality === group.modality,
+              ),
+              target,
+              rates,
+              false,
+            );
           }
         }
       }),

@@ -1,11 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { bootTestApp, countRows, insertOrganisation, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import {
+  bootTestApp,
+  countRows,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
 
 /** Rates in this file live in 2030–2039; every action carries this run's theme. */
 const THEME = `dash-${randomUUID().slice(0, 8)}`;
 
-async function newAction(db: DataSource, values: Partial<{ kind: string; status: string | null; modality: string; themes: string[]; municipalities: string[]; sdgs: number[] }> = {}) {
+async function newAction(
+  db: DataSource,
+  values: Partial<{
+    kind: string;
+    status: string | null;
+    modality: string;
+    themes: string[];
+    municipalities: string[];
+    sdgs: number[];
+  }> = {},
+) {
   const rows: { id: string; code: string }[] = await db.query(
     `INSERT INTO actions (code, kind, title_es, institute_role, status, modality, themes, municipalities, sdgs)
      VALUES ($1, $2, $3, 'recipient', $4, $5, $6, $7, $8) RETURNING id, code`,
@@ -23,7 +40,15 @@ async function newAction(db: DataSource, values: Partial<{ kind: string; status:
   return rows[0];
 }
 
-async function newFunding(db: DataSource, actionId: string, type: string, amount: string, currency: string | null, valueDate: string | null, providerId: string | null = null) {
+async function newFunding(
+  db: DataSource,
+  actionId: string,
+  type: string,
+  amount: string,
+  currency: string | null,
+  valueDate: string | null,
+  providerId: string | null = null,
+) {
   const rows: { id: string }[] = await db.query(
     `INSERT INTO funding (action_id, type, amount, currency, value_date, provider_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [actionId, type, amount, currency, valueDate, providerId],
@@ -43,15 +68,26 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
     t = await bootTestApp();
     director = await signInAs(t, 'director');
     giz = await insertOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ', type: 'bilateral_agency' });
-    c40 = await insertOrganisation(t.db, { name: 'C40 Cities', acronym: 'C40', type: 'city_network' });
+    c40 = await insertOrganisation(t.db, {
+      name: 'C40 Cities',
+      acronym: 'C40',
+      type: 'city_network',
+    });
     await t.db.query(
       `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES
         ('2030-01-01', 'USD', 20, 'test'), ('2030-06-01', 'USD', 18.5, 'test'),
         ('2030-01-01', 'EUR', 22, 'test')`,
     );
-    a1 = await newAction(t.db, { themes: [THEME, 'movilidad'], municipalities: ['Zapopan'], sdgs: [11, 13] });
+    a1 = await newAction(t.db, {
+      themes: [THEME, 'movilidad'],
+      municipalities: ['Zapopan'],
+      sdgs: [11, 13],
+    });
     a2 = await newAction(t.db, { status: 'closed', kind: 'award', modality: 'prize' });
-    await t.db.query(`INSERT INTO participations (action_id, organisation_id, role) VALUES ($1, $2, 'funding'), ($3, $4, 'funding')`, [a1.id, giz, a2.id, c40]);
+    await t.db.query(
+      `INSERT INTO participations (action_id, organisation_id, role) VALUES ($1, $2, 'funding'), ($3, $4, 'funding')`,
+      [a1.id, giz, a2.id, c40],
+    );
     await newFunding(t.db, a1.id, 'ceiling', '16187025.00', 'MXN', '2030-02-01', giz);
     await newFunding(t.db, a1.id, 'disbursement', '1000.10', 'USD', '2030-07-15', giz); // 18.5 → 18501.85 MXN
     await newFunding(t.db, a1.id, 'expenditure', '500.00', 'EUR', '2030-03-01', giz); // 22 → 11000.00 MXN
@@ -72,31 +108,74 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
   it('sums each key figure in MXN with its parts by currency and lists what it could not convert', async () => {
     const res = await director.get(`/api/v1/dashboard/summary?theme=${THEME}`).expect(200);
     const { money } = res.body;
-    expect(res.body).toMatchObject({ currency: 'MXN', actions: 2, activeActions: 1, partners: 2, overdueMilestones: 1 });
+    expect(res.body).toMatchObject({
+      currency: 'MXN',
+      actions: 2,
+      activeActions: 1,
+      partners: 2,
+      overdueMilestones: 1,
+    });
     expect(res.body.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(money.ceilings).toMatchObject({ total: '16187025.00', currency: 'MXN', records: 1, unconvertedCount: 0 });
-    expect(money.ceilings.byCurrency).toEqual([{ currency: 'MXN', amount: '16187025.00', converted: '16187025.00' }]);
+    expect(money.ceilings).toMatchObject({
+      total: '16187025.00',
+      currency: 'MXN',
+      records: 1,
+      unconvertedCount: 0,
+    });
+    expect(money.ceilings.byCurrency).toEqual([
+      { currency: 'MXN', amount: '16187025.00', converted: '16187025.00' },
+    ]);
     // The USD record dated 2029-12-31 converts only if some earlier USD rate exists (other files): check shape, not value.
     expect(money.executed.records).toBe(3);
     const eur = money.executed.byCurrency.find((c: { currency: string }) => c.currency === 'EUR');
     expect(eur).toEqual({ currency: 'EUR', amount: '500.00', converted: '11000.00' });
-    expect(money.executed.byCurrency.find((c: { currency: string }) => c.currency === 'USD').amount).toBe('1010.10');
-    expect(money.inKind).toMatchObject({ total: '0.00', records: 1, unconvertedCount: 1, byCurrency: [] });
+    expect(
+      money.executed.byCurrency.find((c: { currency: string }) => c.currency === 'USD').amount,
+    ).toBe('1010.10');
+    expect(money.inKind).toMatchObject({
+      total: '0.00',
+      records: 1,
+      unconvertedCount: 1,
+      byCurrency: [],
+    });
     expect(money.inKind.unconverted).toEqual([
-      expect.objectContaining({ fundingId: unknownPrize, actionId: a2.id, actionCode: a2.code, amount: '361000.00', currency: null, reason: 'currency_not_stated' }),
+      expect.objectContaining({
+        fundingId: unknownPrize,
+        actionId: a2.id,
+        actionCode: a2.code,
+        amount: '361000.00',
+        currency: null,
+        reason: 'currency_not_stated',
+      }),
     ]);
     expect(money.committed).toMatchObject({ total: '0.00', unconvertedCount: 1 });
-    expect(money.committed.unconverted[0]).toMatchObject({ reason: 'no_value_date', currency: 'USD', amount: '1000.00' });
-    expect(res.body.actionsByKind).toEqual(expect.arrayContaining([{ key: 'cooperation_project', count: 1 }, { key: 'award', count: 1 }]));
+    expect(money.committed.unconverted[0]).toMatchObject({
+      reason: 'no_value_date',
+      currency: 'USD',
+      amount: '1000.00',
+    });
+    expect(res.body.actionsByKind).toEqual(
+      expect.arrayContaining([
+        { key: 'cooperation_project', count: 1 },
+        { key: 'award', count: 1 },
+      ]),
+    );
   });
 
   it('converts to USD and EUR through MXN with the latest rate on or before the value date', async () => {
-    const usd = await director.get(`/api/v1/dashboard/summary?theme=${THEME}&currency=usd&kind=cooperation_project`).expect(200);
+    const usd = await director
+      .get(`/api/v1/dashboard/summary?theme=${THEME}&currency=usd&kind=cooperation_project`)
+      .expect(200);
     // EUR 500 × 22 ÷ 20 (USD rate of 2030-03-01 is the 2030-01-01 one) = 550.00
-    expect(usd.body.money.executed.byCurrency.find((c: { currency: string }) => c.currency === 'EUR').converted).toBe('550.00');
+    expect(
+      usd.body.money.executed.byCurrency.find((c: { currency: string }) => c.currency === 'EUR')
+        .converted,
+    ).toBe('550.00');
     // Ceiling MXN 16187025.00 ÷ 20 = 809351.25
     expect(usd.body.money.ceilings.total).toBe('809351.25');
-    const eur = await director.get(`/api/v1/dashboard/summary?theme=${THEME}&currency=EUR`).expect(200);
+    const eur = await director
+      .get(`/api/v1/dashboard/summary?theme=${THEME}&currency=EUR`)
+      .expect(200);
     expect(eur.body.money.ceilings.total).toBe('735773.86'); // 16187025 / 22 = 735773.8636…
   });
 
@@ -107,29 +186,53 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
     expect(movilidad).toMatchObject({ actions: 1 });
     expect(movilidad.money.ceilings.total).toBe('16187025.00');
     const sdg = await director.get(`/api/v1/dashboard/by-sdg?theme=${THEME}`).expect(200);
-    expect(sdg.body.groups.map((g: { key: string | null }) => g.key).sort()).toEqual(['11', '13', null].sort());
+    expect(sdg.body.groups.map((g: { key: string | null }) => g.key).sort()).toEqual(
+      ['11', '13', null].sort(),
+    );
     const muni = await director.get(`/api/v1/dashboard/by-municipality?theme=${THEME}`).expect(200);
     expect(muni.body.groups.find((g: { key: string }) => g.key === 'Zapopan').actions).toBe(1);
     const status = await director.get(`/api/v1/dashboard/by-status?theme=${THEME}`).expect(200);
-    expect(status.body.groups.find((g: { key: string }) => g.key === 'closed').money.inKind.unconvertedCount).toBe(1);
+    expect(
+      status.body.groups.find((g: { key: string }) => g.key === 'closed').money.inKind
+        .unconvertedCount,
+    ).toBe(1);
     const year = await director.get(`/api/v1/dashboard/by-year?theme=${THEME}`).expect(200);
-    const y2030 = year.body.groups.find((g: { key: string; modality: string }) => g.key === '2030' && g.modality === 'technical');
+    const y2030 = year.body.groups.find(
+      (g: { key: string; modality: string }) => g.key === '2030' && g.modality === 'technical',
+    );
     expect(y2030.money.ceilings.total).toBe('16187025.00');
-    expect(year.body.groups.find((g: { key: string | null }) => g.key === null).money.committed.unconvertedCount).toBe(1);
+    expect(
+      year.body.groups.find((g: { key: string | null }) => g.key === null).money.committed
+        .unconvertedCount,
+    ).toBe(1);
     const partner = await director.get(`/api/v1/dashboard/by-partner?theme=${THEME}`).expect(200);
     const gizGroup = partner.body.groups.find((g: { key: string }) => g.key === giz);
     expect(gizGroup).toMatchObject({ label: 'GIZ', actions: 1 });
     expect(gizGroup.money.ceilings.total).toBe('16187025.00');
-    const types = await director.get(`/api/v1/dashboard/by-partner-type?theme=${THEME}`).expect(200);
-    expect(types.body.groups.map((g: { key: string }) => g.key).sort()).toEqual(['bilateral_agency', 'city_network']);
+    const types = await director
+      .get(`/api/v1/dashboard/by-partner-type?theme=${THEME}`)
+      .expect(200);
+    expect(types.body.groups.map((g: { key: string }) => g.key).sort()).toEqual([
+      'bilateral_agency',
+      'city_network',
+    ]);
   });
 
   it('lists upcoming and overdue milestones on the Mexico City calendar', async () => {
-    const res = await director.get(`/api/v1/dashboard/milestones?theme=${THEME}&window=30`).expect(200);
+    const res = await director
+      .get(`/api/v1/dashboard/milestones?theme=${THEME}&window=30`)
+      .expect(200);
     expect(res.body).toMatchObject({ window: 30, upcomingCount: 1, overdueCount: 1 });
-    expect(res.body.overdue[0]).toMatchObject({ title: 'Taller vencido', daysFromToday: -3, actionCode: a1.code, actionTitle: 'Acción de prueba' });
+    expect(res.body.overdue[0]).toMatchObject({
+      title: 'Taller vencido',
+      daysFromToday: -3,
+      actionCode: a1.code,
+      actionTitle: 'Acción de prueba',
+    });
     expect(res.body.upcoming[0]).toMatchObject({ title: 'Lanzamiento', daysFromToday: 10 });
-    const wide = await director.get(`/api/v1/dashboard/milestones?theme=${THEME}&window=366`).expect(200);
+    const wide = await director
+      .get(`/api/v1/dashboard/milestones?theme=${THEME}&window=366`)
+      .expect(200);
     expect(wide.body.upcomingCount).toBe(2);
   });
 
@@ -140,7 +243,9 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
     expect(res.body.money.ceilings).toMatchObject({ total: '0.00', records: 0 });
     expect(res.body.money.inKind.unconverted[0].fundingId).toBe(unknownPrize);
     // Asking for another organisation's actions does not widen the scope.
-    const other = await partner.get(`/api/v1/dashboard/by-partner?theme=${THEME}&partner=${giz}`).expect(200);
+    const other = await partner
+      .get(`/api/v1/dashboard/by-partner?theme=${THEME}&partner=${giz}`)
+      .expect(200);
     expect(other.body.groups).toEqual([]);
     const stranger = await signInAs(t, 'partner', await insertOrganisation(t.db));
     const none = await stranger.get(`/api/v1/dashboard/summary?theme=${THEME}`).expect(200);
@@ -150,7 +255,9 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
   it('requires sign-in and validates every query parameter', async () => {
     const anonymous = await t.http.get('/api/v1/dashboard/summary').expect(401);
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');
-    const before = await Promise.all(['actions', 'funding', 'exchange_rates', 'audit_log'].map((n) => countRows(t.db, n)));
+    const before = await Promise.all(
+      ['actions', 'funding', 'exchange_rates', 'audit_log'].map((n) => countRows(t.db, n)),
+    );
     for (const url of [
       '/api/v1/dashboard/summary?currency=GBP',
       '/api/v1/dashboard/summary?kind=nope',
@@ -165,7 +272,9 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
       const res = await director.get(url);
       expect([url, res.status, res.body.code]).toEqual([url, 400, 'VALIDATION_FAILED']);
     }
-    const after = await Promise.all(['actions', 'funding', 'exchange_rates', 'audit_log'].map((n) => countRows(t.db, n)));
+    const after = await Promise.all(
+      ['actions', 'funding', 'exchange_rates', 'audit_log'].map((n) => countRows(t.db, n)),
+    );
     expect(after).toEqual(before);
   });
 

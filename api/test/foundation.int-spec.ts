@@ -23,13 +23,22 @@ describe('foundation (real PostgreSQL over HTTP)', () => {
   it('serves the OpenAPI document generated from the code', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/health/ready', '/api/v1/auth/sign-in']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/health/ready', '/api/v1/auth/sign-in']),
+    );
   });
 
   it('answers unknown API routes with the standard error shape, in Spanish by default', async () => {
     const res = await t.http.get('/api/v1/nothing-here').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: 'La ruta no existe.' });
-    const en = await t.http.get('/api/v1/nothing-here').set('Accept-Language', 'en-GB,en;q=0.9').expect(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: 'La ruta no existe.',
+    });
+    const en = await t.http
+      .get('/api/v1/nothing-here')
+      .set('Accept-Language', 'en-GB,en;q=0.9')
+      .expect(404);
     expect(en.body.message).toBe('The route does not exist.');
   });
 

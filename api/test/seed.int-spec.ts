@@ -21,7 +21,16 @@ describe('demo portfolio seed (on an empty database of its own)', () => {
     expect(first.seeded).toBe(true);
     expect(first.counts['actions']).toBe(PORTFOLIO.actions.length);
     expect(first.counts['users']).toBe(4);
-    const tables = ['organisations', 'actions', 'participations', 'funding', 'milestones', 'results', 'indicators', 'users'];
+    const tables = [
+      'organisations',
+      'actions',
+      'participations',
+      'funding',
+      'milestones',
+      'results',
+      'indicators',
+      'users',
+    ];
     const before = await Promise.all(tables.map((tb) => countRows(t.db, tb)));
     const second = await seeder.seedIfEmpty();
     expect(second.seeded).toBe(false);
@@ -29,9 +38,10 @@ describe('demo portfolio seed (on an empty database of its own)', () => {
   });
 
   it('keeps the amounts exactly as the documents state them, ceilings apart from money executed', async () => {
-    const rows: { code: string; type: string; amount: string; currency: string | null }[] = await t.db.query(
-      `SELECT a.code, f.type, f.amount::text AS amount, f.currency FROM funding f JOIN actions a ON a.id = f.action_id ORDER BY f.amount DESC`,
-    );
+    const rows: { code: string; type: string; amount: string; currency: string | null }[] =
+      await t.db.query(
+        `SELECT a.code, f.type, f.amount::text AS amount, f.currency FROM funding f JOIN actions a ON a.id = f.action_id ORDER BY f.amount DESC`,
+      );
     expect(rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'ceiling', amount: '16187025.00', currency: 'MXN' }),
@@ -53,11 +63,19 @@ describe('demo portfolio seed (on an empty database of its own)', () => {
       await t.http.post('/api/v1/auth/sign-in').send({ email, password }).expect(200);
     }
     const agent = (await import('supertest')).default.agent(t.app.getHttpServer());
-    await agent.post('/api/v1/auth/sign-in').send({ email: 'direccion@coopera.demo', password: 'Coopera-Direccion-2024' }).expect(200);
+    await agent
+      .post('/api/v1/auth/sign-in')
+      .send({ email: 'direccion@coopera.demo', password: 'Coopera-Direccion-2024' })
+      .expect(200);
     const res = await agent.get('/api/v1/actions?q=arbol').expect(200);
-    expect(res.body.items.map((a: { titleEs: string }) => a.titleEs)).toEqual(expect.arrayContaining([expect.stringMatching(/^Árbol IoT/)]));
+    expect(res.body.items.map((a: { titleEs: string }) => a.titleEs)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Árbol IoT/)]),
+    );
     const partner = (await import('supertest')).default.agent(t.app.getHttpServer());
-    await partner.post('/api/v1/auth/sign-in').send({ email: 'giz@coopera.demo', password: 'Coopera-Socio-2024' }).expect(200);
+    await partner
+      .post('/api/v1/auth/sign-in')
+      .send({ email: 'giz@coopera.demo', password: 'Coopera-Socio-2024' })
+      .expect(200);
     const own = await partner.get('/api/v1/actions?pageSize=100').expect(200);
     const gizActions: { n: number }[] = await t.db.query(
       `SELECT count(DISTINCT p.action_id)::int AS n FROM participations p JOIN organisations o ON o.id = p.organisation_id WHERE o.slug = 'giz'`,

@@ -30,11 +30,15 @@ export function actionConditions(
   }
   if (!filter.archived || user.role === 'partner') where.push(`${alias}.archived_at IS NULL`);
   if (filter.q?.trim()) {
-    where.push(`${alias}.search_text LIKE '%' || coopera_fold(${params.add(likeEscape(filter.q.trim()))}) || '%'`);
+    where.push(
+      `${alias}.search_text LIKE '%' || coopera_fold(${params.add(likeEscape(filter.q.trim()))}) || '%'`,
+    );
   }
   if (filter.kind?.length) where.push(`${alias}.kind = ANY(${params.add(filter.kind)}::text[])`);
-  if (filter.status?.length) where.push(`${alias}.status = ANY(${params.add(filter.status)}::text[])`);
-  if (filter.modality?.length) where.push(`${alias}.modality = ANY(${params.add(filter.modality)}::text[])`);
+  if (filter.status?.length)
+    where.push(`${alias}.status = ANY(${params.add(filter.status)}::text[])`);
+  if (filter.modality?.length)
+    where.push(`${alias}.modality = ANY(${params.add(filter.modality)}::text[])`);
   if (filter.theme?.length) where.push(`${alias}.themes && ${params.add(filter.theme)}::text[]`);
   if (filter.municipality?.length) {
     where.push(`${alias}.municipalities && ${params.add(filter.municipality)}::text[]`);
@@ -42,7 +46,8 @@ export function actionConditions(
   if (filter.sdg?.length) where.push(`${alias}.sdgs && ${params.add(filter.sdg)}::smallint[]`);
   if (filter.partner?.length || filter.role?.length) {
     const parts = [`fp.action_id = ${alias}.id`];
-    if (filter.partner?.length) parts.push(`fp.organisation_id = ANY(${params.add(filter.partner)}::uuid[])`);
+    if (filter.partner?.length)
+      parts.push(`fp.organisation_id = ANY(${params.add(filter.partner)}::uuid[])`);
     if (filter.role?.length) parts.push(`fp.role = ANY(${params.add(filter.role)}::text[])`);
     where.push(`EXISTS (SELECT 1 FROM participations fp WHERE ${parts.join(' AND ')})`);
   }

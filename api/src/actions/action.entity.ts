@@ -34,8 +34,14 @@ import {
 @Check('actions_scheme_check', `scheme IS NULL OR scheme IN (${inList(SCHEMES)})`)
 @Check('actions_modality_check', `modality IS NULL OR modality IN (${inList(MODALITIES)})`)
 @Check('actions_sdgs_check', `sdgs <@ ARRAY[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17]::smallint[]`)
-@Check('actions_planned_dates_check', `planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start`)
-@Check('actions_actual_dates_check', `actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start`)
+@Check(
+  'actions_planned_dates_check',
+  `planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start`,
+)
+@Check(
+  'actions_actual_dates_check',
+  `actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start`,
+)
 export class Action {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,7 +1,18 @@
 /** The vocabularies of the portfolio (stored as text, validated by DTOs and CHECKs). */
-export const ACTION_KINDS = ['cooperation_project', 'city_to_city', 'network_membership', 'award'] as const;
+export const ACTION_KINDS = [
+  'cooperation_project',
+  'city_to_city',
+  'network_membership',
+  'award',
+] as const;
 export const INSTITUTE_ROLES = ['recipient', 'provider', 'both'] as const;
-export const SCHEMES = ['bilateral', 'multilateral', 'triangular', 'south_south', 'decentralised'] as const;
+export const SCHEMES = [
+  'bilateral',
+  'multilateral',
+  'triangular',
+  'south_south',
+  'decentralised',
+] as const;
 export const MODALITIES = [
   'technical',
   'financial',

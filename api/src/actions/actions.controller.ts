@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -24,7 +36,9 @@ export class ActionsController {
 
   @Get()
   @Roles(...READERS, 'partner')
-  @ApiOperation({ summary: 'List actions: paged, sorted, filtered; partners see only their organisation’s' })
+  @ApiOperation({
+    summary: 'List actions: paged, sorted, filtered; partners see only their organisation’s',
+  })
   @ApiOkResponse({ type: ActionPageDto })
   list(@Query() query: ActionListQueryDto, @CurrentUser() user: AuthUser): Promise<ActionPageDto> {
     return this.actions.list(query, user);
@@ -49,7 +63,10 @@ export class ActionsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Audit trail of the action and its parts, newest first' })
   @ApiOkResponse({ type: HistoryDto })
-  history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<HistoryDto> {
+  history(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<HistoryDto> {
     return this.actions.history(id, user);
   }
 
@@ -58,13 +75,21 @@ export class ActionsController {
   @ApiOperation({ summary: 'Create an action, optionally with its parts, in one transaction' })
   @ApiCreatedResponse({ type: ActionDetailDto })
   @ApiConflictResponse({ description: 'ACTION_CODE_TAKEN' })
-  create(@Body() body: CreateActionDto, @CurrentActor() actor: Actor, @CurrentUser() user: AuthUser) {
+  create(
+    @Body() body: CreateActionDto,
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.actions.create(body, actor, user);
   }
 
   @Patch(':id')
   @Roles('staff')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version read, e.g. "3" (or send version in the body)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version read, e.g. "3" (or send version in the body)',
+  })
   @ApiOperation({ summary: 'Update an action (optimistic concurrency)' })
   @ApiOkResponse({ type: ActionDetailDto })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT with details.current, ACTION_ARCHIVED' })

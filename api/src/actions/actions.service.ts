@@ -43,7 +43,10 @@ const SUMMARY_COLUMNS = `a.id, a.code, a.kind, a.title_es AS "titleEs", a.title_
              WHERE p.action_id = a.id), '[]') AS partners,
   (SELECT count(*)::int FROM milestones m WHERE m.action_id = a.id AND m.actual_date IS NULL AND m.planned_date < current_date) AS "overdueMilestones"`;
 
-type SummaryRow = Omit<ActionSummaryDto, 'updatedAt' | 'archivedAt'> & { updatedAt: Date; archivedAt: Date | null };
+type SummaryRow = Omit<ActionSummaryDto, 'updatedAt' | 'archivedAt'> & {
+  updatedAt: Date;
+  archivedAt: Date | null;
+};
 
 function toSummary(row: SummaryRow): ActionSummaryDto {
   return {
@@ -83,7 +86,11 @@ export class ActionsService {
   }
 
   /** Throws ACTION_NOT_FOUND unless the user may see the action (partners: their organisation's). */
-  async assertVisible(id: string, user: Pick<AuthUser, 'role' | 'organisationId'>, manager?: EntityManager): Promise<void> {
+  async assertVisible(
+    id: string,
+    user: Pick<AuthUser, 'role' | 'organisationId'>,
+    manager?: EntityManager,
+  ): Promise<void> {
     const params = new SqlParams();
     const idParam = params.add(id);
     const where = actionConditions({ archived: true }, user, params);
@@ -94,7 +101,11 @@ export class ActionsService {
     if (!rows.length) throw AppError.notFound('ACTION_NOT_FOUND');
   }
 
-  async get(id: string, user: Pick<AuthUser, 'role' | 'organisationId'>, manager?: EntityManager): Promise<ActionDetailDto> {
+  async get(
+    id: string,
+    user: Pick<AuthUser, 'role' | 'organisationId'>,
+    manager?: EntityManager,
+  ): Promise<ActionDetailDto> {
     const m = manager ?? this.dataSource.manager;
     const params = new SqlParams();
     const idParam = params.add(id);
@@ -113,55 +124,60 @@ export class ActionsService {
     );
     const row = rows[0];
     if (!row) throw AppError.notFound('ACTION_NOT_FOUND');
-    const [participations, instruments, funding, milestones, results, indicators, documents] = await Promise.all([
-      m.query(
-        `SELECT p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
+    const [participations, instruments, funding, milestones, results, indicators, documents] =
+      await Promise.all([
+        m.query(
+          `SELECT p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
                 p.role, p.notes, p.version
            FROM participations p JOIN organisations o ON o.id = p.organisation_id
           WHERE p.action_id = $1 ORDER BY p.role, o.name`,
-        [id],
-      ) as Promise<ParticipationDto[]>,
-      m.query(
-        `SELECT id, type, title, parties, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", signed_on_precision AS "signedOnPrecision",
+          [id],
+        ) as Promise<ParticipationDto[]>,
+        m.query(
+          `SELECT id, type, title, parties, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", signed_on_precision AS "signedOnPrecision",
                 to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
                 document_url AS "documentUrl", version
            FROM legal_instruments WHERE action_id = $1 ORDER BY signed_on NULLS LAST, title`,
-        [id],
-      ),
-      m.query(
-        `SELECT f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
+          [id],
+        ),
+        m.query(
+          `SELECT f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
                 f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
                 f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version
            FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
           WHERE f.action_id = $1 ORDER BY f.value_date NULLS LAST, f.type, f.created_at`,
-        [id],
-      ) as Promise<FundingDto[]>,
-      m.query(
-        `SELECT m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
+          [id],
+        ) as Promise<FundingDto[]>,
+        m.query(
+          `SELECT m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
                 to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
                 ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version
            FROM milestones m WHERE m.action_id = $1 ORDER BY coalesce(m.actual_date, m.planned_date), m.created_at`,
-        [id],
-      ) as Promise<MilestoneDto[]>,
-      m.query(`SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`, [id]) as Promise<
-        Omit<ResultDto, 'indicators'>[]
-      >,
-      m.query(
-        `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
+          [id],
+        ) as Promise<MilestoneDto[]>,
+        m.query(
+          `SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`,
+          [id],
+        ) as Promise<Omit<ResultDto, 'indicators'>[]>,
+        m.query(
+          `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
                 to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
                 to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
                 to_char(i.actual_date, 'YYYY-MM-DD') AS "actualDate", i.notes, i.version
            FROM indicators i JOIN results r ON r.id = i.result_id WHERE r.action_id = $1 ORDER BY i.created_at, i.id`,
-        [id],
-      ),
-      m.query(
-        `SELECT id, title, url, milestone_id AS "milestoneId", result_id AS "resultId", version
+          [id],
+        ),
+        m.query(
+          `SELECT id, title, url, milestone_id AS "milestoneId", result_id AS "resultId", version
            FROM document_links WHERE action_id = $1 ORDER BY created_at, id`,
-        [id],
-      ),
-    ]);
+          [id],
+        ),
+      ]);
     const partner = user.role === 'partner';
-    const { notes, createdAt, ...rest } = row as SummaryRow & { notes: string | null; createdAt: Date };
+    const { notes, createdAt, ...rest } = row as SummaryRow & {
+      notes: string | null;
+      createdAt: Date;
+    };
     const detail = {
       ...toSummary(rest as SummaryRow),
       ...(rest as object),
@@ -191,10 +207,26 @@ export class ActionsService {
       const { participations, instruments, funding, milestones, results, ...fields } = input;
       const repo = m.getRepository(Action);
       const saved = await repo.save(
-        repo.create({ ...fields, createdBy: actor.id, updatedBy: actor.id, themes: fields.themes ?? [], municipalities: fields.municipalities ?? [], sdgs: fields.sdgs ?? [], planAlignment: fields.planAlignment ?? [], relatedActionIds: fields.relatedActionIds ?? [] }),
+        repo.create({
+          ...fields,
+          createdBy: actor.id,
+          updatedBy: actor.id,
+          themes: fields.themes ?? [],
+          municipalities: fields.municipalities ?? [],
+          sdgs: fields.sdgs ?? [],
+          planAlignment: fields.planAlignment ?? [],
+          relatedActionIds: fields.relatedActionIds ?? [],
+        }),
       );
-      await this.audit.record(m, actor, { operation: 'create', entity: 'action', entityId: saved.id, actionId: saved.id, after: saved });
-      for (const p of participations ?? []) await this.parts.add(m, actor, 'participations', saved.id, p);
+      await this.audit.record(m, actor, {
+        operation: 'create',
+        entity: 'action',
+        entityId: saved.id,
+        actionId: saved.id,
+        after: saved,
+      });
+      for (const p of participations ?? [])
+        await this.parts.add(m, actor, 'participations', saved.id, p);
       for (const i of instruments ?? []) await this.parts.add(m, actor, 'instruments', saved.id, i);
       for (const f of funding ?? []) await this.parts.add(m, actor, 'funding', saved.id, f);
       for (const ms of milestones ?? []) await this.parts.add(m, actor, 'milestones', saved.id, ms);
@@ -204,7 +236,10 @@ export class ActionsService {
   }
 
   private async assertCodeFree(m: EntityManager, code: string, exceptId?: string) {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM actions WHERE lower(code) = lower($1) AND id IS DISTINCT FROM $2`, [code, exceptId ?? null]);
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM actions WHERE lower(code) = lower($1) AND id IS DISTINCT FROM $2`,
+      [code, exceptId ?? null],
+    );
     if (rows.length) {
       throw new AppError(HttpStatus.CONFLICT, 'ACTION_CODE_TAKEN', [
         { field: 'code', code: 'unique', message: 'Ya existe una acción con ese código.' },
@@ -212,7 +247,13 @@ export class ActionsService {
     }
   }
 
-  async update(id: string, input: UpdateActionDto, version: number, actor: Actor, user: AuthUser): Promise<ActionDetailDto> {
+  async update(
+    id: string,
+    input: UpdateActionDto,
+    version: number,
+    actor: Actor,
+    user: AuthUser,
+  ): Promise<ActionDetailDto> {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(Action);
       const before = await repo.findOne({ where: { id } });
@@ -223,7 +264,8 @@ export class ActionsService {
       const { version: _v, ...changes } = input;
       const merged = { ...before, ...changes };
       const dateErrors = this.dateOrderErrors(merged);
-      if (dateErrors.length) throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', dateErrors);
+      if (dateErrors.length)
+        throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', dateErrors);
       const result = await m
         .createQueryBuilder()
         .update(Action)
@@ -232,26 +274,51 @@ export class ActionsService {
         .returning('id')
         .execute();
       if (!result.affected) {
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: await this.get(id, user, m) });
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+          current: await this.get(id, user, m),
+        });
       }
       const after = await repo.findOneOrFail({ where: { id } });
-      await this.audit.record(m, actor, { operation: 'update', entity: 'action', entityId: id, actionId: id, before, after });
+      await this.audit.record(m, actor, {
+        operation: 'update',
+        entity: 'action',
+        entityId: id,
+        actionId: id,
+        before,
+        after,
+      });
       return this.get(id, user, m);
     });
   }
 
-  private dateOrderErrors(a: Pick<Action, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'>): FieldError[] {
+  private dateOrderErrors(
+    a: Pick<Action, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'>,
+  ): FieldError[] {
     const errors: FieldError[] = [];
     if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart) {
-      errors.push({ field: 'plannedEnd', code: 'dateOrder', message: 'No puede ser anterior a plannedStart.' });
+      errors.push({
+        field: 'plannedEnd',
+        code: 'dateOrder',
+        message: 'No puede ser anterior a plannedStart.',
+      });
     }
     if (a.actualStart && a.actualEnd && a.actualEnd < a.actualStart) {
-      errors.push({ field: 'actualEnd', code: 'dateOrder', message: 'No puede ser anterior a actualStart.' });
+      errors.push({
+        field: 'actualEnd',
+        code: 'dateOrder',
+        message: 'No puede ser anterior a actualStart.',
+      });
     }
     return errors;
   }
 
-  async setArchived(id: string, archived: boolean, version: number | undefined, actor: Actor, user: AuthUser): Promise<ActionDetailDto> {
+  async setArchived(
+    id: string,
+    archived: boolean,
+    version: number | undefined,
+    actor: Actor,
+    user: AuthUser,
+  ): Promise<ActionDetailDto> {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(Action);
       const before = await repo.findOne({ where: { id } });
@@ -260,25 +327,45 @@ export class ActionsService {
         .createQueryBuilder()
         .update(Action)
         .set({ archivedAt: archived ? () => 'now()' : null, updatedBy: actor.id })
-        .where('id = :id AND (:version::int IS NULL OR version = :version)', { id, version: version ?? null })
+        .where('id = :id AND (:version::int IS NULL OR version = :version)', {
+          id,
+          version: version ?? null,
+        })
         .execute();
       if (!result.affected) {
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: await this.get(id, user, m) });
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+          current: await this.get(id, user, m),
+        });
       }
       const after = await repo.findOneOrFail({ where: { id } });
-      await this.audit.record(m, actor, { operation: archived ? 'archive' : 'restore', entity: 'action', entityId: id, actionId: id, before, after });
+      await this.audit.record(m, actor, {
+        operation: archived ? 'archive' : 'restore',
+        entity: 'action',
+        entityId: id,
+        actionId: id,
+        before,
+        after,
+      });
       return this.get(id, user, m);
     });
   }
 
   async history(id: string, user: AuthUser): Promise<HistoryDto> {
     await this.assertVisible(id, user);
-    const rows: { id: string; at: Date; actorEmail: string | null; operation: string; entity: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] =
-      await this.dataSource.query(
-        `SELECT id::text, at, actor_email AS "actorEmail", operation, entity, entity_id AS "entityId", before, after
+    const rows: {
+      id: string;
+      at: Date;
+      actorEmail: string | null;
+      operation: string;
+      entity: string;
+      entityId: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+    }[] = await this.dataSource.query(
+      `SELECT id::text, at, actor_email AS "actorEmail", operation, entity, entity_id AS "entityId", before, after
            FROM audit_log WHERE action_id = $1 ORDER BY at DESC, id DESC LIMIT 500`,
-        [id],
-      );
+      [id],
+    );
     return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
   }
 
@@ -289,5 +376,8 @@ export class ActionsService {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505';
+  return (
+    error instanceof QueryFailedError &&
+    (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505'
+  );
 }

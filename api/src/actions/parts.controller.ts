@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Type,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -26,7 +45,9 @@ import { requiredVersion } from './version';
 
 export class DeleteQueryDto {
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  )
   @IsInt()
   @Min(1)
   version?: number;
@@ -52,7 +73,11 @@ function partsController(
     @ApiBody({ type: CreateDto })
     @ApiNotFoundResponse({ description: 'ACTION_NOT_FOUND' })
     @ApiConflictResponse({ description: 'ACTION_ARCHIVED, PARTICIPATION_EXISTS' })
-    create(@Param('actionId', ParseUUIDPipe) actionId: string, @Body() body: object, @CurrentActor() actor: Actor) {
+    create(
+      @Param('actionId', ParseUUIDPipe) actionId: string,
+      @Body() body: object,
+      @CurrentActor() actor: Actor,
+    ) {
       return this.dataSource.transaction(async (m) => {
         await this.parts.lockAction(m, actionId);
         return this.parts.add(m, actor, kind, actionId, body);
@@ -96,16 +121,40 @@ function partsController(
     }
   }
   // The body types must be the DTO classes for the global ValidationPipe to validate them.
-  Reflect.defineMetadata('design:paramtypes', [String, CreateDto, Object], PartsController.prototype, 'create');
-  Reflect.defineMetadata('design:paramtypes', [String, String, UpdateDto, Object, Object], PartsController.prototype, 'update');
-  Object.defineProperty(PartsController, 'name', { value: `${kind[0].toUpperCase()}${kind.slice(1)}Controller` });
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    [String, CreateDto, Object],
+    PartsController.prototype,
+    'create',
+  );
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    [String, String, UpdateDto, Object, Object],
+    PartsController.prototype,
+    'update',
+  );
+  Object.defineProperty(PartsController, 'name', {
+    value: `${kind[0].toUpperCase()}${kind.slice(1)}Controller`,
+  });
   return PartsController;
 }
 
-export const ParticipationsController = partsController('participations', ParticipationInput, UpdateParticipationDto);
-export const InstrumentsController = partsController('instruments', InstrumentInput, UpdateInstrumentDto);
+export const ParticipationsController = partsController(
+  'participations',
+  ParticipationInput,
+  UpdateParticipationDto,
+);
+export const InstrumentsController = partsController(
+  'instruments',
+  InstrumentInput,
+  UpdateInstrumentDto,
+);
 export const FundingController = partsController('funding', FundingInput, UpdateFundingDto);
-export const MilestonesController = partsController('milestones', MilestoneInput, UpdateMilestoneDto);
+export const MilestonesController = partsController(
+  'milestones',
+  MilestoneInput,
+  UpdateMilestoneDto,
+);
 export const ResultsController = partsController('results', ResultInput, UpdateResultDto);
 export const DocumentsController = partsController('documents', DocumentInput, UpdateDocumentDto);
 
@@ -145,7 +194,15 @@ export class IndicatorsController {
     const version = requiredVersion(ifMatch, body.version);
     return this.dataSource.transaction(async (m) => {
       await this.parts.lockAction(m, actionId);
-      return this.parts.update(m, actor, 'indicators', actionId, id, body as Record<string, unknown>, version);
+      return this.parts.update(
+        m,
+        actor,
+        'indicators',
+        actionId,
+        id,
+        body as Record<string, unknown>,
+        version,
+      );
     });
   }
 

@@ -69,7 +69,10 @@ export class Participation extends Versioned {
 
 @Entity('legal_instruments')
 @Check('legal_instruments_type_check', `type IN (${inList(INSTRUMENT_TYPES)})`)
-@Check('legal_instruments_validity_check', `valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from`)
+@Check(
+  'legal_instruments_validity_check',
+  `valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from`,
+)
 export class LegalInstrument extends Versioned {
   @Index('legal_instruments_action_idx')
   @Column({ type: 'uuid', name: 'action_id' })

@@ -4,10 +4,26 @@ import type { Actor } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
 import { Action } from './action.entity';
-import { DocumentLink, Funding, Indicator, LegalInstrument, Milestone, Participation, Result } from './parts.entities';
+import {
+  DocumentLink,
+  Funding,
+  Indicator,
+  LegalInstrument,
+  Milestone,
+  Participation,
+  Result,
+} from './parts.entities';
 import type { ResultInput } from './dto/parts.dto';
 
-export const PART_KINDS = ['participations', 'instruments', 'funding', 'milestones', 'results', 'indicators', 'documents'] as const;
+export const PART_KINDS = [
+  'participations',
+  'instruments',
+  'funding',
+  'milestones',
+  'results',
+  'indicators',
+  'documents',
+] as const;
 export type PartKind = (typeof PART_KINDS)[number];
 
 const ENTITIES: Record<PartKind, { target: EntityTarget<ObjectLiteral>; name: string }> = {
@@ -22,7 +38,8 @@ const ENTITIES: Record<PartKind, { target: EntityTarget<ObjectLiteral>; name: st
 
 type Input = Record<string, unknown>;
 
-const invalid = (errors: FieldError[]) => new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', errors);
+const invalid = (errors: FieldError[]) =>
+  new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', errors);
 
 /** Writes the parts of an action (each audited, inside the caller's transaction). */
 @Injectable()
@@ -31,24 +48,34 @@ export class PartsWriter {
 
   private async existing(m: EntityManager, table: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { id: string }[] = await m.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
   /** Referenced organisations and actions must exist: a clear 400 instead of a foreign-key error. */
   async assertReferences(m: EntityManager, actionId: string | null, input: Input): Promise<void> {
     const orgRefs: { field: string; id: string }[] = [];
-    const push = (field: string, id: unknown) => typeof id === 'string' && orgRefs.push({ field, id });
+    const push = (field: string, id: unknown) =>
+      typeof id === 'string' && orgRefs.push({ field, id });
     push('instituteId', input['instituteId']);
     push('organisationId', input['organisationId']);
     push('providerId', input['providerId']);
     push('receiverId', input['receiverId']);
-    ((input['participations'] as Input[] | undefined) ?? []).forEach((p, i) => push(`participations[${i}].organisationId`, p['organisationId']));
+    ((input['participations'] as Input[] | undefined) ?? []).forEach((p, i) =>
+      push(`participations[${i}].organisationId`, p['organisationId']),
+    );
     ((input['funding'] as Input[] | undefined) ?? []).forEach((f, i) => {
       push(`funding[${i}].providerId`, f['providerId']);
       push(`funding[${i}].receiverId`, f['receiverId']);
     });
-    const orgs = await this.existing(m, 'organisations', orgRefs.map((r) => r.id));
+    const orgs = await this.existing(
+      m,
+      'organisations',
+      orgRefs.map((r) => r.id),
+    );
     const errors: FieldError[] = orgRefs
       .filter((r) => !orgs.has(r.id))
       .map((r) => ({ field: r.field, code: 'notFound', message: 'La organización no existe.' }));
@@ -56,34 +83,68 @@ export class PartsWriter {
     const actions = await this.existing(m, 'actions', related);
     related.forEach((id, i) => {
       if (!actions.has(id) || id === actionId) {
-        errors.push({ field: `relatedActionIds[${i}]`, code: 'notFound', message: 'La acción relacionada no existe.' });
+        errors.push({
+          field: `relatedActionIds[${i}]`,
+          code: 'notFound',
+          message: 'La acción relacionada no existe.',
+        });
       }
     });
     ((input['milestones'] as Input[] | undefined) ?? []).forEach((ms, i) => {
       if (!ms['plannedDate'] && !ms['actualDate']) {
-        errors.push({ field: `milestones[${i}].plannedDate`, code: 'isDefined', message: 'Indica la fecha prevista o la fecha real.' });
+        errors.push({
+          field: `milestones[${i}].plannedDate`,
+          code: 'isDefined',
+          message: 'Indica la fecha prevista o la fecha real.',
+        });
       }
     });
     if (errors.length) throw invalid(errors);
   }
 
-  private async assertPartReferences(m: EntityManager, kind: PartKind, actionId: string, input: Input, current?: ObjectLiteral) {
+  private async assertPartReferences(
+    m: EntityManager,
+    kind: PartKind,
+    actionId: string,
+    input: Input,
+    current?: ObjectLiteral,
+  ) {
     await this.assertReferences(m, actionId, input);
     const errors: FieldError[] = [];
     if (kind === 'milestones') {
       const planned = 'plannedDate' in input ? input['plannedDate'] : current?.['plannedDate'];
       const actual = 'actualDate' in input ? input['actualDate'] : current?.['actualDate'];
-      if (!planned && !actual) errors.push({ field: 'plannedDate', code: 'isDefined', message: 'Indica la fecha prevista o la fecha real.' });
+      if (!planned && !actual)
+        errors.push({
+          field: 'plannedDate',
+          code: 'isDefined',
+          message: 'Indica la fecha prevista o la fecha real.',
+        });
     }
-    for (const [field, table] of [['milestoneId', 'milestones'], ['resultId', 'results']] as const) {
+    for (const [field, table] of [
+      ['milestoneId', 'milestones'],
+      ['resultId', 'results'],
+    ] as const) {
       const id = input[field];
       if (typeof id === 'string') {
-        const rows: unknown[] = await m.query(`SELECT 1 FROM ${table} WHERE id = $1 AND action_id = $2`, [id, actionId]);
-        if (!rows.length) errors.push({ field, code: 'notFound', message: 'El registro no pertenece a esta acción.' });
+        const rows: unknown[] = await m.query(
+          `SELECT 1 FROM ${table} WHERE id = $1 AND action_id = $2`,
+          [id, actionId],
+        );
+        if (!rows.length)
+          errors.push({
+            field,
+            code: 'notFound',
+            message: 'El registro no pertenece a esta acción.',
+          });
       }
     }
     if (input['milestoneId'] && input['resultId']) {
-      errors.push({ field: 'resultId', code: 'exclusive', message: 'Un documento pertenece a un hito o a un resultado, no a ambos.' });
+      errors.push({
+        field: 'resultId',
+        code: 'exclusive',
+        message: 'Un documento pertenece a un hito o a un resultado, no a ambos.',
+      });
     }
     if (errors.length) throw invalid(errors);
   }
@@ -99,10 +160,20 @@ export class PartsWriter {
   }
 
   private async touchAction(m: EntityManager, actionId: string, actor: Actor) {
-    await m.query(`UPDATE actions SET updated_at = now(), updated_by = $2 WHERE id = $1`, [actionId, actor.id]);
+    await m.query(`UPDATE actions SET updated_at = now(), updated_by = $2 WHERE id = $1`, [
+      actionId,
+      actor.id,
+    ]);
   }
 
-  async add(m: EntityManager, actor: Actor, kind: Exclude<PartKind, 'indicators'>, actionId: string, input: object, parentId?: string) {
+  async add(
+    m: EntityManager,
+    actor: Actor,
+    kind: Exclude<PartKind, 'indicators'>,
+    actionId: string,
+    input: object,
+    parentId?: string,
+  ) {
     if (kind === 'results') return this.addResult(m, actor, actionId, input as ResultInput);
     await this.assertPartReferences(m, kind, actionId, input as Input);
     const { target, name } = ENTITIES[kind];
@@ -115,8 +186,16 @@ export class PartsWriter {
       if (dup.length) throw new AppError(HttpStatus.CONFLICT, 'PARTICIPATION_EXISTS');
     }
     const repo = m.getRepository(target);
-    const saved = await repo.save(repo.create({ ...input, actionId, ...(parentId ? { resultId: parentId } : {}) }));
-    await this.audit.record(m, actor, { operation: 'create', entity: name, entityId: saved['id'], actionId, after: saved });
+    const saved = await repo.save(
+      repo.create({ ...input, actionId, ...(parentId ? { resultId: parentId } : {}) }),
+    );
+    await this.audit.record(m, actor, {
+      operation: 'create',
+      entity: name,
+      entityId: saved['id'],
+      actionId,
+      after: saved,
+    });
     await this.touchAction(m, actionId, actor);
     return saved;
   }
@@ -125,18 +204,40 @@ export class PartsWriter {
     const { indicators, ...fields } = input;
     const repo = m.getRepository(Result);
     const saved = await repo.save(repo.create({ ...fields, actionId }));
-    await this.audit.record(m, actor, { operation: 'create', entity: 'result', entityId: saved.id, actionId, after: saved });
-    for (const indicator of indicators ?? []) await this.addIndicator(m, actor, actionId, saved.id, indicator);
+    await this.audit.record(m, actor, {
+      operation: 'create',
+      entity: 'result',
+      entityId: saved.id,
+      actionId,
+      after: saved,
+    });
+    for (const indicator of indicators ?? [])
+      await this.addIndicator(m, actor, actionId, saved.id, indicator);
     await this.touchAction(m, actionId, actor);
     return saved;
   }
 
-  async addIndicator(m: EntityManager, actor: Actor, actionId: string, resultId: string, input: object) {
-    const found: unknown[] = await m.query(`SELECT 1 FROM results WHERE id = $1 AND action_id = $2`, [resultId, actionId]);
+  async addIndicator(
+    m: EntityManager,
+    actor: Actor,
+    actionId: string,
+    resultId: string,
+    input: object,
+  ) {
+    const found: unknown[] = await m.query(
+      `SELECT 1 FROM results WHERE id = $1 AND action_id = $2`,
+      [resultId, actionId],
+    );
     if (!found.length) throw AppError.notFound('RECORD_NOT_FOUND');
     const repo = m.getRepository(Indicator);
     const saved = await repo.save(repo.create({ ...input, resultId }));
-    await this.audit.record(m, actor, { operation: 'create', entity: 'indicator', entityId: saved.id, actionId, after: saved });
+    await this.audit.record(m, actor, {
+      operation: 'create',
+      entity: 'indicator',
+      entityId: saved.id,
+      actionId,
+      after: saved,
+    });
     return saved;
   }
 
@@ -146,17 +247,33 @@ export class PartsWriter {
       : 'id = :id AND action_id = :actionId';
   }
 
-  async update(m: EntityManager, actor: Actor, kind: PartKind, actionId: string, id: string, input: Input, version: number) {
+  async update(
+    m: EntityManager,
+    actor: Actor,
+    kind: PartKind,
+    actionId: string,
+    id: string,
+    input: Input,
+    version: number,
+  ) {
     const { target, name } = ENTITIES[kind];
     const repo = m.getRepository(target);
-    const before = await repo.createQueryBuilder().where(this.ownerCondition(kind), { id, actionId }).getOne();
+    const before = await repo
+      .createQueryBuilder()
+      .where(this.ownerCondition(kind), { id, actionId })
+      .getOne();
     if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
     await this.assertPartReferences(m, kind, actionId, input, before);
     const { version: _v, ...changes } = input;
     if (kind === 'participations' && (changes['organisationId'] || changes['role'])) {
       const dup: unknown[] = await m.query(
         `SELECT 1 FROM participations WHERE action_id = $1 AND organisation_id = $2 AND role = $3 AND id <> $4`,
-        [actionId, changes['organisationId'] ?? before['organisationId'], changes['role'] ?? before['role'], id],
+        [
+          actionId,
+          changes['organisationId'] ?? before['organisationId'],
+          changes['role'] ?? before['role'],
+          id,
+        ],
       );
       if (dup.length) throw new AppError(HttpStatus.CONFLICT, 'PARTICIPATION_EXISTS');
     }
@@ -166,23 +283,47 @@ export class PartsWriter {
       .set(changes)
       .where(`${this.ownerCondition(kind)} AND version = :version`, { id, actionId, version })
       .execute();
-    if (!result.affected) throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+    if (!result.affected)
+      throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
     const after = await repo.findOneOrFail({ where: { id } });
-    await this.audit.record(m, actor, { operation: 'update', entity: name, entityId: id, actionId, before, after });
+    await this.audit.record(m, actor, {
+      operation: 'update',
+      entity: name,
+      entityId: id,
+      actionId,
+      before,
+      after,
+    });
     await this.touchAction(m, actionId, actor);
     return after;
   }
 
-  async remove(m: EntityManager, actor: Actor, kind: PartKind, actionId: string, id: string, version?: number) {
+  async remove(
+    m: EntityManager,
+    actor: Actor,
+    kind: PartKind,
+    actionId: string,
+    id: string,
+    version?: number,
+  ) {
     const { target, name } = ENTITIES[kind];
     const repo = m.getRepository(target);
-    const before = await repo.createQueryBuilder().where(this.ownerCondition(kind), { id, actionId }).getOne();
+    const before = await repo
+      .createQueryBuilder()
+      .where(this.ownerCondition(kind), { id, actionId })
+      .getOne();
     if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
     if (version !== undefined && before['version'] !== version) {
       throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
     }
     await repo.delete({ id });
-    await this.audit.record(m, actor, { operation: 'delete', entity: name, entityId: id, actionId, before });
+    await this.audit.record(m, actor, {
+      operation: 'delete',
+      entity: name,
+      entityId: id,
+      actionId,
+      before,
+    });
     await this.touchAction(m, actionId, actor);
   }
 }

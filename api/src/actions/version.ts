@@ -2,12 +2,19 @@ import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../common/errors';
 
 /** The version a client read: `If-Match: "3"` (or W/"3") or a `version` field. Required for updates. */
-export function requiredVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
+export function requiredVersion(
+  ifMatch: string | undefined,
+  bodyVersion: number | undefined,
+): number {
   if (typeof ifMatch === 'string' && ifMatch.trim()) {
     const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
     if (!m) {
       throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', [
-        { field: 'If-Match', code: 'matches', message: 'If-Match debe contener la versión, p. ej. "3".' },
+        {
+          field: 'If-Match',
+          code: 'matches',
+          message: 'If-Match debe contener la versión, p. ej. "3".',
+        },
       ]);
     }
     const fromHeader = Number(m[1]);
@@ -18,6 +25,7 @@ export function requiredVersion(ifMatch: string | undefined, bodyVersion: number
     }
     return fromHeader;
   }
-  if (bodyVersion === undefined) throw new AppError(HttpStatus.PRECONDITION_REQUIRED, 'VERSION_REQUIRED');
+  if (bodyVersion === undefined)
+    throw new AppError(HttpStatus.PRECONDITION_REQUIRED, 'VERSION_REQUIRED');
   return bodyVersion;
 }

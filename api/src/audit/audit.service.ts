@@ -12,7 +12,18 @@ export interface AuditRecord {
   after?: object | null;
 }
 
-const OMIT = new Set(['passwordHash', 'searchText', 'action', 'organisation', 'provider', 'receiver', 'result', 'milestone', 'institute', 'user']);
+const OMIT = new Set([
+  'passwordHash',
+  'searchText',
+  'action',
+  'organisation',
+  'provider',
+  'receiver',
+  'result',
+  'milestone',
+  'institute',
+  'user',
+]);
 
 /** A JSON snapshot of a record for the audit trail (relations and secrets left out). */
 export function snapshot(record: object | null | undefined): Record<string, unknown> | null {

@@ -6,7 +6,10 @@ export type Role = (typeof ROLES)[number];
 export const ACCESS_KEY = 'coopera:access';
 
 /** What a route declares: open to anyone, to any signed-in user, or to the listed roles. */
-export type AccessRule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: Role[] };
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'roles'; roles: Role[] };
 
 /** Anyone, signed in or not (health, sign-in, the share-link views). */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);

@@ -37,6 +37,7 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 });
 
 /** The actor of the current request, for audit rows. */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor =>
-  actorOf(ctx.switchToHttp().getRequest<AuthedRequest>()),
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor =>
+    actorOf(ctx.switchToHttp().getRequest<AuthedRequest>()),
 );

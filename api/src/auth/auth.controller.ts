@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public, SignedIn } from './access.decorator';
@@ -20,9 +26,10 @@ export class AuthController {
 
   private async me(user: AuthUser): Promise<MeDto> {
     const rows: { name: string }[] = user.organisationId
-      ? await this.dataSource.query(`SELECT coalesce(acronym, name) AS name FROM organisations WHERE id = $1`, [
-          user.organisationId,
-        ])
+      ? await this.dataSource.query(
+          `SELECT coalesce(acronym, name) AS name FROM organisations WHERE id = $1`,
+          [user.organisationId],
+        )
       : [];
     return { ...user, organisationName: rows[0]?.name ?? null };
   }
@@ -32,7 +39,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with e-mail and password; sets the session and XSRF cookies' })
   @ApiOkResponse({ type: SessionDto })
-  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (same for unknown e-mail and wrong password)' })
+  @ApiUnauthorizedResponse({
+    description: 'INVALID_CREDENTIALS (same for unknown e-mail and wrong password)',
+  })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   async signIn(
     @Body() body: SignInDto,
@@ -79,6 +88,12 @@ export class AuthController {
     @CurrentUser() user: AuthUser,
     @Req() request: AuthedRequest,
   ) {
-    await this.auth.changePassword(user, actorOf(request), body.currentPassword, body.newPassword, request.sessionToken);
+    await this.auth.changePassword(
+      user,
+      actorOf(request),
+      body.currentPassword,
+      body.newPassword,
+      request.sessionToken,
+    );
   }
 }

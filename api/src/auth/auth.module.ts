@@ -9,7 +9,12 @@ import { SessionsService } from './sessions.service';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, RateLimiter, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    RateLimiter,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [SessionsService, RateLimiter],
 })
 export class AuthModule {}

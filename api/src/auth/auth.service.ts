@@ -51,25 +51,40 @@ export class AuthService {
       throw new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS');
     }
     await this.limiter.reset(checks[0].key);
-    await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
+    await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [
+      user.id,
+    ]);
     const session = await this.sessions.create(user.id, ip, userAgent);
     const { passwordHash: _hash, active: _active, ...authUser } = user;
     return { ...session, user: authUser as AuthUser };
   }
 
-  async changePassword(user: AuthUser, actor: Actor, current: string, next: string, keepToken?: string) {
+  async changePassword(
+    user: AuthUser,
+    actor: Actor,
+    current: string,
+    next: string,
+    keepToken?: string,
+  ) {
     const rows: { hash: string }[] = await this.dataSource.query(
       `SELECT password_hash AS hash FROM users WHERE id = $1`,
       [user.id],
     );
     if (!(await verifyPassword(rows[0]?.hash, current))) {
       throw new AppError(HttpStatus.BAD_REQUEST, 'WRONG_PASSWORD', [
-        { field: 'currentPassword', code: 'wrongPassword', message: 'La contraseña actual no es correcta.' },
+        {
+          field: 'currentPassword',
+          code: 'wrongPassword',
+          message: 'La contraseña actual no es correcta.',
+        },
       ]);
     }
     const hash = await hashPassword(next);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [user.id, hash]);
+      await manager.query(
+        `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [user.id, hash],
+      );
       await this.audit.record(manager, actor, {
         operation: 'update',
         entity: 'user',

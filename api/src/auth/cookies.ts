@@ -29,6 +29,7 @@ export function clearSessionCookies(reply: FastifyReply): void {
 }
 
 export function sessionTokenOf(request: FastifyRequest): string | undefined {
-  const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies;
+  const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> })
+    .cookies;
   return cookies?.[SESSION_COOKIE];
 }

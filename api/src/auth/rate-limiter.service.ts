@@ -46,9 +46,14 @@ export class RateLimiter {
     for (const { key, rule } of checks) {
       const wait = await this.retryAfter(key, rule);
       if (wait > 0) {
-        throw new AppError(HttpStatus.TOO_MANY_REQUESTS, 'RATE_LIMITED', { retryAfterSeconds: wait }, {
-          'Retry-After': String(wait),
-        });
+        throw new AppError(
+          HttpStatus.TOO_MANY_REQUESTS,
+          'RATE_LIMITED',
+          { retryAfterSeconds: wait },
+          {
+            'Retry-After': String(wait),
+          },
+        );
       }
     }
   }

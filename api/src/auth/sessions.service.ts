@@ -40,13 +40,14 @@ export class SessionsService {
   async resolve(token: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 200) return null;
     const hash = sha256(token);
-    const rows: (AuthUser & { csrfToken: string; lastSeenAt: Date })[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
+    const rows: (AuthUser & { csrfToken: string; lastSeenAt: Date })[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
               s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-      [hash],
-    );
+        [hash],
+      );
     const row = rows[0];
     if (!row) return null;
     if (Date.now() - new Date(row.lastSeenAt).getTime() > REFRESH_AFTER_MS) {

@@ -13,7 +13,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const requestId = (request.raw as { id?: string }).id ?? String(request.id);
-    const response = toErrorResponse(exception, localeOf(request.headers['accept-language']), requestId);
+    const response = toErrorResponse(
+      exception,
+      localeOf(request.headers['accept-language']),
+      requestId,
+    );
     if (response.unexpected) {
       this.logger.error(
         { err: exception, requestId, method: request.method, url: request.url },

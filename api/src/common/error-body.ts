@@ -70,7 +70,8 @@ export function toErrorResponse(error: unknown, locale: Locale, requestId?: stri
     status = error.getStatus();
     code = BY_STATUS[status] ?? (status < 500 ? 'BAD_REQUEST' : undefined);
     // Nest wraps Fastify's JSON parser failure in a plain 400.
-    if (status === 400 && /not valid JSON|Unexpected (token|end)/i.test(error.message)) code = 'MALFORMED_JSON';
+    if (status === 400 && /not valid JSON|Unexpected (token|end)/i.test(error.message))
+      code = 'MALFORMED_JSON';
   } else if ((error as Error)?.name === 'SyntaxError' && fastifyStatus === 400) {
     status = 400;
     code = 'MALFORMED_JSON';

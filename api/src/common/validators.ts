@@ -10,7 +10,13 @@ export function isDateOnly(value: unknown): value is string {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && y <= 2200 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return (
+    y >= 1900 &&
+    y <= 2200 &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d
+  );
 }
 
 export function IsDateOnly(options?: ValidationOptions) {
@@ -52,7 +58,8 @@ export function IsMoney(options?: ValidationOptions) {
       propertyName,
       options,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && /^\d{1,16}(\.\d{1,2})?$/.test(value),
+        validate: (value: unknown) =>
+          typeof value === 'string' && /^\d{1,16}(\.\d{1,2})?$/.test(value),
       },
     });
 }
@@ -66,7 +73,8 @@ export function IsDecimalString(options?: ValidationOptions) {
       propertyName,
       options,
       validator: {
-        validate: (value: unknown) => value === null || (typeof value === 'string' && /^-?\d{1,18}(\.\d{1,6})?$/.test(value)),
+        validate: (value: unknown) =>
+          value === null || (typeof value === 'string' && /^-?\d{1,18}(\.\d{1,6})?$/.test(value)),
       },
     });
 }
@@ -78,6 +86,8 @@ export function IsCurrency(options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       options,
-      validator: { validate: (value: unknown) => typeof value === 'string' && CURRENCY_SET.has(value) },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && CURRENCY_SET.has(value),
+      },
     });
 }

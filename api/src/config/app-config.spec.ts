@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('gives the documented defaults: port 3000, embedded database, demo data on', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, dataDir: '.data', embeddedPgPort: 54329, demoData: true, databaseUrl: undefined });
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: '.data',
+      embeddedPgPort: 54329,
+      demoData: true,
+      databaseUrl: undefined,
+    });
   });
 
   it('turns demo data off by default with an external database', () => {
@@ -13,7 +19,10 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, /^Invalid environment variable PORT="abc": must be an integer between 1 and 65535$/],
+    [
+      { PORT: 'abc' },
+      /^Invalid environment variable PORT="abc": must be an integer between 1 and 65535$/,
+    ],
     [{ PORT: '70000' }, /PORT="70000"/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud"/],
     [{ DEMO_DATA: 'maybe' }, /DEMO_DATA="maybe": must be true or false/],
@@ -29,7 +38,9 @@ describe('loadConfig', () => {
     } catch (e) {
       error = e as Error;
     }
-    expect(error?.message).toBe('Invalid environment variable DATABASE_URL: must be a URL like postgres://user:password@host:5432/database');
+    expect(error?.message).toBe(
+      'Invalid environment variable DATABASE_URL: must be a URL like postgres://user:password@host:5432/database',
+    );
     expect(error?.message).not.toContain('secret');
   });
 });

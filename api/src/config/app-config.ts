@@ -143,7 +143,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     // Never echo a value that may hold a secret (DATABASE_URL carries a password).
-    const shown = SECRET_VARIABLES.has(first.property) ? '' : `=${JSON.stringify(raw[first.property])}`;
+    const shown = SECRET_VARIABLES.has(first.property)
+      ? ''
+      : `=${JSON.stringify(raw[first.property])}`;
     throw new ConfigError(
       `Invalid environment variable ${first.property}${shown}: ${reason.replace(`${first.property} `, '')}`,
     );

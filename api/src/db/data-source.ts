@@ -1,5 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+// migrations/ sits at the top level (fixed layout) and is compiled into the API bundle.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { MIGRATIONS } from '../../../migrations';
 
 export interface DatabaseOptions {

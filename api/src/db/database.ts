@@ -24,6 +24,8 @@ export async function resolveDatabase(
     database: 'coopera',
     log,
   });
-  log(`Embedded PostgreSQL ready on port ${config.embeddedPgPort} (${dir}) in ${Date.now() - started} ms`);
+  log(
+    `Embedded PostgreSQL ready on port ${config.embeddedPgPort} (${dir}) in ${Date.now() - started} ms`,
+  );
   return { url: db.url, embedded: true, stop: () => db.stop() };
 }

@@ -21,7 +21,8 @@ export async function schemaDiff(dataSource: DataSource): Promise<SchemaDiff> {
   };
 }
 
-const escape = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+const escape = (q: string) =>
+  q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 const line = (q: SchemaQuery) =>
   q.parameters?.length
     ? `    await queryRunner.query(\`${escape(q.query)}\`, ${JSON.stringify(q.parameters)});`
@@ -31,7 +32,12 @@ const line = (q: SchemaQuery) =>
  * Writes `migrations/<ms>-<Name>.ts` from the difference between the migrated database and the
  * entities, and registers it in `migrations/index.ts`. Returns the file written.
  */
-export function writeMigration(dir: string, name: string, diff: SchemaDiff, now = Date.now()): string {
+export function writeMigration(
+  dir: string,
+  name: string,
+  diff: SchemaDiff,
+  now = Date.now(),
+): string {
   if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) {
     throw new Error(`Migration name must be PascalCase (e.g. AddMilestoneEvidence), got "${name}"`);
   }

@@ -1,5 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
 import {
@@ -18,7 +36,9 @@ export class OrganisationsController {
 
   @Get()
   @Roles('staff', 'director', 'partner')
-  @ApiOperation({ summary: 'Partner directory (partners see the organisations they share actions with)' })
+  @ApiOperation({
+    summary: 'Partner directory (partners see the organisations they share actions with)',
+  })
   @ApiOkResponse({ type: OrganisationPageDto })
   list(@Query() query: OrganisationQueryDto, @CurrentUser() user: AuthUser) {
     return this.organisations.list(query, user);
@@ -35,14 +55,20 @@ export class OrganisationsController {
   @Post()
   @Roles('staff')
   @ApiCreatedResponse({ type: OrganisationDto })
-  create(@Body() body: CreateOrganisationDto, @CurrentActor() actor: Actor, @CurrentUser() user: AuthUser) {
+  create(
+    @Body() body: CreateOrganisationDto,
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.organisations.create(body, actor, user);
   }
 
   @Patch(':id')
   @Roles('staff')
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiConflictResponse({ description: 'VERSION_CONFLICT (details.current holds the current record)' })
+  @ApiConflictResponse({
+    description: 'VERSION_CONFLICT (details.current holds the current record)',
+  })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateOrganisationDto,
@@ -56,7 +82,11 @@ export class OrganisationsController {
   @Roles('staff')
   @HttpCode(204)
   @ApiConflictResponse({ description: 'ORGANISATION_IN_USE' })
-  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @CurrentUser() user: AuthUser) {
+  async remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.organisations.remove(id, actor, user);
   }
 }

@@ -32,7 +32,10 @@ export class OrganisationsService {
        WHERE p1.organisation_id = ${org} AND p2.organisation_id = o.id))`;
   }
 
-  private actionCountSql(user: Pick<AuthUser, 'role' | 'organisationId'>, params: SqlParams): string {
+  private actionCountSql(
+    user: Pick<AuthUser, 'role' | 'organisationId'>,
+    params: SqlParams,
+  ): string {
     const partnerScope =
       user.role === 'partner'
         ? ` AND EXISTS (SELECT 1 FROM participations sp WHERE sp.action_id = a.id AND sp.organisation_id = ${params.add(user.organisationId)})`
@@ -53,7 +56,9 @@ export class OrganisationsService {
     const where = [this.scope(user, params)];
     if (query.q?.trim()) {
       const q = params.add(query.q.trim());
-      where.push(`coopera_fold(o.name || ' ' || coalesce(o.acronym, '')) LIKE '%' || coopera_fold(${q}) || '%'`);
+      where.push(
+        `coopera_fold(o.name || ' ' || coalesce(o.acronym, '')) LIKE '%' || coopera_fold(${q}) || '%'`,
+      );
     }
     if (query.type) where.push(`o.type = ${params.add(query.type)}`);
     const count = params.values.length;
@@ -72,7 +77,11 @@ export class OrganisationsService {
     return { items: rows.map((r) => this.toDto(r, user)), total: countRows[0].n, page, pageSize };
   }
 
-  async get(id: string, user: Pick<AuthUser, 'role' | 'organisationId'>, manager?: EntityManager): Promise<OrganisationDto> {
+  async get(
+    id: string,
+    user: Pick<AuthUser, 'role' | 'organisationId'>,
+    manager?: EntityManager,
+  ): Promise<OrganisationDto> {
     const params = new SqlParams();
     const idParam = params.add(id);
     const scope = this.scope(user, params);
@@ -87,21 +96,44 @@ export class OrganisationsService {
     return this.toDto(rows[0], user);
   }
 
-  async create(input: CreateOrganisationDto, actor: Actor, user: AuthUser): Promise<OrganisationDto> {
+  async create(
+    input: CreateOrganisationDto,
+    actor: Actor,
+    user: AuthUser,
+  ): Promise<OrganisationDto> {
     return this.dataSource.transaction(async (m) => {
       const slug = `${slugify(input.acronym || input.name)}-${randomBytes(3).toString('hex')}`;
       const rows: { id: string }[] = await m.query(
         `INSERT INTO organisations (slug, name, acronym, type, country, iati_ref, website, notes)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [slug, input.name.trim(), input.acronym?.trim() || null, input.type, input.country ?? null, input.iatiRef ?? null, input.website ?? null, input.notes ?? null],
+        [
+          slug,
+          input.name.trim(),
+          input.acronym?.trim() || null,
+          input.type,
+          input.country ?? null,
+          input.iatiRef ?? null,
+          input.website ?? null,
+          input.notes ?? null,
+        ],
       );
       const created = await this.get(rows[0].id, user, m);
-      await this.audit.record(m, actor, { operation: 'create', entity: 'organisation', entityId: created.id, after: created });
+      await this.audit.record(m, actor, {
+        operation: 'create',
+        entity: 'organisation',
+        entityId: created.id,
+        after: created,
+      });
       return created;
     });
   }
 
-  async update(id: string, input: UpdateOrganisationDto, actor: Actor, user: AuthUser): Promise<OrganisationDto> {
+  async update(
+    id: string,
+    input: UpdateOrganisationDto,
+    actor: Actor,
+    user: AuthUser,
+  ): Promise<OrganisationDto> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.get(id, user, m);
       const next = {
@@ -117,11 +149,28 @@ export class OrganisationsService {
         `UPDATE organisations SET name = $3, acronym = $4, type = $5, country = $6, iati_ref = $7, website = $8, notes = $9,
                 version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, input.version, next.name, next.acronym, next.type, next.country, next.iatiRef, next.website, next.notes],
+        [
+          id,
+          input.version,
+          next.name,
+          next.acronym,
+          next.type,
+          next.country,
+          next.iatiRef,
+          next.website,
+          next.notes,
+        ],
       );
-      if (!updated.length) throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+      if (!updated.length)
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
       const after = await this.get(id, user, m);
-      await this.audit.record(m, actor, { operation: 'update', entity: 'organisation', entityId: id, before, after });
+      await this.audit.record(m, actor, {
+        operation: 'update',
+        entity: 'organisation',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -138,7 +187,12 @@ export class OrganisationsService {
       );
       if (used.length) throw new AppError(HttpStatus.CONFLICT, 'ORGANISATION_IN_USE');
       await m.query(`DELETE FROM organisations WHERE id = $1`, [id]);
-      await this.audit.record(m, actor, { operation: 'delete', entity: 'organisation', entityId: id, before });
+      await this.audit.record(m, actor, {
+        operation: 'delete',
+        entity: 'organisation',
+        entityId: id,
+        before,
+      });
     });
   }
 }

@@ -40,9 +40,10 @@ export class DemoSeeder {
       if (!(await this.isEmpty(manager))) return { seeded: false, counts: {} };
       const counts = await this.load(manager, data);
       if (this.config.demoData) counts['users'] = await this.loadUsers(manager);
-      await manager.query(`INSERT INTO app_settings (key, value) VALUES ('demo.seeded', $1::jsonb)`, [
-        JSON.stringify({ at: new Date().toISOString(), counts }),
-      ]);
+      await manager.query(
+        `INSERT INTO app_settings (key, value) VALUES ('demo.seeded', $1::jsonb)`,
+        [JSON.stringify({ at: new Date().toISOString(), counts })],
+      );
       this.logger.log({ counts }, 'Demo data loaded');
       return { seeded: true, counts };
     });
@@ -51,7 +52,11 @@ export class DemoSeeder {
   private async loadUsers(m: EntityManager): Promise<number> {
     for (const user of DEMO_USERS) {
       const org = user.organisation
-        ? ((await m.query(`SELECT id FROM organisations WHERE slug = $1`, [user.organisation])) as { id: string }[])[0]?.id
+        ? (
+            (await m.query(`SELECT id FROM organisations WHERE slug = $1`, [
+              user.organisation,
+            ])) as { id: string }[]
+          )[0]?.id
         : null;
       await m.query(
         `INSERT INTO users (email, name, password_hash, role, organisation_id) VALUES ($1, $2, $3, $4, $5)
@@ -64,7 +69,14 @@ export class DemoSeeder {
 
   protected async load(m: EntityManager, data: PortfolioData): Promise<Record<string, number>> {
     const counts: Record<string, number> = {
-      organisations: 0, actions: 0, participations: 0, instruments: 0, funding: 0, milestones: 0, results: 0, indicators: 0,
+      organisations: 0,
+      actions: 0,
+      participations: 0,
+      instruments: 0,
+      funding: 0,
+      milestones: 0,
+      results: 0,
+      indicators: 0,
     };
     const orgIds = new Map<string, string>();
     const orgNames = new Map<string, string>();
@@ -87,15 +99,42 @@ export class DemoSeeder {
     const sources = new Map(data.sources.map((s) => [s.key, s.title]));
     const actionIds = new Map<string, string>();
     for (const a of data.actions) {
-      const source = a.source ? `${sources.get(a.source.key) ?? a.source.key} — ${a.source.locator}` : null;
+      const source = a.source
+        ? `${sources.get(a.source.key) ?? a.source.key} — ${a.source.locator}`
+        : null;
       const rows: { id: string }[] = await m.query(
         `INSERT INTO actions (code, kind, institute_id, title_es, title_en, summary_es, summary_en, objectives, institute_role,
            scheme, modality, status, themes, unit, municipalities, sdgs, plan_alignment, planned_start, planned_end,
            actual_start, actual_start_precision, actual_end, actual_end_precision, parent_programme, source, notes)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) RETURNING id`,
-        [a.code, a.kind, org(a.institute), a.titleEs, a.titleEn, a.summaryEs, a.summaryEn, a.objectives, a.instituteRole,
-          a.scheme, a.modality, a.status, a.themes, a.unit, a.municipalities, a.sdgs, a.planAlignment, a.plannedStart,
-          a.plannedEnd, a.actualStart, a.actualStartPrecision, a.actualEnd, a.actualEndPrecision, a.parentProgramme, source, a.notes],
+        [
+          a.code,
+          a.kind,
+          org(a.institute),
+          a.titleEs,
+          a.titleEn,
+          a.summaryEs,
+          a.summaryEn,
+          a.objectives,
+          a.instituteRole,
+          a.scheme,
+          a.modality,
+          a.status,
+          a.themes,
+          a.unit,
+          a.municipalities,
+          a.sdgs,
+          a.planAlignment,
+          a.plannedStart,
+          a.plannedEnd,
+          a.actualStart,
+          a.actualStartPrecision,
+          a.actualEnd,
+          a.actualEndPrecision,
+          a.parentProgramme,
+          source,
+          a.notes,
+        ],
       );
       const id = rows[0].id;
       actionIds.set(a.code, id);
@@ -111,7 +150,17 @@ export class DemoSeeder {
         await m.query(
           `INSERT INTO legal_instruments (action_id, type, title, parties, signed_on, signed_on_precision, valid_from, valid_to, document_url)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [id, i.type, i.title, i.parties.map((k) => orgNames.get(k) ?? k), i.signedOn, i.signedOnPrecision, i.validFrom, i.validTo, i.documentUrl],
+          [
+            id,
+            i.type,
+            i.title,
+            i.parties.map((k) => orgNames.get(k) ?? k),
+            i.signedOn,
+            i.signedOnPrecision,
+            i.validFrom,
+            i.validTo,
+            i.documentUrl,
+          ],
         );
         counts['instruments']++;
       }
@@ -119,7 +168,17 @@ export class DemoSeeder {
         await m.query(
           `INSERT INTO funding (action_id, type, amount, currency, value_date, value_date_precision, provider_id, receiver_id, description)
            VALUES ($1, $2, $3::numeric, $4, $5, $6, $7, $8, $9)`,
-          [id, f.type, f.amount, f.currency, f.valueDate, f.valueDatePrecision, org(f.provider), org(f.receiver), f.description],
+          [
+            id,
+            f.type,
+            f.amount,
+            f.currency,
+            f.valueDate,
+            f.valueDatePrecision,
+            org(f.provider),
+            org(f.receiver),
+            f.description,
+          ],
         );
         counts['funding']++;
       }
@@ -141,7 +200,16 @@ export class DemoSeeder {
           await m.query(
             `INSERT INTO indicators (result_id, name, unit, baseline, target, actual, actual_date, notes)
              VALUES ($1, $2, $3, $4::numeric, $5::numeric, $6::numeric, $7, $8)`,
-            [result[0].id, ind.name, ind.unit, ind.baseline, ind.target, ind.actual, ind.actualDate, ind.notes],
+            [
+              result[0].id,
+              ind.name,
+              ind.unit,
+              ind.baseline,
+              ind.target,
+              ind.actual,
+              ind.actualDate,
+              ind.notes,
+            ],
           );
           counts['indicators']++;
         }
@@ -158,7 +226,10 @@ export class DemoSeeder {
         if (!rid) throw new Error(`Seed action ${a.code} relates to unknown code ${code}`);
         return rid;
       });
-      await m.query(`UPDATE actions SET related_action_ids = $2 WHERE id = $1`, [actionIds.get(a.code), related]);
+      await m.query(`UPDATE actions SET related_action_ids = $2 WHERE id = $1`, [
+        actionIds.get(a.code),
+        related,
+      ]);
     }
     return counts;
   }

@@ -62,7 +62,13 @@ export interface SeedAction {
     receiver: string | null;
     description: string | null;
   }[];
-  milestones: { type: string; title: string; date: string; datePrecision: DatePrecision; notes: string | null }[];
+  milestones: {
+    type: string;
+    title: string;
+    date: string;
+    datePrecision: DatePrecision;
+    notes: string | null;
+  }[];
   results: {
     statement: string;
     indicators: {

@@ -21,7 +21,11 @@ async function readPassword(prompt: string): Promise<string> {
       done();
     },
   });
-  const rl = createInterface({ input: process.stdin, output, terminal: Boolean(process.stdin.isTTY) });
+  const rl = createInterface({
+    input: process.stdin,
+    output,
+    terminal: Boolean(process.stdin.isTTY),
+  });
   try {
     return await new Promise<string>((resolve, reject) => {
       rl.question(prompt, (answer) => resolve(answer));
@@ -36,11 +40,16 @@ async function readPassword(prompt: string): Promise<string> {
 }
 
 /** `npm run user:create -- --role admin --email a@b.mx [--name "…"] [--organisation GIZ]` */
-export async function createUserCommand(app: INestApplicationContext, args: string[]): Promise<number> {
+export async function createUserCommand(
+  app: INestApplicationContext,
+  args: string[],
+): Promise<number> {
   const role = option(args, 'role') as Role | undefined;
   const email = option(args, 'email');
   if (!role || !ROLES.includes(role) || !email) {
-    console.error(`Usage: npm run user:create -- --role <${ROLES.join('|')}> --email <email> [--name <name>] [--organisation <acronym or slug>]`);
+    console.error(
+      `Usage: npm run user:create -- --role <${ROLES.join('|')}> --email <email> [--name <name>] [--organisation <acronym or slug>]`,
+    );
     return 1;
   }
   const users = app.get(UsersService);
@@ -50,14 +59,19 @@ export async function createUserCommand(app: INestApplicationContext, args: stri
     const { DataSource } = await import('typeorm');
     const rows: { id: string }[] = await app
       .get(DataSource)
-      .query(`SELECT id FROM organisations WHERE slug = lower($1) OR lower(acronym) = lower($1) LIMIT 1`, [organisation]);
+      .query(
+        `SELECT id FROM organisations WHERE slug = lower($1) OR lower(acronym) = lower($1) LIMIT 1`,
+        [organisation],
+      );
     if (!rows[0]) {
       console.error(`No organisation "${organisation}".`);
       return 1;
     }
     organisationId = rows[0].id;
   }
-  const password = await readPassword(`Password for ${email} (at least ${MIN_PASSWORD_LENGTH} characters): `);
+  const password = await readPassword(
+    `Password for ${email} (at least ${MIN_PASSWORD_LENGTH} characters): `,
+  );
   if (password.length < MIN_PASSWORD_LENGTH) {
     console.error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
     return 1;

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
 import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
@@ -20,7 +26,9 @@ export class UsersController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Create (invite) a user; without a password a one-time password is returned' })
+  @ApiOperation({
+    summary: 'Create (invite) a user; without a password a one-time password is returned',
+  })
   @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiConflictResponse({ description: 'USER_EMAIL_TAKEN' })
   create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<CreatedUserDto> {

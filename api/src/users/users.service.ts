@@ -44,7 +44,9 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserDto[]> {
-    const rows: UserRow[] = await this.dataSource.query(`${SELECT} ORDER BY u.active DESC, u.role, u.email`);
+    const rows: UserRow[] = await this.dataSource.query(
+      `${SELECT} ORDER BY u.active DESC, u.role, u.email`,
+    );
     return rows.map(toDto);
   }
 
@@ -54,21 +56,36 @@ export class UsersService {
     return toDto(rows[0]);
   }
 
-  private async assertOrganisation(manager: EntityManager, role: Role, organisationId: string | null | undefined) {
+  private async assertOrganisation(
+    manager: EntityManager,
+    role: Role,
+    organisationId: string | null | undefined,
+  ) {
     if (role !== 'partner') return null;
     if (!organisationId) {
       throw new AppError(HttpStatus.BAD_REQUEST, 'PARTNER_ORGANISATION_REQUIRED', [
-        { field: 'organisationId', code: 'isDefined', message: 'Un usuario socio debe estar vinculado a una organización.' },
+        {
+          field: 'organisationId',
+          code: 'isDefined',
+          message: 'Un usuario socio debe estar vinculado a una organización.',
+        },
       ]);
     }
-    const found: unknown[] = await manager.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
+    const found: unknown[] = await manager.query(`SELECT 1 FROM organisations WHERE id = $1`, [
+      organisationId,
+    ]);
     if (!found.length) throw AppError.notFound('ORGANISATION_NOT_FOUND');
     return organisationId;
   }
 
-  async create(input: CreateUserDto, actor: Actor, manager?: EntityManager): Promise<CreatedUserDto> {
-    const temporaryPassword = input.password ? undefined : randomBytes(12).toString('base64url');
-    const hash = await hashPassword(input.password ?? temporaryPassword!);
+  async create(
+    input: CreateUserDto,
+    actor: Actor,
+    manager?: EntityManager,
+  ): Promise<CreatedUserDto> {
+    const password = input.password ?? randomBytes(12).toString('base64url');
+    const temporaryPassword = input.password ? undefined : password;
+    const hash = await hashPassword(password);
     const run = async (m: EntityManager) => {
       const organisationId = await this.assertOrganisation(m, input.role, input.organisationId);
       const email = input.email.trim().toLowerCase();
@@ -79,7 +96,12 @@ export class UsersService {
         [email, input.name.trim(), hash, input.role, organisationId],
       );
       const user = await this.get(rows[0].id, m);
-      await this.audit.record(m, actor, { operation: 'create', entity: 'user', entityId: user.id, after: user });
+      await this.audit.record(m, actor, {
+        operation: 'create',
+        entity: 'user',
+        entityId: user.id,
+        after: user,
+      });
       return user;
     };
     const user = manager ? await run(manager) : await this.dataSource.transaction(run);
@@ -105,7 +127,11 @@ export class UsersService {
       }
       const organisationId =
         role === 'partner'
-          ? await this.assertOrganisation(m, role, input.organisationId === undefined ? before.organisationId : input.organisationId)
+          ? await this.assertOrganisation(
+              m,
+              role,
+              input.organisationId === undefined ? before.organisationId : input.organisationId,
+            )
           : null;
       const result: { id: string }[] = await m.query(
         `UPDATE users SET name = $3, role = $4, organisation_id = $5, active = $6, version = version + 1, updated_at = now()
@@ -116,7 +142,13 @@ export class UsersService {
         throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
       }
       const after = await this.get(id, m);
-      await this.audit.record(m, actor, { operation: 'update', entity: 'user', entityId: id, before, after });
+      await this.audit.record(m, actor, {
+        operation: 'update',
+        entity: 'user',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
     // Roles are read from the database on every request; a deactivated user is signed out now.

@@ -5,7 +5,6 @@ import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { createDatabaseOn, freePort, TestDatabase } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __COOPERA_TEST_DB__: TestDatabase | undefined;
 }
 
@@ -20,7 +19,11 @@ export default async function globalSetup(): Promise<void> {
     db = await createDatabaseOn(new URL(process.env['DATABASE_URL']));
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'coopera-pg-'));
-    const server = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres' });
+    const server = await startEmbeddedPostgres({
+      dir,
+      port: await freePort(),
+      database: 'postgres',
+    });
     db = await createDatabaseOn(new URL(server.url), 'coopera_test', async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -28,5 +31,7 @@ export default async function globalSetup(): Promise<void> {
   }
   globalThis.__COOPERA_TEST_DB__ = db;
   process.env['COOPERA_TEST_DATABASE_URL'] = db.url;
-  process.stdout.write(`\nTest database ready in ${Date.now() - started} ms (${db.url.replace(/:[^:@/]*@/, ':***@')})\n`);
+  process.stdout.write(
+    `\nTest database ready in ${Date.now() - started} ms (${db.url.replace(/:[^:@/]*@/, ':***@')})\n`,
+  );
 }

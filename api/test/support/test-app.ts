@@ -21,7 +21,8 @@ export interface TestApp {
 
 export function testDatabaseUrl(): string {
   const url = process.env['COOPERA_TEST_DATABASE_URL'];
-  if (!url) throw new Error('COOPERA_TEST_DATABASE_URL is not set: run through jest (global setup)');
+  if (!url)
+    throw new Error('COOPERA_TEST_DATABASE_URL is not set: run through jest (global setup)');
   return url;
 }
 
@@ -74,11 +75,16 @@ export async function insertUser(
 }
 
 /** Creates a user of `role` and signs in through the API; the agent keeps the cookies. */
-export async function signInAs(t: TestApp, role: Role, organisationId: string | null = null): Promise<SignedInAgent> {
+export async function signInAs(
+  t: TestApp,
+  role: Role,
+  organisationId: string | null = null,
+): Promise<SignedInAgent> {
   const { id, email } = await insertUser(t.db, role, organisationId);
   const agent = request.agent(t.app.getHttpServer());
   const res = await agent.post('/api/v1/auth/sign-in').send({ email, password: TEST_PASSWORD });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
   const csrf: string = res.body.csrfToken;
   return {
     agent,
@@ -106,7 +112,13 @@ export async function insertOrganisation(
   const slug = `org-${randomUUID()}`;
   const rows: { id: string }[] = await db.query(
     `INSERT INTO organisations (slug, name, acronym, type, country) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [slug, values.name ?? `Organisation ${slug.slice(4, 12)}`, values.acronym ?? null, values.type ?? 'multilateral', values.country ?? null],
+    [
+      slug,
+      values.name ?? `Organisation ${slug.slice(4, 12)}`,
+      values.acronym ?? null,
+      values.type ?? 'multilateral',
+      values.country ?? null,
+    ],
   );
   return rows[0].id;
 }

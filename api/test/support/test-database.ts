@@ -20,7 +20,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Creates and migrates a database named `<prefix>_<unique>` on the server of `serverUrl`. */
-export async function createDatabaseOn(serverUrl: URL, prefix = 'coopera_test', stopServer: () => Promise<void> = async () => undefined): Promise<TestDatabase> {
+export async function createDatabaseOn(
+  serverUrl: URL,
+  prefix = 'coopera_test',
+  stopServer: () => Promise<void> = async () => undefined,
+): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new URL(serverUrl.toString());
   admin.pathname = '/postgres';

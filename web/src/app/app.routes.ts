@@ -1,3 +1,40 @@
 import { Route } from '@angular/router';
+import { authGuard, capabilityGuard, SIGN_IN_PATH, signedOutGuard } from './core/auth/auth.guard';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: SIGN_IN_PATH,
+    title: $localize`:@@title.signIn:Iniciar sesión · Coopera`,
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./core/auth/sign-in').then((m) => m.SignIn),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'tablero' },
+      {
+        path: 'tablero',
+        loadChildren: () =>
+          import('./features/dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
+      },
+      {
+        path: 'acciones',
+        loadChildren: () =>
+          import('./features/actions/actions.routes').then((m) => m.actionsRoutes),
+      },
+      {
+        path: 'socios',
+        loadChildren: () =>
+          import('./features/partners/partners.routes').then((m) => m.partnersRoutes),
+      },
+      {
+        path: 'admin',
+        canActivate: [capabilityGuard('users.manage')],
+        loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+      },
+    ],
+  },
+  { path: '**', redirectTo: 'tablero' },
+];

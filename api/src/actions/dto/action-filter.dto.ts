@@ -40,7 +40,10 @@ export const toBool = ({ value }: { value: unknown }) =>
 
 /** The filters shared by the action list, the dashboard and the exports. */
 export class ActionFilterDto {
-  @ApiPropertyOptional({ description: 'Accent- and case-insensitive search in code, titles and summaries', example: 'arbol' })
+  @ApiPropertyOptional({
+    description: 'Accent- and case-insensitive search in code, titles and summaries',
+    example: 'arbol',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -67,7 +70,11 @@ export class ActionFilterDto {
   @IsUUID('all', { each: true })
   partner?: string[];
 
-  @ApiPropertyOptional({ enum: PARTICIPATION_ROLES, isArray: true, description: 'Role of the partner(s) (any partner when no partner is given)' })
+  @ApiPropertyOptional({
+    enum: PARTICIPATION_ROLES,
+    isArray: true,
+    description: 'Role of the partner(s) (any partner when no partner is given)',
+  })
   @IsOptional()
   @Transform(toList)
   @ArrayMaxSize(10)

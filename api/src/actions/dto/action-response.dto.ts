@@ -27,7 +27,12 @@ export class ActionSummaryDto {
   @ApiProperty({ enum: ACTION_KINDS }) kind: string;
   @ApiProperty() titleEs: string;
   @ApiPropertyOptional(nullableString) titleEn: string | null;
-  @ApiPropertyOptional({ enum: ACTION_STATUSES, nullable: true, description: 'null: not stated in the source' }) status: string | null;
+  @ApiPropertyOptional({
+    enum: ACTION_STATUSES,
+    nullable: true,
+    description: 'null: not stated in the source',
+  })
+  status: string | null;
   @ApiProperty({ enum: INSTITUTE_ROLES }) instituteRole: string;
   @ApiPropertyOptional({ enum: MODALITIES, nullable: true }) modality: string | null;
   @ApiProperty({ type: [String] }) themes: string[];
@@ -38,7 +43,8 @@ export class ActionSummaryDto {
   @ApiPropertyOptional(nullableString) plannedEnd: string | null;
   @ApiPropertyOptional(nullableString) actualStart: string | null;
   @ApiPropertyOptional(nullableString) actualEnd: string | null;
-  @ApiProperty({ description: 'Milestones whose planned date has passed without an actual date' }) overdueMilestones: number;
+  @ApiProperty({ description: 'Milestones whose planned date has passed without an actual date' })
+  overdueMilestones: number;
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional(nullableString) archivedAt: string | null;
@@ -90,7 +96,13 @@ export class FundingDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: FUNDING_TYPES }) type: string;
   @ApiProperty({ example: '16187025.00' }) amount: string;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'MXN', description: 'null: not stated in the source' }) currency: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'MXN',
+    description: 'null: not stated in the source',
+  })
+  currency: string | null;
   @ApiPropertyOptional(nullableString) valueDate: string | null;
   @ApiPropertyOptional(nullableString) valueDatePrecision: string | null;
   @ApiPropertyOptional(nullableString) providerId: string | null;
@@ -155,8 +167,14 @@ export class ActionDetailDto extends ActionSummaryDto {
   @ApiPropertyOptional(nullableString) parentProgramme: string | null;
   @ApiProperty({ type: [RelatedActionDto] }) relatedActions: RelatedActionDto[];
   @ApiPropertyOptional(nullableString) source: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Internal: absent for partners' }) notes?: string | null;
-  @ApiPropertyOptional({ type: OrganisationRefDto, nullable: true }) institute: OrganisationRefDto | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Internal: absent for partners',
+  })
+  notes?: string | null;
+  @ApiPropertyOptional({ type: OrganisationRefDto, nullable: true })
+  institute: OrganisationRefDto | null;
   @ApiProperty({ type: [ParticipationDto] }) participations: ParticipationDto[];
   @ApiProperty({ type: [InstrumentDto] }) instruments: InstrumentDto[];
   @ApiProperty({ type: [FundingDto] }) funding: FundingDto[];

@@ -1,4 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -32,7 +38,14 @@ import {
   type Scheme,
 } from '../action.model';
 import { ActionFilterDto } from './action-filter.dto';
-import { FundingInput, InstrumentInput, MilestoneInput, ParticipationInput, ResultInput, VersionedDto } from './parts.dto';
+import {
+  FundingInput,
+  InstrumentInput,
+  MilestoneInput,
+  ParticipationInput,
+  ResultInput,
+  VersionedDto,
+} from './parts.dto';
 
 const trimTag = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
@@ -47,7 +60,12 @@ export class ActionFieldsDto {
   @IsIn(ACTION_KINDS)
   kind: ActionKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The institute running the action' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The institute running the action',
+  })
   @IsOptional()
   @IsUUID()
   instituteId?: string | null;
@@ -58,7 +76,11 @@ export class ActionFieldsDto {
   @MaxLength(500)
   titleEs: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Electric route in the Peribús integrated system' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Electric route in the Peribús integrated system',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -96,7 +118,11 @@ export class ActionFieldsDto {
   @IsIn(MODALITIES)
   modality?: Modality | null;
 
-  @ApiPropertyOptional({ enum: ACTION_STATUSES, nullable: true, description: 'IATI activity status' })
+  @ApiPropertyOptional({
+    enum: ACTION_STATUSES,
+    nullable: true,
+    description: 'IATI activity status',
+  })
   @IsOptional()
   @IsIn(ACTION_STATUSES)
   status?: ActionStatus | null;
@@ -111,7 +137,11 @@ export class ActionFieldsDto {
   @MaxLength(100, { each: true })
   themes?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Gerencia Técnica de Cooperación Internacional' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Gerencia Técnica de Cooperación Internacional',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -196,7 +226,11 @@ export class ActionFieldsDto {
   @MaxLength(1000)
   source?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Internal notes, never shown to partners' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Internal notes, never shown to partners',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
@@ -246,9 +280,20 @@ export class CreateActionDto extends ActionFieldsDto {
   results?: ResultInput[];
 }
 
-export class UpdateActionDto extends IntersectionType(PartialType(OmitType(ActionFieldsDto, [] as const)), VersionedDto) {}
+export class UpdateActionDto extends IntersectionType(
+  PartialType(OmitType(ActionFieldsDto, [] as const)),
+  VersionedDto,
+) {}
 
-export const ACTION_SORTS = ['code', 'titleEs', 'status', 'kind', 'updatedAt', 'actualStart', 'plannedStart'] as const;
+export const ACTION_SORTS = [
+  'code',
+  'titleEs',
+  'status',
+  'kind',
+  'updatedAt',
+  'actualStart',
+  'plannedStart',
+] as const;
 
 export class ActionListQueryDto extends IntersectionType(ActionFilterDto, PageQueryDto) {
   @ApiPropertyOptional({

@@ -1,4 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +21,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DATE_PRECISIONS, type DatePrecision } from '../../common/entity/columns';
-import { IsCurrency, IsDateOnly, IsDecimalString, IsMoney, IsNotBefore } from '../../common/validators';
+import {
+  IsCurrency,
+  IsDateOnly,
+  IsDecimalString,
+  IsMoney,
+  IsNotBefore,
+} from '../../common/validators';
 import {
   FUNDING_TYPES,
   type FundingType,
@@ -28,7 +40,10 @@ import {
 } from '../action.model';
 
 export class VersionedDto {
-  @ApiPropertyOptional({ description: 'The version you read (or send If-Match); stale → 409', example: 1 })
+  @ApiPropertyOptional({
+    description: 'The version you read (or send If-Match); stale → 409',
+    example: 1,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -99,7 +114,11 @@ export class InstrumentInput {
 }
 
 export class FundingInput {
-  @ApiProperty({ enum: FUNDING_TYPES, example: 'ceiling', description: 'ceiling = "worth up to X": never money received' })
+  @ApiProperty({
+    enum: FUNDING_TYPES,
+    example: 'ceiling',
+    description: 'ceiling = "worth up to X": never money received',
+  })
   @IsIn(FUNDING_TYPES)
   type: FundingType;
 
@@ -154,7 +173,12 @@ export class MilestoneInput {
   @IsDateOnly()
   plannedDate?: string | null;
 
-  @ApiPropertyOptional({ example: '2018-10-19', nullable: true, type: String, description: 'Set when it happened (done)' })
+  @ApiPropertyOptional({
+    example: '2018-10-19',
+    nullable: true,
+    type: String,
+    description: 'Set when it happened (done)',
+  })
   @IsOptional()
   @IsDateOnly()
   actualDate?: string | null;
@@ -260,10 +284,25 @@ export class DocumentInput {
   resultId?: string | null;
 }
 
-export class UpdateParticipationDto extends IntersectionType(PartialType(ParticipationInput), VersionedDto) {}
-export class UpdateInstrumentDto extends IntersectionType(PartialType(InstrumentInput), VersionedDto) {}
+export class UpdateParticipationDto extends IntersectionType(
+  PartialType(ParticipationInput),
+  VersionedDto,
+) {}
+export class UpdateInstrumentDto extends IntersectionType(
+  PartialType(InstrumentInput),
+  VersionedDto,
+) {}
 export class UpdateFundingDto extends IntersectionType(PartialType(FundingInput), VersionedDto) {}
-export class UpdateMilestoneDto extends IntersectionType(PartialType(MilestoneInput), VersionedDto) {}
-export class UpdateResultDto extends IntersectionType(PartialType(OmitType(ResultInput, ['indicators'] as const)), VersionedDto) {}
-export class UpdateIndicatorDto extends IntersectionType(PartialType(IndicatorInput), VersionedDto) {}
+export class UpdateMilestoneDto extends IntersectionType(
+  PartialType(MilestoneInput),
+  VersionedDto,
+) {}
+export class UpdateResultDto extends IntersectionType(
+  PartialType(OmitType(ResultInput, ['indicators'] as const)),
+  VersionedDto,
+) {}
+export class UpdateIndicatorDto extends IntersectionType(
+  PartialType(IndicatorInput),
+  VersionedDto,
+) {}
 export class UpdateDocumentDto extends IntersectionType(PartialType(DocumentInput), VersionedDto) {}

@@ -33,7 +33,9 @@ export class MeDto {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId:
+    | string
+    | null;
   @ApiPropertyOptional({ nullable: true, type: String }) organisationName: string | null;
 }
 
@@ -43,4 +45,3 @@ export class SessionDto {
   csrfToken: string;
   @ApiProperty() expiresAt: string;
 }
-

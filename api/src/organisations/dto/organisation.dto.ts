@@ -56,13 +56,19 @@ export class CreateOrganisationDto {
 }
 
 export class VersionDto {
-  @ApiProperty({ description: 'The version you read; a stale one gets 409 VERSION_CONFLICT', example: 1 })
+  @ApiProperty({
+    description: 'The version you read; a stale one gets 409 VERSION_CONFLICT',
+    example: 1,
+  })
   @IsInt()
   @Min(1)
   version: number;
 }
 
-export class UpdateOrganisationDto extends IntersectionType(PartialType(CreateOrganisationDto), VersionDto) {}
+export class UpdateOrganisationDto extends IntersectionType(
+  PartialType(CreateOrganisationDto),
+  VersionDto,
+) {}
 
 export class OrganisationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Accent-insensitive search in name and acronym' })
@@ -86,7 +92,8 @@ export class OrganisationDto {
   @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) iatiRef: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) website: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent for partners' }) notes?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent for partners' })
+  notes?: string | null;
   @ApiProperty({ description: 'Actions it takes part in (visible to you)' }) actionCount: number;
   @ApiProperty() version: number;
 }

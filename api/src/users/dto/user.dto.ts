@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ROLES, type Role } from '../../auth/access.decorator';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 
@@ -66,7 +77,9 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId:
+    | string
+    | null;
   @ApiPropertyOptional({ nullable: true, type: String }) organisationName: string | null;
   @ApiProperty() active: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) lastSignInAt: string | null;

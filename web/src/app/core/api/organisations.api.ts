@@ -1,0 +1,30 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { Observable } from 'rxjs';
+import type { Organisation, OrganisationDetail, Page } from './models';
+
+export interface OrganisationQuery {
+  q?: string;
+  type?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Organisations (partners, agencies, cities, networks, institutes): used by several features. */
+@Injectable({ providedIn: 'root' })
+export class OrganisationsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: OrganisationQuery = {}): Observable<Page<Organisation>> {
+    const params: Record<string, string> = {};
+    if (query.q) params['q'] = query.q;
+    if (query.type) params['type'] = query.type;
+    params['page'] = String(query.page ?? 1);
+    params['pageSize'] = String(query.pageSize ?? 100);
+    return this.http.get<Page<Organisation>>('/api/v1/organisations', { params });
+  }
+
+  get(id: string): Observable<OrganisationDetail> {
+    return this.http.get<OrganisationDetail>(`/api/v1/organisations/${encodeURIComponent(id)}`);
+  }
+}

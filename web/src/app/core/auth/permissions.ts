@@ -1,0 +1,28 @@
+import type { Role } from '../api/models';
+
+/** What the web app shows or hides per role. The API enforces the same rules; this only avoids dead ends. */
+export type Capability =
+  | 'portfolio.view'
+  | 'portfolio.edit'
+  | 'partners.view'
+  | 'dashboard.view'
+  | 'users.manage'
+  | 'notes.view';
+
+const GRANTS: Record<Role, readonly Capability[]> = {
+  admin: [
+    'portfolio.view',
+    'portfolio.edit',
+    'partners.view',
+    'dashboard.view',
+    'users.manage',
+    'notes.view',
+  ],
+  staff: ['portfolio.view', 'portfolio.edit', 'partners.view', 'dashboard.view', 'notes.view'],
+  director: ['portfolio.view', 'partners.view', 'dashboard.view', 'notes.view'],
+  partner: ['portfolio.view', 'partners.view', 'dashboard.view'],
+};
+
+export function can(role: Role | null | undefined, capability: Capability): boolean {
+  return role ? GRANTS[role].includes(capability) : false;
+}

@@ -1,0 +1,53 @@
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { catchError, map, of, Subject, switchMap } from 'rxjs';
+import { ApiError, toApiError } from '../../core/api/api-error';
+import type { ActionSummary } from '../../core/api/models';
+import { ActionFilters } from './action-filters';
+import { ActionsApi } from './actions.api';
+
+interface ListState {
+  items: ActionSummary[];
+  total: number;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+/** The portfolio list page's state; a newer request cancels an older one still in flight. */
+@Injectable()
+export class ActionsStore {
+  private readonly api = inject(ActionsApi);
+  private readonly state = signal<ListState>({ items: [], total: 0, loading: false, error: null });
+  private readonly requests = new Subject<ActionFilters>();
+  private lastFilters: ActionFilters | null = null;
+
+  readonly items = computed(() => this.state().items);
+  readonly total = computed(() => this.state().total);
+  readonly loading = computed(() => this.state().loading);
+  readonly error = computed(() => this.state().error);
+
+  constructor() {
+    const subscription = this.requests
+      .pipe(
+        switchMap((filters) =>
+          this.api.list(filters).pipe(
+            map((page) => ({ items: page.items, total: page.total, loading: false, error: null })),
+            catchError((e: unknown) =>
+              of({ items: [], total: 0, loading: false, error: toApiError(e) }),
+            ),
+          ),
+        ),
+      )
+      .subscribe((next) => this.state.set(next));
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  load(filters: ActionFilters): void {
+    this.lastFilters = filters;
+    this.state.update((s) => ({ ...s, loading: true, error: null }));
+    this.requests.next(filters);
+  }
+
+  retry(): void {
+    if (this.lastFilters) this.load(this.lastFilters);
+  }
+}

@@ -1,0 +1,184 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { ApiError, toApiError } from '../../core/api/api-error';
+import { Organisation, ORGANISATION_TYPES } from '../../core/api/models';
+import { OrganisationsApi } from '../../core/api/organisations.api';
+import { labelOf, ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
+import { EmptyState, ErrorState } from '../../shared/states';
+
+@Component({
+  selector: 'app-partner-list',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatTableModule,
+    MatPaginatorModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatIconModule,
+    MatProgressBarModule,
+    EmptyState,
+    ErrorState,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      <header class="page-header"><h1 i18n="@@partners.title">Socios</h1></header>
+      <div class="filters">
+        <mat-form-field>
+          <mat-label i18n="@@partners.search">Buscar socio</mat-label>
+          <mat-icon matPrefix aria-hidden="true">search</mat-icon>
+          <input matInput type="search" [formControl]="search" data-testid="partner-search" />
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label i18n="@@partners.type">Tipo de organización</mat-label>
+          <mat-select [formControl]="type" data-testid="partner-type">
+            <mat-option value="" i18n="@@partners.allTypes">Todos</mat-option>
+            @for (t of types; track t) {
+              <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </div>
+      @if (loading()) {
+        <mat-progress-bar
+          mode="indeterminate"
+          aria-label="Cargando socios"
+          i18n-aria-label="@@partners.loading"
+        />
+      }
+      @if (error(); as err) {
+        <app-error-state [message]="err.message" (retry)="load()" />
+      } @else {
+        <table mat-table [dataSource]="items()" class="dense-table">
+          <ng-container matColumnDef="name">
+            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.name">Organización</th>
+            <td mat-cell *matCellDef="let o">
+              <a [routerLink]="[o.id]">{{ o.name }}</a>
+              @if (o.acronym) {
+                <span class="muted"> ({{ o.acronym }})</span>
+              }
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="type">
+            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.type">Tipo</th>
+            <td mat-cell *matCellDef="let o">{{ typeLabel(o.type) }}</td>
+          </ng-container>
+          <ng-container matColumnDef="country">
+            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.country">País</th>
+            <td mat-cell *matCellDef="let o">{{ o.country ?? '—' }}</td>
+          </ng-container>
+          <ng-container matColumnDef="actions">
+            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.actions">Acciones</th>
+            <td mat-cell *matCellDef="let o">{{ o.actionCount }}</td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr
+            mat-row
+            *matRowDef="let o; columns: columns"
+            (click)="open(o)"
+            class="row"
+            data-testid="partner-row"
+          ></tr>
+        </table>
+        @if (!loading() && !items().length) {
+          <app-empty-state
+            icon="handshake"
+            message="Ningún socio coincide con la búsqueda."
+            i18n-message="@@partners.empty"
+          />
+        }
+        <mat-paginator
+          [length]="total()"
+          [pageIndex]="page() - 1"
+          [pageSize]="pageSize"
+          [hidePageSize]="true"
+          (page)="onPage($event)"
+          aria-label="Páginas de socios"
+          i18n-aria-label="@@partners.paginator"
+        />
+      }
+    </div>
+  `,
+  styles: `
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    table {
+      width: 100%;
+    }
+    .row {
+      cursor: pointer;
+    }
+    .row:hover {
+      background: var(--mat-sys-surface-container);
+    }
+  `,
+})
+export class PartnerList {
+  private readonly api = inject(OrganisationsApi);
+  private readonly router = inject(Router);
+  protected readonly types = ORGANISATION_TYPES;
+  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly columns = ['name', 'type', 'country', 'actions'];
+  protected readonly pageSize = 25;
+  protected readonly search = new FormControl('', { nonNullable: true });
+  protected readonly type = new FormControl('', { nonNullable: true });
+  protected readonly items = signal<Organisation[]>([]);
+  protected readonly total = signal(0);
+  protected readonly page = signal(1);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+
+  constructor() {
+    this.search.valueChanges
+      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe(() => this.load(1));
+    this.type.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.load(1));
+    this.load(1);
+  }
+
+  protected typeLabel(type: string): string {
+    return labelOf(ORGANISATION_TYPE_LABELS, type);
+  }
+
+  load(page = this.page()): void {
+    this.page.set(page);
+    this.loading.set(true);
+    this.error.set(null);
+    this.api
+      .list({ q: this.search.value.trim(), type: this.type.value, page, pageSize: this.pageSize })
+      .subscribe({
+        next: (result) => {
+          this.items.set(result.items);
+          this.total.set(result.total);
+          this.loading.set(false);
+        },
+        error: (e: unknown) => {
+          this.error.set(toApiError(e));
+          this.loading.set(false);
+        },
+      });
+  }
+
+  onPage(event: PageEvent): void {
+    this.load(event.pageIndex + 1);
+  }
+
+  open(org: Organisation): void {
+    void this.router.navigate(['/socios', org.id]);
+  }
+}
