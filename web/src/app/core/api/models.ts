@@ -382,20 +382,57 @@ export interface CreateMilestoneRequest {
 }
 
 // ── dashboard ──────────────────────────────────────────────────────────────
+/** GET /api/v1/dashboard/summary → `CountDto` (key null = not stated). */
 export interface KeyCount {
-  key: string;
+  key: string | null;
   count: number;
 }
 
-export interface MoneyTotal {
-  total: string;
-  unconverted: { currency: string | null; total: string }[];
+/** `CurrencyAmountDto`: the sum in one original currency and its converted part. */
+export interface CurrencyAmount {
+  currency: string;
+  amount: string;
+  converted: string | null;
 }
 
+/** `UnconvertedDto`: a money record left out of a total. */
+export interface UnconvertedRecord {
+  fundingId: string;
+  actionId: string;
+  actionCode: string;
+  type: string;
+  amount: string;
+  currency: string | null;
+  valueDate: string | null;
+  reason: 'currency_not_stated' | 'no_value_date' | 'no_rate';
+}
+
+/** `MoneyFigureDto`: one key figure (amounts are decimal strings). */
+export interface MoneyFigure {
+  total: string;
+  currency: string;
+  byCurrency: CurrencyAmount[];
+  records: number;
+  unconvertedCount: number;
+  unconverted?: UnconvertedRecord[];
+}
+
+export interface MoneyFigures {
+  ceilings: MoneyFigure;
+  committed: MoneyFigure;
+  executed: MoneyFigure;
+  inKind: MoneyFigure;
+}
+
+/** `SummaryDto`, as the API sends it. */
 export interface DashboardSummary {
   currency: Currency;
-  actions: { total: number; active: number; byKind: KeyCount[]; byStatus: KeyCount[] };
-  money: { ceilings: MoneyTotal; committed: MoneyTotal; executed: MoneyTotal; inKind: MoneyTotal };
+  asOf: string;
+  money: MoneyFigures;
+  actions: number;
+  activeActions: number;
+  actionsByKind: KeyCount[];
+  actionsByStatus: KeyCount[];
   partners: number;
   overdueMilestones: number;
 }

@@ -10,6 +10,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
@@ -47,6 +48,7 @@ interface NavEntry {
     MatButtonModule,
     MatMenuModule,
     MatTooltipModule,
+    MatDividerModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
@@ -117,6 +119,7 @@ export class Shell {
   protected readonly otherLanguage = computed(() => ({
     href: otherLanguageUrl(this.locale, this.url()),
     label: apiLanguage(this.locale) === 'en' ? 'Español' : 'English',
+    code: apiLanguage(this.locale) === 'en' ? 'ES' : 'EN',
     lang: apiLanguage(this.locale) === 'en' ? 'es' : 'en',
   }));
 
