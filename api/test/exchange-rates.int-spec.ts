@@ -17,6 +17,14 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
   });
   afterAll(() => t.close());
 
+  /** Rates of this file's window (other files write other windows in parallel). */
+  const ownRates = async () => {
+    const rows: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM exchange_rates WHERE rate_date < '2000-01-01'`,
+    );
+    return rows[0].n;
+  };
+
   const rateId = async (currency: string, date: string) => {
     const rows: { id: string }[] = await t.db.query(
       `SELECT id FROM exchange_rates WHERE currency = $1 AND rate_date = $2`,
@@ -74,7 +82,7 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
   });
 
   it('rejects invalid rates with 400 and writes nothing', async () => {
-    const before = await countRows(t.db, 'exchange_rates');
+    const before = await ownRates();
     for (const body of [
       { rateDate: '1991-02-30', currency: 'USD', rateToMxn: '3' },
       { rateDate: '1991-02-03', currency: 'USD', rateToMxn: '0' },
@@ -87,7 +95,7 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
       const res = await admin.post('/api/v1/exchange-rates').send(body).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
-    expect(await countRows(t.db, 'exchange_rates')).toBe(before);
+    expect(await ownRates()).toBe(before);
   });
 
   it('keeps writes for admins: staff may read, partners and signed-out users may not', async () => {
@@ -121,7 +129,7 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
   ].join('\r\n');
 
   it('dry-runs a Banxico CSV: reports creations, changes and skipped lines without writing', async () => {
-    const before = await countRows(t.db, 'exchange_rates');
+    const before = await ownRates();
     const res = await admin
       .post('/api/v1/exchange-rates/import?currency=USD&dryRun=true')
       .set('Content-Type', 'text/csv')
@@ -143,18 +151,18 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
       '1992-01-06',
     ]);
     expect(res.body.changes[0]).toMatchObject({ line: 4, rateToMxn: '3.071000', previous: null });
-    expect(await countRows(t.db, 'exchange_rates')).toBe(before);
+    expect(await ownRates()).toBe(before);
   });
 
   it('imports all-or-nothing and idempotently', async () => {
-    const before = await countRows(t.db, 'exchange_rates');
+    const before = await ownRates();
     const first = await admin
       .post('/api/v1/exchange-rates/import?currency=USD')
       .set('Content-Type', 'text/csv')
       .send(BANXICO)
       .expect(200);
     expect(first.body).toMatchObject({ applied: true, created: 3, changed: 0 });
-    expect(await countRows(t.db, 'exchange_rates')).toBe(before + 3);
+    expect(await ownRates()).toBe(before + 3);
 
     const again = await admin
       .post('/api/v1/exchange-rates/import?currency=USD')
@@ -162,7 +170,7 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
       .send(BANXICO)
       .expect(200);
     expect(again.body).toMatchObject({ applied: true, created: 0, changed: 0, unchanged: 3 });
-    expect(await countRows(t.db, 'exchange_rates')).toBe(before + 3);
+    expect(await ownRates()).toBe(before + 3);
 
     // One changed value, one new date, one bad line: nothing is written.
     const bad = '02/01/1992,3.0799\n07/01/1992,3.09\n08/01/1992,abc\n31/02/1992,3.1\n';
@@ -188,7 +196,7 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
       .expect(400);
     expect(refused.body.code).toBe('IMPORT_INVALID');
     expect(refused.body.details.errors).toHaveLength(2);
-    expect(await countRows(t.db, 'exchange_rates')).toBe(before + 3);
+    expect(await ownRates()).toBe(before + 3);
     const kept: { r: string }[] = await t.db.query(
       `SELECT rate_to_mxn::text AS r FROM exchange_rates WHERE currency = 'USD' AND rate_date = '1992-01-02'`,
     );

@@ -13,7 +13,11 @@ export const FUNDING_CLASSES = ['ceilings', 'committed', 'executed', 'inKind'] a
 export type FundingClass = (typeof FUNDING_CLASSES)[number];
 
 /** The actions in scope: the list's filters and the partner scoping, decided by the same SQL. */
-export function scopedActions(filter: ActionFilterDto, user: Pick<AuthUser, 'role' | 'organisationId'>, params: SqlParams) {
+export function scopedActions(
+  filter: ActionFilterDto,
+  user: Pick<AuthUser, 'role' | 'organisationId'>,
+  params: SqlParams,
+) {
   return `sa AS (
     SELECT a.id, a.code, a.kind, a.status, a.modality, a.themes, a.sdgs, a.municipalities
       FROM actions a WHERE ${actionConditions(filter, user, params, 'a')}
@@ -64,14 +68,15 @@ export function moneySql(grouping: Grouping, scope: string, target: string): str
            CASE WHEN p.currency = 'MXN' THEN 1::numeric ELSE rc.rate_to_mxn END AS rc,
            CASE WHEN ${target} = 'MXN' THEN 1::numeric ELSE rt.rate_to_mxn END AS rt
       FROM pairs p
+      -- The gate inside the subquery keeps MXN (no rates, rate 1) from probing the index at all.
       LEFT JOIN LATERAL (
         SELECT r.rate_to_mxn FROM exchange_rates r
-         WHERE r.currency = p.currency AND r.rate_date <= p.value_date
+         WHERE p.currency <> 'MXN' AND r.currency = p.currency AND r.rate_date <= p.value_date
          ORDER BY r.rate_date DESC LIMIT 1
       ) rc ON p.currency <> 'MXN'
       LEFT JOIN LATERAL (
         SELECT r.rate_to_mxn FROM exchange_rates r
-         WHERE r.currency = ${target} AND r.rate_date <= p.value_date
+         WHERE ${target} <> 'MXN' AND r.currency = ${target} AND r.rate_date <= p.value_date
          ORDER BY r.rate_date DESC LIMIT 1
       ) rt ON ${target} <> 'MXN'
   ),

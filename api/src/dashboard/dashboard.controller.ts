@@ -23,7 +23,10 @@ export class DashboardController {
 
   @Get('summary')
   @Roles('staff', 'director', 'partner')
-  @ApiOperation({ summary: 'Key figures: ceilings, committed, executed, in-kind (never added together), actions, partners' })
+  @ApiOperation({
+    summary:
+      'Key figures: ceilings, committed, executed, in-kind (never added together), actions, partners',
+  })
   @ApiOkResponse({ type: SummaryDto })
   summary(@Query() query: DashboardQueryDto, @CurrentUser() user: AuthUser): Promise<SummaryDto> {
     return this.dashboard.summary(query, user);
@@ -31,7 +34,9 @@ export class DashboardController {
 
   @Get('by-partner')
   @Roles('staff', 'director', 'partner')
-  @ApiOperation({ summary: 'Money by providing organisation; actions by participating organisation' })
+  @ApiOperation({
+    summary: 'Money by providing organisation; actions by participating organisation',
+  })
   @ApiOkResponse({ type: GroupedDto })
   byPartner(@Query() query: GroupedQueryDto, @CurrentUser() user: AuthUser): Promise<GroupedDto> {
     return this.grouped('partner', query, user);
@@ -40,7 +45,10 @@ export class DashboardController {
   @Get('by-partner-type')
   @Roles('staff', 'director', 'partner')
   @ApiOkResponse({ type: GroupedDto })
-  byPartnerType(@Query() query: GroupedQueryDto, @CurrentUser() user: AuthUser): Promise<GroupedDto> {
+  byPartnerType(
+    @Query() query: GroupedQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<GroupedDto> {
     return this.grouped('partner-type', query, user);
   }
 
@@ -69,7 +77,10 @@ export class DashboardController {
   @Get('by-municipality')
   @Roles('staff', 'director', 'partner')
   @ApiOkResponse({ type: GroupedDto })
-  byMunicipality(@Query() query: GroupedQueryDto, @CurrentUser() user: AuthUser): Promise<GroupedDto> {
+  byMunicipality(
+    @Query() query: GroupedQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<GroupedDto> {
     return this.grouped('municipality', query, user);
   }
 
@@ -82,9 +93,15 @@ export class DashboardController {
 
   @Get('milestones')
   @Roles('staff', 'director', 'partner')
-  @ApiOperation({ summary: 'Open milestones: upcoming in the next `window` days and overdue (Mexico City calendar)' })
+  @ApiOperation({
+    summary:
+      'Open milestones: upcoming in the next `window` days and overdue (Mexico City calendar)',
+  })
   @ApiOkResponse({ type: MilestonesDto })
-  milestones(@Query() query: MilestonesQueryDto, @CurrentUser() user: AuthUser): Promise<MilestonesDto> {
+  milestones(
+    @Query() query: MilestonesQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MilestonesDto> {
     return this.dashboard.milestones(query, user);
   }
 

@@ -55,14 +55,20 @@ export const GROUPINGS = {
     moneyKey: 'po.type',
     moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
     actionKey: 'o.type',
-    actionFrom: 'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
+    actionFrom:
+      'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
     distinctActions: true,
   },
   year: {
     moneyKey: `extract(year FROM f.value_date)::int::text`,
     moneyKey2: 'a.modality',
   },
-  theme: { moneyKey: 'k.value', moneyJoins: unnestKey('themes'), actionKey: 'k.value', actionFrom: `sa a ${unnestKey('themes')}` },
+  theme: {
+    moneyKey: 'k.value',
+    moneyJoins: unnestKey('themes'),
+    actionKey: 'k.value',
+    actionFrom: `sa a ${unnestKey('themes')}`,
+  },
   sdg: {
     moneyKey: 'k.value::text',
     moneyJoins: unnestKey('sdgs', 'smallint'),
@@ -109,11 +115,16 @@ function figuresByGroup(rows: MoneyRow[], currency: string): Map<string, MoneyFi
       figure.records = row.records;
       figure.unconvertedCount = row.unconverted;
     } else if (row.currency !== null) {
-      figure.byCurrency.push({ currency: row.currency, amount: row.amount, converted: row.converted });
+      figure.byCurrency.push({
+        currency: row.currency,
+        amount: row.amount,
+        converted: row.converted,
+      });
     }
   }
   for (const figures of groups.values()) {
-    for (const cls of FUNDING_CLASSES) figures[cls].byCurrency.sort((a, b) => a.currency.localeCompare(b.currency));
+    for (const cls of FUNDING_CLASSES)
+      figures[cls].byCurrency.sort((a, b) => a.currency.localeCompare(b.currency));
   }
   return groups;
 }
@@ -126,8 +137,12 @@ export class DashboardService {
     const currency: ReportingCurrency = query.currency ?? 'MXN';
     const params = new SqlParams();
     const scope = scopedActions(query, user, params);
-    const target = `${params.add(currency)}::text`;
-    const rows: MoneyRow[] = await this.dataSource.query(moneySql(grouping, scope, target), params.values);
+    const target = `${params.add(currency)}::char(3)`;
+    // The per-date aggregate of the whole portfolio needs more than the default 4 MB to stay in memory.
+    const rows: MoneyRow[] = await this.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL work_mem = '64MB'`);
+      return m.query(moneySql(grouping, scope, target), params.values);
+    });
     return figuresByGroup(rows, currency);
   }
 
@@ -147,12 +162,16 @@ export class DashboardService {
       UNION ALL SELECT * FROM overdue UNION ALL SELECT * FROM today`;
     const listParams = new SqlParams();
     const listScope = scopedActions(query, user, listParams);
-    const listTarget = `${listParams.add(currency)}::text`;
+    const listTarget = `${listParams.add(currency)}::char(3)`;
     const listSql = unconvertedSql(listScope, listTarget, listParams.add(UNCONVERTED_LISTED));
     const [figures, counts, unconverted] = await Promise.all([
       this.money(query, user, { moneyKey: 'NULL::text' }),
-      this.dataSource.query(countsSql, countsParams.values) as Promise<{ dim: string; key: string | null; n: number }[]>,
-      this.dataSource.query(listSql, listParams.values) as Promise<(UnconvertedDto & { cls: FundingClass })[]>,
+      this.dataSource.query(countsSql, countsParams.values) as Promise<
+        { dim: string; key: string | null; n: number }[]
+      >,
+      this.dataSource.query(listSql, listParams.values) as Promise<
+        (UnconvertedDto & { cls: FundingClass })[]
+      >,
     ]);
     const money = figures.get(keyOf(null, null)) ?? emptyFigures(currency);
     for (const cls of FUNDING_CLASSES) money[cls].unconverted = [];
@@ -181,15 +200,19 @@ export class DashboardService {
       if (!grouping.actionKey) return new Map();
       const params = new SqlParams();
       const count = grouping.distinctActions ? 'count(DISTINCT a.id)' : 'count(*)';
-      const rows: { k1: string | null; k2: string | null; n: number }[] = await this.dataSource.query(
-        `WITH ${scopedActions(query, user, params)}
+      const rows: { k1: string | null; k2: string | null; n: number }[] =
+        await this.dataSource.query(
+          `WITH ${scopedActions(query, user, params)}
          SELECT ${grouping.actionKey} AS k1, ${grouping.actionKey2 ?? 'NULL::text'} AS k2, ${count}::int AS n
            FROM ${grouping.actionFrom} GROUP BY 1, 2`,
-        params.values,
-      );
+          params.values,
+        );
       return new Map(rows.map((r) => [keyOf(r.k1, r.k2), r.n]));
     };
-    const [figures, actions] = await Promise.all([this.money(query, user, grouping), countActions()]);
+    const [figures, actions] = await Promise.all([
+      this.money(query, user, grouping),
+      countActions(),
+    ]);
     const keys = new Set([...figures.keys(), ...actions.keys()]);
     let groups: GroupDto[] = [...keys].map((key) => {
       const [k1, k2] = JSON.parse(key) as [string | null, string | null];
@@ -226,8 +249,9 @@ export class DashboardService {
     const scope = scopedActions(query, user, params);
     const w = params.add(window);
     const l = params.add(limit);
-    const rows: (MilestoneItemDto & { list: string; total: number; asOf: string })[] = await this.dataSource.query(
-      `WITH ${scope},
+    const rows: (MilestoneItemDto & { list: string; total: number; asOf: string })[] =
+      await this.dataSource.query(
+        `WITH ${scope},
        open AS (
          SELECT m.id, m.type, m.title, m.planned_date, m.action_id, sa.code, a.title_es,
                 CASE WHEN m.planned_date < ${TODAY_SQL} THEN 'overdue' ELSE 'upcoming' END AS list
@@ -247,9 +271,14 @@ export class DashboardService {
        UNION ALL
        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'none', 0, to_char(${TODAY_SQL}, 'YYYY-MM-DD')
        ORDER BY "plannedDate"`,
-      params.values,
-    );
-    const strip = ({ list: _list, total: _total, asOf: _asOf, ...item }: (typeof rows)[number]): MilestoneItemDto => item;
+        params.values,
+      );
+    const strip = ({
+      list: _list,
+      total: _total,
+      asOf: _asOf,
+      ...item
+    }: (typeof rows)[number]): MilestoneItemDto => item;
     const upcoming = rows.filter((r) => r.list === 'upcoming');
     const overdue = rows.filter((r) => r.list === 'overdue');
     return {
@@ -264,7 +293,12 @@ export class DashboardService {
 }
 
 function weight(g: GroupDto) {
-  return [g.money.executed.total, g.money.committed.total, g.money.ceilings.total, g.money.inKind.total].map((t) => money(t));
+  return [
+    g.money.executed.total,
+    g.money.committed.total,
+    g.money.ceilings.total,
+    g.money.inKind.total,
+  ].map((t) => money(t));
 }
 
 /** Largest executed first, then committed, ceilings, in-kind, actions; "not stated" last. */

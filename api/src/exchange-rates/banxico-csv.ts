@@ -27,11 +27,19 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_LIKE = /^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}$/;
 const NOT_PUBLISHED = /^(N\/E|N\/D|NE|ND|-)$/i;
 
-const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1').trim();
+const unquote = (s: string) =>
+  s
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
 
 function toIsoDate(text: string): string | null {
   const dmy = DMY.exec(text);
-  const iso = dmy ? `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` : YMD.test(text) ? text : null;
+  const iso = dmy
+    ? `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}`
+    : YMD.test(text)
+      ? text
+      : null;
   return iso && isDateOnly(iso) ? iso : null;
 }
 
@@ -70,12 +78,22 @@ export function parseBanxicoCsv(text: string): ParsedCsv {
     seenData = true;
     const rateDate = toIsoDate(first);
     if (!rateDate) {
-      errors.push({ line, code: 'invalid_date', message: `Not a valid date: "${first}"`, text: raw });
+      errors.push({
+        line,
+        code: 'invalid_date',
+        message: `Not a valid date: "${first}"`,
+        text: raw,
+      });
       return;
     }
     const values = fields.slice(1).filter((f) => f !== '');
     if (values.length !== 1) {
-      errors.push({ line, code: 'invalid_line', message: 'Expected exactly one rate after the date', text: raw });
+      errors.push({
+        line,
+        code: 'invalid_line',
+        message: 'Expected exactly one rate after the date',
+        text: raw,
+      });
       return;
     }
     if (NOT_PUBLISHED.test(values[0])) {

@@ -30,7 +30,13 @@ export class ExchangeRate {
   @Column({ type: 'char', length: 3 })
   currency: string;
 
-  @Column({ type: 'numeric', name: 'rate_to_mxn', precision: 18, scale: 6, transformer: numericString })
+  @Column({
+    type: 'numeric',
+    name: 'rate_to_mxn',
+    precision: 18,
+    scale: 6,
+    transformer: numericString,
+  })
   rateToMxn: string;
 
   /** Where the rate comes from ("Banxico FIX", "manual"…). */

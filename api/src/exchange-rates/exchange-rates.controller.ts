@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -41,7 +52,9 @@ export class ExchangeRatesController {
 
   @Get('convert')
   @Roles('staff', 'director')
-  @ApiOperation({ summary: 'Convert an amount with the rate of its date or the latest earlier one (through MXN)' })
+  @ApiOperation({
+    summary: 'Convert an amount with the rate of its date or the latest earlier one (through MXN)',
+  })
   @ApiOkResponse({ type: ConversionDto })
   convert(@Query() query: ConvertQueryDto): Promise<ConversionDto> {
     return this.rates.convert(query);
@@ -51,14 +64,24 @@ export class ExchangeRatesController {
   @HttpCode(200)
   @Roles()
   @ApiOperation({
-    summary: 'Import Banxico FIX rates from CSV ("dd/mm/yyyy,rate" or "yyyy-mm-dd,rate"; N/E skipped)',
-    description: 'dryRun=true reports what would change. A real import is all-or-nothing and idempotent.',
+    summary:
+      'Import Banxico FIX rates from CSV ("dd/mm/yyyy,rate" or "yyyy-mm-dd,rate"; N/E skipped)',
+    description:
+      'dryRun=true reports what would change. A real import is all-or-nothing and idempotent.',
   })
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'Fecha,SF43718\n14/01/2019,19.1635\n15/01/2019,N/E\n' } })
+  @ApiBody({
+    schema: { type: 'string', example: 'Fecha,SF43718\n14/01/2019,19.1635\n15/01/2019,N/E\n' },
+  })
   @ApiOkResponse({ type: ImportReportDto })
-  @ApiBadRequestResponse({ description: 'IMPORT_INVALID (details.errors with line numbers), nothing written' })
-  import(@Body() csv: string, @Query() query: ImportQueryDto, @CurrentActor() actor: Actor): Promise<ImportReportDto> {
+  @ApiBadRequestResponse({
+    description: 'IMPORT_INVALID (details.errors with line numbers), nothing written',
+  })
+  import(
+    @Body() csv: string,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportReportDto> {
     return this.rates.import(csv, query, actor);
   }
 
@@ -73,7 +96,10 @@ export class ExchangeRatesController {
   @Roles()
   @ApiCreatedResponse({ type: ExchangeRateDto })
   @ApiConflictResponse({ description: 'CONFLICT: a rate for that date and currency exists' })
-  create(@Body() body: CreateExchangeRateDto, @CurrentActor() actor: Actor): Promise<ExchangeRateDto> {
+  create(
+    @Body() body: CreateExchangeRateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExchangeRateDto> {
     return this.rates.create(body, actor);
   }
 

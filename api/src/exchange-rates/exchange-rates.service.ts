@@ -68,8 +68,14 @@ export class ExchangeRatesService {
     return { items: rows.map(toDto), total: count[0].n, page, pageSize };
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ExchangeRateDto> {
-    const rows: RateRow[] = await manager.query(`SELECT ${COLUMNS} FROM exchange_rates WHERE id = $1`, [id]);
+  async get(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ExchangeRateDto> {
+    const rows: RateRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM exchange_rates WHERE id = $1`,
+      [id],
+    );
     if (!rows[0]) throw AppError.notFound('EXCHANGE_RATE_NOT_FOUND');
     return toDto(rows[0]);
   }
@@ -90,9 +96,18 @@ export class ExchangeRatesService {
           ON CONFLICT (rate_date, currency) DO NOTHING RETURNING id`,
         [input.rateDate, input.currency, input.rateToMxn, input.source?.trim() || null],
       );
-      if (!rows.length) throw new AppError(HttpStatus.CONFLICT, 'CONFLICT', { rateDate: input.rateDate, currency: input.currency });
+      if (!rows.length)
+        throw new AppError(HttpStatus.CONFLICT, 'CONFLICT', {
+          rateDate: input.rateDate,
+          currency: input.currency,
+        });
       const after = await this.get(rows[0].id, m);
-      await this.audit.record(m, actor, { operation: 'create', entity: 'exchange_rate', entityId: after.id, after });
+      await this.audit.record(m, actor, {
+        operation: 'create',
+        entity: 'exchange_rate',
+        entityId: after.id,
+        after,
+      });
       return after;
     });
   }
@@ -101,8 +116,9 @@ export class ExchangeRatesService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.get(id, m);
       const rows: { id: string }[] = await m.query(
-        `UPDATE exchange_rates SET rate_to_mxn = $3, source = $4, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id`,
+        // (TypeORM answers a bare UPDATE with [rows, count]: the CTE makes it a plain SELECT.)
+        `WITH u AS (UPDATE exchange_rates SET rate_to_mxn = $3, source = $4, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM u`,
         [
           id,
           input.version,
@@ -110,9 +126,16 @@ export class ExchangeRatesService {
           input.source === undefined ? before.source : input.source?.trim() || null,
         ],
       );
-      if (!rows.length) throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+      if (!rows.length)
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
       const after = await this.get(id, m);
-      await this.audit.record(m, actor, { operation: 'update', entity: 'exchange_rate', entityId: id, before, after });
+      await this.audit.record(m, actor, {
+        operation: 'update',
+        entity: 'exchange_rate',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -121,11 +144,18 @@ export class ExchangeRatesService {
     await this.dataSource.transaction(async (m) => {
       const before = await this.get(id, m);
       const rows: unknown[] = await m.query(
-        `DELETE FROM exchange_rates WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id`,
+        `WITH d AS (DELETE FROM exchange_rates WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id)
+         SELECT id FROM d`,
         [id, version ?? null],
       );
-      if (!rows.length) throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
-      await this.audit.record(m, actor, { operation: 'delete', entity: 'exchange_rate', entityId: id, before });
+      if (!rows.length)
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+      await this.audit.record(m, actor, {
+        operation: 'delete',
+        entity: 'exchange_rate',
+        entityId: id,
+        before,
+      });
     });
   }
 
@@ -156,7 +186,12 @@ export class ExchangeRatesService {
         if (previous === r.rateToMxn) continue;
         if (previous === undefined) created++;
         else changed++;
-        changes.push({ line: r.line, rateDate: r.rateDate, rateToMxn: r.rateToMxn, previous: previous ?? null });
+        changes.push({
+          line: r.line,
+          rateDate: r.rateDate,
+          rateToMxn: r.rateToMxn,
+          previous: previous ?? null,
+        });
       }
       const report: ImportReportDto = {
         currency: query.currency,
@@ -183,7 +218,9 @@ export class ExchangeRatesService {
     }
     return this.dataSource.transaction(async (m) => {
       // One import per currency at a time: the plan and the write see the same rates.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('coopera.exchange_rates.' || $1))`, [query.currency]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('coopera.exchange_rates.' || $1))`, [
+        query.currency,
+      ]);
       const { report, changes } = await plan(m);
       if (changes.length) {
         await m.query(

@@ -26,7 +26,8 @@ export function money(value: string | MoneyValue): MoneyValue {
   return new MoneyDecimal(trimmed);
 }
 
-export const isMoneyString = (value: unknown): value is string => typeof value === 'string' && DECIMAL.test(value);
+export const isMoneyString = (value: unknown): value is string =>
+  typeof value === 'string' && DECIMAL.test(value);
 export const isRateString = (value: unknown): value is string =>
   typeof value === 'string' && RATE.test(value) && new MoneyDecimal(value).gt(0);
 

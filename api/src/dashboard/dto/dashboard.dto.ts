@@ -4,7 +4,8 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ActionFilterDto, toInt } from '../../actions/dto/action-filter.dto';
 import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 /** Every list filter, plus the currency the figures are converted to. */
 export class DashboardQueryDto extends ActionFilterDto {
@@ -16,7 +17,12 @@ export class DashboardQueryDto extends ActionFilterDto {
 }
 
 export class GroupedQueryDto extends DashboardQueryDto {
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000, description: 'At most this many groups (largest first)' })
+  @ApiPropertyOptional({
+    default: 100,
+    minimum: 1,
+    maximum: 1000,
+    description: 'At most this many groups (largest first)',
+  })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -26,7 +32,12 @@ export class GroupedQueryDto extends DashboardQueryDto {
 }
 
 export class MilestonesQueryDto extends DashboardQueryDto {
-  @ApiPropertyOptional({ default: 90, minimum: 1, maximum: 366, description: 'Upcoming: planned in the next N days' })
+  @ApiPropertyOptional({
+    default: 90,
+    minimum: 1,
+    maximum: 366,
+    description: 'Upcoming: planned in the next N days',
+  })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -34,7 +45,12 @@ export class MilestonesQueryDto extends DashboardQueryDto {
   @Max(366)
   window?: number;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500, description: 'At most this many milestones per list' })
+  @ApiPropertyOptional({
+    default: 100,
+    minimum: 1,
+    maximum: 500,
+    description: 'At most this many milestones per list',
+  })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -71,21 +87,36 @@ export class UnconvertedDto {
 
 /** One key figure: converted total plus what it is made of. Figures are never added together. */
 export class MoneyFigureDto {
-  @ApiProperty({ example: '16187025.00', description: 'Sum of the convertible records, in `currency`' }) total: string;
+  @ApiProperty({
+    example: '16187025.00',
+    description: 'Sum of the convertible records, in `currency`',
+  })
+  total: string;
   @ApiProperty({ example: 'MXN' }) currency: string;
   @ApiProperty({ type: [CurrencyAmountDto] }) byCurrency: CurrencyAmountDto[];
   @ApiProperty({ description: 'Money records counted' }) records: number;
-  @ApiProperty({ description: 'Records left out of `total` (no currency, no value date or no rate)' })
+  @ApiProperty({
+    description: 'Records left out of `total` (no currency, no value date or no rate)',
+  })
   unconvertedCount: number;
-  @ApiPropertyOptional({ type: [UnconvertedDto], description: 'Summary only: the first 100 of them' })
+  @ApiPropertyOptional({
+    type: [UnconvertedDto],
+    description: 'Summary only: the first 100 of them',
+  })
   unconverted?: UnconvertedDto[];
 }
 
 export class MoneyFiguresDto {
-  @ApiProperty({ type: MoneyFigureDto, description: 'Commitment ceilings (in-kind "up to" amounts)' }) ceilings: MoneyFigureDto;
+  @ApiProperty({
+    type: MoneyFigureDto,
+    description: 'Commitment ceilings (in-kind "up to" amounts)',
+  })
+  ceilings: MoneyFigureDto;
   @ApiProperty({ type: MoneyFigureDto }) committed: MoneyFigureDto;
-  @ApiProperty({ type: MoneyFigureDto, description: 'Disbursements and expenditure' }) executed: MoneyFigureDto;
-  @ApiProperty({ type: MoneyFigureDto, description: 'In-kind contributions and prizes' }) inKind: MoneyFigureDto;
+  @ApiProperty({ type: MoneyFigureDto, description: 'Disbursements and expenditure' })
+  executed: MoneyFigureDto;
+  @ApiProperty({ type: MoneyFigureDto, description: 'In-kind contributions and prizes' })
+  inKind: MoneyFigureDto;
 }
 
 export class CountDto {
@@ -95,7 +126,11 @@ export class CountDto {
 
 export class SummaryDto {
   @ApiProperty({ example: 'MXN' }) currency: string;
-  @ApiProperty({ example: '2024-05-01', description: 'Today in Mexico City (for overdue milestones)' }) asOf: string;
+  @ApiProperty({
+    example: '2024-05-01',
+    description: 'Today in Mexico City (for overdue milestones)',
+  })
+  asOf: string;
   @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
   @ApiProperty() actions: number;
   @ApiProperty({ description: 'Actions in implementation' }) activeActions: number;
@@ -106,10 +141,18 @@ export class SummaryDto {
 }
 
 export class GroupDto {
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Group key; null = not stated' }) key: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Group key; null = not stated',
+  })
+  key: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) label?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'by-year only' }) modality?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Actions in the group' }) actions: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'by-year only' }) modality?:
+    | string
+    | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Actions in the group' })
+  actions: number | null;
   @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
 }
 
@@ -118,7 +161,8 @@ export class GroupedDto {
   @ApiProperty({ example: 'theme' }) groupBy: string;
   @ApiProperty({ description: 'Groups before the limit' }) totalGroups: number;
   @ApiProperty({
-    description: 'Overlapping groupings (themes, SDGs, municipalities, partners) count an action in each of its groups',
+    description:
+      'Overlapping groupings (themes, SDGs, municipalities, partners) count an action in each of its groups',
   })
   overlapping: boolean;
   @ApiProperty({ type: [GroupDto] }) groups: GroupDto[];
@@ -140,6 +184,8 @@ export class MilestonesDto {
   @ApiProperty() window: number;
   @ApiProperty() upcomingCount: number;
   @ApiProperty() overdueCount: number;
-  @ApiProperty({ type: [MilestoneItemDto], description: 'Soonest first' }) upcoming: MilestoneItemDto[];
-  @ApiProperty({ type: [MilestoneItemDto], description: 'Most overdue first' }) overdue: MilestoneItemDto[];
+  @ApiProperty({ type: [MilestoneItemDto], description: 'Soonest first' })
+  upcoming: MilestoneItemDto[];
+  @ApiProperty({ type: [MilestoneItemDto], description: 'Most overdue first' })
+  overdue: MilestoneItemDto[];
 }

@@ -1,13 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/dto/pagination.dto';
 import { IsDateOnly, IsMoney } from '../../common/validators';
 import { isRateString } from '../../money/money';
 
 const CODE = /^[A-Z]{3}$/;
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** A rate to MXN: positive decimal string with up to 6 decimals ("17.158300"). */
 export function IsRate(options?: ValidationOptions) {
@@ -79,9 +91,13 @@ export class UpdateExchangeRateDto {
 }
 
 export class DeleteExchangeRateQueryDto {
-  @ApiPropertyOptional({ description: 'The version you read; when given, a stale version is refused' })
+  @ApiPropertyOptional({
+    description: 'The version you read; when given, a stale version is refused',
+  })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  )
   @IsInt()
   @Min(1)
   version?: number;
@@ -155,19 +171,24 @@ export class ImportChangeDto {
   @ApiProperty() line: number;
   @ApiProperty() rateDate: string;
   @ApiProperty() rateToMxn: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The stored rate it replaces' }) previous: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The stored rate it replaces' })
+  previous: string | null;
 }
 
 export class ImportReportDto {
   @ApiProperty() currency: string;
   @ApiProperty() dryRun: boolean;
-  @ApiProperty({ description: 'True when the rates were written (never on a dry run or with errors)' }) applied: boolean;
+  @ApiProperty({
+    description: 'True when the rates were written (never on a dry run or with errors)',
+  })
+  applied: boolean;
   @ApiProperty() lines: number;
   @ApiProperty({ description: 'Rates that would be / were created' }) created: number;
   @ApiProperty({ description: 'Rates whose stored value would / did change' }) changed: number;
   @ApiProperty() unchanged: number;
   @ApiProperty({ description: 'Lines without a value ("N/E")' }) skipped: number;
-  @ApiProperty({ type: [ImportChangeDto], description: 'The creations and changes (first 500)' }) changes: ImportChangeDto[];
+  @ApiProperty({ type: [ImportChangeDto], description: 'The creations and changes (first 500)' })
+  changes: ImportChangeDto[];
   @ApiProperty({ type: [ImportLineErrorDto] }) errors: ImportLineErrorDto[];
 }
 
@@ -177,6 +198,10 @@ export class ConversionDto {
   @ApiProperty({ example: 'MXN' }) to: string;
   @ApiProperty({ example: '2021-04-27' }) date: string;
   @ApiProperty({ example: '20063.00' }) converted: string;
-  @ApiProperty({ description: 'Rates used (MXN per unit), with their dates', type: 'array', items: { type: 'object' } })
+  @ApiProperty({
+    description: 'Rates used (MXN per unit), with their dates',
+    type: 'array',
+    items: { type: 'object' },
+  })
   rates: { currency: string; rateDate: string; rateToMxn: string }[];
 }

@@ -1,0 +1,553 @@
+/* eslint-disable no-console */
+/**
+ * Coopera API benchmark: a generated portfolio (fixed seed) of 10,000 actions, 2,000
+ * organisations, 200,000 money records and 100,000 milestones, loaded with bulk unnest inserts
+ * into a database of its own (on DATABASE_URL's server, else an embedded PostgreSQL in a
+ * temporary folder). It boots the real API, signs in a director, measures each endpoint with
+ * autocannon and runs the same SQL directly through pg as the floor.
+ *
+ *   npx ts-node --transpile-only -P api/tsconfig.app.json bench/run.ts
+ *   BENCH_DURATION=5 BENCH_CONNECTIONS=10 BENCH_SQL_RUNS=50 (defaults)
+ */
+import autocannon from 'autocannon';
+import { cpus, totalmem } from 'node:os';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { createApp } from '../api/src/app.factory';
+import { hashPassword } from '../api/src/auth/password';
+import { loadConfig } from '../api/src/config/app-config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createDataSource } from '../api/src/db/data-source';
+import { startEmbeddedPostgres } from '../api/src/db/embedded-postgres';
+
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 5);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
+const SQL_RUNS = Number(process.env['BENCH_SQL_RUNS'] ?? 50);
+const N = { actions: 10_000, organisations: 2_000, funding: 200_000, milestones: 100_000 };
+
+/** mulberry32: a small deterministic PRNG. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const uuid = () => {
+    const h = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
+    h[12] = '4';
+    h[16] = ((parseInt(h[16], 16) & 3) | 8).toString(16);
+    const s = h.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+  return { next, int, pick, uuid };
+}
+
+const KINDS = ['cooperation_project', 'city_to_city', 'network_membership', 'award'];
+const STATUSES = [
+  'pipeline',
+  'implementation',
+  'finalisation',
+  'closed',
+  'cancelled',
+  'suspended',
+  null,
+];
+const MODALITIES = [
+  'technical',
+  'financial',
+  'educational_cultural',
+  'humanitarian',
+  'in_kind_donation',
+  'prize',
+  'other',
+];
+const ORG_TYPES = [
+  'multilateral',
+  'bilateral_agency',
+  'national_government',
+  'subnational_government',
+  'city_network',
+  'ngo_foundation',
+  'academia',
+  'private',
+  'other',
+];
+const ROLES = ['funding', 'accountable', 'extending', 'implementing', 'beneficiary', 'counterpart'];
+const FUNDING_TYPES = ['ceiling', 'commitment', 'disbursement', 'expenditure', 'in_kind', 'prize'];
+const MILESTONE_TYPES = [
+  'application',
+  'selection_notice',
+  'agreement_signed',
+  'kickoff',
+  'technical_visit',
+  'workshop',
+  'study_delivered',
+  'pilot',
+  'launch',
+  'closure',
+  'other',
+];
+const THEMES = [
+  'movilidad',
+  'vivienda',
+  'migracion',
+  'clima',
+  'agua',
+  'arbolado',
+  'genero',
+  'economia local',
+  'participacion',
+  'resiliencia',
+  'datos',
+  'salud',
+];
+const MUNICIPALITIES = [
+  'Guadalajara',
+  'Zapopan',
+  'Tlaquepaque',
+  'Tonalá',
+  'Tlajomulco',
+  'El Salto',
+  'Juanacatlán',
+  'Ixtlahuacán',
+  'Zapotlanejo',
+  'Guanajuato',
+];
+const WORDS = [
+  'plan',
+  'movilidad',
+  'agua',
+  'árbol',
+  'ciudad',
+  'datos',
+  'clima',
+  'vivienda',
+  'mercado',
+  'ruta',
+  'eléctrica',
+  'bosque',
+  'migración',
+  'taller',
+  'estudio',
+  'metropolitano',
+];
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const START = Date.UTC(2015, 0, 1);
+const END = Date.UTC(2025, 11, 31);
+
+async function insertChunks(pool: Pool, sql: string, columns: unknown[][], chunk = 20_000) {
+  const n = columns[0].length;
+  for (let i = 0; i < n; i += chunk)
+    await pool.query(
+      sql,
+      columns.map((c) => c.slice(i, i + chunk)),
+    );
+}
+
+async function generate(pool: Pool) {
+  const r = prng(20240501);
+  const orgIds = Array.from({ length: N.organisations }, () => r.uuid());
+  await insertChunks(
+    pool,
+    `INSERT INTO organisations (id, slug, name, acronym, type, country)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::char(2)[])`,
+    [
+      orgIds,
+      orgIds.map((_, i) => `org-${i}`),
+      orgIds.map((_, i) => `Organización ${i}`),
+      orgIds.map((_, i) => (i % 3 === 0 ? `ORG${i}` : null)),
+      orgIds.map(() => r.pick(ORG_TYPES)),
+      orgIds.map(() => r.pick(['MX', 'DE', 'GB', 'US', 'FR', 'ES', null])),
+    ],
+  );
+  const actionIds = Array.from({ length: N.actions }, () => r.uuid());
+  const subset = (list: readonly string[], max: number) => {
+    const k = r.int(0, max);
+    return Array.from(new Set(Array.from({ length: k }, () => r.pick(list)))).join('|');
+  };
+  const starts = actionIds.map(() => START + r.int(0, 3650) * DAY);
+  await insertChunks(
+    pool,
+    `INSERT INTO actions (id, code, kind, title_es, summary_es, institute_role, status, modality, themes, municipalities, sdgs,
+                          planned_start, planned_end, archived_at)
+     SELECT id, code, kind, title, summary, 'recipient', status, modality,
+            coalesce(string_to_array(nullif(themes, ''), '|'), '{}'), coalesce(string_to_array(nullif(munis, ''), '|'), '{}'),
+            coalesce(string_to_array(nullif(sdgs, ''), '|')::smallint[], '{}'), ps, pe, CASE WHEN archived THEN now() END
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                   $10::text[], $11::date[], $12::date[], $13::bool[])
+         AS t(id, code, kind, title, summary, status, modality, themes, munis, sdgs, ps, pe, archived)`,
+    [
+      actionIds,
+      actionIds.map((_, i) => `B-${String(i).padStart(5, '0')}`),
+      actionIds.map(() => r.pick(KINDS)),
+      actionIds.map(() => Array.from({ length: 5 }, () => r.pick(WORDS)).join(' ')),
+      actionIds.map(() => Array.from({ length: 20 }, () => r.pick(WORDS)).join(' ')),
+      actionIds.map(() => r.pick(STATUSES)),
+      actionIds.map(() => r.pick(MODALITIES)),
+      actionIds.map(() => subset(THEMES, 3)),
+      actionIds.map(() => subset(MUNICIPALITIES, 2)),
+      actionIds.map(() =>
+        Array.from(new Set(Array.from({ length: r.int(0, 3) }, () => r.int(1, 17)))).join('|'),
+      ),
+      starts.map(isoDay),
+      starts.map((s) => isoDay(s + r.int(90, 1500) * DAY)),
+      actionIds.map(() => r.next() < 0.01),
+    ],
+  );
+  const pa: string[] = [];
+  const po: string[] = [];
+  const pr: string[] = [];
+  actionIds.forEach((id) => {
+    const orgs = new Set(Array.from({ length: r.int(1, 5) }, () => r.pick(orgIds)));
+    for (const org of orgs) {
+      pa.push(id);
+      po.push(org);
+      pr.push(r.pick(ROLES));
+    }
+  });
+  await insertChunks(
+    pool,
+    `INSERT INTO participations (action_id, organisation_id, role) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])`,
+    [pa, po, pr],
+  );
+  const fa: string[] = [];
+  const ft: string[] = [];
+  const fm: string[] = [];
+  const fc: (string | null)[] = [];
+  const fd: (string | null)[] = [];
+  const fp: (string | null)[] = [];
+  for (let i = 0; i < N.funding; i++) {
+    const a = r.int(0, N.actions - 1);
+    fa.push(actionIds[a]);
+    ft.push(r.pick(FUNDING_TYPES));
+    fm.push(`${r.int(0, 20_000_000)}.${String(r.int(0, 99)).padStart(2, '0')}`);
+    const c = r.next();
+    fc.push(c < 0.7 ? 'MXN' : c < 0.9 ? 'USD' : c < 0.98 ? 'EUR' : null);
+    fd.push(r.next() < 0.03 ? null : isoDay(START + r.int(0, 4000) * DAY));
+    fp.push(r.next() < 0.1 ? null : po[r.int(0, po.length - 1)]);
+  }
+  await insertChunks(
+    pool,
+    `INSERT INTO funding (action_id, type, amount, currency, value_date, provider_id)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::char(3)[], $5::date[], $6::uuid[])`,
+    [fa, ft, fm, fc, fd, fp],
+  );
+  const ma: string[] = [];
+  const mt: string[] = [];
+  const mp: string[] = [];
+  const md: (string | null)[] = [];
+  const today = Date.now();
+  for (let i = 0; i < N.milestones; i++) {
+    ma.push(actionIds[r.int(0, N.actions - 1)]);
+    mt.push(r.pick(MILESTONE_TYPES));
+    const planned = START + r.int(0, 4400) * DAY;
+    mp.push(isoDay(planned));
+    md.push(planned < today && r.next() < 0.8 ? isoDay(planned + r.int(-10, 30) * DAY) : null);
+  }
+  await insertChunks(
+    pool,
+    `INSERT INTO milestones (action_id, type, title, planned_date, actual_date)
+     SELECT a, t, 'Hito ' || t, p, d FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[]) AS x(a, t, p, d)`,
+    [ma, mt, mp, md],
+  );
+  const rd: string[] = [];
+  const rc: string[] = [];
+  const rv: string[] = [];
+  for (let d = START - 30 * DAY; d <= END; d += DAY) {
+    const wd = new Date(d).getUTCDay();
+    if (wd === 0 || wd === 6) continue;
+    rd.push(isoDay(d), isoDay(d));
+    rc.push('USD', 'EUR');
+    rv.push((15 + r.next() * 7).toFixed(4), (18 + r.next() * 6).toFixed(4));
+  }
+  await insertChunks(
+    pool,
+    `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source)
+     SELECT d, c, v, 'bench' FROM unnest($1::date[], $2::char(3)[], $3::numeric[]) AS t(d, c, v)`,
+    [rd, rc, rv],
+  );
+  await pool.query('ANALYZE');
+  return { actionIds, participations: pa.length, rates: rd.length };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A migrated database of its own: on DATABASE_URL's server, else on an embedded PostgreSQL. */
+async function benchDatabase() {
+  let server: URL;
+  let stop = async () => undefined as void;
+  if (process.env['DATABASE_URL']) {
+    server = new URL(process.env['DATABASE_URL']);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'coopera-bench-pg-'));
+    const pg = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres' });
+    server = new URL(pg.url);
+    stop = async () => {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  const name = `coopera_bench_${Date.now()}`;
+  const admin = new URL(server.toString());
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(server.toString());
+  url.pathname = `/${name}`;
+  const ds = createDataSource({ url: url.toString() });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+      await stop();
+    },
+  };
+}
+
+interface Recorded {
+  sql: string;
+  params: unknown[] | undefined;
+}
+let recording: Recorded[] | null = null;
+const originalQuery = PostgresQueryRunner.prototype.query;
+PostgresQueryRunner.prototype.query = function (
+  this: PostgresQueryRunner,
+  ...args: Parameters<typeof originalQuery>
+) {
+  if (recording) recording.push({ sql: args[0], params: args[1] ? [...args[1]] : undefined });
+  return originalQuery.apply(this, args);
+} as typeof originalQuery;
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function measureHttp(url: string, headers: Record<string, string>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration: DURATION, headers },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
+      latencies.push(time);
+      if (status >= 400) errors++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    count: latencies.length,
+    errors: errors + result.non2xx - errors + result.errors,
+  };
+}
+
+/** Replays the SQL one request ran (in parallel, as the services do) SQL_RUNS times. */
+async function measureSql(pool: Pool, recorded: Recorded[]) {
+  const queries = recorded.filter(
+    (q) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET LOCAL)/i.test(q.sql),
+  );
+  const times: number[] = [];
+  for (let i = 0; i < SQL_RUNS + 5; i++) {
+    const t0 = process.hrtime.bigint();
+    await Promise.all(queries.map((q) => pool.query(q.sql, q.params as unknown[])));
+    if (i >= 5) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return pct(times, 50);
+}
+
+async function main() {
+  const started = Date.now();
+  const db = await benchDatabase();
+  const pool = new Pool({ connectionString: db.url, max: 10 });
+  // The dashboard runs its aggregate with SET LOCAL work_mem = '64MB': the floor gets the same.
+  pool.on('connect', (client) => void client.query(`SET work_mem = '64MB'`));
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  try {
+    const pgVersion = (await pool.query('SHOW server_version')).rows[0].server_version as string;
+    console.log(`Database ready (migrated) in ${Date.now() - started} ms`);
+    const t0 = Date.now();
+    const { actionIds, participations, rates } = await generate(pool);
+    const loadMs = Date.now() - t0;
+    console.log(
+      `Loaded ${N.actions} actions, ${N.organisations} organisations, ${participations} participations, ` +
+        `${N.funding} funding, ${N.milestones} milestones, ${rates} rates in ${(loadMs / 1000).toFixed(1)} s` +
+        (loadMs > 60_000 ? '  (OVER the 60 s target)' : ''),
+    );
+
+    const config = {
+      ...loadConfig({ NODE_ENV: 'production' }),
+      webDist: '/nonexistent',
+      logLevel: 'error' as const,
+      logPretty: false,
+    };
+    app = await createApp(config, db.url);
+    let inFlight = 0;
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onRequest', async () => void inFlight++);
+    fastify.addHook('onResponse', async () => void inFlight--);
+    /** Autocannon stops with requests still queued: wait until the server is idle again. */
+    const drained = async () => {
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await app.listen(0, '127.0.0.1');
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const ds = app.get(DataSource);
+    const email = 'director@bench.coopera';
+    await ds.query(
+      `INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'Bench director', $2, 'director')`,
+      [email, await hashPassword('Bench-Password-2024')],
+    );
+    const signIn = await request(base)
+      .post('/api/v1/auth/sign-in')
+      .send({ email, password: 'Bench-Password-2024' });
+    if (signIn.status !== 200)
+      throw new Error(`sign-in failed: ${signIn.status} ${JSON.stringify(signIn.body)}`);
+    const cookie = (signIn.headers['set-cookie'] as unknown as string[])
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const headers = { cookie };
+
+    const endpoints: { name: string; path: string; kind: 'simple' | 'dashboard' }[] = [
+      {
+        name: 'actions list (kind + q)',
+        path: '/api/v1/actions?pageSize=25&kind=cooperation_project&q=agua',
+        kind: 'simple',
+      },
+      { name: 'action detail', path: `/api/v1/actions/${actionIds[4242]}`, kind: 'simple' },
+      { name: 'dashboard summary', path: '/api/v1/dashboard/summary', kind: 'dashboard' },
+      {
+        name: 'dashboard summary USD',
+        path: '/api/v1/dashboard/summary?currency=USD',
+        kind: 'dashboard',
+      },
+      { name: 'dashboard by-partner', path: '/api/v1/dashboard/by-partner', kind: 'dashboard' },
+      {
+        name: 'dashboard by-partner-type',
+        path: '/api/v1/dashboard/by-partner-type',
+        kind: 'dashboard',
+      },
+      { name: 'dashboard by-year', path: '/api/v1/dashboard/by-year', kind: 'dashboard' },
+      { name: 'dashboard by-theme', path: '/api/v1/dashboard/by-theme', kind: 'dashboard' },
+      { name: 'dashboard by-sdg', path: '/api/v1/dashboard/by-sdg', kind: 'dashboard' },
+      {
+        name: 'dashboard by-municipality',
+        path: '/api/v1/dashboard/by-municipality',
+        kind: 'dashboard',
+      },
+      { name: 'dashboard by-status', path: '/api/v1/dashboard/by-status', kind: 'dashboard' },
+      {
+        name: 'dashboard milestones',
+        path: '/api/v1/dashboard/milestones?window=90',
+        kind: 'dashboard',
+      },
+      {
+        name: 'dashboard summary (theme)',
+        path: '/api/v1/dashboard/summary?theme=agua&kind=cooperation_project',
+        kind: 'dashboard',
+      },
+    ];
+    const only = process.env['BENCH_ONLY'];
+    const rows: Record<string, string | number>[] = [];
+    for (const e of endpoints) {
+      if (only && !e.name.includes(only)) continue;
+      await drained();
+      recording = [];
+      const probe = await request(base).get(e.path).set(headers);
+      const queries = recording;
+      recording = null;
+      if (probe.status !== 200) {
+        console.log(`SKIP ${e.name}: ${probe.status} ${probe.body?.code ?? ''}`);
+        rows.push({ endpoint: e.name, note: `skipped (${probe.status})` });
+        continue;
+      }
+      if (process.env['BENCH_EXPLAIN']) {
+        for (const q of queries.filter(
+          (x) => x.sql.startsWith('WITH') || x.sql.includes('FROM actions'),
+        )) {
+          const plan = await pool.query(
+            `EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`,
+            q.params as unknown[],
+          );
+          console.log(`--- ${e.name}\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+        }
+        continue;
+      }
+      // The SQL floor first, on an idle server; then the HTTP load; then let in-flight requests drain.
+      const sqlP50 = await measureSql(pool, queries);
+      const http = await measureHttp(base + e.path, headers);
+      await drained();
+      const target = e.kind === 'simple' ? 50 : 150;
+      const floor = 2 * sqlP50 + 5;
+      rows.push({
+        endpoint: e.name,
+        'req/s': Math.round(http.rps),
+        p50: http.p50,
+        p95: http.p95,
+        p99: http.p99,
+        'sql p50': Number(sqlP50.toFixed(1)),
+        ratio: Number((http.p50 / sqlP50).toFixed(2)),
+        queries: queries.length,
+        'p95 ok': http.p95 <= target ? `yes (≤${target})` : `NO (>${target})`,
+        'p50 ≤ 2×sql+5': http.p50 <= floor ? 'yes' : 'NO',
+        errors: http.errors,
+        bytes: JSON.stringify(probe.body).length,
+      });
+      console.log(`${e.name}: ${JSON.stringify(rows[rows.length - 1])}`);
+    }
+    console.log(
+      '\nLatency in ms; autocannon %d connections × %d s per endpoint; SQL p50 over %d runs of the same statements.',
+      CONNECTIONS,
+      DURATION,
+      SQL_RUNS,
+    );
+    console.table(rows);
+    console.log(
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
+        `node ${process.version}; PostgreSQL ${pgVersion}${process.env['DATABASE_URL'] ? ' (DATABASE_URL)' : ' (embedded, same machine)'}`,
+    );
+  } finally {
+    if (app) await app.close();
+    await pool.end();
+    await db.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
