@@ -1,6 +1,5 @@
 import {
   bootTestApp,
-  countRows,
   insertOrganisation,
   signInAs,
   SignedInAgent,

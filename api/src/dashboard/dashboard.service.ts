@@ -174,15 +174,16 @@ export class DashboardService {
       >,
     ]);
     const money = figures.get(keyOf(null, null)) ?? emptyFigures(currency);
-    for (const cls of FUNDING_CLASSES) money[cls].unconverted = [];
-    for (const { cls, ...item } of unconverted) money[cls].unconverted!.push(item);
+    const lists = new Map(FUNDING_CLASSES.map((cls) => [cls, [] as UnconvertedDto[]]));
+    for (const { cls, ...item } of unconverted) lists.get(cls)?.push(item);
+    for (const cls of FUNDING_CLASSES) money[cls].unconverted = lists.get(cls) ?? [];
     const pick = (dim: string): CountDto[] =>
       counts.filter((c) => c.dim === dim).map((c) => ({ key: c.key, count: c.n }));
     const byKind = pick('kind').sort((a, b) => b.count - a.count);
     const byStatus = pick('status').sort((a, b) => b.count - a.count);
     return {
       currency,
-      asOf: counts.find((c) => c.dim === 'today')!.key!,
+      asOf: counts.find((c) => c.dim === 'today')?.key ?? new Date().toISOString().slice(0, 10),
       money,
       actions: byKind.reduce((sum, c) => sum + c.count, 0),
       activeActions: byStatus.find((c) => c.key === 'implementation')?.count ?? 0,
