@@ -215,6 +215,22 @@ describe('accounts and sessions', () => {
       expect(lastAdmin[0].n).toBe(1);
     });
 
+    it('refuses a stale version when changing a user', async () => {
+      const admin = await signInAs(t, 'admin');
+      const { id } = await insertUser(t.db, 'staff');
+      await admin
+        .patch(`/api/v1/users/${id}`)
+        .send({ version: 1, name: 'Primer cambio' })
+        .expect(200);
+      const stale = await admin
+        .patch(`/api/v1/users/${id}`)
+        .send({ version: 1, role: 'director' })
+        .expect(409);
+      expect(stale.body.code).toBe('VERSION_CONFLICT');
+      const rows = await t.db.query(`SELECT role, name FROM users WHERE id = $1`, [id]);
+      expect(rows[0]).toEqual({ role: 'staff', name: 'Primer cambio' });
+    });
+
     it('keeps one active admin when two admins demote each other at the same time (LAST_ADMIN)', async () => {
       const a = await signInAs(t, 'admin');
       const b = await signInAs(t, 'admin');

@@ -69,3 +69,19 @@ export function mapDatabaseError(error: unknown): AppError | undefined {
       return undefined;
   }
 }
+
+/**
+ * Rows changed by an UPDATE/DELETE run through `manager.query()`: TypeORM's PostgreSQL driver
+ * answers `[rows, affectedCount]` for those statements (and plain rows for SELECT/INSERT).
+ */
+export function affectedRows(result: unknown): number {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
+    return result[1];
+  }
+  return Array.isArray(result) ? result.length : 0;
+}

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { Page } from '../common/dto/pagination.dto';
+import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
 import { slugify } from '../common/slug';
 import { SqlParams } from '../actions/action-filters';
@@ -161,7 +162,7 @@ export class OrganisationsService {
           next.notes,
         ],
       );
-      if (!updated.length)
+      if (affectedRows(updated) === 0)
         throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
       const after = await this.get(id, user, m);
       await this.audit.record(m, actor, {

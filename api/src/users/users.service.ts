@@ -6,6 +6,7 @@ import type { Actor, AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
 import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../audit/audit.service';
+import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
 import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 
@@ -138,7 +139,7 @@ export class UsersService {
           WHERE id = $1 AND version = $2 RETURNING id`,
         [id, input.version, input.name?.trim() ?? before.name, role, organisationId, active],
       );
-      if (!result.length) {
+      if (affectedRows(result) === 0) {
         throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
       }
       const after = await this.get(id, m);

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import {
+  bootTestApp,
+  countRows,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
+
+describe('portfolio API: organisations', () => {
+  let t: TestApp;
+  let staff: SignedInAgent;
+  beforeAll(async () => {
+    t = await bootTestApp();
+    staff = await signInAs(t, 'staff');
+  });
+  afterAll(() => t.close());
+
+  it('creates, finds ignoring accents, updates with a version and deletes an unused organisation', async () => {
+    const name = `Agencia Española de Cooperación ${randomUUID().slice(0, 6)}`;
+    const created = await staff
+      .post('/api/v1/organisations')
+      .send({ name, acronym: 'AECID', type: 'bilateral_agency', country: 'ES', notes: 'interna' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      name,
+      type: 'bilateral_agency',
+      country: 'ES',
+      version: 1,
+      actionCount: 0,
+    });
+    const found = await staff
+      .get(
+        `/api/v1/organisations?q=${encodeURIComponent('agencia espanola de cooperacion')}&type=bilateral_agency`,
+      )
+      .expect(200);
+    expect(found.body.items.map((o: { id: string }) => o.id)).toContain(created.body.id);
+    const updated = await staff
+      .patch(`/api/v1/organisations/${created.body.id}`)
+      .send({ version: 1, website: 'https://www.aecid.es' })
+      .expect(200);
+    expect(updated.body).toMatchObject({ website: 'https://www.aecid.es', version: 2 });
+    await staff.delete(`/api/v1/organisations/${created.body.id}`).expect(204);
+    await staff.get(`/api/v1/organisations/${created.body.id}`).expect(404);
+    const audit = await t.db.query(
+      `SELECT operation FROM audit_log WHERE entity = 'organisation' AND entity_id = $1 ORDER BY id`,
+      [created.body.id],
+    );
+    expect(audit.map((a: { operation: string }) => a.operation)).toEqual([
+      'create',
+      'update',
+      'delete',
+    ]);
+  });
+
+  it('rejects bad input with 400 and writes nothing', async () => {
+    const before = await countRows(t.db, 'organisations');
+    for (const body of [
+      { name: 'Sin tipo' },
+      { name: 'Tipo raro', type: 'alien' },
+      { name: 'País malo', type: 'other', country: 'XX' },
+      { name: 'Web mala', type: 'other', website: 'ftp://x' },
+      { name: 'Campo extra', type: 'other', extra: 1 },
+    ]) {
+      const res = await staff.post('/api/v1/organisations').send(body).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    expect(await countRows(t.db, 'organisations')).toBe(before);
+  });
+
+  it('lets exactly one of two concurrent updates win and refuses to delete an organisation in use', async () => {
+    const id = await insertOrganisation(t.db, { name: 'Concurrente', type: 'other' });
+    const [a, b] = await Promise.all([
+      staff.patch(`/api/v1/organisations/${id}`).send({ version: 1, acronym: 'A' }),
+      staff.patch(`/api/v1/organisations/${id}`).send({ version: 1, acronym: 'B' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body.details.current.version).toBe(2);
+    await staff
+      .post('/api/v1/actions')
+      .send({
+        code: `ORG-${randomUUID().slice(0, 8)}`,
+        kind: 'award',
+        titleEs: 'Premio',
+        instituteRole: 'recipient',
+        participations: [{ organisationId: id, role: 'funding' }],
+      })
+      .expect(201);
+    const inUse = await staff.delete(`/api/v1/organisations/${id}`).expect(409);
+    expect(inUse.body.code).toBe('ORGANISATION_IN_USE');
+    await staff.get(`/api/v1/organisations/${randomUUID()}`).expect(404);
+  });
+
+  it('shows partners only the organisations they share actions with, without internal notes', async () => {
+    const own = await insertOrganisation(t.db, { name: 'Socio visible', type: 'multilateral' });
+    const peer = await insertOrganisation(t.db, { name: 'Par visible', type: 'multilateral' });
+    const stranger = await insertOrganisation(t.db, { name: 'Ajena', type: 'multilateral' });
+    await staff
+      .post('/api/v1/actions')
+      .send({
+        code: `ORGP-${randomUUID().slice(0, 8)}`,
+        kind: 'award',
+        titleEs: 'Compartida',
+        instituteRole: 'recipient',
+        participations: [
+          { organisationId: own, role: 'funding' },
+          { organisationId: peer, role: 'implementing' },
+        ],
+      })
+      .expect(201);
+    const partner = await signInAs(t, 'partner', own);
+    const peerView = await partner.get(`/api/v1/organisations/${peer}`).expect(200);
+    expect(peerView.body).not.toHaveProperty('notes');
+    expect(peerView.body.actionCount).toBe(1);
+    await partner.get(`/api/v1/organisations/${stranger}`).expect(404);
+  });
+});
