@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { INestApplication } from '@nestjs/common';
+import { HttpStatus, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,12 +12,25 @@ import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { toErrorResponse } from './common/error-body';
-import { localeOf } from './common/errors';
+import { AppError, localeOf } from './common/errors';
 import { AppValidationPipe } from './common/validation';
 import { newRequestId } from './common/request-id';
 import { AppConfig } from './config/app-config';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The path of the first string (or key) holding a NUL character, if any. */
+export function findNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return childPath;
+    const found = findNul(child, childPath);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Builds the Nest application (API under /api, web app at /) without listening. */
 export async function createApp(
@@ -62,6 +75,16 @@ export async function createApp(
     },
   });
   await app.register(fastifyCookie as never);
+  // PostgreSQL text cannot hold NUL characters: refuse them up front instead of failing in SQL.
+  fastify.addHook('preHandler', (request, reply, done) => {
+    const field = findNul({ query: request.query, body: request.body, params: request.params });
+    if (!field) return done();
+    const error = new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', [
+      { field, code: 'noNulCharacter', message: 'Contiene un carácter no permitido (NUL).' },
+    ]);
+    const response = toErrorResponse(error, localeOf(request.headers['accept-language']));
+    void reply.status(response.status).send(response.body);
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = String(request.id);
     void reply.header('x-request-id', String(request.id));
