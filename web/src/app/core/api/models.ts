@@ -1,8 +1,37 @@
 /**
- * API contracts, written by hand from the API's DTOs.
- * TODO: replace with the types generated from the API's OpenAPI document
- * (`node tools/api-types.mjs web/src/app/core/api/openapi.json` → api-types.ts).
+ * API contracts. The shapes come from the types generated from the API's own OpenAPI document
+ * (`npm run api:openapi` → openapi.json → api-types.ts; drift is checked by
+ * `node tools/api-types-check.mjs`). This file only gives them stable names, keeps the value
+ * lists the UI needs at run time (checked against the generated unions below) and, where the
+ * document is looser than what the API sends, narrows it (see `Wire` and the notes inline).
  */
+import type { components } from './api-types';
+
+type Schemas = components['schemas'];
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type NullableKeys<T> = { [K in keyof T]-?: null extends T[K] ? K : never }[keyof T];
+type WireValue<V> = V extends readonly (infer U)[]
+  ? WireValue<U>[]
+  : V extends object
+    ? Wire<V>
+    : V;
+
+/**
+ * A DTO as it arrives: the API always sends nullable fields (as `null`), but the document marks
+ * `@ApiPropertyOptional({ nullable: true })` fields optional. `Wire` makes them required
+ * `T | null`, deeply; fields that really may be absent stay optional.
+ */
+export type Wire<T> = Simplify<
+  { [K in keyof T as K extends NullableKeys<T> ? never : K]: WireValue<T[K]> } & {
+    [K in keyof T as K extends NullableKeys<T> ? K : never]-?: WireValue<Exclude<T[K], undefined>>;
+  }
+>;
+
+/** Compile-time drift checks: a run-time list must equal the generated union. */
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
 
 export const ROLES = ['admin', 'staff', 'director', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -112,6 +141,7 @@ export interface ApiErrorDetail {
   message: string;
 }
 
+/** The API's one error shape (`HttpExceptionFilter`); not a DTO in the OpenAPI document. */
 export interface ApiErrorBody {
   statusCode: number;
   code: string;
@@ -120,6 +150,7 @@ export interface ApiErrorBody {
   requestId?: string;
 }
 
+/** Paged lists (`ActionPageDto`, `OrganisationPageDto`, …) share this shape. */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -127,312 +158,106 @@ export interface Page<T> {
   pageSize: number;
 }
 
+// ── drift checks for the run-time lists ─────────────────────────────────────
+export type _Checks = [
+  Assert<Equal<Role, Schemas['UserDto']['role']>>,
+  Assert<Equal<ActionKind, Schemas['ActionSummaryDto']['kind']>>,
+  Assert<Equal<InstituteRole, Schemas['ActionSummaryDto']['instituteRole']>>,
+  Assert<Equal<Scheme, NonNullable<Schemas['ActionDetailDto']['scheme']>>>,
+  Assert<Equal<Modality, NonNullable<Schemas['ActionSummaryDto']['modality']>>>,
+  Assert<Equal<ActionStatus, NonNullable<Schemas['ActionSummaryDto']['status']>>>,
+  Assert<Equal<ParticipationRole, Schemas['ParticipationDto']['role']>>,
+  Assert<Equal<InstrumentType, Schemas['InstrumentDto']['type']>>,
+  Assert<Equal<FundingType, Schemas['FundingDto']['type']>>,
+  Assert<Equal<MilestoneType, Schemas['MilestoneDto']['type']>>,
+  Assert<Equal<MilestoneStatus, Schemas['MilestoneDto']['status']>>,
+  Assert<Equal<DatePrecision, Schemas['MilestoneDto']['datePrecision']>>,
+  Assert<Equal<OrganisationType, Schemas['OrganisationDto']['type']>>,
+];
+
 // ── auth & users ───────────────────────────────────────────────────────────
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-}
-
-export interface SignInResponse {
-  user: SessionUser;
-  csrfToken: string;
-  expiresAt: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-  active: boolean;
-  lastSignInAt: string | null;
-  version: number;
-  createdAt: string;
-}
-
-export interface CreatedUser extends User {
-  temporaryPassword?: string;
-}
-
-export interface CreateUserRequest {
-  email: string;
-  name: string;
-  role: Role;
-  organisationId?: string;
-  password?: string;
-}
-
-export interface UpdateUserRequest {
-  version: number;
-  name?: string;
-  role?: Role;
-  active?: boolean;
-  organisationId?: string | null;
-}
+export type SessionUser = Wire<Schemas['MeDto']>;
+export type SignInResponse = Simplify<
+  Omit<Wire<Schemas['SessionDto']>, 'user'> & { user: SessionUser }
+>;
+export type User = Wire<Schemas['UserDto']>;
+export type CreatedUser = Wire<Schemas['CreatedUserDto']>;
+export type CreateUserRequest = Schemas['CreateUserDto'];
+export type UpdateUserRequest = Schemas['UpdateUserDto'];
 
 // ── organisations ──────────────────────────────────────────────────────────
-export interface Organisation {
-  id: string;
-  slug: string;
-  name: string;
-  acronym: string | null;
-  type: OrganisationType;
-  country: string | null;
-  iatiRef: string | null;
-  website: string | null;
-  actionCount: number;
-}
-
-export interface OrganisationDetail extends Organisation {
-  actions: ActionSummary[];
-}
+export type Organisation = Wire<Schemas['OrganisationDto']>;
+/**
+ * GET /organisations/:id. The document declares `OrganisationDto`; the response also carries
+ * the organisation's actions, which the document does not describe yet.
+ */
+export type OrganisationDetail = Simplify<Organisation & { actions: ActionSummary[] }>;
 
 // ── actions ────────────────────────────────────────────────────────────────
-export interface ActionPartner {
-  id: string;
-  name: string;
-  acronym: string | null;
-  role: ParticipationRole;
-}
+export type ActionPartner = Wire<Schemas['PartnerRefDto']>;
+export type ActionSummary = Wire<Schemas['ActionSummaryDto']>;
+export type Participation = Wire<Schemas['ParticipationDto']>;
 
-export interface ActionSummary {
-  id: string;
-  code: string;
-  kind: ActionKind;
-  titleEs: string;
-  titleEn: string | null;
-  status: ActionStatus | null;
-  instituteRole: InstituteRole;
-  modality: Modality | null;
-  themes: string[];
-  municipalities: string[];
-  sdgs: number[];
-  partners: ActionPartner[];
-  actualStart: string | null;
-  actualEnd: string | null;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  overdueMilestones: number;
-  version: number;
-  updatedAt: string;
-  archivedAt: string | null;
-}
+/** `InstrumentDto`, with `signedOnPrecision` narrowed (the document says `string`). */
+export type Instrument = Simplify<
+  Omit<Wire<Schemas['InstrumentDto']>, 'signedOnPrecision'> & {
+    signedOnPrecision: DatePrecision | null;
+  }
+>;
 
-export interface Participation {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  organisationAcronym: string | null;
-  role: ParticipationRole;
-  notes: string | null;
-  version: number;
-}
+/** `FundingDto`, with `currency` and `valueDatePrecision` narrowed (the document says `string`). */
+export type Funding = Simplify<
+  Omit<Wire<Schemas['FundingDto']>, 'currency' | 'valueDatePrecision'> & {
+    currency: Currency | null;
+    valueDatePrecision: DatePrecision | null;
+  }
+>;
 
-export interface Instrument {
-  id: string;
-  type: InstrumentType;
-  title: string;
-  parties: string[];
-  signedOn: string | null;
-  signedOnPrecision: DatePrecision | null;
-  validFrom: string | null;
-  validTo: string | null;
-  documentUrl: string | null;
-  version: number;
-}
+export type Milestone = Wire<Schemas['MilestoneDto']>;
+export type Indicator = Wire<Schemas['IndicatorDto']>;
+export type Result = Wire<Schemas['ResultDto']>;
+export type ActionDocument = Wire<Schemas['DocumentDto']>;
 
-export interface Funding {
-  id: string;
-  type: FundingType;
-  /** Decimal string, e.g. "16187025.00". */
-  amount: string;
-  currency: Currency | null;
-  valueDate: string | null;
-  valueDatePrecision: DatePrecision | null;
-  providerId: string | null;
-  providerName: string | null;
-  receiverId: string | null;
-  receiverName: string | null;
-  description: string | null;
-  version: number;
-}
+/** `ActionDetailDto`, with its funding and instruments narrowed as above. */
+export type ActionDetail = Simplify<
+  Omit<Wire<Schemas['ActionDetailDto']>, 'funding' | 'instruments' | 'notes'> & {
+    funding: Funding[];
+    instruments: Instrument[];
+    /** Staff-only: left out of the response for partners. */
+    notes?: string | null;
+  }
+>;
 
-export interface Milestone {
-  id: string;
-  type: MilestoneType;
-  title: string;
-  plannedDate: string | null;
-  actualDate: string | null;
-  datePrecision: DatePrecision;
-  status: MilestoneStatus;
-  notes: string | null;
-  version: number;
-}
+/** `HistoryEntryDto`; `before`/`after` are free-form snapshots (the document says `object`). */
+export type HistoryEntry = Simplify<
+  Omit<Wire<Schemas['HistoryEntryDto']>, 'before' | 'after'> & { before: unknown; after: unknown }
+>;
 
-export interface Indicator {
-  id: string;
-  name: string;
-  unit: string | null;
-  baseline: string | null;
-  target: string | null;
-  actual: string | null;
-  actualDate: string | null;
-  notes: string | null;
-  version: number;
-}
-
-export interface Result {
-  id: string;
-  statement: string;
-  version: number;
-  indicators: Indicator[];
-}
-
-export interface ActionDocument {
-  id: string;
-  title: string;
-  url: string;
-  milestoneId: string | null;
-  resultId: string | null;
-  version: number;
-}
-
-export interface ActionDetail extends ActionSummary {
-  summaryEs: string | null;
-  summaryEn: string | null;
-  objectives: string | null;
-  scheme: Scheme | null;
-  unit: string | null;
-  planAlignment: string[];
-  parentProgramme: string | null;
-  relatedActions: { id: string; code: string; titleEs: string }[];
-  source: string | null;
-  notes?: string | null;
-  institute: { id: string; name: string; acronym: string | null } | null;
-  participations: Participation[];
-  instruments: Instrument[];
-  funding: Funding[];
-  milestones: Milestone[];
-  results: Result[];
-  documents: ActionDocument[];
-}
-
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  actorEmail: string | null;
-  operation: 'create' | 'update' | 'archive' | 'restore' | 'delete';
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface CreateActionRequest {
-  code: string;
-  kind: ActionKind;
-  titleEs: string;
-  titleEn?: string;
-  summaryEs?: string;
-  instituteRole: InstituteRole;
-  status?: ActionStatus;
-  scheme?: Scheme;
-  modality?: Modality;
-  themes?: string[];
-  municipalities?: string[];
-  sdgs?: number[];
-  plannedStart?: string;
-  plannedEnd?: string;
-  actualStart?: string;
-  actualEnd?: string;
-  parentProgramme?: string;
-  unit?: string;
-  objectives?: string;
-  notes?: string;
-}
-
-export interface CreateParticipationRequest {
-  organisationId: string;
-  role: ParticipationRole;
-  notes?: string;
-}
-
-export interface CreateFundingRequest {
-  type: FundingType;
-  amount: string;
-  currency: Currency;
-  valueDate?: string;
-  providerId?: string;
-  receiverId?: string;
-  description?: string;
-}
-
-export interface CreateMilestoneRequest {
-  type: MilestoneType;
-  title: string;
-  plannedDate?: string;
-  actualDate?: string;
-  notes?: string;
-}
+export type CreateActionRequest = Schemas['CreateActionDto'];
+export type UpdateActionRequest = Schemas['UpdateActionDto'];
+export type CreateParticipationRequest = Schemas['ParticipationInput'];
+export type CreateFundingRequest = Schemas['FundingInput'];
+export type CreateMilestoneRequest = Schemas['MilestoneInput'];
 
 // ── dashboard ──────────────────────────────────────────────────────────────
-/** GET /api/v1/dashboard/summary → `CountDto` (key null = not stated). */
-export interface KeyCount {
-  key: string | null;
-  count: number;
-}
-
+/** `CountDto` (key null = not stated). */
+export type KeyCount = Wire<Schemas['CountDto']>;
 /** `CurrencyAmountDto`: the sum in one original currency and its converted part. */
-export interface CurrencyAmount {
-  currency: string;
-  amount: string;
-  converted: string | null;
-}
-
+export type CurrencyAmount = Wire<Schemas['CurrencyAmountDto']>;
 /** `UnconvertedDto`: a money record left out of a total. */
-export interface UnconvertedRecord {
-  fundingId: string;
-  actionId: string;
-  actionCode: string;
-  type: string;
-  amount: string;
-  currency: string | null;
-  valueDate: string | null;
-  reason: 'currency_not_stated' | 'no_value_date' | 'no_rate';
-}
-
+export type UnconvertedRecord = Wire<Schemas['UnconvertedDto']>;
 /** `MoneyFigureDto`: one key figure (amounts are decimal strings). */
-export interface MoneyFigure {
-  total: string;
-  currency: string;
-  byCurrency: CurrencyAmount[];
-  records: number;
-  unconvertedCount: number;
-  unconverted?: UnconvertedRecord[];
-}
-
-export interface MoneyFigures {
-  ceilings: MoneyFigure;
-  committed: MoneyFigure;
-  executed: MoneyFigure;
-  inKind: MoneyFigure;
-}
-
-/** `SummaryDto`, as the API sends it. */
-export interface DashboardSummary {
-  currency: Currency;
-  asOf: string;
-  money: MoneyFigures;
-  actions: number;
-  activeActions: number;
-  actionsByKind: KeyCount[];
-  actionsByStatus: KeyCount[];
-  partners: number;
-  overdueMilestones: number;
-}
+export type MoneyFigure = Wire<Schemas['MoneyFigureDto']>;
+export type MoneyFigures = Wire<Schemas['MoneyFiguresDto']>;
+/** `SummaryDto`, with `currency` narrowed to the reporting currencies. */
+export type DashboardSummary = Simplify<
+  Omit<Wire<Schemas['SummaryDto']>, 'currency'> & { currency: Currency }
+>;
+/** `GroupDto`: one group of a GET /dashboard/by-* response. */
+export type Group = Wire<Schemas['GroupDto']>;
+/** `GroupedDto`: GET /dashboard/by-{partner,partner-type,year,theme,sdg,municipality,status}. */
+export type Grouped = Wire<Schemas['GroupedDto']>;
+/** `MilestoneItemDto`: an open milestone with its action. */
+export type MilestoneItem = Wire<Schemas['MilestoneItemDto']>;
+/** `MilestonesDto`: GET /dashboard/milestones. */
+export type DashboardMilestones = Wire<Schemas['MilestonesDto']>;

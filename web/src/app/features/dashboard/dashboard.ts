@@ -1,12 +1,55 @@
-import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  LOCALE_ID,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { KeyCount, MoneyFigure } from '../../core/api/models';
-import { KIND_LABELS, labelOf, STATUS_LABELS } from '../../core/i18n/labels';
+import type { ECElementEvent } from 'echarts/core';
+import {
+  ACTION_KINDS,
+  ACTION_STATUSES,
+  CURRENCIES,
+  type Currency,
+  type KeyCount,
+  MODALITIES,
+  type MoneyFigure,
+} from '../../core/api/models';
+import {
+  KIND_LABELS,
+  labelOf,
+  MODALITY_LABELS,
+  NO_DATA,
+  STATUS_LABELS,
+} from '../../core/i18n/labels';
 import { MoneyPipe } from '../../shared/money';
 import { ErrorState, LoadingState } from '../../shared/states';
+import { type ActionFilters, hasActiveFilters } from '../actions/action-filters';
+import { ChartCard } from './chart-card';
+import {
+  actionsByStatusChart,
+  clickedKey,
+  type Figure,
+  FIGURE_LABELS,
+  FIGURES,
+  moneyByGroupChart,
+  moneyByYearChart,
+} from './chart-data';
 import { DashboardStore } from './dashboard.store';
+import { drillDownParams } from './dashboard-query';
 import { KpiCard } from './kpi-card';
+import { MilestoneLists } from './milestone-lists';
+import { SdgTiles, type SdgTileLink } from './sdg-tiles';
+import { SDGS, sdgTiles } from './sdgs';
 
 interface Breakdown {
   key: string;
@@ -25,12 +68,35 @@ interface Card {
   note: string | null;
 }
 
+/** An active filter shown as a removable chip. */
+interface Chip {
+  key: 'q' | 'kind' | 'status' | 'modality' | 'theme' | 'sdg' | 'partner';
+  value: string;
+  label: string;
+}
+
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
 @Component({
   selector: 'app-dashboard',
-  imports: [RouterLink, MatCardModule, KpiCard, LoadingState, ErrorState, MoneyPipe],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatSelectModule,
+    KpiCard,
+    ChartCard,
+    SdgTiles,
+    MilestoneLists,
+    LoadingState,
+    ErrorState,
+    MoneyPipe,
+  ],
   providers: [DashboardStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.html',
@@ -41,8 +107,24 @@ export class Dashboard {
   private readonly locale = inject(LOCALE_ID);
   private readonly number = new Intl.NumberFormat(this.locale);
 
+  protected readonly currencies = CURRENCIES;
+  protected readonly kinds = ACTION_KINDS;
+  protected readonly statuses = ACTION_STATUSES;
+  protected readonly modalities = MODALITIES;
+  protected readonly kindLabels = KIND_LABELS;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly modalityLabels = MODALITY_LABELS;
+  protected readonly figures = FIGURES;
+  protected readonly figureLabels = FIGURE_LABELS;
+
+  protected readonly filters = computed(() => this.store.state().filters);
+  protected readonly currency = computed(() => this.store.state().currency);
+  protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
+  /** Which key figure the by-year chart stacks by modality. */
+  protected readonly yearFigure = signal<Figure>('committed');
+
   protected readonly cards = computed((): Card[] => {
-    const s = this.store.summary();
+    const s = this.store.summary.value();
     if (!s) return [];
     const money = s.money;
     const moneyCard = (
@@ -77,31 +159,16 @@ export class Dashboard {
         value: this.count(s.partners),
         note: null,
       },
-      moneyCard(
-        'committed',
-        'request_quote',
-        $localize`:@@dashboard.kpi.committed:Comprometido`,
-        money?.committed,
-      ),
-      moneyCard(
-        'executed',
-        'payments',
-        $localize`:@@dashboard.kpi.executed:Ejercido`,
-        money?.executed,
-      ),
+      moneyCard('committed', 'request_quote', FIGURE_LABELS.committed, money?.committed),
+      moneyCard('executed', 'payments', FIGURE_LABELS.executed, money?.executed),
       moneyCard(
         'ceilings',
         'vertical_align_top',
-        $localize`:@@dashboard.kpi.ceilings:Techos de asistencia (hasta)`,
+        FIGURE_LABELS.ceilings,
         money?.ceilings,
         $localize`:@@dashboard.kpi.ceilingsNote:Tope de asistencia técnica; no es dinero recibido.`,
       ),
-      moneyCard(
-        'in-kind',
-        'volunteer_activism',
-        $localize`:@@dashboard.kpi.inKind:En especie`,
-        money?.inKind,
-      ),
+      moneyCard('in-kind', 'volunteer_activism', FIGURE_LABELS.inKind, money?.inKind),
       {
         name: 'overdue',
         icon: 'schedule',
@@ -112,15 +179,149 @@ export class Dashboard {
     ];
   });
 
+  /** Money records left out of every figure (each record belongs to exactly one figure). */
+  protected readonly unconvertedTotal = computed(() => {
+    const money = this.store.summary.value()?.money;
+    if (!money) return 0;
+    return FIGURES.reduce((n, f) => n + (money[f]?.unconvertedCount ?? 0), 0);
+  });
+
   protected readonly byKind = computed(() =>
-    this.breakdown(this.store.summary()?.actionsByKind, (k) => labelOf(KIND_LABELS, k)),
-  );
-  protected readonly byStatus = computed(() =>
-    this.breakdown(this.store.summary()?.actionsByStatus, (k) => labelOf(STATUS_LABELS, k)),
+    this.breakdown(this.store.summary.value()?.actionsByKind, (k) => labelOf(KIND_LABELS, k)),
   );
 
-  constructor() {
-    this.store.load();
+  protected readonly partnerChart = computed(() => {
+    const data = this.store.byPartner.value();
+    if (!data) return null;
+    return moneyByGroupChart(data.groups, {
+      currency: data.currency,
+      locale: this.locale,
+      label: (g) => g.label ?? g.key ?? NO_DATA,
+      title: $localize`:@@dashboard.chart.partner:Socio`,
+    });
+  });
+
+  protected readonly yearChart = computed(() => {
+    const data = this.store.byYear.value();
+    if (!data) return null;
+    return moneyByYearChart(data.groups, {
+      currency: data.currency,
+      locale: this.locale,
+      figure: this.yearFigure(),
+    });
+  });
+
+  protected readonly themeChart = computed(() => {
+    const data = this.store.byTheme.value();
+    if (!data) return null;
+    return moneyByGroupChart(data.groups, {
+      currency: data.currency,
+      locale: this.locale,
+      label: (g) => g.key ?? NO_DATA,
+      title: $localize`:@@dashboard.chart.theme:Tema`,
+    });
+  });
+
+  protected readonly statusChart = computed(() => {
+    const data = this.store.byStatus.value();
+    if (!data) return null;
+    return actionsByStatusChart(data.groups, { currency: data.currency, locale: this.locale });
+  });
+
+  protected readonly sdgTiles = computed((): SdgTileLink[] => {
+    const state = this.store.state();
+    return sdgTiles(this.store.bySdg.value()?.groups).map((tile) => {
+      const n = tile.n;
+      const name = tile.name;
+      const count = tile.count;
+      return {
+        ...tile,
+        queryParams: drillDownParams(state, 'sdg', String(n)),
+        label: $localize`:@@dashboard.sdg.tile:ODS ${n}:n:: ${name}:name:. Acciones: ${count}:count:`,
+      };
+    });
+  });
+
+  protected readonly chips = computed((): Chip[] => {
+    const f = this.filters();
+    const partnerNames = new Map(
+      (this.store.byPartner.value()?.groups ?? []).map((g) => [g.key, g.label]),
+    );
+    const sdgNames = new Map(SDGS.map((s) => [s.n, s.name]));
+    const chips: Chip[] = [];
+    if (f.q.trim()) chips.push({ key: 'q', value: f.q, label: `“${f.q.trim()}”` });
+    for (const v of f.kind) chips.push({ key: 'kind', value: v, label: labelOf(KIND_LABELS, v) });
+    for (const v of f.status)
+      chips.push({ key: 'status', value: v, label: labelOf(STATUS_LABELS, v) });
+    for (const v of f.modality)
+      chips.push({ key: 'modality', value: v, label: labelOf(MODALITY_LABELS, v) });
+    for (const v of f.theme) chips.push({ key: 'theme', value: v, label: v });
+    for (const n of f.sdg) {
+      const name = sdgNames.get(n) ?? '';
+      const label = $localize`:@@dashboard.sdg.chip:ODS ${n}:n: · ${name}:name:`;
+      chips.push({ key: 'sdg', value: String(n), label });
+    }
+    for (const v of f.partner)
+      chips.push({ key: 'partner', value: v, label: partnerNames.get(v) ?? v.slice(0, 8) });
+    return chips;
+  });
+
+  protected setCurrency(value: unknown): void {
+    if ((CURRENCIES as readonly unknown[]).includes(value))
+      this.store.setCurrency(value as Currency);
+  }
+
+  protected setList(key: 'kind' | 'status' | 'modality', values: string[]): void {
+    this.store.setFilters({ ...this.filters(), [key]: values });
+  }
+
+  protected removeChip(chip: Chip): void {
+    const f = this.filters();
+    const next: ActionFilters =
+      chip.key === 'q'
+        ? { ...f, q: '' }
+        : chip.key === 'sdg'
+          ? { ...f, sdg: f.sdg.filter((n) => String(n) !== chip.value) }
+          : { ...f, [chip.key]: f[chip.key].filter((v) => v !== chip.value) };
+    this.store.setFilters(next);
+  }
+
+  protected clearFilters(): void {
+    const f = this.filters();
+    this.store.setFilters({
+      ...f,
+      q: '',
+      kind: [],
+      status: [],
+      modality: [],
+      theme: [],
+      sdg: [],
+      partner: [],
+    });
+  }
+
+  protected setYearFigure(value: unknown): void {
+    if ((FIGURES as readonly unknown[]).includes(value)) this.yearFigure.set(value as Figure);
+  }
+
+  protected onPartnerClick(event: ECElementEvent): void {
+    const key = clickedKey(event.data);
+    if (key) this.store.drillDown('partner', key);
+  }
+
+  protected onThemeClick(event: ECElementEvent): void {
+    const key = clickedKey(event.data);
+    if (key) this.store.drillDown('theme', key);
+  }
+
+  protected onStatusClick(event: ECElementEvent): void {
+    const key = clickedKey(event.data);
+    if (key) this.store.drillDown('status', key);
+  }
+
+  protected onYearClick(event: ECElementEvent): void {
+    const modality = clickedKey(event.data, 'modality');
+    if (modality) this.store.drillDown('modality', modality);
   }
 
   /** A count as text; a missing or non-numeric count shows as "—", never "NaN". */

@@ -1,0 +1,154 @@
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import type { ECElementEvent, ECharts } from 'echarts/core';
+import { NgxEchartsDirective } from 'ngx-echarts';
+import type { ApiError } from '../../core/api/api-error';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import type { ChartModel } from './chart-data';
+
+/**
+ * A dashboard chart: title, actions, loading/empty/error states, the ECharts canvas (with a
+ * text summary as its accessible name), a visually hidden data table, and PNG download.
+ */
+@Component({
+  selector: 'app-chart-card',
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    NgxEchartsDirective,
+    LoadingState,
+    ErrorState,
+    EmptyState,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-card appearance="outlined" [attr.data-testid]="testId()">
+      <mat-card-content>
+        <div class="head">
+          <h2 [id]="testId() + '-title'">{{ heading() }}</h2>
+          <ng-content select="[cardActions]" />
+          <button
+            mat-button
+            type="button"
+            (click)="download()"
+            [disabled]="!canDownload()"
+            data-testid="download-png"
+          >
+            <mat-icon aria-hidden="true">download</mat-icon>
+            <span i18n="@@dashboard.chart.downloadPng">Descargar PNG</span>
+          </button>
+        </div>
+        @if (loading()) {
+          <app-loading-state />
+        } @else if (error(); as err) {
+          <app-error-state [message]="err.message" (retry)="retry.emit()" />
+        } @else if (model(); as m) {
+          @if (m.empty) {
+            <app-empty-state icon="bar_chart" [message]="emptyMessage()" />
+          } @else {
+            <div
+              echarts
+              class="chart"
+              role="img"
+              [attr.aria-label]="m.summary"
+              [options]="m.option"
+              [autoResize]="true"
+              (chartInit)="chart.set($event)"
+              (chartClick)="barClick.emit($event)"
+            ></div>
+            <table class="visually-hidden" [attr.aria-labelledby]="testId() + '-title'">
+              <thead>
+                <tr>
+                  @for (column of m.table.columns; track $index) {
+                    <th scope="col">{{ column }}</th>
+                  }
+                </tr>
+              </thead>
+              <tbody>
+                @for (row of m.table.rows; track row.key) {
+                  <tr>
+                    @for (cell of row.cells; track $index) {
+                      @if ($first) {
+                        <th scope="row">{{ cell }}</th>
+                      } @else {
+                        <td>{{ cell }}</td>
+                      }
+                    }
+                  </tr>
+                }
+              </tbody>
+            </table>
+          }
+        }
+        <ng-content />
+      </mat-card-content>
+    </mat-card>
+  `,
+  styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+    mat-card {
+      height: 100%;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 8px;
+    }
+    h2 {
+      flex: 1 1 auto;
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+    }
+    .chart {
+      height: 340px;
+      width: 100%;
+    }
+  `,
+})
+export class ChartCard {
+  private readonly document = inject(DOCUMENT);
+
+  readonly testId = input.required<string>();
+  readonly heading = input.required<string>();
+  readonly model = input<ChartModel | null>(null);
+  readonly loading = input(false);
+  readonly error = input<ApiError | null>(null);
+  readonly fileName = input('coopera-grafica');
+  readonly emptyMessage = input(
+    $localize`:@@dashboard.chart.empty:No hay montos para estos filtros.`,
+  );
+  readonly retry = output<void>();
+  readonly barClick = output<ECElementEvent>();
+
+  protected readonly chart = signal<ECharts | null>(null);
+  protected readonly canDownload = computed(
+    () => this.chart() !== null && !this.loading() && !this.error() && !this.model()?.empty,
+  );
+
+  /** Saves the chart as a PNG (white background, 2× for print). */
+  download(): void {
+    const chart = this.chart();
+    if (!chart || chart.isDisposed()) return;
+    const link = this.document.createElement('a');
+    link.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    link.download = `${this.fileName()}.png`;
+    link.click();
+  }
+}
