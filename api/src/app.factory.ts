@@ -91,7 +91,7 @@ export async function createApp(
     done();
   });
 
-  setUpOpenApi(app);
+  if (config.apiDocs) setUpOpenApi(app);
   await serveWebApp(app, fastify, config);
   return app;
 }

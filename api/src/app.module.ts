@@ -13,6 +13,7 @@ import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ActionsModule } from './actions/actions.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ExportsModule } from './exports/exports.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,6 +59,7 @@ export class AppModule {
         SeedModule,
         ExchangeRatesModule,
         DashboardModule,
+        ExportsModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createDataSource } from './db/data-source';
 import { resolveDatabase } from './db/database';
+import { runMigrationsLocked } from './db/migrate';
 import { schemaDiff, writeMigration } from './db/schema-tools';
 import { DemoSeeder } from './seed/demo-seeder';
 import { createUserCommand } from './users/user-create.command';
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'migrate':
       return withDataSource(async (ds) => {
-        const applied = await ds.runMigrations({ transaction: 'each' });
+        const applied = await runMigrationsLocked(ds);
         console.log(
           applied.length
             ? `Applied: ${applied.map((m) => m.name).join(', ')}`
@@ -63,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       return withDataSource(async (ds) => {
-        await ds.runMigrations({ transaction: 'each' });
+        await runMigrationsLocked(ds);
         const diff = await schemaDiff(ds);
         if (!diff.up.length) {
           console.log('Entities and migrations agree: nothing to generate.');
@@ -76,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'check':
       return withDataSource(async (ds) => {
-        await ds.runMigrations({ transaction: 'each' });
+        await runMigrationsLocked(ds);
         const diff = await schemaDiff(ds);
         if (diff.up.length) {
           console.error('Entities and migrations disagree. Missing from migrations:');
@@ -142,7 +143,7 @@ async function withApp(
     },
   );
   try {
-    await app.get(DataSource).runMigrations({ transaction: 'each' });
+    await runMigrationsLocked(app.get(DataSource));
     return await fn(app);
   } finally {
     await app.close();

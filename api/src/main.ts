@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './db/database';
+import { runMigrationsLocked } from './db/migrate';
 import { DemoSeeder } from './seed/demo-seeder';
 
 async function bootstrap() {
@@ -38,7 +39,7 @@ async function bootstrap() {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
     const dataSource = app.get(DataSource);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await runMigrationsLocked(dataSource);
     if (applied.length)
       log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
     if (config.demoData) {

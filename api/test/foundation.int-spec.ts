@@ -28,6 +28,15 @@ describe('foundation (real PostgreSQL over HTTP)', () => {
     );
   });
 
+  it('does not serve the API docs in production unless API_DOCS=true', async () => {
+    const prod = await bootTestApp({ env: 'production', apiDocs: false });
+    try {
+      await prod.http.get('/api/docs-json').expect(404);
+    } finally {
+      await prod.close();
+    }
+  });
+
   it('answers unknown API routes with the standard error shape, in Spanish by default', async () => {
     const res = await t.http.get('/api/v1/nothing-here').expect(404);
     expect(res.body).toEqual({

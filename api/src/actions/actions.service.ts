@@ -69,20 +69,32 @@ export class ActionsService {
     const pageSize = query.pageSize ?? 25;
     const params = new SqlParams();
     const where = actionConditions(query, user, params);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM actions a WHERE ${where}`,
-      params.values,
-    );
     const sort = query.sort ?? '-updatedAt';
     const desc = sort.startsWith('-');
     const column = SORT_COLUMNS[desc ? sort.slice(1) : sort] ?? 'a.updated_at';
-    const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM actions a WHERE ${where}
-        ORDER BY ${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, a.code
-        LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+    const order = `${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, a.code`;
+    // One pass: the filters run once, the total comes with the page (count(*) OVER () is taken
+    // before LIMIT) and the per-row subqueries (partners, overdue milestones) run for the page only.
+    const rows: (SummaryRow & { total: number })[] = await this.dataSource.query(
+      `WITH page AS (
+         SELECT a.*, count(*) OVER ()::int AS total FROM actions a WHERE ${where}
+          ORDER BY ${order} LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
+       )
+       SELECT ${SUMMARY_COLUMNS}, a.total FROM page a ORDER BY ${order}`,
       params.values,
     );
-    return { items: rows.map(toSummary), total, page, pageSize };
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      // A page past the end has no rows to carry the total.
+      const countParams = new SqlParams();
+      const countWhere = actionConditions(query, user, countParams);
+      [{ total }] = await this.dataSource.query(
+        `SELECT count(*)::int AS total FROM actions a WHERE ${countWhere}`,
+        countParams.values,
+      );
+    }
+    const items = rows.map(({ total: _total, ...row }) => toSummary(row));
+    return { items, total, page, pageSize };
   }
 
   /** Throws ACTION_NOT_FOUND unless the user may see the action (partners: their organisation's). */

@@ -26,6 +26,23 @@ import {
   ParticipationRole,
 } from './action.model';
 
+/** Trigger-maintained columns: the application neither writes nor reads them. */
+const CONVERSION = {
+  type: 'numeric' as const,
+  nullable: true,
+  select: false,
+  insert: false,
+  update: false,
+  transformer: numericString,
+};
+const CONVERSION_DATE = {
+  type: 'date' as const,
+  nullable: true,
+  select: false,
+  insert: false,
+  update: false,
+};
+
 abstract class Versioned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -114,6 +131,10 @@ export class LegalInstrument extends Versioned {
  */
 @Entity('funding')
 @Index('funding_action_type_idx', ['actionId', 'type'])
+// The records each reporting currency cannot convert (migration AddFundingConversions).
+@Index('funding_unconverted_mxn_idx', { synchronize: false })
+@Index('funding_unconverted_usd_idx', { synchronize: false })
+@Index('funding_unconverted_eur_idx', { synchronize: false })
 @Check('funding_type_check', `type IN (${inList(FUNDING_TYPES)})`)
 @Check('funding_amount_check', `amount >= 0`)
 @Check('funding_currency_check', `currency IS NULL OR currency ~ '^[A-Z]{3}$'`)
@@ -159,6 +180,30 @@ export class Funding extends Versioned {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /**
+   * The amount converted to each reporting currency (full precision, null = not convertible) and
+   * the dates of the rates used. Maintained by PostgreSQL alone (triggers on funding and on
+   * exchange_rates, migration AddFundingConversions): never written or read by the application.
+   */
+  @Column({ ...CONVERSION, name: 'amount_mxn' })
+  amountMxn?: string | null;
+
+  @Column({ ...CONVERSION, name: 'amount_usd' })
+  amountUsd?: string | null;
+
+  @Column({ ...CONVERSION, name: 'amount_eur' })
+  amountEur?: string | null;
+
+  /** Date of the rate of the record's own currency (null for MXN or when there is none). */
+  @Column({ ...CONVERSION_DATE, name: 'rate_date' })
+  rateDate?: string | null;
+
+  @Column({ ...CONVERSION_DATE, name: 'usd_rate_date' })
+  usdRateDate?: string | null;
+
+  @Column({ ...CONVERSION_DATE, name: 'eur_rate_date' })
+  eurRateDate?: string | null;
 }
 
 /** A dated event; its status (planned, done, late) is derived from the dates. */

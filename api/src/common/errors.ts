@@ -118,6 +118,10 @@ export const ERROR_MESSAGES = {
     es: 'El archivo contiene errores; no se importó nada.',
     en: 'The file has errors; nothing was imported.',
   },
+  IATI_NOTHING_TO_EXPORT: {
+    es: 'Ninguna acción del filtro puede publicarse en IATI (cada una necesita fecha de inicio y un tema u ODS).',
+    en: 'No action of the filter can be published in IATI (each needs a start date and a theme or SDG).',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

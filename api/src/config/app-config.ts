@@ -94,6 +94,11 @@ export class EnvironmentVariables {
   CORS_ORIGINS?: string;
 
   @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  API_DOCS?: boolean;
+
+  @IsOptional()
   @IsString()
   WEB_DIST?: string;
 
@@ -120,6 +125,8 @@ export interface AppConfig {
   dbTimeoutMs: number;
   sessionTtlHours: number;
   corsOrigins: string[];
+  /** Serve Swagger UI and the OpenAPI JSON (off by default in production). */
+  apiDocs: boolean;
   webDist: string;
   iatiReportingOrgRef: string;
 }
@@ -169,6 +176,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    apiDocs: vars.API_DOCS ?? env !== 'production',
     webDist: vars.WEB_DIST ?? 'dist/web/browser',
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
   };

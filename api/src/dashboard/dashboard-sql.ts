@@ -1,6 +1,7 @@
 import { actionConditions, SqlParams } from '../actions/action-filters';
 import type { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import type { AuthUser } from '../auth/auth-user';
+import type { ReportingCurrency } from '../money/money';
 
 /** The institute's calendar: "today" and "overdue" are decided in Mexico City, by PostgreSQL. */
 export const INSTITUTE_TIME_ZONE = 'America/Mexico_City';
@@ -26,10 +27,16 @@ export function scopedActions(
 
 /** How a grouping reads its key(s) from an action `a` (a row of `sa`) and a funding record `f`. */
 export interface Grouping {
-  /** Key expression for money, over `a`, `f` and `joins`. */
+  /**
+   * Raw key expression for money, over `a`, `f` and `moneyJoins`: funding is summed per raw key
+   * first, over plain (trigger-maintained) columns, and only the few sums are then mapped to keys.
+   */
   moneyKey: string;
   moneyKey2?: string;
   moneyJoins?: string;
+  /** Maps the summed raw key `g.k1` to the group key (with `moneyPostJoins`): default `g.k1`. */
+  moneyPostKey?: string;
+  moneyPostJoins?: string;
   /** Key expression and joins for counting actions, over `a` (null: no action count). */
   actionKey?: string;
   actionKey2?: string;
@@ -38,82 +45,63 @@ export interface Grouping {
   distinctActions?: boolean;
 }
 
-/** An array column as group keys; actions with none form the "not stated" (null) group. */
-export const unnestKey = (column: string, cast = 'text') =>
-  `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(a.${column}) = 0 THEN ARRAY[NULL]::${cast}[] ELSE a.${column} END) AS k(value)`;
+/** An array (expression `source`) as group keys; an empty one is the "not stated" (null) group. */
+export const unnestKey = (source: string, cast = 'text') =>
+  `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(${source}) = 0 THEN ARRAY[NULL]::${cast}[] ELSE ${source} END) AS k(value)`;
 
 /**
- * Money per group, key figure and currency. Funding is first summed per (group, type, currency,
- * value date); each distinct (currency, date) then finds its rate with a LATERAL join on the
- * latest rate on or before that date (index exchange_rates_currency_date_idx); the converted
- * amount is `amount × rate(currency) ÷ rate(target)`, kept at 24 decimals and rounded to the
- * cent only once, on the total. Records without a currency, a value date or a rate are counted
- * as unconverted, never as zero.
+ * The funding column holding each record's amount converted to `currency`: exact (numeric, the
+ * latest rate on or before the value date, through MXN), NULL when it cannot be converted.
+ * Maintained by PostgreSQL (migration AddFundingConversions): coopera_funding_fx() on every
+ * funding write, recomputed by statement triggers whenever exchange rates change.
  */
-export function moneySql(grouping: Grouping, scope: string, target: string): string {
+export const CONVERTED_COLUMN: Record<ReportingCurrency, string> = {
+  MXN: 'amount_mxn',
+  USD: 'amount_usd',
+  EUR: 'amount_eur',
+};
+
+/**
+ * Money per group, key figure and currency: one pass over funding summing the stored
+ * conversions per (raw key, type, currency), then the few sums are mapped to group keys and key
+ * figures. Totals are rounded to the cent only once, on the total. Records without a
+ * conversion (no currency, no value date, no rate) are counted as unconverted, never as zero.
+ */
+export function moneySql(grouping: Grouping, scope: string, currency: ReportingCurrency): string {
   const k2 = grouping.moneyKey2 ?? 'NULL::text';
+  const converted = `f.${CONVERTED_COLUMN[currency]}`;
   return `WITH ${scope},
-  fg AS (
-    SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, f.type, f.currency, f.value_date,
-           sum(f.amount) AS amount, count(*)::int AS n
+  g AS (
+    SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, f.type, f.currency,
+           sum(f.amount) AS amount, sum(${converted}) AS converted,
+           count(*) AS n, count(${converted}) AS nc
       FROM funding f JOIN sa a ON a.id = f.action_id ${grouping.moneyJoins ?? ''}
-     GROUP BY 1, 2, 3, 4, 5
+     GROUP BY 1, 2, 3, 4
   ),
-  pairs AS (
-    SELECT DISTINCT currency, value_date FROM fg
-     WHERE currency IS NOT NULL AND currency <> ${target} AND value_date IS NOT NULL
+  fg AS (
+    SELECT ${grouping.moneyPostKey ?? 'g.k1'} AS k1, g.k2, g.type, g.currency, g.amount, g.converted, g.n, g.nc
+      FROM g ${grouping.moneyPostJoins ?? ''}
   ),
-  fx AS (
-    SELECT p.currency, p.value_date,
-           CASE WHEN p.currency = 'MXN' THEN 1::numeric ELSE rc.rate_to_mxn END AS rc,
-           CASE WHEN ${target} = 'MXN' THEN 1::numeric ELSE rt.rate_to_mxn END AS rt
-      FROM pairs p
-      -- The gate inside the subquery keeps MXN (no rates, rate 1) from probing the index at all.
-      LEFT JOIN LATERAL (
-        SELECT r.rate_to_mxn FROM exchange_rates r
-         WHERE p.currency <> 'MXN' AND r.currency = p.currency AND r.rate_date <= p.value_date
-         ORDER BY r.rate_date DESC LIMIT 1
-      ) rc ON p.currency <> 'MXN'
-      LEFT JOIN LATERAL (
-        SELECT r.rate_to_mxn FROM exchange_rates r
-         WHERE ${target} <> 'MXN' AND r.currency = ${target} AND r.rate_date <= p.value_date
-         ORDER BY r.rate_date DESC LIMIT 1
-      ) rt ON ${target} <> 'MXN'
-  ),
-  conv AS (
-    SELECT fg.k1, fg.k2, ${FUNDING_CLASS_SQL} AS cls, fg.currency, fg.amount, fg.n,
-           CASE WHEN fg.currency = ${target} THEN fg.amount::numeric
-                WHEN fx.rc IS NOT NULL AND fx.rt IS NOT NULL THEN (fg.amount * fx.rc)::numeric(80, 24) / fx.rt
-           END AS converted
-      FROM fg LEFT JOIN fx ON fx.currency = fg.currency AND fx.value_date = fg.value_date
-  )
+  conv AS (SELECT fg.*, ${FUNDING_CLASS_SQL} AS cls FROM fg)
   SELECT k1 AS "k1", k2 AS "k2", cls, currency, GROUPING(currency) = 1 AS "isTotal",
          sum(amount)::text AS amount,
          round(sum(converted), 2)::text AS converted,
          sum(n)::int AS records,
-         coalesce(sum(n) FILTER (WHERE converted IS NULL), 0)::int AS unconverted
+         sum(n - nc)::int AS unconverted
     FROM conv
    GROUP BY GROUPING SETS ((k1, k2, cls, currency), (k1, k2, cls))`;
 }
 
 /** The unconverted records themselves (summary): at most `limit` per key figure. */
-export function unconvertedSql(scope: string, target: string, limit: string): string {
+export function unconvertedSql(scope: string, currency: ReportingCurrency, limit: string): string {
   return `WITH ${scope},
-  firsts AS (SELECT currency, min(rate_date) AS first_date FROM exchange_rates GROUP BY currency),
   bad AS (
     SELECT f.id, f.action_id, a.code, f.type, f.amount, f.currency, f.value_date,
            CASE WHEN f.currency IS NULL THEN 'currency_not_stated'
                 WHEN f.value_date IS NULL THEN 'no_value_date' ELSE 'no_rate' END AS reason,
-           CASE f.type WHEN 'ceiling' THEN 'ceilings' WHEN 'commitment' THEN 'committed'
-             WHEN 'disbursement' THEN 'executed' WHEN 'expenditure' THEN 'executed' ELSE 'inKind' END AS cls
+           ${FUNDING_CLASS_SQL.replace(/fg\./g, 'f.')} AS cls
       FROM funding f JOIN sa a ON a.id = f.action_id
-      LEFT JOIN firsts fc ON fc.currency = f.currency
-      LEFT JOIN firsts ft ON ft.currency = ${target}
-     WHERE f.currency IS NULL
-        OR (f.currency <> ${target} AND (
-              f.value_date IS NULL
-           OR (f.currency <> 'MXN' AND (fc.first_date IS NULL OR fc.first_date > f.value_date))
-           OR (${target} <> 'MXN' AND (ft.first_date IS NULL OR ft.first_date > f.value_date))))
+     WHERE f.${CONVERTED_COLUMN[currency]} IS NULL
   ),
   ranked AS (
     SELECT bad.*, row_number() OVER (PARTITION BY cls ORDER BY value_date NULLS FIRST, id) AS rn FROM bad

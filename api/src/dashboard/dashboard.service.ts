@@ -46,14 +46,16 @@ const UNCONVERTED_LISTED = 100;
 
 export const GROUPINGS = {
   partner: {
-    moneyKey: 'f.provider_id::text',
+    moneyKey: 'f.provider_id',
+    moneyPostKey: 'g.k1::text',
     actionKey: 'p.organisation_id::text',
     actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
     distinctActions: true,
   },
   'partner-type': {
-    moneyKey: 'po.type',
-    moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
+    moneyKey: 'f.provider_id',
+    moneyPostKey: 'po.type',
+    moneyPostJoins: 'LEFT JOIN organisations po ON po.id = g.k1',
     actionKey: 'o.type',
     actionFrom:
       'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
@@ -65,21 +67,21 @@ export const GROUPINGS = {
   },
   theme: {
     moneyKey: 'k.value',
-    moneyJoins: unnestKey('themes'),
+    moneyJoins: unnestKey('a.themes'),
     actionKey: 'k.value',
-    actionFrom: `sa a ${unnestKey('themes')}`,
+    actionFrom: `sa a ${unnestKey('a.themes')}`,
   },
   sdg: {
     moneyKey: 'k.value::text',
-    moneyJoins: unnestKey('sdgs', 'smallint'),
+    moneyJoins: unnestKey('a.sdgs', 'smallint'),
     actionKey: 'k.value::text',
-    actionFrom: `sa a ${unnestKey('sdgs', 'smallint')}`,
+    actionFrom: `sa a ${unnestKey('a.sdgs', 'smallint')}`,
   },
   municipality: {
     moneyKey: 'k.value',
-    moneyJoins: unnestKey('municipalities'),
+    moneyJoins: unnestKey('a.municipalities'),
     actionKey: 'k.value',
-    actionFrom: `sa a ${unnestKey('municipalities')}`,
+    actionFrom: `sa a ${unnestKey('a.municipalities')}`,
   },
   status: { moneyKey: 'a.status', actionKey: 'a.status', actionFrom: 'sa a' },
 } satisfies Record<string, Grouping>;
@@ -137,12 +139,10 @@ export class DashboardService {
     const currency: ReportingCurrency = query.currency ?? 'MXN';
     const params = new SqlParams();
     const scope = scopedActions(query, user, params);
-    const target = `${params.add(currency)}::char(3)`;
-    // The per-date aggregate of the whole portfolio needs more than the default 4 MB to stay in memory.
-    const rows: MoneyRow[] = await this.dataSource.transaction(async (m) => {
-      await m.query(`SET LOCAL work_mem = '64MB'`);
-      return m.query(moneySql(grouping, scope, target), params.values);
-    });
+    const rows: MoneyRow[] = await this.dataSource.query(
+      moneySql(grouping, scope, currency),
+      params.values,
+    );
     return figuresByGroup(rows, currency);
   }
 
@@ -162,8 +162,7 @@ export class DashboardService {
       UNION ALL SELECT * FROM overdue UNION ALL SELECT * FROM today`;
     const listParams = new SqlParams();
     const listScope = scopedActions(query, user, listParams);
-    const listTarget = `${listParams.add(currency)}::char(3)`;
-    const listSql = unconvertedSql(listScope, listTarget, listParams.add(UNCONVERTED_LISTED));
+    const listSql = unconvertedSql(listScope, currency, listParams.add(UNCONVERTED_LISTED));
     const [figures, counts, unconverted] = await Promise.all([
       this.money(query, user, { moneyKey: 'NULL::text' }),
       this.dataSource.query(countsSql, countsParams.values) as Promise<

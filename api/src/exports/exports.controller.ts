@@ -1,0 +1,231 @@
+import {
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import { ActionsService } from '../actions/actions.service';
+import { ActionFilterDto } from '../actions/dto/action-filter.dto';
+import { READERS, Roles } from '../auth/access.decorator';
+import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { AppError, localeOf } from '../common/errors';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
+import { SheetQueryDto } from './dto/export-query.dto';
+import { ExportTable } from './export-tables';
+import { ExportsService } from './exports.service';
+import { Converted, renderProjectSheet } from './project-sheet';
+
+const CSV = 'text/csv; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XML = 'application/xml; charset=utf-8';
+const PDF = 'application/pdf';
+
+/** A file name safe in any header and file system: [A-Za-z0-9._-] only. */
+export function safeFilename(name: string): string {
+  return (
+    name
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 120) || 'export'
+  );
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function file(reply: FastifyReply, stream: Readable, type: string, filename: string) {
+  void reply
+    .header('Content-Type', type)
+    .header('Content-Disposition', `attachment; filename="${safeFilename(filename)}"`)
+    .header('Cache-Control', 'no-store')
+    .header('X-Content-Type-Options', 'nosniff');
+  return new StreamableFile(stream);
+}
+
+/**
+ * Partner-facing exports. Every list export runs the action filter with the user's scoping in
+ * the query (partners: only actions their organisation takes part in); single-action exports
+ * answer 404 ACTION_NOT_FOUND for actions the user may not see. Partners never get internal
+ * fields (notes).
+ */
+@ApiTags('exports')
+@Controller('v1')
+export class ExportsController {
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly actions: ActionsService,
+    private readonly rates: ExchangeRatesService,
+  ) {}
+
+  private table(table: ExportTable, filter: ActionFilterDto, user: AuthUser, reply: FastifyReply) {
+    return file(
+      reply,
+      this.exports.csv(table, filter, user),
+      CSV,
+      `coopera-${table}-${today()}.csv`,
+    );
+  }
+
+  @Get('exports/actions.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Actions of the filter as CSV (UTF-8 with BOM, RFC 4180)' })
+  @ApiProduces(CSV)
+  actionsCsv(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.table('actions', filter, user, reply);
+  }
+
+  @Get('exports/participations.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Participations of the actions of the filter as CSV' })
+  @ApiProduces(CSV)
+  participationsCsv(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.table('participations', filter, user, reply);
+  }
+
+  @Get('exports/funding.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Money records of the actions of the filter as CSV' })
+  @ApiProduces(CSV)
+  fundingCsv(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.table('funding', filter, user, reply);
+  }
+
+  @Get('exports/milestones.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Milestones of the actions of the filter as CSV' })
+  @ApiProduces(CSV)
+  milestonesCsv(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.table('milestones', filter, user, reply);
+  }
+
+  @Get('exports/results.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Results of the actions of the filter as CSV' })
+  @ApiProduces(CSV)
+  resultsCsv(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.table('results', filter, user, reply);
+  }
+
+  @Get('exports/indicators.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Indicators of the results of the actions of the filter as CSV' })
+  @ApiProduces(CSV)
+  indicatorsCsv(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.table('indicators', filter, user, reply);
+  }
+
+  @Get('exports/portfolio.xlsx')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'The six tables of the filter as one workbook (one sheet each)' })
+  @ApiProduces(XLSX)
+  portfolioXlsx(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return file(reply, this.exports.xlsx(filter, user), XLSX, `coopera-portfolio-${today()}.xlsx`);
+  }
+
+  @Get('exports/iati.xml')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'IATI 2.03 activity file of the actions of the filter' })
+  @ApiProduces(XML)
+  @ApiUnprocessableEntityResponse({ description: 'IATI_NOTHING_TO_EXPORT' })
+  async iatiXml(
+    @Query() filter: ActionFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const stream = await this.exports.iati(filter, user);
+    return file(reply, stream, XML, `coopera-iati-${today()}.xml`);
+  }
+
+  @Get('actions/:id/export/iati.xml')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'IATI 2.03 activity file of one action' })
+  @ApiProduces(XML)
+  @ApiNotFoundResponse({ description: 'ACTION_NOT_FOUND (also for actions a partner may not see)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'IATI_NOTHING_TO_EXPORT (no start date or sector)',
+  })
+  async actionIati(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.actions.assertVisible(id, user);
+    const stream = await this.exports.iati({}, user, id);
+    const [{ code }]: { code: string }[] = await this.exports.codeOf(id);
+    return file(reply, stream, XML, `${code}-iati.xml`);
+  }
+
+  @Get('actions/:id/export/sheet.pdf')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Project sheet of one action (PDF, Spanish or English labels)' })
+  @ApiProduces(PDF)
+  @ApiNotFoundResponse({ description: 'ACTION_NOT_FOUND (also for actions a partner may not see)' })
+  async actionSheet(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SheetQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const action = await this.actions.get(id, user);
+    const conversions: Converted[] = [];
+    for (const f of action.funding) {
+      if (!f.currency || f.currency === 'MXN' || !f.valueDate) continue;
+      try {
+        const c = await this.rates.convert({
+          amount: f.amount,
+          from: f.currency,
+          to: 'MXN',
+          date: f.valueDate,
+        });
+        conversions.push({ fundingId: f.id, mxn: c.converted, rate: c.rates[0] ?? null });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        conversions.push({ fundingId: f.id, mxn: null, rate: null });
+      }
+    }
+    const lang = query.lang ?? localeOf(acceptLanguage);
+    const stream = renderProjectSheet({ action, lang, generatedAt: new Date(), conversions });
+    return file(reply, stream, PDF, `${action.code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`);
+  }
+}
