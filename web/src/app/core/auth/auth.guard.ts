@@ -18,16 +18,18 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 export function capabilityGuard(capability: Capability): CanActivateFn {
   return async () => {
     const auth = inject(AuthStore);
+    const router = inject(Router); // before the await: inject() needs the injection context
     await auth.ensureLoaded();
-    return auth.can(capability) ? true : inject(Router).createUrlTree(['/tablero']);
+    return auth.can(capability) ? true : router.createUrlTree(['/tablero']);
   };
 }
 
 /** The sign-in page itself: a user who is already signed in goes on to the app. */
 export const signedOutGuard: CanActivateFn = async () => {
   const auth = inject(AuthStore);
+  const router = inject(Router);
   const user = await auth.ensureLoaded().catch(() => null);
-  return user ? inject(Router).createUrlTree(['/tablero']) : true;
+  return user ? router.createUrlTree(['/tablero']) : true;
 };
 
 /** Only same-app paths are accepted as returnUrl (no open redirects). */

@@ -4,11 +4,15 @@ import {
   computed,
   effect,
   inject,
+  Injector,
   input,
   LOCALE_ID,
   signal,
+  Type,
   untracked,
 } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -17,9 +21,9 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabChangeEvent, MatTabsModule } from '@angular/material/tabs';
 import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import { Subscription } from 'rxjs';
+import { firstValueFrom, Observable } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
-import type { ActionDetail as ActionDetailModel, HistoryEntry } from '../../core/api/models';
+import type { HistoryEntry, Indicator, Milestone } from '../../core/api/models';
 import { AuthStore } from '../../core/auth/auth.store';
 import {
   FUNDING_TYPE_LABELS,
@@ -33,7 +37,9 @@ import {
   PARTICIPATION_ROLE_LABELS,
   SCHEME_LABELS,
 } from '../../core/i18n/labels';
+import { ConfirmData, ConfirmDialog } from '../../shared/confirm-dialog';
 import { PreciseDatePipe, TimestampPipe } from '../../shared/dates';
+import { todayIso } from '../../shared/forms';
 import { MoneyPipe } from '../../shared/money';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
@@ -43,7 +49,24 @@ import {
   indicatorProgress,
   sortMilestones,
 } from './action-detail.model';
-import { ActionsApi } from './actions.api';
+import { ActionDetailStore } from './action-detail.store';
+import { ActionsApi, PartKind } from './actions.api';
+import type { PartDialogData } from './parts/part-dialog';
+
+/** The dialogs load on first use, so the page's chunk stays small. */
+const PART_DIALOGS: Record<PartKind, () => Promise<Type<unknown>>> = {
+  participations: () => import('./parts/participation-dialog').then((m) => m.ParticipationDialog),
+  instruments: () => import('./parts/instrument-dialog').then((m) => m.InstrumentDialog),
+  funding: () => import('./parts/funding-dialog').then((m) => m.FundingDialog),
+  milestones: () => import('./parts/milestone-dialog').then((m) => m.MilestoneDialog),
+  results: () => import('./parts/result-dialog').then((m) => m.ResultDialog),
+  indicators: () => import('./parts/indicator-dialog').then((m) => m.IndicatorDialog),
+  documents: () => import('./parts/document-dialog').then((m) => m.DocumentDialog),
+};
+
+const SAVED = $localize`:@@parts.saved:Guardado`;
+const DELETED = $localize`:@@parts.deleted:Eliminado`;
+const STALE = $localize`:@@parts.stale:Otra persona modificó este registro; se recargó la acción. Revisa y vuelve a intentar.`;
 
 const HISTORY_TAB = 7;
 
@@ -69,6 +92,7 @@ const HISTORY_TAB = 7;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-detail.html',
   styleUrl: './action-detail.scss',
+  providers: [ActionDetailStore],
 })
 export class ActionDetail {
   private readonly api = inject(ActionsApi);
@@ -78,14 +102,30 @@ export class ActionDetail {
   /** Route parameter (component input binding). */
   readonly id = input.required<string>();
 
-  protected readonly action = signal<ActionDetailModel | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<ApiError | null>(null);
+  private readonly store = inject(ActionDetailStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
+
+  protected readonly action = this.store.action;
+  protected readonly loading = this.store.loading;
+  protected readonly error = this.store.error;
   protected readonly history = signal<HistoryEntry[] | null>(null);
   protected readonly historyError = signal<ApiError | null>(null);
-  private subscription: Subscription | null = null;
 
-  protected readonly canEdit = computed(() => this.auth.can('portfolio.edit'));
+  /** Staff and admins manage actions (archive, restore); directors and partners only read. */
+  protected readonly canManage = computed(() => this.auth.can('portfolio.edit'));
+  /** Edit controls: managers, while the action is not archived (the API refuses edits then). */
+  protected readonly canEdit = computed(() => this.canManage() && !this.action()?.archivedAt);
+  protected readonly partnerColumns = computed(() =>
+    this.canEdit() ? ['organisation', 'role', 'notes', 'edit'] : ['organisation', 'role', 'notes'],
+  );
+  protected readonly fundingColumns = computed(() =>
+    this.canEdit()
+      ? ['amount', 'date', 'provider', 'receiver', 'description', 'edit']
+      : ['amount', 'date', 'provider', 'receiver', 'description'],
+  );
+  protected readonly busy = signal(false);
   protected readonly title = computed(() => {
     const a = this.action();
     if (!a) return '';
@@ -131,20 +171,140 @@ export class ActionDetail {
   }
 
   load(id = this.id()): void {
-    this.subscription?.unsubscribe();
-    this.loading.set(true);
-    this.error.set(null);
     this.history.set(null);
-    this.subscription = this.api.get(id).subscribe({
-      next: (action) => {
-        this.action.set(action);
-        this.loading.set(false);
-      },
-      error: (e: unknown) => {
-        this.error.set(toApiError(e));
-        this.loading.set(false);
-      },
+    this.store.load(id);
+  }
+
+  /** Re-reads the action in place (the open tab stays) after an edit. */
+  private refresh(): void {
+    this.store.refresh();
+    if (this.history() !== null || this.historyError()) this.loadHistory();
+  }
+
+  protected editLabel(name: string): string {
+    return $localize`:@@parts.editNamed:Editar ${name}:name:`;
+  }
+
+  protected deleteLabel(name: string): string {
+    return $localize`:@@parts.deleteNamed:Eliminar ${name}:name:`;
+  }
+
+  /** Opens the add/edit dialog of a part; on save the page refreshes and says so. */
+  async openPart(
+    kind: PartKind,
+    part?: { id: string; version: number },
+    extra: Partial<PartDialogData<unknown>> = {},
+  ): Promise<void> {
+    const a = this.action();
+    if (!a || !this.canEdit()) return;
+    const component = await PART_DIALOGS[kind]();
+    const data: PartDialogData<unknown> = { actionId: a.id, part, ...extra };
+    if (kind === 'documents') {
+      data.options = {
+        milestones: a.milestones.map((m) => ({ id: m.id, title: m.title })),
+        results: a.results.map((r) => ({ id: r.id, statement: r.statement })),
+      };
+    }
+    const ref = this.dialog.open(component, {
+      data,
+      injector: this.injector,
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+      width: '640px',
+      maxWidth: '95vw',
     });
+    const saved = await firstValueFrom(ref.afterClosed());
+    if (saved) this.done(SAVED);
+  }
+
+  addIndicator(resultId: string): Promise<void> {
+    return this.openPart('indicators', undefined, { resultId });
+  }
+
+  editIndicator(resultId: string, indicator: Indicator): Promise<void> {
+    return this.openPart('indicators', indicator, { resultId });
+  }
+
+  /** Asks, then deletes a part with the version read. */
+  async deletePart(kind: PartKind, part: { id: string; version: number }, name: string) {
+    const a = this.action();
+    if (!a || !this.canEdit()) return;
+    const ok = await this.confirm({
+      title: $localize`:@@parts.deleteTitle:¿Eliminar este registro?`,
+      message: $localize`:@@parts.deleteMessage:Se eliminará «${name}:name:» de la acción. El cambio queda en el historial.`,
+      confirm: $localize`:@@parts.delete:Eliminar`,
+      danger: true,
+    });
+    if (ok) await this.run(this.api.deletePart(a.id, kind, part.id, part.version), DELETED);
+  }
+
+  /** "Marcar como realizado": today's date as the milestone's actual date. */
+  async markDone(m: Milestone): Promise<void> {
+    const a = this.action();
+    if (!a || !this.canEdit()) return;
+    await this.run(
+      this.api.updatePart(a.id, 'milestones', m.id, { version: m.version, actualDate: todayIso() }),
+      SAVED,
+    );
+  }
+
+  async archive(): Promise<void> {
+    const a = this.action();
+    if (!a) return;
+    const ok = await this.confirm({
+      title: $localize`:@@action.archiveTitle:¿Archivar esta acción?`,
+      message: $localize`:@@action.archiveMessage:Dejará de aparecer en las listas, el tablero y las exportaciones; no se borra nada y se puede restaurar.`,
+      confirm: $localize`:@@action.archiveConfirm:Archivar`,
+    });
+    if (ok)
+      await this.run(
+        this.api.archive(a.id, a.version),
+        $localize`:@@action.archivedDone:Acción archivada`,
+      );
+  }
+
+  async restore(): Promise<void> {
+    const a = this.action();
+    if (!a) return;
+    const ok = await this.confirm({
+      title: $localize`:@@action.restoreTitle:¿Restaurar esta acción?`,
+      message: $localize`:@@action.restoreMessage:Volverá a aparecer en las listas, el tablero y las exportaciones.`,
+      confirm: $localize`:@@action.restoreConfirm:Restaurar`,
+    });
+    if (ok)
+      await this.run(
+        this.api.restore(a.id, a.version),
+        $localize`:@@action.restoredDone:Acción restaurada`,
+      );
+  }
+
+  private async confirm(data: ConfirmData): Promise<boolean> {
+    const ref = this.dialog.open(ConfirmDialog, { data, restoreFocus: true, maxWidth: '95vw' });
+    return (await firstValueFrom(ref.afterClosed())) === true;
+  }
+
+  /** Sends a change; on success refreshes and says `message`, on failure says why and reloads. */
+  private async run(request: Observable<unknown>, message: string): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      await firstValueFrom(request, { defaultValue: null });
+      this.done(message);
+    } catch (e) {
+      const err = toApiError(e);
+      this.refresh();
+      this.snackBar.open(err.code === 'VERSION_CONFLICT' ? STALE : err.message, undefined, {
+        duration: 6000,
+        politeness: 'assertive',
+      });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private done(message: string): void {
+    this.refresh();
+    this.snackBar.open(message, undefined, { duration: 3000 });
   }
 
   onTab(event: MatTabChangeEvent): void {

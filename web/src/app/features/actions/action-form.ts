@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, HostListener, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  HostListener,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import {
   FormControl,
   NonNullableFormBuilder,
@@ -11,7 +21,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { fieldErrors, toApiError } from '../../core/api/api-error';
+import { ApiError, toApiError } from '../../core/api/api-error';
+import type { ActionDetail } from '../../core/api/models';
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
@@ -32,26 +43,36 @@ import {
   SCHEME_LABELS,
   STATUS_LABELS,
 } from '../../core/i18n/labels';
+import {
+  applyApiErrors,
+  controlErrorText,
+  dateValidator,
+  notBeforeValidator,
+  revalidateOnChange,
+} from '../../shared/forms';
+import { ErrorState, LoadingState } from '../../shared/states';
+import {
+  ActionFormValue,
+  changedByUser,
+  ConflictRow,
+  conflictRows,
+  parseSdgs,
+  patchBody,
+  splitList,
+  toFormValue,
+} from './action-edit.model';
 import { ActionsApi } from './actions.api';
+
+export { parseSdgs, splitList } from './action-edit.model';
 import { HasUnsavedChanges } from './unsaved-changes.guard';
-
-/** Splits "a, b; c" into ['a', 'b', 'c']. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[,;\n]/)
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-}
-
-/** SDG numbers 1–17 from "11, 13"; anything else makes it invalid (null). */
-export function parseSdgs(text: string): number[] | null {
-  const parts = splitList(text);
-  if (!parts.every((p) => /^\d{1,2}$/.test(p) && Number(p) >= 1 && Number(p) <= 17)) return null;
-  return [...new Set(parts.map(Number))];
-}
 
 const sdgValidator = (control: { value: string }) =>
   parseSdgs(control.value) ? null : { sdgs: true };
+
+interface Conflict {
+  current: ActionDetail;
+  rows: ConflictRow[];
+}
 
 @Component({
   selector: 'app-action-form',
@@ -62,6 +83,8 @@ const sdgValidator = (control: { value: string }) =>
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    LoadingState,
+    ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-form.html',
@@ -77,12 +100,43 @@ const sdgValidator = (control: { value: string }) =>
     .server-error {
       color: var(--mat-sys-error);
     }
+    .conflict {
+      margin: 16px 0;
+      padding: 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .conflict h2 {
+      margin-top: 0;
+      font: var(--mat-sys-title-medium);
+    }
+    .conflict table {
+      border-collapse: collapse;
+      width: 100%;
+      margin-bottom: 12px;
+    }
+    .conflict th,
+    .conflict td {
+      text-align: left;
+      vertical-align: top;
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      white-space: pre-line;
+    }
+    .conflict .clash {
+      font-weight: 500;
+    }
   `,
 })
 export class ActionForm implements HasUnsavedChanges {
   private readonly api = inject(ActionsApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
+
+  /** Route parameter in edit mode (`acciones/:id/editar`); absent when creating. */
+  readonly id = input<string>();
+  protected readonly editing = computed(() => !!this.id());
 
   protected readonly kinds = ACTION_KINDS;
   protected readonly statuses = ACTION_STATUSES;
@@ -100,47 +154,87 @@ export class ActionForm implements HasUnsavedChanges {
       '',
       [
         Validators.required,
-        Validators.maxLength(40),
+        Validators.maxLength(60),
         Validators.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
       ],
     ],
     kind: this.fb.control<ActionKind | ''>('', Validators.required),
-    titleEs: ['', [Validators.required, Validators.maxLength(300)]],
-    titleEn: ['', Validators.maxLength(300)],
+    titleEs: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(500)]],
+    titleEn: ['', Validators.maxLength(500)],
     instituteRole: this.fb.control<InstituteRole | ''>('', Validators.required),
     status: this.fb.control<ActionStatus | ''>(''),
     scheme: this.fb.control<Scheme | ''>(''),
     modality: this.fb.control<Modality | ''>(''),
-    summaryEs: ['', Validators.maxLength(5000)],
-    objectives: ['', Validators.maxLength(5000)],
+    summaryEs: ['', Validators.maxLength(10000)],
+    objectives: ['', Validators.maxLength(10000)],
     themes: [''],
     municipalities: [''],
     sdgs: new FormControl('', { nonNullable: true, validators: sdgValidator }),
-    plannedStart: [''],
-    plannedEnd: [''],
-    actualStart: [''],
-    actualEnd: [''],
+    plannedStart: ['', dateValidator],
+    plannedEnd: ['', [dateValidator, notBeforeValidator('plannedStart')]],
+    actualStart: ['', dateValidator],
+    actualEnd: ['', [dateValidator, notBeforeValidator('actualStart')]],
     parentProgramme: ['', Validators.maxLength(300)],
-    unit: ['', Validators.maxLength(200)],
-    notes: ['', Validators.maxLength(5000)],
+    unit: ['', Validators.maxLength(300)],
+    notes: ['', Validators.maxLength(10000)],
   });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** Edit mode: loading the action, or the failure to load it. */
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<ApiError | null>(null);
+  /** Set on 409 VERSION_CONFLICT: the saved action and the fields that differ. */
+  protected readonly conflict = signal<Conflict | null>(null);
+  /** Edit mode: what the user started from and its version. */
+  private base: ActionFormValue | null = null;
+  private version = 0;
   private saved = false;
+
+  constructor() {
+    revalidateOnChange(this.form.controls.plannedStart, this.form.controls.plannedEnd);
+    revalidateOnChange(this.form.controls.actualStart, this.form.controls.actualEnd);
+    effect(() => {
+      const id = this.id();
+      if (id) untracked(() => this.load(id));
+    });
+  }
+
+  load(id = this.id()): void {
+    if (!id) return;
+    this.loading.set(true);
+    this.loadError.set(null);
+    this.api.get(id).subscribe({
+      next: (action) => {
+        this.startFrom(action);
+        this.loading.set(false);
+      },
+      error: (e: unknown) => {
+        this.loadError.set(toApiError(e));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  /** Fills the form with the saved action and remembers it as the starting point. */
+  private startFrom(action: ActionDetail): void {
+    this.base = toFormValue(action);
+    this.version = action.version;
+    this.form.reset(this.base as never);
+    this.conflict.set(null);
+    this.error.set(null);
+  }
 
   /** The message under a field: the API's when it sent one, else the local rule's. */
   protected errorText(name: keyof typeof this.form.controls): string {
-    const errors = this.form.controls[name].errors;
+    const control = this.form.controls[name];
+    const errors = control.errors;
     if (!errors) return '';
-    if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['required']) return $localize`:@@form.required:Campo obligatorio.`;
-    if (errors['maxlength']) {
-      return $localize`:@@form.maxLength:Máximo ${(errors['maxlength'] as { requiredLength: number }).requiredLength}:max: caracteres.`;
+    if (typeof errors['server'] !== 'string') {
+      if (errors['pattern'])
+        return $localize`:@@form.codePattern:Solo letras, números, punto, guion y guion bajo.`;
+      if (errors['sdgs']) return $localize`:@@form.sdgs:Números del 1 al 17 separados por comas.`;
     }
-    if (errors['pattern'])
-      return $localize`:@@form.codePattern:Solo letras, números, punto, guion y guion bajo.`;
-    if (errors['sdgs']) return $localize`:@@form.sdgs:Números del 1 al 17 separados por comas.`;
-    return $localize`:@@form.invalid:Valor no válido.`;
+    return controlErrorText(control);
   }
 
   hasUnsavedChanges(): boolean {
@@ -188,31 +282,86 @@ export class ActionForm implements HasUnsavedChanges {
     return body;
   }
 
+  private value(): ActionFormValue {
+    return this.form.getRawValue();
+  }
+
   async submit(): Promise<void> {
+    if (this.busy() || this.conflict()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
+    const id = this.id();
+    if (!id) {
+      await this.send(() => firstValueFrom(this.api.create(this.body())));
+      return;
+    }
+    if (!this.base) return;
+    const fields = changedByUser(this.base, this.value());
+    if (!fields.length) {
+      this.saved = true;
+      await this.router.navigate(['/acciones', id]);
+      return;
+    }
+    await this.send(() =>
+      firstValueFrom(
+        this.api.update(id, { version: this.version, ...patchBody(this.value(), fields) }),
+      ),
+    );
+  }
+
+  private async send(request: () => Promise<ActionDetail>): Promise<void> {
     this.busy.set(true);
     this.error.set(null);
     try {
-      const created = await firstValueFrom(this.api.create(this.body()));
+      const action = await request();
       this.saved = true;
-      await this.router.navigate(['/acciones', created.id]);
+      await this.router.navigate(['/acciones', action.id]);
     } catch (e) {
-      const err = toApiError(e);
-      const byField = fieldErrors(err);
-      for (const [field, message] of Object.entries(byField)) {
-        const control = this.form.get(field);
-        control?.setErrors({ server: message });
-        control?.markAsTouched();
-      }
-      if (err.code === 'ACTION_CODE_TAKEN' || err.code === 'CONFLICT') {
-        this.form.controls.code.setErrors({ server: err.message });
-      }
-      this.error.set(err.message);
+      this.handleError(toApiError(e));
     } finally {
       this.busy.set(false);
     }
+  }
+
+  private handleError(err: ApiError): void {
+    const current = (err.rawDetails as { current?: ActionDetail } | undefined)?.current;
+    if (err.code === 'VERSION_CONFLICT' && current && this.base) {
+      this.conflict.set({
+        current,
+        rows: conflictRows(this.base, this.value(), toFormValue(current)),
+      });
+      return;
+    }
+    applyApiErrors(this.form, err);
+    if (err.code === 'ACTION_CODE_TAKEN' || err.code === 'CONFLICT') {
+      this.form.controls.code.setErrors({ server: err.message });
+      this.form.controls.code.markAsTouched();
+    }
+    this.error.set(err.message);
+  }
+
+  /** Keeps the user's changed fields on top of the saved action and sends them with its version. */
+  async reapply(): Promise<void> {
+    const conflict = this.conflict();
+    if (!conflict || !this.base) return;
+    const mine = this.value();
+    const myFields = changedByUser(this.base, mine);
+    const current = toFormValue(conflict.current);
+    const merged: ActionFormValue = { ...current };
+    for (const f of myFields) merged[f] = mine[f];
+    this.base = current;
+    this.version = conflict.current.version;
+    this.form.setValue(merged as never);
+    this.form.markAsDirty();
+    this.conflict.set(null);
+    await this.submit();
+  }
+
+  /** Drops the user's edit and shows the saved action. */
+  discard(): void {
+    const conflict = this.conflict();
+    if (conflict) this.startFrom(conflict.current);
   }
 }

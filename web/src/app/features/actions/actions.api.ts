@@ -10,6 +10,7 @@ import type {
   CreateParticipationRequest,
   Funding,
   HistoryEntry,
+  Indicator,
   Milestone,
   Page,
   Participation,
@@ -18,6 +19,16 @@ import type {
 import { ActionFilters, filtersToApiParams } from './action-filters';
 
 const BASE = '/api/v1/actions';
+
+/** The parts of an action with their own endpoints (`/actions/:id/<part>`); indicators hang off results. */
+export type PartKind =
+  | 'participations'
+  | 'instruments'
+  | 'funding'
+  | 'milestones'
+  | 'results'
+  | 'documents'
+  | 'indicators';
 
 @Injectable({ providedIn: 'root' })
 export class ActionsApi {
@@ -60,5 +71,46 @@ export class ActionsApi {
 
   addResult(id: string, statement: string): Observable<Result> {
     return this.http.post<Result>(`${BASE}/${encodeURIComponent(id)}/results`, { statement });
+  }
+
+  archive(id: string, version: number): Observable<ActionDetail> {
+    return this.http.post<ActionDetail>(`${BASE}/${encodeURIComponent(id)}/archive`, { version });
+  }
+
+  restore(id: string, version: number): Observable<ActionDetail> {
+    return this.http.post<ActionDetail>(`${BASE}/${encodeURIComponent(id)}/restore`, { version });
+  }
+
+  /** POST /actions/:id/<part>: adds a participation, instrument, funding, milestone, result or document. */
+  addPart<T>(id: string, part: PartKind, body: object): Observable<T> {
+    return this.http.post<T>(`${BASE}/${encodeURIComponent(id)}/${part}`, body);
+  }
+
+  /** PATCH /actions/:id/<part>/:partId with the version read (stale → 409 VERSION_CONFLICT). */
+  updatePart<T>(
+    id: string,
+    part: PartKind,
+    partId: string,
+    body: Record<string, unknown> & { version: number },
+  ): Observable<T> {
+    return this.http.patch<T>(
+      `${BASE}/${encodeURIComponent(id)}/${part}/${encodeURIComponent(partId)}`,
+      body,
+    );
+  }
+
+  /** DELETE /actions/:id/<part>/:partId?version=n → 204. */
+  deletePart(id: string, part: PartKind, partId: string, version: number): Observable<void> {
+    return this.http.delete<void>(
+      `${BASE}/${encodeURIComponent(id)}/${part}/${encodeURIComponent(partId)}`,
+      { params: { version: String(version) } },
+    );
+  }
+
+  addIndicator(id: string, resultId: string, body: object): Observable<Indicator> {
+    return this.http.post<Indicator>(
+      `${BASE}/${encodeURIComponent(id)}/results/${encodeURIComponent(resultId)}/indicators`,
+      body,
+    );
   }
 }

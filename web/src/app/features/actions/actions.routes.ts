@@ -16,6 +16,13 @@ export const actionsRoutes: Route[] = [
     loadComponent: () => import('./action-form').then((m) => m.ActionForm),
   },
   {
+    path: ':id/editar',
+    title: $localize`:@@title.editAction:Editar acción · Coopera`,
+    canActivate: [capabilityGuard('portfolio.edit')],
+    canDeactivate: [unsavedChangesGuard],
+    loadComponent: () => import('./action-form').then((m) => m.ActionForm),
+  },
+  {
     path: ':id',
     title: $localize`:@@title.action:Acción · Coopera`,
     loadComponent: () => import('./action-detail').then((m) => m.ActionDetail),

@@ -1,0 +1,221 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { CURRENCIES, Funding, FUNDING_TYPES, FundingType } from '../../../core/api/models';
+import { FUNDING_TYPE_LABELS } from '../../../core/i18n/labels';
+import {
+  currencyCodeValidator,
+  dateValidator,
+  moneyValidator,
+  orNull,
+} from '../../../shared/forms';
+import { OrgAutocomplete, orgOf, orgValidator, OrgValue, toOrgOption } from './org-autocomplete';
+import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+
+const OTHER = 'OTHER';
+
+/** Adds or edits a funding record: type (ceiling explained), amount, currency, date, parties. */
+@Component({
+  selector: 'app-funding-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    OrgAutocomplete,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
+      <h2 mat-dialog-title>
+        @if (editing) {
+          <ng-container i18n="@@funding.editTitle">Editar financiamiento</ng-container>
+        } @else {
+          <ng-container i18n="@@funding.addTitle">Añadir financiamiento</ng-container>
+        }
+      </h2>
+      <mat-dialog-content>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@funding.type">Tipo</mat-label>
+          <mat-select formControlName="type" required data-testid="funding-type">
+            @for (t of types; track t) {
+              <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ errorText('type') }}</mat-error>
+        </mat-form-field>
+        @if (type() === 'ceiling') {
+          <p class="hint" data-testid="ceiling-hint" i18n="@@funding.ceilingHelp">
+            Techo (hasta): monto máximo de asistencia que el socio comprometió («por un valor de
+            hasta $X»). No es dinero recibido y no se suma a lo comprometido ni a lo ejercido.
+          </p>
+        }
+        <div class="row">
+          <mat-form-field>
+            <mat-label i18n="@@funding.amount">Monto</mat-label>
+            <input
+              matInput
+              formControlName="amount"
+              inputmode="decimal"
+              required
+              data-testid="funding-amount"
+            />
+            <mat-hint i18n="@@funding.amountHint"
+              >Sin separador de miles, p. ej. 16187025.00</mat-hint
+            >
+            <mat-error>{{ errorText('amount') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@funding.currency">Moneda</mat-label>
+            <mat-select formControlName="currency" required data-testid="funding-currency">
+              @for (c of currencies; track c) {
+                <mat-option [value]="c">{{ c }}</mat-option>
+              }
+              <mat-option value="OTHER" i18n="@@funding.otherCurrency">Otra…</mat-option>
+            </mat-select>
+            <mat-error>{{ errorText('currency') }}</mat-error>
+          </mat-form-field>
+          @if (currency() === 'OTHER') {
+            <mat-form-field>
+              <mat-label i18n="@@funding.currencyCode">Código ISO 4217</mat-label>
+              <input
+                matInput
+                formControlName="otherCurrency"
+                maxlength="3"
+                required
+                data-testid="funding-other-currency"
+              />
+              <mat-error>{{ errorText('otherCurrency') }}</mat-error>
+            </mat-form-field>
+          }
+        </div>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@funding.valueDate">Fecha valor</mat-label>
+          <input matInput type="date" formControlName="valueDate" data-testid="funding-date" />
+          <mat-error>{{ errorText('valueDate') }}</mat-error>
+        </mat-form-field>
+        <app-org-autocomplete
+          [control]="form.controls.provider"
+          label="Otorga"
+          i18n-label="@@funding.provider"
+          testId="funding-provider"
+        />
+        <app-org-autocomplete
+          [control]="form.controls.receiver"
+          label="Recibe"
+          i18n-label="@@funding.receiver"
+          testId="funding-receiver"
+        />
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@funding.description">Descripción</mat-label>
+          <textarea matInput formControlName="description" rows="2"></textarea>
+          <mat-error>{{ errorText('description') }}</mat-error>
+        </mat-form-field>
+        @if (error()) {
+          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
+        <button
+          mat-flat-button
+          type="submit"
+          [disabled]="busy()"
+          data-testid="dialog-save"
+          i18n="@@common.save"
+        >
+          Guardar
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: PART_DIALOG_STYLES,
+})
+export class FundingDialog extends PartDialog<Funding> {
+  protected readonly kind = 'funding';
+  protected override readonly aliases = {
+    providerId: 'provider',
+    receiverId: 'receiver',
+  };
+  protected readonly types = FUNDING_TYPES;
+  protected readonly typeLabels = FUNDING_TYPE_LABELS;
+  protected readonly currencies = CURRENCIES;
+
+  readonly form = new FormGroup({
+    type: new FormControl<FundingType | null>(null, Validators.required),
+    amount: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, moneyValidator],
+    }),
+    currency: new FormControl<string>('MXN', {
+      nonNullable: true,
+      validators: Validators.required,
+    }),
+    otherCurrency: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, currencyCodeValidator],
+    }),
+    valueDate: new FormControl('', { nonNullable: true, validators: dateValidator }),
+    provider: new FormControl<OrgValue>(null, orgValidator),
+    receiver: new FormControl<OrgValue>(null, orgValidator),
+    description: new FormControl('', {
+      nonNullable: true,
+      validators: Validators.maxLength(2000),
+    }),
+  });
+  protected readonly type = toSignal(this.form.controls.type.valueChanges, {
+    initialValue: this.form.controls.type.value,
+  });
+  protected readonly currency = toSignal(this.form.controls.currency.valueChanges, {
+    initialValue: this.form.controls.currency.value,
+  });
+
+  constructor() {
+    super();
+    this.form.controls.currency.valueChanges.subscribe((c) => this.toggleOther(c));
+    if (this.data.part) this.load(this.data.part);
+    else this.toggleOther(this.form.controls.currency.value);
+  }
+
+  /** The free code field only counts when "Otra…" is chosen. */
+  private toggleOther(currency: string): void {
+    const other = this.form.controls.otherCurrency;
+    if (currency === OTHER) other.enable({ emitEvent: false });
+    else other.disable({ emitEvent: false });
+  }
+
+  protected fill(f: Funding): void {
+    const known = (CURRENCIES as readonly string[]).includes(f.currency ?? '');
+    this.form.setValue({
+      type: f.type,
+      amount: f.amount,
+      currency: f.currency === null ? '' : known ? f.currency : OTHER,
+      otherCurrency: known || f.currency === null ? '' : f.currency,
+      valueDate: f.valueDate ?? '',
+      provider: toOrgOption(f.providerId, f.providerName),
+      receiver: toOrgOption(f.receiverId, f.receiverName),
+      description: f.description ?? '',
+    });
+    this.toggleOther(this.form.controls.currency.value);
+  }
+
+  protected body() {
+    const v = this.form.getRawValue();
+    return {
+      type: v.type,
+      amount: v.amount.trim(),
+      currency: v.currency === OTHER ? v.otherCurrency.trim().toUpperCase() : v.currency,
+      valueDate: orNull(v.valueDate),
+      providerId: orgOf(v.provider)?.id ?? null,
+      receiverId: orgOf(v.receiver)?.id ?? null,
+      description: orNull(v.description),
+    };
+  }
+}

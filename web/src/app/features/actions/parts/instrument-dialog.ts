@@ -1,0 +1,157 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Instrument, INSTRUMENT_TYPES, InstrumentType } from '../../../core/api/models';
+import { INSTRUMENT_TYPE_LABELS } from '../../../core/i18n/labels';
+import {
+  dateValidator,
+  notBeforeValidator,
+  orNull,
+  revalidateOnChange,
+  urlValidator,
+} from '../../../shared/forms';
+import { splitList } from '../action-edit.model';
+import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+
+/** Adds or edits a legal instrument (agreement, MoU, letter, contract). */
+@Component({
+  selector: 'app-instrument-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
+      <h2 mat-dialog-title>
+        @if (editing) {
+          <ng-container i18n="@@instrument.editTitle">Editar instrumento jurídico</ng-container>
+        } @else {
+          <ng-container i18n="@@instrument.addTitle">Añadir instrumento jurídico</ng-container>
+        }
+      </h2>
+      <mat-dialog-content>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@instrument.type">Tipo de instrumento</mat-label>
+          <mat-select formControlName="type" required data-testid="instrument-type">
+            @for (t of types; track t) {
+              <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ errorText('type') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@instrument.title">Título</mat-label>
+          <input matInput formControlName="title" required data-testid="instrument-title" />
+          <mat-error>{{ errorText('title') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@instrument.partiesField">Partes (separadas por comas)</mat-label>
+          <input matInput formControlName="parties" />
+          <mat-error>{{ errorText('parties') }}</mat-error>
+        </mat-form-field>
+        <div class="row">
+          <mat-form-field>
+            <mat-label i18n="@@instrument.signedOn">Firma</mat-label>
+            <input matInput type="date" formControlName="signedOn" />
+            <mat-error>{{ errorText('signedOn') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@instrument.validFrom">Vigente desde</mat-label>
+            <input matInput type="date" formControlName="validFrom" />
+            <mat-error>{{ errorText('validFrom') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@instrument.validTo">Vigente hasta</mat-label>
+            <input matInput type="date" formControlName="validTo" />
+            <mat-error>{{ errorText('validTo') }}</mat-error>
+          </mat-form-field>
+        </div>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@instrument.documentUrl">Enlace al documento</mat-label>
+          <input matInput type="url" formControlName="documentUrl" placeholder="https://" />
+          <mat-error>{{ errorText('documentUrl') }}</mat-error>
+        </mat-form-field>
+        @if (error()) {
+          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
+        <button
+          mat-flat-button
+          type="submit"
+          [disabled]="busy()"
+          data-testid="dialog-save"
+          i18n="@@common.save"
+        >
+          Guardar
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: PART_DIALOG_STYLES,
+})
+export class InstrumentDialog extends PartDialog<Instrument> {
+  protected readonly kind = 'instruments';
+  protected readonly types = INSTRUMENT_TYPES;
+  protected readonly typeLabels = INSTRUMENT_TYPE_LABELS;
+
+  readonly form = new FormGroup({
+    type: new FormControl<InstrumentType | null>(null, Validators.required),
+    title: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(2), Validators.maxLength(500)],
+    }),
+    parties: new FormControl('', { nonNullable: true }),
+    signedOn: new FormControl('', { nonNullable: true, validators: dateValidator }),
+    validFrom: new FormControl('', { nonNullable: true, validators: dateValidator }),
+    validTo: new FormControl('', {
+      nonNullable: true,
+      validators: [dateValidator, notBeforeValidator('validFrom')],
+    }),
+    documentUrl: new FormControl('', {
+      nonNullable: true,
+      validators: [urlValidator, Validators.maxLength(1000)],
+    }),
+  });
+
+  constructor() {
+    super();
+    revalidateOnChange(this.form.controls.validFrom, this.form.controls.validTo);
+    if (this.data.part) this.load(this.data.part);
+  }
+
+  protected fill(i: Instrument): void {
+    this.form.setValue({
+      type: i.type,
+      title: i.title,
+      parties: i.parties.join(', '),
+      signedOn: i.signedOn ?? '',
+      validFrom: i.validFrom ?? '',
+      validTo: i.validTo ?? '',
+      documentUrl: i.documentUrl ?? '',
+    });
+  }
+
+  protected body() {
+    const v = this.form.getRawValue();
+    return {
+      type: v.type,
+      title: v.title.trim(),
+      parties: splitList(v.parties),
+      signedOn: orNull(v.signedOn),
+      validFrom: orNull(v.validFrom),
+      validTo: orNull(v.validTo),
+      documentUrl: orNull(v.documentUrl),
+    };
+  }
+}

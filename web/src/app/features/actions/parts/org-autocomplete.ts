@@ -1,0 +1,116 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormControl, ReactiveFormsModule, ValidatorFn } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
+import type { Organisation } from '../../../core/api/models';
+import { OrganisationsApi } from '../../../core/api/organisations.api';
+import { controlErrorText } from '../../../shared/forms';
+
+/** An organisation picked from the list: what the form keeps. */
+export interface OrgOption {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
+
+/** The control's value: the text being typed, or the organisation picked. */
+export type OrgValue = string | OrgOption | null;
+
+export function orgOf(value: OrgValue): OrgOption | null {
+  return value && typeof value === 'object' ? value : null;
+}
+
+export function orgLabel(value: OrgValue): string {
+  if (!value) return '';
+  if (typeof value === 'string') return value;
+  return value.acronym ? `${value.acronym} · ${value.name}` : value.name;
+}
+
+/** Typed text that was not turned into a pick is an error; empty is left to `required`. */
+export const orgValidator: ValidatorFn = (control: AbstractControl) => {
+  const v = control.value as OrgValue;
+  return typeof v === 'string' && v.trim() !== '' ? { organisation: true } : null;
+};
+
+export function toOrgOption(
+  id: string | null,
+  name: string | null,
+  acronym: string | null = null,
+): OrgOption | null {
+  return id ? { id, name: name ?? id, acronym } : null;
+}
+
+/** Organisation picker: type a few letters, pick from GET /organisations?q=…&pageSize=20. */
+@Component({
+  selector: 'app-org-autocomplete',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatAutocompleteModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-form-field class="full-width">
+      <mat-label>{{ label() }}</mat-label>
+      <input
+        matInput
+        [formControl]="control()"
+        [matAutocomplete]="auto"
+        [required]="required()"
+        [attr.data-testid]="testId()"
+      />
+      <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" autoActiveFirstOption>
+        @for (o of options(); track o.id) {
+          <mat-option [value]="o">{{ display(o) }}</mat-option>
+        }
+      </mat-autocomplete>
+      <mat-error>{{ errorText() }}</mat-error>
+    </mat-form-field>
+  `,
+  styles: `
+    .full-width {
+      width: 100%;
+    }
+  `,
+})
+export class OrgAutocomplete {
+  private readonly organisations = inject(OrganisationsApi);
+  readonly control = input.required<FormControl<OrgValue>>();
+  readonly label = input.required<string>();
+  readonly required = input(false);
+  readonly testId = input<string | null>(null);
+
+  protected readonly display = orgLabel;
+  protected readonly options = toSignal(
+    toObservable(this.control).pipe(
+      switchMap((control) => control.valueChanges.pipe(startWith(control.value))),
+      map((v) => (typeof v === 'string' ? v.trim() : '')),
+      debounceTime(250),
+      distinctUntilChanged(),
+      switchMap((q) =>
+        this.organisations.list({ q: q || undefined, pageSize: 20 }).pipe(
+          map((page): OrgOption[] =>
+            page.items.map((o: Organisation) => ({
+              id: o.id,
+              name: o.name,
+              acronym: o.acronym,
+            })),
+          ),
+          catchError(() => of([] as OrgOption[])),
+        ),
+      ),
+    ),
+    { initialValue: [] as OrgOption[] },
+  );
+
+  protected errorText(): string {
+    return controlErrorText(this.control());
+  }
+}

@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Participation, PARTICIPATION_ROLES, ParticipationRole } from '../../../core/api/models';
+import { PARTICIPATION_ROLE_LABELS } from '../../../core/i18n/labels';
+import { orNull } from '../../../shared/forms';
+import { OrgAutocomplete, orgOf, orgValidator, OrgValue, toOrgOption } from './org-autocomplete';
+import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+
+/** Adds or edits a participation: organisation (autocomplete), its role, notes. */
+@Component({
+  selector: 'app-participation-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    OrgAutocomplete,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
+      <h2 mat-dialog-title>
+        @if (editing) {
+          <ng-container i18n="@@participation.editTitle">Editar socio</ng-container>
+        } @else {
+          <ng-container i18n="@@participation.addTitle">Añadir socio</ng-container>
+        }
+      </h2>
+      <mat-dialog-content>
+        <app-org-autocomplete
+          [control]="form.controls.organisation"
+          label="Organización"
+          i18n-label="@@action.partner.organisation"
+          [required]="true"
+          testId="participation-organisation"
+        />
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@action.partner.role">Papel</mat-label>
+          <mat-select formControlName="role" required data-testid="participation-role">
+            @for (r of roles; track r) {
+              <mat-option [value]="r">{{ roleLabels[r] }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ errorText('role') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@action.partner.notes">Notas</mat-label>
+          <textarea matInput formControlName="notes" rows="2"></textarea>
+          <mat-error>{{ errorText('notes') }}</mat-error>
+        </mat-form-field>
+        @if (error()) {
+          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
+        <button
+          mat-flat-button
+          type="submit"
+          [disabled]="busy()"
+          data-testid="dialog-save"
+          i18n="@@common.save"
+        >
+          Guardar
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: PART_DIALOG_STYLES,
+})
+export class ParticipationDialog extends PartDialog<Participation> {
+  protected readonly kind = 'participations';
+  protected override readonly aliases = { organisationId: 'organisation' };
+  protected readonly roles = PARTICIPATION_ROLES;
+  protected readonly roleLabels = PARTICIPATION_ROLE_LABELS;
+
+  readonly form = new FormGroup({
+    organisation: new FormControl<OrgValue>(null, [Validators.required, orgValidator]),
+    role: new FormControl<ParticipationRole | null>(null, Validators.required),
+    notes: new FormControl('', { nonNullable: true, validators: Validators.maxLength(2000) }),
+  });
+
+  constructor() {
+    super();
+    if (this.data.part) this.load(this.data.part);
+  }
+
+  protected fill(p: Participation): void {
+    this.form.setValue({
+      organisation: toOrgOption(p.organisationId, p.organisationName, p.organisationAcronym),
+      role: p.role,
+      notes: p.notes ?? '',
+    });
+  }
+
+  protected body() {
+    const v = this.form.getRawValue();
+    return {
+      organisationId: orgOf(v.organisation)?.id,
+      role: v.role,
+      notes: orNull(v.notes),
+    };
+  }
+}
