@@ -2,6 +2,8 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateSearchFunctions1763900000000 } from './1763900000000-CreateSearchFunctions';
 import { CreatePortfolioAndAccounts1795448252591 } from './1795448252591-CreatePortfolioAndAccounts';
 import { AddExchangeRates1795448768588 } from './1795448768588-AddExchangeRates';
+import { AddFundingConversions1795451815741 } from './1795451815741-AddFundingConversions';
+import { AddProgressAndBoard1795452839235 } from './1795452839235-AddProgressAndBoard';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -9,5 +11,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateSearchFunctions1763900000000,
   CreatePortfolioAndAccounts1795448252591,
   AddExchangeRates1795448768588,
+  AddFundingConversions1795451815741,
+  AddProgressAndBoard1795452839235,
   // list:end
 ];

@@ -14,6 +14,8 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ActionsModule } from './actions/actions.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ExportsModule } from './exports/exports.module';
+import { ProgressModule } from './progress/progress.module';
+import { BoardModule } from './board/board.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,6 +62,8 @@ export class AppModule {
         ExchangeRatesModule,
         DashboardModule,
         ExportsModule,
+        ProgressModule,
+        BoardModule,
       ],
     };
   }

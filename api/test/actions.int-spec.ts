@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 import {
   bootTestApp,
   countRows,
@@ -12,12 +13,16 @@ const code = () => `T-${randomUUID().slice(0, 8)}`;
 
 describe('portfolio API: actions and their parts', () => {
   let t: TestApp;
+  let ownDb: TestDatabase;
   let staff: SignedInAgent;
   let director: SignedInAgent;
   let giz: string;
   let c40: string;
   beforeAll(async () => {
-    t = await bootTestApp();
+    // A database of its own: row counts prove that rejected requests write nothing, which
+    // other test files writing in parallel would blur.
+    ownDb = await createTestDatabase('coopera_test_counts');
+    t = await bootTestApp({ databaseUrl: ownDb.url });
     staff = await signInAs(t, 'staff');
     director = await signInAs(t, 'director');
     giz = await insertOrganisation(t.db, {
@@ -32,7 +37,10 @@ describe('portfolio API: actions and their parts', () => {
       type: 'city_network',
     });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await ownDb.drop();
+  });
 
   /** An action with partners, funding, a milestone and a result, created in one request. */
   function newAction(overrides: Record<string, unknown> = {}) {

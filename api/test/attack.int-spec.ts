@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 import {
   bootTestApp,
   countRows,
@@ -97,12 +98,16 @@ function expectStandardError(
 
 describe('hostile input never breaks the API nor changes data', () => {
   let t: TestApp;
+  let ownDb: TestDatabase;
   let staff: SignedInAgent;
   let admin: SignedInAgent;
   let actionId: string;
   let runs = 0;
   beforeAll(async () => {
-    t = await bootTestApp();
+    // A database of its own: row counts prove that rejected requests write nothing, which
+    // other test files writing in parallel would blur.
+    ownDb = await createTestDatabase('coopera_test_counts');
+    t = await bootTestApp({ databaseUrl: ownDb.url });
     staff = await signInAs(t, 'staff');
     admin = await signInAs(t, 'admin');
     const org = await insertOrganisation(t.db);
@@ -118,9 +123,10 @@ describe('hostile input never breaks the API nor changes data', () => {
       .expect(201);
     actionId = created.body.id;
   });
-  afterAll(() => {
+  afterAll(async () => {
     process.stdout.write(`hostile requests sent: ${runs}\n`);
-    return t.close();
+    await t.close();
+    await ownDb.drop();
   });
 
   const counts = async () => Promise.all(TABLES.map((tb) => countRows(t.db, tb)));

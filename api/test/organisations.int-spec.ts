@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 import {
   bootTestApp,
   countRows,
@@ -10,12 +11,19 @@ import {
 
 describe('portfolio API: organisations', () => {
   let t: TestApp;
+  let ownDb: TestDatabase;
   let staff: SignedInAgent;
   beforeAll(async () => {
-    t = await bootTestApp();
+    // A database of its own: row counts prove that rejected requests write nothing, which
+    // other test files writing in parallel would blur.
+    ownDb = await createTestDatabase('coopera_test_counts');
+    t = await bootTestApp({ databaseUrl: ownDb.url });
     staff = await signInAs(t, 'staff');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await ownDb.drop();
+  });
 
   it('creates, finds ignoring accents, updates with a version and deletes an unused organisation', async () => {
     const name = `Agencia Española de Cooperación ${randomUUID().slice(0, 6)}`;

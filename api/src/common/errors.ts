@@ -122,6 +122,30 @@ export const ERROR_MESSAGES = {
     es: 'Ninguna acción del filtro puede publicarse en IATI (cada una necesita fecha de inicio y un tema u ODS).',
     en: 'No action of the filter can be published in IATI (each needs a start date and a theme or SDG).',
   },
+  STAGE_EXISTS: {
+    es: 'La acción ya registra esa etapa.',
+    en: 'The action already records that stage.',
+  },
+  BOARD_SESSION_NOT_FOUND: {
+    es: 'La sesión de la junta no existe.',
+    en: 'The board session does not exist.',
+  },
+  BOARD_SESSION_EXISTS: {
+    es: 'Ya existe una sesión con ese número, tipo y año para el instituto.',
+    en: 'The institute already has a session with that number, kind and year.',
+  },
+  BOARD_SESSION_IN_USE: {
+    es: 'La sesión tiene acuerdos registrados y no puede eliminarse.',
+    en: 'The session has agreements recorded and cannot be deleted.',
+  },
+  BOARD_AGREEMENT_NOT_FOUND: {
+    es: 'El acuerdo no existe.',
+    en: 'The agreement does not exist.',
+  },
+  BOARD_AGREEMENT_EXISTS: {
+    es: 'El instituto ya tiene un acuerdo con ese código.',
+    en: 'The institute already has an agreement with that code.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

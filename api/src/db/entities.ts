@@ -15,6 +15,13 @@ import { Organisation } from '../organisations/organisation.entity';
 import { ExchangeRate } from '../exchange-rates/exchange-rate.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 import { User } from '../users/user.entity';
+import { ActionStage } from '../progress/action-stage.entity';
+import {
+  BoardAgendaItem,
+  BoardAgreement,
+  BoardAgreementNote,
+  BoardSession,
+} from '../board/board.entities';
 
 /** Every TypeORM entity, listed explicitly (the API is bundled into one file). */
 export const ENTITIES = [
@@ -33,4 +40,9 @@ export const ENTITIES = [
   Indicator,
   DocumentLink,
   ExchangeRate,
+  ActionStage,
+  BoardSession,
+  BoardAgendaItem,
+  BoardAgreement,
+  BoardAgreementNote,
 ];

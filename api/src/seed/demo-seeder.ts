@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { loadBoardSessions, SeedBoardSession } from '../board/board-seed';
 import { DEMO_USERS } from './demo-users';
 import { PORTFOLIO, PortfolioData } from './portfolio-data';
 
@@ -231,6 +232,8 @@ export class DemoSeeder {
         related,
       ]);
     }
+    const board = (data.boardSessions ?? []) as SeedBoardSession[];
+    Object.assign(counts, await loadBoardSessions(m, board, orgIds, actionIds));
     return counts;
   }
 }

@@ -1,0 +1,130 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActionFilterDto } from '../actions/dto/action-filter.dto';
+import { DeleteQueryDto } from '../actions/parts.controller';
+import { requiredVersion } from '../actions/version';
+import { READERS, Roles } from '../auth/access.decorator';
+import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
+import { localeOf } from '../common/errors';
+import { FromTemplateDto, ProgressSchemeDto, StageInput, UpdateStageDto } from './progress.dto';
+import { ProgressService } from './progress.service';
+
+/**
+ * Progress scoring. Rule: stages count in order (planning → programming → budgeting →
+ * execution → evaluation); an action's progress is the cumulative weight of the consecutive
+ * stages reached from the first, and its label/colour the highest level whose minimum it
+ * reaches. Computed in SQL from the current settings on every read.
+ */
+@ApiTags('progress')
+@Controller('v1')
+export class ProgressController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Get('settings/progress')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Progress scheme: stage weights and levels (label es/en, colour)' })
+  scheme() {
+    return this.progress.scheme();
+  }
+
+  @Put('settings/progress')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Replace the progress scheme (weights sum 100, levels ascending)' })
+  saveScheme(@Body() body: ProgressSchemeDto, @CurrentActor() actor: Actor) {
+    return this.progress.saveScheme(actor, body);
+  }
+
+  @Get('actions/:id/progress')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Progress of one action: percent, label and colour' })
+  actionProgress(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') lang: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.progress.progress(id, user, localeOf(lang));
+  }
+
+  @Get('dashboard/progress-distribution')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Actions per progress level, with the list filters' })
+  distribution(
+    @Query() query: ActionFilterDto,
+    @Headers('accept-language') lang: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.progress.distribution(query, user, localeOf(lang));
+  }
+
+  @Get('actions/:id/stages')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Stages reached by an action, with evidence' })
+  stages(@Param('id', ParseUUIDPipe) id: string) {
+    return this.progress.stages(id);
+  }
+
+  @Post('actions/:id/stages')
+  @Roles('staff')
+  @ApiConflictResponse({ description: 'STAGE_EXISTS, ACTION_ARCHIVED' })
+  addStage(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: StageInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.progress.addStage(actor, id, body);
+  }
+
+  @Patch('actions/:id/stages/:stageId')
+  @Roles('staff')
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT with details.current, STAGE_EXISTS' })
+  updateStage(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('stageId', ParseUUIDPipe) stageId: string,
+    @Body() body: UpdateStageDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
+    const version = requiredVersion(ifMatch, body.version);
+    const { version: _v, ...changes } = body;
+    return this.progress.updateStage(actor, id, stageId, changes, version);
+  }
+
+  @Delete('actions/:id/stages/:stageId')
+  @Roles('staff')
+  @HttpCode(204)
+  async removeStage(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('stageId', ParseUUIDPipe) stageId: string,
+    @Query() query: DeleteQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.progress.removeStage(actor, id, stageId, query.version);
+  }
+
+  @Post('actions/:id/milestones/from-template')
+  @Roles('staff')
+  @ApiOperation({
+    summary: "Plan the lifecycle milestones of the action's kind (types present are skipped)",
+  })
+  fromTemplate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FromTemplateDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.progress.fromTemplate(actor, id, body.startDate);
+  }
+}

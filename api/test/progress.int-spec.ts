@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_PROGRESS_SCHEME } from '../src/progress/progress.model';
+import {
+  bootTestApp,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
+
+const code = () => `P-${randomUUID().slice(0, 8)}`;
+
+describe('progress scoring and milestone templates', () => {
+  let t: TestApp;
+  let admin: SignedInAgent;
+  let staff: SignedInAgent;
+  let director: SignedInAgent;
+  let partner: SignedInAgent;
+  let org: string;
+  beforeAll(async () => {
+    t = await bootTestApp();
+    org = await insertOrganisation(t.db);
+    admin = await signInAs(t, 'admin');
+    staff = await signInAs(t, 'staff');
+    director = await signInAs(t, 'director');
+    partner = await signInAs(t, 'partner', org);
+  });
+  afterAll(async () => {
+    await t.db.query(`DELETE FROM app_settings WHERE key = 'progress.scheme'`);
+    await t.close();
+  });
+
+  async function newAction(kind = 'cooperation_project', extra: Record<string, unknown> = {}) {
+    const res = await staff
+      .post('/api/v1/actions')
+      .send({
+        code: code(),
+        kind,
+        titleEs: 'Acción de avance',
+        instituteRole: 'recipient',
+        ...extra,
+      })
+      .expect(201);
+    return res.body.id as string;
+  }
+  const reach = (id: string, stage: string, reachedOn = '2024-01-10') =>
+    staff.post(`/api/v1/actions/${id}/stages`).send({ stage, reachedOn }).expect(201);
+  const progressOf = async (id: string, agent: SignedInAgent = director) =>
+    (await agent.get(`/api/v1/actions/${id}/progress`).expect(200)).body;
+
+  it('scores the consecutive stages reached, recomputed at once when the admin changes the scheme', async () => {
+    const a = await newAction();
+    const b = await newAction();
+    const none = await newAction();
+    await reach(a, 'planning');
+    await reach(a, 'programming');
+    await reach(a, 'execution'); // after a gap: does not count until budgeting is reached
+    for (const s of ['planning', 'programming', 'budgeting', 'execution']) await reach(b, s);
+
+    expect(await progressOf(a)).toMatchObject({
+      percent: 20,
+      label: 'Proceso bajo',
+      stage: 'programming',
+    });
+    expect(await progressOf(b)).toMatchObject({ percent: 70, label: 'Proceso cumplido' });
+    expect(await progressOf(none)).toMatchObject({ percent: 0, label: 'Sin avance', stage: null });
+    const en = await director
+      .get(`/api/v1/actions/${b}/progress`)
+      .set('Accept-Language', 'en')
+      .expect(200);
+    expect(en.body.label).toBe('Process fulfilled');
+
+    const scheme = {
+      stages: [
+        { stage: 'planning', weight: 20 },
+        { stage: 'programming', weight: 20 },
+        { stage: 'budgeting', weight: 20 },
+        { stage: 'execution', weight: 20 },
+        { stage: 'evaluation', weight: 20 },
+      ],
+      levels: [
+        { min: 0, labelEs: 'Nada', labelEn: 'Nothing', colour: '#000000' },
+        { min: 25, labelEs: 'Algo', labelEn: 'Some', colour: '#00ff00' },
+        { min: 75, labelEs: 'Mucho', labelEn: 'Much', colour: '#0000ff' },
+      ],
+    };
+    await staff.put('/api/v1/settings/progress').send(scheme).expect(403);
+    await admin.put('/api/v1/settings/progress').send(scheme).expect(200);
+    expect((await director.get('/api/v1/settings/progress').expect(200)).body).toEqual(scheme);
+    expect(await progressOf(a)).toMatchObject({ percent: 40, label: 'Algo', colour: '#00ff00' });
+    expect(await progressOf(b)).toMatchObject({ percent: 80, label: 'Mucho', colour: '#0000ff' });
+    expect(await progressOf(none)).toMatchObject({ percent: 0, label: 'Nada' });
+
+    const audit: unknown[] = await t.db.query(
+      `SELECT 1 FROM audit_log WHERE entity = 'setting' AND entity_id = 'progress.scheme'`,
+    );
+    expect(audit.length).toBeGreaterThan(0);
+    await admin.put('/api/v1/settings/progress').send(DEFAULT_PROGRESS_SCHEME).expect(200);
+    expect(await progressOf(b)).toMatchObject({ percent: 70 });
+  });
+
+  it('refuses bad schemes with 400 and leaves the settings unchanged', async () => {
+    const before = (await admin.get('/api/v1/settings/progress').expect(200)).body;
+    const bad = [
+      {
+        ...DEFAULT_PROGRESS_SCHEME,
+        stages: DEFAULT_PROGRESS_SCHEME.stages.map((s) => ({ ...s, weight: 30 })),
+      },
+      { ...DEFAULT_PROGRESS_SCHEME, levels: [...DEFAULT_PROGRESS_SCHEME.levels].reverse() },
+      { ...DEFAULT_PROGRESS_SCHEME, stages: DEFAULT_PROGRESS_SCHEME.stages.slice(1) },
+      {
+        ...DEFAULT_PROGRESS_SCHEME,
+        stages: [...DEFAULT_PROGRESS_SCHEME.stages].reverse(),
+      },
+      {
+        ...DEFAULT_PROGRESS_SCHEME,
+        levels: [{ min: 0, labelEs: 'x', labelEn: 'x', colour: 'red' }],
+      },
+    ];
+    for (const body of bad) {
+      const res = await admin.put('/api/v1/settings/progress').send(body).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await admin.get('/api/v1/settings/progress').expect(200)).body).toEqual(before);
+  });
+
+  it('keeps stages with versions: one per stage, If-Match, audited delete', async () => {
+    const id = await newAction();
+    const created = await reach(id, 'planning');
+    expect(created.body.version).toBe(1);
+    await staff
+      .post(`/api/v1/actions/${id}/stages`)
+      .send({ stage: 'planning', reachedOn: '2024-02-01' })
+      .expect(409);
+    await director
+      .post(`/api/v1/actions/${id}/stages`)
+      .send({ stage: 'budgeting', reachedOn: '2024-02-01' })
+      .expect(403);
+    const url = `/api/v1/actions/${id}/stages/${created.body.id}`;
+    await staff.patch(url).send({ notes: 'sin versión' }).expect(428);
+    const updated = await staff
+      .patch(url)
+      .set('If-Match', '"1"')
+      .send({ evidenceUrl: 'https://implan.gob.mx/acta.pdf', notes: 'Acta de planeación' })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      version: 2,
+      evidenceUrl: 'https://implan.gob.mx/acta.pdf',
+    });
+    const stale = await staff.patch(url).send({ version: 1, notes: 'viejo' }).expect(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    const list = await director.get(`/api/v1/actions/${id}/stages`).expect(200);
+    expect(list.body).toHaveLength(1);
+    await staff.delete(`${url}?version=1`).expect(409);
+    await staff.delete(`${url}?version=2`).expect(204);
+    expect((await director.get(`/api/v1/actions/${id}/stages`).expect(200)).body).toEqual([]);
+    const audit: { operation: string }[] = await t.db.query(
+      `SELECT operation FROM audit_log WHERE entity = 'action_stage' AND action_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(audit.map((a) => a.operation)).toEqual(['create', 'update', 'delete']);
+  });
+
+  it('scopes progress and the distribution for partners; counts per label with the list filters', async () => {
+    const own = await newAction('award', {
+      participations: [{ organisationId: org, role: 'funding' }],
+    });
+    const other = await newAction('award');
+    await reach(own, 'planning');
+    await partner.get(`/api/v1/actions/${other}/progress`).expect(404);
+    expect(await progressOf(own, partner)).toMatchObject({ percent: 10, label: 'Proceso básico' });
+    await partner.get(`/api/v1/actions/${own}/stages`).expect(403);
+
+    const mine = await partner.get('/api/v1/dashboard/progress-distribution').expect(200);
+    expect(mine.body.total).toBe(1);
+    expect(mine.body.levels).toHaveLength(6);
+    expect(mine.body.levels.find((l: { min: number }) => l.min === 10).count).toBe(1);
+
+    const all = await director
+      .get('/api/v1/dashboard/progress-distribution?kind=award')
+      .expect(200);
+    const [{ n }]: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM actions WHERE kind = 'award' AND archived_at IS NULL`,
+    );
+    expect(all.body.total).toBe(n);
+    expect(all.body.levels.map((l: { label: string }) => l.label)).toEqual(
+      DEFAULT_PROGRESS_SCHEME.levels.map((l) => l.labelEs),
+    );
+  });
+
+  it('plans the milestones of the kind of action once, skipping types already present', async () => {
+    const id = await newAction('city_to_city');
+    await staff
+      .post(`/api/v1/actions/${id}/milestones`)
+      .send({ type: 'technical_visit', title: 'Visita a Ancona', actualDate: '2023-05-10' })
+      .expect(201);
+    const first = await staff
+      .post(`/api/v1/actions/${id}/milestones/from-template`)
+      .send({ startDate: '2025-01-31' })
+      .expect(201);
+    expect(first.body.skipped).toEqual(['technical_visit']);
+    expect(
+      first.body.created.map((m: { type: string; plannedDate: string }) => [m.type, m.plannedDate]),
+    ).toEqual([
+      ['agreement_signed', '2025-01-31'],
+      ['workshop', '2025-07-31'],
+      ['closure', '2026-01-31'],
+    ]);
+    const second = await staff
+      .post(`/api/v1/actions/${id}/milestones/from-template`)
+      .send({})
+      .expect(201);
+    expect(second.body.created).toEqual([]);
+    const rows: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM milestones WHERE action_id = $1`,
+      [id],
+    );
+    expect(rows[0].n).toBe(4);
+    const audit: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'milestone' AND action_id = $1`,
+      [id],
+    );
+    expect(audit[0].n).toBe(4);
+    await director.post(`/api/v1/actions/${id}/milestones/from-template`).send({}).expect(403);
+    await staff
+      .post(`/api/v1/actions/${randomUUID()}/milestones/from-template`)
+      .send({})
+      .expect(404);
+  });
+});
