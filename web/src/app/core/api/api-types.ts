@@ -382,6 +382,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/actions/{id}/milestones/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan the lifecycle milestones of the action's kind (types present are skipped) */
+        post: operations["ProgressController_fromTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of one action: percent, label and colour */
+        get: operations["ProgressController_actionProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/actions/{id}/restore": {
         parameters: {
             query?: never;
@@ -396,6 +430,39 @@ export type paths = {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stages reached by an action, with evidence */
+        get: operations["ProgressController_stages"];
+        put?: never;
+        post: operations["ProgressController_addStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/stages/{stageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ProgressController_removeStage"];
+        options?: never;
+        head?: never;
+        patch: operations["ProgressController_updateStage"];
         trace?: never;
     };
     "/api/v1/auth/me": {
@@ -460,6 +527,185 @@ export type paths = {
         put?: never;
         /** End this session */
         post: operations["AuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements with their latest note (filter by institute, status) */
+        get: operations["BoardController_agreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BoardController_agreement"];
+        put?: never;
+        post?: never;
+        delete: operations["BoardController_removeAgreement"];
+        options?: never;
+        head?: never;
+        patch: operations["BoardController_updateAgreement"];
+        trace?: never;
+    };
+    "/api/v1/board-agreements/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BoardController_notes"];
+        put?: never;
+        post: operations["BoardController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-agreements/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["BoardController_removeNote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BoardController_listSessions"];
+        put?: never;
+        post: operations["BoardController_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session with its agenda and the agreements recorded in it */
+        get: operations["BoardController_session"];
+        put?: never;
+        post?: never;
+        delete: operations["BoardController_removeSession"];
+        options?: never;
+        head?: never;
+        patch: operations["BoardController_updateSession"];
+        trace?: never;
+    };
+    "/api/v1/board-sessions/{id}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BoardController_addAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-sessions/{id}/agenda-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["BoardController_removeAgendaItem"];
+        options?: never;
+        head?: never;
+        patch: operations["BoardController_updateAgendaItem"];
+        trace?: never;
+    };
+    "/api/v1/board-sessions/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BoardController_addAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-sessions/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up report: changes of the agenda actions since the previous session, and pending agreements */
+        get: operations["BoardController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/board-sessions/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BoardController_reportPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -589,6 +835,23 @@ export type paths = {
         };
         /** Open milestones: upcoming in the next `window` days and overdue (Mexico City calendar) */
         get: operations["DashboardController_milestones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/progress-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Actions per progress level, with the list filters */
+        get: operations["ProgressController_distribution"];
         put?: never;
         post?: never;
         delete?: never;
@@ -853,6 +1116,24 @@ export type paths = {
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
+    "/api/v1/settings/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress scheme: stage weights and levels (label es/en, colour) */
+        get: operations["ProgressController_scheme"];
+        /** Replace the progress scheme (weights sum 100, levels ascending) */
+        put: operations["ProgressController_saveScheme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -983,6 +1264,24 @@ export type components = {
             titleEs: string;
             updatedAt: string;
             version: number;
+        };
+        AgendaItemInput: {
+            actionIds?: string[];
+            /** @example 7 */
+            position: number;
+            title: string;
+        };
+        AgreementInput: {
+            /** @example JD-XII-1 */
+            code: string;
+            dueDate?: string | null;
+            responsible?: string | null;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "done" | "cancelled";
+            text: string;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -1218,6 +1517,13 @@ export type components = {
             page: number;
             pageSize: number;
             total: number;
+        };
+        FromTemplateDto: {
+            /**
+             * @description First planned date (default: planned or actual start, else today)
+             * @example 2025-01-15
+             */
+            startDate?: string;
         };
         FundingDto: {
             /** @example 16187025.00 */
@@ -1499,6 +1805,16 @@ export type components = {
             /** @description In-kind contributions and prizes */
             inKind: components["schemas"]["MoneyFigureDto"];
         };
+        NoteInput: {
+            /** @example 2024-01-18 */
+            notedOn: string;
+            /**
+             * @description Also becomes the agreement's status
+             * @enum {string|null}
+             */
+            status?: "open" | "in_progress" | "done" | "cancelled" | null;
+            text: string;
+        };
         OrganisationDto: {
             acronym?: string | null;
             /** @description Actions it takes part in (visible to you) */
@@ -1558,6 +1874,20 @@ export type components = {
             /** @enum {string} */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
         };
+        ProgressLevelDto: {
+            /** @example #fbc02d */
+            colour: string;
+            /** @example Medium process */
+            labelEn: string;
+            /** @example Proceso medio */
+            labelEs: string;
+            /** @description Cumulative % from which it applies */
+            min: number;
+        };
+        ProgressSchemeDto: {
+            levels: components["schemas"]["ProgressLevelDto"][];
+            stages: components["schemas"]["StageWeightDto"][];
+        };
         RelatedActionDto: {
             code: string;
             /** Format: uuid */
@@ -1582,11 +1912,38 @@ export type components = {
             expiresAt: string;
             user: components["schemas"]["MeDto"];
         };
+        SessionInput: {
+            /** @example 2023-12-14 */
+            heldOn: string;
+            /** Format: uuid */
+            instituteId: string;
+            /** @enum {string} */
+            kind: "ordinary" | "extraordinary";
+            /** @example 12 */
+            number: number;
+            title: string;
+            /** @example 2023 */
+            year: number;
+        };
         SignInDto: {
             /** @example direccion@coopera.demo */
             email: string;
             /** @example Coopera-Direccion-2024 */
             password: string;
+        };
+        StageInput: {
+            evidenceUrl?: string | null;
+            notes?: string | null;
+            /** @example 2024-03-01 */
+            reachedOn: string;
+            /** @enum {string} */
+            stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
+        };
+        StageWeightDto: {
+            /** @enum {string} */
+            stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
+            /** @example 10 */
+            weight: number;
         };
         SummaryDto: {
             actions: number;
@@ -1705,6 +2062,26 @@ export type components = {
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
              */
+            version?: number;
+        };
+        UpdateAgendaItemDto: {
+            actionIds?: string[];
+            /** @example 7 */
+            position?: number;
+            title?: string;
+            version?: number;
+        };
+        UpdateAgreementDto: {
+            /** @example JD-XII-1 */
+            code?: string;
+            dueDate?: string | null;
+            responsible?: string | null;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "done" | "cancelled";
+            text?: string;
             version?: number;
         };
         UpdateDocumentDto: {
@@ -1889,6 +2266,30 @@ export type components = {
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
              */
+            version?: number;
+        };
+        UpdateSessionDto: {
+            /** @example 2023-12-14 */
+            heldOn?: string;
+            /** Format: uuid */
+            instituteId?: string;
+            /** @enum {string} */
+            kind?: "ordinary" | "extraordinary";
+            /** @example 12 */
+            number?: number;
+            title?: string;
+            version?: number;
+            /** @example 2023 */
+            year?: number;
+        };
+        UpdateStageDto: {
+            evidenceUrl?: string | null;
+            notes?: string | null;
+            /** @example 2024-03-01 */
+            reachedOn?: string;
+            /** @enum {string} */
+            stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
+            /** @description Version read (or If-Match) */
             version?: number;
         };
         UpdateUserDto: {
@@ -2836,6 +3237,48 @@ export interface operations {
             };
         };
     };
+    ProgressController_fromTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FromTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgressController_actionProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ActionsController_restore: {
         parameters: {
             query?: never;
@@ -2858,6 +3301,96 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActionDetailDto"];
                 };
+            };
+        };
+    };
+    ProgressController_stages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgressController_addStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageInput"];
+            };
+        };
+        responses: {
+            /** @description STAGE_EXISTS, ACTION_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgressController_removeStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgressController_updateStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStageDto"];
+            };
+        };
+        responses: {
+            /** @description VERSION_CONFLICT with details.current, STAGE_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2948,6 +3481,391 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_agreements: {
+        parameters: {
+            query?: {
+                instituteId?: string;
+                status?: "open" | "in_progress" | "done" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_removeAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_updateAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_removeNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_listSessions: {
+        parameters: {
+            query?: {
+                instituteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInput"];
+            };
+        };
+        responses: {
+            /** @description BOARD_SESSION_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_removeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description BOARD_SESSION_IN_USE (has agreements) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_updateSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_addAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_removeAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_updateAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgendaItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_addAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementInput"];
+            };
+        };
+        responses: {
+            /** @description BOARD_AGREEMENT_EXISTS (code unique per institute) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_report: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardController_reportPdf: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3282,6 +4200,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MilestonesDto"];
                 };
+            };
+        };
+    };
+    ProgressController_distribution: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3932,6 +4886,44 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (details.current holds the current record) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgressController_scheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgressController_saveScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressSchemeDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
