@@ -162,7 +162,7 @@ async function insertChunks(pool: Pool, sql: string, columns: unknown[][], chunk
     );
 }
 
-async function generate(pool: Pool) {
+export async function generate(pool: Pool) {
   const r = prng(20240501);
   const orgIds = Array.from({ length: N.organisations }, () => r.uuid());
   await insertChunks(
@@ -302,7 +302,7 @@ function freePort(): Promise<number> {
 }
 
 /** A migrated database of its own: on DATABASE_URL's server, else on an embedded PostgreSQL. */
-async function benchDatabase() {
+export async function benchDatabase() {
   let server: URL;
   let stop = async () => undefined as void;
   if (process.env['DATABASE_URL']) {
@@ -562,7 +562,9 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
