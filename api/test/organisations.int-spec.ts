@@ -122,6 +122,9 @@ describe('portfolio API: organisations', () => {
     const peerView = await partner.get(`/api/v1/organisations/${peer}`).expect(200);
     expect(peerView.body).not.toHaveProperty('notes');
     expect(peerView.body.actionCount).toBe(1);
+    expect(peerView.body.actions.map((a: { titleEs: string }) => a.titleEs)).toEqual([
+      'Compartida',
+    ]);
     await partner.get(`/api/v1/organisations/${stranger}`).expect(404);
   });
 });

@@ -6,6 +6,7 @@ import { ShellPage } from './shell.page';
 export class ActionsPage extends ShellPage {
   static readonly PATH = '/acciones';
   readonly rows: Locator;
+  readonly newAction: Locator;
 
   constructor(
     page: Page,
@@ -13,15 +14,25 @@ export class ActionsPage extends ShellPage {
   ) {
     super(page);
     this.rows = page.getByTestId('action-row');
+    this.newAction = page.getByTestId('new-action');
   }
 
   get path(): string {
     return localePath(this.locale, ActionsPage.PATH);
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto(this.path);
+  /** Opens the list, optionally with query params (e.g. { pageSize: '100' }). */
+  async goto(query: Record<string, string> = {}): Promise<void> {
+    const search = new URLSearchParams(query).toString();
+    await this.page.goto(search ? `${this.path}?${search}` : this.path);
     await this.expectLoaded();
+  }
+
+  /** Waits until the list is not loading (no progress bar). */
+  async settled(): Promise<void> {
+    await expect(
+      this.page.getByRole('progressbar', { name: /Cargando acciones|Loading/ }),
+    ).toHaveCount(0);
   }
 
   /** The list is shown with at least one action (the demo portfolio is loaded). */

@@ -22,17 +22,22 @@ import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
 import {
   CreateOrganisationDto,
+  OrganisationDetailDto,
   OrganisationDto,
   OrganisationPageDto,
   OrganisationQueryDto,
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
+import { ActionsService } from '../actions/actions.service';
 
 @ApiTags('organisations')
 @Controller('v1/organisations')
 export class OrganisationsController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly actions: ActionsService,
+  ) {}
 
   @Get()
   @Roles('staff', 'director', 'partner')
@@ -46,10 +51,18 @@ export class OrganisationsController {
 
   @Get(':id')
   @Roles('staff', 'director', 'partner')
-  @ApiOkResponse({ type: OrganisationDto })
+  @ApiOperation({
+    summary: 'An organisation with the actions it takes part in (scoped like the list)',
+  })
+  @ApiOkResponse({ type: OrganisationDetailDto })
   @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
-    return this.organisations.get(id, user);
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganisationDetailDto> {
+    const organisation = await this.organisations.get(id, user);
+    const actions = await this.actions.list({ partner: [id], pageSize: 100, sort: 'code' }, user);
+    return { ...organisation, actions: actions.items };
   }
 
   @Post()

@@ -12,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/pagination.dto';
+import { ActionSummaryDto } from '../../actions/dto/action-response.dto';
 import { ORGANISATION_TYPES, type OrganisationType } from '../organisation.entity';
 
 export class CreateOrganisationDto {
@@ -103,4 +104,12 @@ export class OrganisationPageDto {
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+}
+
+export class OrganisationDetailDto extends OrganisationDto {
+  @ApiProperty({
+    type: [ActionSummaryDto],
+    description: 'Actions it takes part in (visible to you, up to 100)',
+  })
+  actions: ActionSummaryDto[];
 }

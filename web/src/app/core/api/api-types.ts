@@ -1107,6 +1107,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /** An organisation with the actions it takes part in (scoped like the list) */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
@@ -1814,6 +1815,25 @@ export type components = {
              */
             status?: "open" | "in_progress" | "done" | "cancelled" | null;
             text: string;
+        };
+        OrganisationDetailDto: {
+            acronym?: string | null;
+            /** @description Actions it takes part in (visible to you) */
+            actionCount: number;
+            /** @description Actions it takes part in (visible to you, up to 100) */
+            actions: components["schemas"]["ActionSummaryDto"][];
+            country?: string | null;
+            iatiRef?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Absent for partners */
+            notes?: string | null;
+            slug: string;
+            /** @enum {string} */
+            type: "multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other";
+            version: number;
+            website?: string | null;
         };
         OrganisationDto: {
             acronym?: string | null;
@@ -4829,7 +4849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationDto"];
+                    "application/json": components["schemas"]["OrganisationDetailDto"];
                 };
             };
             /** @description ORGANISATION_NOT_FOUND */
