@@ -123,4 +123,12 @@ test.describe('screenshots and axe, admin', () => {
     await expect(page.getByTestId('user-row').first()).toBeVisible();
     await audit(page, 'page-es-admin-usuarios', testInfo);
   });
+
+  test('admin/tipos-de-cambio', async ({ page }, testInfo) => {
+    await page.goto('/admin/tipos-de-cambio');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('add-rate')).toBeVisible();
+    await expect(page.getByTestId('import-rates')).toBeVisible();
+    await audit(page, 'page-es-admin-tipos-de-cambio', testInfo);
+  });
 });

@@ -185,6 +185,14 @@ export type CreatedUser = Wire<Schemas['CreatedUserDto']>;
 export type CreateUserRequest = Schemas['CreateUserDto'];
 export type UpdateUserRequest = Schemas['UpdateUserDto'];
 
+// ── exchange rates ─────────────────────────────────────────────────────────
+export type ExchangeRate = Wire<Schemas['ExchangeRateDto']>;
+export type CreateExchangeRateRequest = Schemas['CreateExchangeRateDto'];
+export type UpdateExchangeRateRequest = Schemas['UpdateExchangeRateDto'];
+export type ImportReport = Wire<Schemas['ImportReportDto']>;
+export type ImportChange = Wire<Schemas['ImportChangeDto']>;
+export type ImportLineError = Wire<Schemas['ImportLineErrorDto']>;
+
 // ── organisations ──────────────────────────────────────────────────────────
 export type Organisation = Wire<Schemas['OrganisationDto']>;
 /**

@@ -7,6 +7,7 @@ export type Capability =
   | 'partners.view'
   | 'dashboard.view'
   | 'users.manage'
+  | 'rates.manage'
   | 'notes.view';
 
 const GRANTS: Record<Role, readonly Capability[]> = {
@@ -16,6 +17,7 @@ const GRANTS: Record<Role, readonly Capability[]> = {
     'partners.view',
     'dashboard.view',
     'users.manage',
+    'rates.manage',
     'notes.view',
   ],
   staff: ['portfolio.view', 'portfolio.edit', 'partners.view', 'dashboard.view', 'notes.view'],

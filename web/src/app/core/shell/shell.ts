@@ -103,6 +103,13 @@ export class Shell {
       capability: 'users.manage',
       testId: 'nav-admin',
     },
+    {
+      path: '/admin/tipos-de-cambio',
+      icon: 'currency_exchange',
+      label: $localize`:@@nav.rates:Tipos de cambio`,
+      capability: 'rates.manage',
+      testId: 'nav-rates',
+    },
   ];
   protected readonly nav = computed(() => {
     this.auth.role();

@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { capabilityGuard } from '../../core/auth/auth.guard';
 
 export const adminRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'usuarios' },
@@ -6,5 +7,11 @@ export const adminRoutes: Route[] = [
     path: 'usuarios',
     title: $localize`:@@title.users:Usuarios · Coopera`,
     loadComponent: () => import('./user-list').then((m) => m.UserList),
+  },
+  {
+    path: 'tipos-de-cambio',
+    title: $localize`:@@title.rates:Tipos de cambio · Coopera`,
+    canActivate: [capabilityGuard('rates.manage')],
+    loadComponent: () => import('./rate-list').then((m) => m.RateList),
   },
 ];

@@ -1,0 +1,328 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { merge } from 'rxjs';
+import { ApiError, toApiError } from '../../core/api/api-error';
+import type { ExchangeRate } from '../../core/api/models';
+import { ConfirmData, ConfirmDialog } from '../../shared/confirm-dialog';
+import { isBefore, isDateOnly } from '../../shared/forms';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { ExchangeRatesApi } from './exchange-rates.api';
+import { RATE_CURRENCIES } from './exchange-rates.model';
+import { RateDialog, RateDialogData, RateDialogResult } from './rate-dialog';
+import { RateImportDialog } from './rate-import-dialog';
+
+@Component({
+  selector: 'app-rate-list',
+  imports: [
+    ReactiveFormsModule,
+    MatTableModule,
+    MatButtonModule,
+    MatIconModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    EmptyState,
+    ErrorState,
+    LoadingState,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      <header class="page-header">
+        <h1 i18n="@@rates.title">Tipos de cambio</h1>
+        <div class="actions">
+          <button mat-stroked-button type="button" (click)="import()" data-testid="import-rates">
+            <mat-icon aria-hidden="true">upload_file</mat-icon>
+            <span i18n="@@rates.importCsv">Importar CSV</span>
+          </button>
+          <button mat-flat-button type="button" (click)="create()" data-testid="add-rate">
+            <mat-icon aria-hidden="true">add</mat-icon>
+            <span i18n="@@rates.new">Nuevo tipo de cambio</span>
+          </button>
+        </div>
+      </header>
+      <div class="filters">
+        <mat-form-field>
+          <mat-label i18n="@@rates.field.currency">Moneda</mat-label>
+          <mat-select [formControl]="currency" data-testid="rates-currency-filter">
+            <mat-option value="" i18n="@@rates.filter.all">Todas</mat-option>
+            @for (c of currencies; track c) {
+              <mat-option [value]="c">{{ c }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label i18n="@@rates.filter.from">Desde</mat-label>
+          <input matInput type="date" [formControl]="from" data-testid="rates-from" />
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label i18n="@@rates.filter.to">Hasta</mat-label>
+          <input matInput type="date" [formControl]="to" data-testid="rates-to" />
+        </mat-form-field>
+      </div>
+      @if (rangeError()) {
+        <p class="range-error" role="alert" i18n="@@rates.filter.order">
+          La fecha «Hasta» no puede ser anterior a «Desde».
+        </p>
+      }
+      @if (loading() && items().length) {
+        <mat-progress-bar
+          mode="indeterminate"
+          aria-label="Cargando tipos de cambio"
+          i18n-aria-label="@@rates.loading"
+        />
+      }
+      @if (error(); as err) {
+        <app-error-state [message]="err.message" (retry)="load()" />
+      } @else if (loading() && !items().length) {
+        <app-loading-state />
+      } @else {
+        <div class="table-wrap">
+          <table mat-table [dataSource]="items()" class="dense-table" data-testid="rates-table">
+            <ng-container matColumnDef="date">
+              <th mat-header-cell *matHeaderCellDef i18n="@@rates.col.date">Fecha</th>
+              <td mat-cell *matCellDef="let r">{{ r.rateDate }}</td>
+            </ng-container>
+            <ng-container matColumnDef="currency">
+              <th mat-header-cell *matHeaderCellDef i18n="@@rates.col.currency">Moneda</th>
+              <td mat-cell *matCellDef="let r">{{ r.currency }}</td>
+            </ng-container>
+            <ng-container matColumnDef="rate">
+              <th mat-header-cell *matHeaderCellDef class="num" i18n="@@rates.col.rate">
+                MXN por unidad
+              </th>
+              <td mat-cell *matCellDef="let r" class="num">{{ r.rateToMxn }}</td>
+            </ng-container>
+            <ng-container matColumnDef="source">
+              <th mat-header-cell *matHeaderCellDef i18n="@@rates.col.source">Fuente</th>
+              <td mat-cell *matCellDef="let r">{{ r.source ?? '—' }}</td>
+            </ng-container>
+            <ng-container matColumnDef="actions">
+              <th mat-header-cell *matHeaderCellDef>
+                <span class="visually-hidden" i18n="@@rates.col.actions">Acciones</span>
+              </th>
+              <td mat-cell *matCellDef="let r" class="row-actions">
+                <button
+                  mat-icon-button
+                  type="button"
+                  (click)="edit(r)"
+                  matTooltip="Editar"
+                  i18n-matTooltip="@@rates.editRate"
+                  aria-label="Editar {{ r.currency }} {{ r.rateDate }}"
+                  i18n-aria-label="@@rates.editOf"
+                  [attr.data-testid]="'edit-rate-' + r.currency + '-' + r.rateDate"
+                >
+                  <mat-icon aria-hidden="true">edit</mat-icon>
+                </button>
+                <button
+                  mat-icon-button
+                  type="button"
+                  (click)="remove(r)"
+                  matTooltip="Eliminar"
+                  i18n-matTooltip="@@rates.deleteRate"
+                  aria-label="Eliminar {{ r.currency }} {{ r.rateDate }}"
+                  i18n-aria-label="@@rates.deleteOf"
+                  [attr.data-testid]="'delete-rate-' + r.currency + '-' + r.rateDate"
+                >
+                  <mat-icon aria-hidden="true">delete</mat-icon>
+                </button>
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let r; columns: columns" data-testid="rate-row"></tr>
+          </table>
+        </div>
+        @if (!loading() && !items().length) {
+          <app-empty-state
+            icon="currency_exchange"
+            message="No hay tipos de cambio con estos filtros."
+            i18n-message="@@rates.empty"
+          />
+        }
+        <mat-paginator
+          [length]="total()"
+          [pageIndex]="page() - 1"
+          [pageSize]="pageSize()"
+          [pageSizeOptions]="[25, 50, 100]"
+          (page)="onPage($event)"
+          aria-label="Páginas de tipos de cambio"
+          i18n-aria-label="@@rates.paginator"
+        />
+      }
+    </div>
+  `,
+  styles: `
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .range-error {
+      color: var(--mat-sys-error);
+      margin-top: 0;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+    }
+    .num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .row-actions {
+      text-align: right;
+      white-space: nowrap;
+    }
+  `,
+})
+export class RateList {
+  private readonly api = inject(ExchangeRatesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  protected readonly currencies = RATE_CURRENCIES;
+  protected readonly columns = ['date', 'currency', 'rate', 'source', 'actions'];
+  protected readonly currency = new FormControl('', { nonNullable: true });
+  protected readonly from = new FormControl('', { nonNullable: true });
+  protected readonly to = new FormControl('', { nonNullable: true });
+  protected readonly items = signal<ExchangeRate[]>([]);
+  protected readonly total = signal(0);
+  protected readonly page = signal(1);
+  protected readonly pageSize = signal(25);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly rangeError = signal(false);
+
+  constructor() {
+    merge(this.currency.valueChanges, this.from.valueChanges, this.to.valueChanges)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.load(1));
+    this.load(1);
+  }
+
+  load(page = this.page()): void {
+    const from = isDateOnly(this.from.value) ? this.from.value : '';
+    const to = isDateOnly(this.to.value) ? this.to.value : '';
+    this.rangeError.set(isBefore(to, from));
+    if (this.rangeError()) return;
+    this.page.set(page);
+    this.loading.set(true);
+    this.error.set(null);
+    this.api
+      .list({ currency: this.currency.value, from, to, page, pageSize: this.pageSize() })
+      .subscribe({
+        next: (result) => {
+          this.items.set(result.items);
+          this.total.set(result.total);
+          this.loading.set(false);
+        },
+        error: (e: unknown) => {
+          this.error.set(toApiError(e));
+          this.loading.set(false);
+        },
+      });
+  }
+
+  onPage(event: PageEvent): void {
+    this.pageSize.set(event.pageSize);
+    this.load(event.pageIndex + 1);
+  }
+
+  create(): void {
+    this.openDialog({});
+  }
+
+  edit(rate: ExchangeRate): void {
+    this.openDialog({ rate });
+  }
+
+  private openDialog(data: RateDialogData): void {
+    this.dialog
+      .open<RateDialog, RateDialogData, RateDialogResult>(RateDialog, { width: '440px', data })
+      .afterClosed()
+      .subscribe((result) => {
+        if (result === 'conflict') {
+          this.conflict();
+        } else if (result) {
+          this.snackBar.open($localize`:@@rates.saved:Tipo de cambio guardado.`, undefined, {
+            duration: 3000,
+          });
+          this.load();
+        }
+      });
+  }
+
+  import(): void {
+    this.dialog
+      .open<RateImportDialog, void, boolean>(RateImportDialog, { width: '720px' })
+      .afterClosed()
+      .subscribe((applied) => {
+        if (applied) this.load(1);
+      });
+  }
+
+  remove(rate: ExchangeRate): void {
+    const data: ConfirmData = {
+      title: $localize`:@@rates.deleteTitle:¿Eliminar este tipo de cambio?`,
+      message: $localize`:@@rates.deleteMessage:Se eliminará el tipo de cambio ${rate.currency}:currency: del ${rate.rateDate}:date:. Las conversiones de esa fecha usarán el día anterior disponible.`,
+      confirm: $localize`:@@rates.deleteConfirm:Eliminar`,
+      danger: true,
+    };
+    this.dialog
+      .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data })
+      .afterClosed()
+      .subscribe((ok) => {
+        if (!ok) return;
+        this.api.remove(rate.id, rate.version).subscribe({
+          next: () => {
+            this.snackBar.open($localize`:@@rates.deleted:Tipo de cambio eliminado.`, undefined, {
+              duration: 3000,
+            });
+            const lastOnPage = this.items().length === 1 && this.page() > 1;
+            this.load(lastOnPage ? this.page() - 1 : this.page());
+          },
+          error: (e: unknown) => {
+            const err = toApiError(e);
+            if (err.code === 'VERSION_CONFLICT') {
+              this.conflict();
+              return;
+            }
+            this.snackBar.open(err.message, $localize`:@@common.ok:Entendido`, {
+              duration: 8000,
+            });
+          },
+        });
+      });
+  }
+
+  /** Someone else changed the rate: say so and show the stored values. */
+  private conflict(): void {
+    this.snackBar.open(
+      $localize`:@@rates.conflict:Otra persona modificó este tipo de cambio. Se recargó la lista; revisa y vuelve a intentarlo.`,
+      $localize`:@@common.ok:Entendido`,
+      { duration: 8000 },
+    );
+    this.load();
+  }
+}
