@@ -74,6 +74,12 @@ async function main() {
     const orgs: { id: string }[] = await ds.query(
       `SELECT id FROM organisations ORDER BY id LIMIT 200`,
     );
+    // Writes go to active actions: archived ones refuse changes (409 ACTION_ARCHIVED) by design.
+    const active: string[] = (
+      (await ds.query(`SELECT id FROM actions WHERE archived_at IS NULL ORDER BY id`)) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
     const before = await pool.query(`SELECT count(*)::int AS n FROM milestones`);
 
     const random = lcg(20261123);
@@ -118,7 +124,7 @@ async function main() {
               return {
                 ...req,
                 method: 'POST',
-                path: `/api/v1/actions/${pick(actionIds)}/milestones`,
+                path: `/api/v1/actions/${pick(active)}/milestones`,
                 headers: {
                   cookie: staff.cookie,
                   'x-xsrf-token': staff.csrf,
