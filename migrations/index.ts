@@ -4,6 +4,7 @@ import { CreatePortfolioAndAccounts1795448252591 } from './1795448252591-CreateP
 import { AddExchangeRates1795448768588 } from './1795448768588-AddExchangeRates';
 import { AddFundingConversions1795451815741 } from './1795451815741-AddFundingConversions';
 import { AddProgressAndBoard1795452839235 } from './1795452839235-AddProgressAndBoard';
+import { AddShareLinks1795454399431 } from './1795454399431-AddShareLinks';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -13,5 +14,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddExchangeRates1795448768588,
   AddFundingConversions1795451815741,
   AddProgressAndBoard1795452839235,
+  AddShareLinks1795454399431,
   // list:end
 ];

@@ -23,6 +23,8 @@ import {
   BoardSession,
 } from '../board/board.entities';
 
+import { ShareLink } from '../share-links/share-link.entity';
+
 /** Every TypeORM entity, listed explicitly (the API is bundled into one file). */
 export const ENTITIES = [
   AppSetting,
@@ -40,6 +42,7 @@ export const ENTITIES = [
   Indicator,
   DocumentLink,
   ExchangeRate,
+  ShareLink,
   ActionStage,
   BoardSession,
   BoardAgendaItem,
