@@ -12,6 +12,7 @@ import { UsersModule } from './users/users.module';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ActionsModule } from './actions/actions.module';
+import { ShareLinksModule } from './share-links/share-links.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ExportsModule } from './exports/exports.module';
 import { ProgressModule } from './progress/progress.module';
@@ -58,6 +59,7 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         ActionsModule,
+        ShareLinksModule,
         SeedModule,
         ExchangeRatesModule,
         DashboardModule,

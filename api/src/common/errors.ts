@@ -146,6 +146,10 @@ export const ERROR_MESSAGES = {
     es: 'El instituto ya tiene un acuerdo con ese código.',
     en: 'The institute already has an agreement with that code.',
   },
+  SHARE_LINK_NOT_FOUND: {
+    es: 'El enlace no existe, caducó o fue revocado.',
+    en: 'The link does not exist, has expired or was revoked.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -26,12 +26,12 @@ import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { SheetQueryDto } from './dto/export-query.dto';
 import { ExportTable } from './export-tables';
 import { ExportsService } from './exports.service';
-import { Converted, renderProjectSheet } from './project-sheet';
+import { projectSheetStream } from './project-sheet-stream';
 
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const XML = 'application/xml; charset=utf-8';
-const PDF = 'application/pdf';
+export const XML = 'application/xml; charset=utf-8';
+export const PDF = 'application/pdf';
 
 /** A file name safe in any header and file system: [A-Za-z0-9._-] only. */
 export function safeFilename(name: string): string {
@@ -45,7 +45,7 @@ export function safeFilename(name: string): string {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function file(reply: FastifyReply, stream: Readable, type: string, filename: string) {
+export function file(reply: FastifyReply, stream: Readable, type: string, filename: string) {
   void reply
     .header('Content-Type', type)
     .header('Content-Disposition', `attachment; filename="${safeFilename(filename)}"`)
@@ -208,24 +208,8 @@ export class ExportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const action = await this.actions.get(id, user);
-    const conversions: Converted[] = [];
-    for (const f of action.funding) {
-      if (!f.currency || f.currency === 'MXN' || !f.valueDate) continue;
-      try {
-        const c = await this.rates.convert({
-          amount: f.amount,
-          from: f.currency,
-          to: 'MXN',
-          date: f.valueDate,
-        });
-        conversions.push({ fundingId: f.id, mxn: c.converted, rate: c.rates[0] ?? null });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        conversions.push({ fundingId: f.id, mxn: null, rate: null });
-      }
-    }
     const lang = query.lang ?? localeOf(acceptLanguage);
-    const stream = renderProjectSheet({ action, lang, generatedAt: new Date(), conversions });
+    const stream = await projectSheetStream(action, lang, this.rates);
     return file(reply, stream, PDF, `${action.code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`);
   }
 }

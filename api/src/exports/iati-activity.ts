@@ -178,9 +178,14 @@ function orgNode(
   home: string,
 ): XmlElement | null {
   if (!org) return null;
-  return el(name, { ref: usableOrgRef(org.iatiRef), type: iatiOrgType(org, home) }, [
-    textEl('narrative', org.name),
-  ]);
+  const ref = usableOrgRef(org.iatiRef);
+  // Rule 6.9.1: an organisation needs a ref or a narrative; with neither, leave it out.
+  if (!ref && !nonEmpty(org.name)) return null;
+  return el(
+    name,
+    { ref, type: iatiOrgType(org, home) },
+    nonEmpty(org.name) ? [textEl('narrative', org.name)] : [],
+  );
 }
 
 /** Activity status: ours, or (not stated in the source) derived from the actual dates. */

@@ -1,0 +1,146 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ActionsService } from '../actions/actions.service';
+import { ActionDetailDto } from '../actions/dto/action-response.dto';
+import { Public, READERS, Roles } from '../auth/access.decorator';
+import { actorOf, type AuthedRequest, AuthUser, CurrentUser } from '../auth/auth-user';
+import { localeOf } from '../common/errors';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
+import { SheetQueryDto } from '../exports/dto/export-query.dto';
+import { file, PDF, XML } from '../exports/exports.controller';
+import { ExportsService } from '../exports/exports.service';
+import { projectSheetStream } from '../exports/project-sheet-stream';
+import { CreatedShareLinkDto, CreateShareLinkDto, ShareLinkDto } from './dto/share-link.dto';
+import { ShareLinksService } from './share-links.service';
+
+@ApiTags('share links')
+@Controller('v1')
+export class ShareLinksController {
+  constructor(
+    private readonly links: ShareLinksService,
+    private readonly actions: ActionsService,
+    private readonly exports: ExportsService,
+    private readonly rates: ExchangeRatesService,
+  ) {}
+
+  @Post('actions/:id/share-links')
+  @Roles('staff')
+  @ApiOperation({
+    summary: 'Create a read-only link to the partner view of an action (default 30 days)',
+  })
+  @ApiCreatedResponse({ type: CreatedShareLinkDto })
+  async create(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateShareLinkDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: AuthedRequest,
+  ): Promise<CreatedShareLinkDto> {
+    await this.actions.assertVisible(id, user);
+    return this.links.create(id, body, actorOf(request));
+  }
+
+  @Get('actions/:id/share-links')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [ShareLinkDto] })
+  async list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ShareLinkDto[]> {
+    await this.actions.assertVisible(id, user);
+    return this.links.list(id);
+  }
+
+  @Post('actions/:id/share-links/:linkId/revoke')
+  @Roles('staff')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ShareLinkDto })
+  revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('linkId', ParseUUIDPipe) linkId: string,
+    @Req() request: AuthedRequest,
+  ): Promise<ShareLinkDto> {
+    return this.links.revoke(id, linkId, actorOf(request));
+  }
+
+  @Get('shared/:token')
+  @Public()
+  @ApiOperation({
+    summary: 'The partner view of the shared action (no sign-in; 404 when expired or revoked)',
+  })
+  @ApiOkResponse({ type: ActionDetailDto })
+  @ApiNotFoundResponse({ description: 'SHARE_LINK_NOT_FOUND' })
+  async view(
+    @Param('token') token: string,
+    @Req() request: AuthedRequest,
+  ): Promise<ActionDetailDto> {
+    const actionId = await this.links.use(token, actorOf(request).requestId, 'view');
+    return this.partnerView(actionId);
+  }
+
+  @Get('shared/:token/sheet.pdf')
+  @Public()
+  @ApiProduces(PDF)
+  async sheet(
+    @Param('token') token: string,
+    @Query() query: SheetQueryDto,
+    @Req() request: AuthedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const actionId = await this.links.use(token, actorOf(request).requestId, 'sheet.pdf');
+    const action = await this.partnerView(actionId);
+    const lang = query.lang ?? localeOf(request.headers['accept-language']);
+    return file(
+      reply,
+      await projectSheetStream(action, lang, this.rates),
+      PDF,
+      `${action.code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`,
+    );
+  }
+
+  @Get('shared/:token/iati.xml')
+  @Public()
+  @ApiProduces(XML)
+  async iati(
+    @Param('token') token: string,
+    @Req() request: AuthedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const actionId = await this.links.use(token, actorOf(request).requestId, 'iati.xml');
+    const stream = await this.exports.iati(
+      {},
+      { role: 'director', organisationId: null },
+      actionId,
+    );
+    const [{ code }]: { code: string }[] = await this.exports.codeOf(actionId);
+    return file(reply, stream, XML, `${code}-iati.xml`);
+  }
+
+  /** The action as a partner sees it (internal notes removed), whatever organisation. */
+  private async partnerView(actionId: string): Promise<ActionDetailDto> {
+    const full = await this.actions.get(actionId, { role: 'director', organisationId: null });
+    const { notes: _notes, ...rest } = full;
+    return {
+      ...rest,
+      participations: rest.participations.map((p) => ({ ...p, notes: null })),
+    } as ActionDetailDto;
+  }
+}
