@@ -21,7 +21,7 @@ import { ActionsService } from '../actions/actions.service';
 import { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import { READERS, Roles } from '../auth/access.decorator';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { AppError, localeOf } from '../common/errors';
+import { localeOf } from '../common/errors';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { SheetQueryDto } from './dto/export-query.dto';
 import { ExportTable } from './export-tables';

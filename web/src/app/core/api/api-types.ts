@@ -432,6 +432,39 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/actions/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShareLinksController_list"];
+        put?: never;
+        /** Create a read-only link to the partner view of an action (default 30 days) */
+        post: operations["ShareLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/share-links/{linkId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ShareLinksController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/actions/{id}/stages": {
         parameters: {
             query?: never;
@@ -1135,6 +1168,55 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner view of the shared action (no sign-in; 404 when expired or revoked) */
+        get: operations["ShareLinksController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{token}/iati.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShareLinksController_iati"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{token}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShareLinksController_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1393,6 +1475,27 @@ export type components = {
             /** @example Gerencia Técnica de Cooperación Internacional */
             unit?: string | null;
         };
+        CreatedShareLinkDto: {
+            /** Format: uuid */
+            actionId: string;
+            createdAt: string;
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            label?: string | null;
+            lastUsedAt?: string | null;
+            /**
+             * @description Partner view (JSON); add /sheet.pdf or /iati.xml
+             * @example /api/v1/shared/abc…
+             */
+            path: string;
+            revokedAt?: string | null;
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked";
+            /** @description Shown once: the secret part of the link */
+            token: string;
+            useCount: number;
+        };
         CreatedUserDto: {
             active: boolean;
             createdAt: string;
@@ -1450,6 +1553,15 @@ export type components = {
             type: "multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other";
             /** @example https://www.giz.de */
             website?: Record<string, never>;
+        };
+        CreateShareLinkDto: {
+            /**
+             * @description Days until it expires
+             * @default 30
+             */
+            expiresInDays: number;
+            /** @example Informe para la Embajada Británica */
+            label?: string;
         };
         CreateUserDto: {
             /** @example enlace@giz.de */
@@ -1944,6 +2056,20 @@ export type components = {
             title: string;
             /** @example 2023 */
             year: number;
+        };
+        ShareLinkDto: {
+            /** Format: uuid */
+            actionId: string;
+            createdAt: string;
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            label?: string | null;
+            lastUsedAt?: string | null;
+            revokedAt?: string | null;
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked";
+            useCount: number;
         };
         SignInDto: {
             /** @example direccion@coopera.demo */
@@ -3320,6 +3446,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionDetailDto"];
+                };
+            };
+        };
+    };
+    ShareLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkDto"][];
+                };
+            };
+        };
+    };
+    ShareLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedShareLinkDto"];
+                };
+            };
+        };
+    };
+    ShareLinksController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkDto"];
                 };
             };
         };
@@ -4942,6 +5136,75 @@ export interface operations {
                 "application/json": components["schemas"]["ProgressSchemeDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShareLinksController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetailDto"];
+                };
+            };
+            /** @description SHARE_LINK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShareLinksController_iati: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShareLinksController_sheet: {
+        parameters: {
+            query?: {
+                /** @description Label language (default: from Accept-Language, else es) */
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
