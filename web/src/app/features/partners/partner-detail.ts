@@ -13,7 +13,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { ApiError, toApiError } from '../../core/api/api-error';
-import type { ActionSummary, OrganisationDetail } from '../../core/api/models';
+import type { ActionSummary, Grouped, OrganisationDetail } from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
 import {
   KIND_LABELS,
@@ -23,6 +23,38 @@ import {
 } from '../../core/i18n/labels';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
+import { MoneyPipe, sumAmounts } from '../../shared/money';
+import { DashboardApi } from '../dashboard/dashboard.api';
+
+/** One row of the partner's money by year (MXN; figures never added together). */
+export interface YearRow {
+  year: string;
+  ceilings: string;
+  committed: string;
+  executed: string;
+}
+
+/** Folds the by-year groups (year × modality) into one row per year, summing exactly. */
+export function moneyByYear(grouped: Grouped | null): YearRow[] {
+  if (!grouped) return [];
+  const years = new Map<string, { ceilings: string[]; committed: string[]; executed: string[] }>();
+  for (const g of grouped.groups) {
+    const year = g.key ?? '—';
+    const row = years.get(year) ?? { ceilings: [], committed: [], executed: [] };
+    row.ceilings.push(g.money.ceilings.total);
+    row.committed.push(g.money.committed.total);
+    row.executed.push(g.money.executed.total);
+    years.set(year, row);
+  }
+  return [...years.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([year, r]) => ({
+      year,
+      ceilings: sumAmounts(r.ceilings),
+      committed: sumAmounts(r.committed),
+      executed: sumAmounts(r.executed),
+    }));
+}
 
 @Component({
   selector: 'app-partner-detail',
@@ -32,6 +64,7 @@ import { StatusChip } from '../../shared/status-chip';
     MatButtonModule,
     MatIconModule,
     StatusChip,
+    MoneyPipe,
     LoadingState,
     ErrorState,
     EmptyState,
@@ -72,6 +105,29 @@ import { StatusChip } from '../../shared/status-chip';
             }
           </p>
         </header>
+        @if (years().length) {
+          <h2 i18n="@@partner.moneyByYear">Financiamiento por año (MXN)</h2>
+          <table class="dense-table year-table" data-testid="partner-money-by-year">
+            <thead>
+              <tr>
+                <th scope="col" i18n="@@partner.year">Año</th>
+                <th scope="col" i18n="@@partner.ceilings">Techo (hasta)</th>
+                <th scope="col" i18n="@@partner.committed">Comprometido</th>
+                <th scope="col" i18n="@@partner.executed">Ejercido</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (y of years(); track y.year) {
+                <tr>
+                  <th scope="row">{{ y.year }}</th>
+                  <td>{{ y.ceilings | money: 'MXN' }}</td>
+                  <td>{{ y.committed | money: 'MXN' }}</td>
+                  <td>{{ y.executed | money: 'MXN' }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
         <h2 i18n="@@partner.actions">Acciones en las que participa</h2>
         @if (o.actions.length) {
           <table mat-table [dataSource]="o.actions" class="dense-table">
@@ -118,6 +174,8 @@ import { StatusChip } from '../../shared/status-chip';
 })
 export class PartnerDetail {
   private readonly api = inject(OrganisationsApi);
+  private readonly dashboard = inject(DashboardApi);
+  protected readonly years = signal<YearRow[]>([]);
   private readonly locale = inject(LOCALE_ID);
   readonly id = input.required<string>();
   protected readonly org = signal<OrganisationDetail | null>(null);
@@ -135,6 +193,10 @@ export class PartnerDetail {
   load(id = this.id()): void {
     this.loading.set(true);
     this.error.set(null);
+    this.years.set([]);
+    this.dashboard
+      .grouped('by-year', { currency: 'MXN', partner: id, limit: '1000' })
+      .subscribe({ next: (g) => this.years.set(moneyByYear(g)), error: () => this.years.set([]) });
     this.api.get(id).subscribe({
       next: (org) => {
         this.org.set(org);
