@@ -739,7 +739,7 @@ describe('IATI export of random portfolios (fast-check)', () => {
         const result = await validateIati(xml);
         if (!result.valid) throw new Error(`${result.errors.join('\n')}\n${xml}`);
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env['IATI_RUNS'] ?? 40) },
     );
   }, 120_000);
 });

@@ -299,13 +299,14 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
   const comments: XmlNode[] = [];
 
   const participating = a.participations
-    .filter((p) => IATI_ROLE[p.role])
+    // Rule 6.10.1: an organisation needs a ref or a narrative; with neither it is left out.
+    .filter((p) => IATI_ROLE[p.role] && (usableOrgRef(p.iatiRef) || nonEmpty(p.name)))
     .sort((x, y) => Number(IATI_ROLE[x.role]) - Number(IATI_ROLE[y.role]))
     .map((p) =>
       el(
         'participating-org',
         { ref: usableOrgRef(p.iatiRef), type: iatiOrgType(p, home), role: IATI_ROLE[p.role] },
-        [textEl('narrative', p.name)],
+        nonEmpty(p.name) ? [textEl('narrative', p.name)] : [],
       ),
     );
   if (!participating.length) {
@@ -314,7 +315,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       el(
         'participating-org',
         { type: iatiOrgType(a.institute ?? { type: 'other', country: home }, home), role: '4' },
-        [textEl('narrative', a.institute?.name ?? ctx.reportingOrgRef)],
+        [textEl('narrative', nonEmpty(a.institute?.name) ? a.institute.name : ctx.reportingOrgRef)],
       ),
     );
   }
@@ -465,7 +466,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
           ref: ctx.reportingOrgRef,
           type: iatiOrgType(a.institute ?? { type: 'subnational_government', country: home }, home),
         },
-        [textEl('narrative', a.institute?.name ?? ctx.reportingOrgRef)],
+        [textEl('narrative', nonEmpty(a.institute?.name) ? a.institute.name : ctx.reportingOrgRef)],
       ),
       el('title', undefined, narratives(title, a.titleEn)),
       el('description', { type: '1' }, description),
