@@ -44,7 +44,7 @@ import { RateImportDialog } from './rate-import-dialog';
   template: `
     <div class="page">
       <header class="page-header">
-        <h1 i18n="@@rates.title">Tipos de cambio</h1>
+        <h1 id="rates-title" i18n="@@rates.title">Tipos de cambio</h1>
         <div class="actions">
           <button mat-stroked-button type="button" (click)="import()" data-testid="import-rates">
             <mat-icon aria-hidden="true">upload_file</mat-icon>
@@ -92,7 +92,7 @@ import { RateImportDialog } from './rate-import-dialog';
       } @else if (loading() && !items().length) {
         <app-loading-state />
       } @else {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="rates-title">
           <table mat-table [dataSource]="items()" class="dense-table" data-testid="rates-table">
             <ng-container matColumnDef="date">
               <th mat-header-cell *matHeaderCellDef i18n="@@rates.col.date">Fecha</th>

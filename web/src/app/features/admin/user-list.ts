@@ -31,7 +31,7 @@ import { UsersApi } from './users.api';
   template: `
     <div class="page">
       <header class="page-header">
-        <h1 i18n="@@users.title">Usuarios</h1>
+        <h1 id="users-title" i18n="@@users.title">Usuarios</h1>
         <button mat-flat-button type="button" (click)="create()" data-testid="new-user">
           <mat-icon aria-hidden="true">person_add</mat-icon>
           <span i18n="@@users.new">Nuevo usuario</span>
@@ -47,7 +47,7 @@ import { UsersApi } from './users.api';
       @if (error(); as err) {
         <app-error-state [message]="err.message" (retry)="load()" />
       } @else {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="users-title">
           <table mat-table [dataSource]="users()" class="dense-table" data-testid="users-table">
             <ng-container matColumnDef="name">
               <th mat-header-cell *matHeaderCellDef i18n="@@users.col.name">Nombre</th>
