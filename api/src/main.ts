@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './db/database';
 import { runMigrationsLocked } from './db/migrate';
 import { DemoSeeder } from './seed/demo-seeder';
+import { SessionsService } from './auth/sessions.service';
 
 async function bootstrap() {
   let config;
@@ -42,6 +43,7 @@ async function bootstrap() {
     const applied = await runMigrationsLocked(dataSource);
     if (applied.length)
       log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    await app.get(SessionsService).purgeExpired();
     if (config.demoData) {
       const report = await app.get(DemoSeeder).seedIfEmpty();
       if (report.seeded) log(`Demo portfolio loaded: ${JSON.stringify(report.counts)}`);

@@ -1,11 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
 import { Action } from './action.entity';
 import { actionConditions, SqlParams } from './action-filters';
-import { ActionFilterDto } from './dto/action-filter.dto';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
 import {
   ActionDetailDto,
@@ -380,16 +379,4 @@ export class ActionsService {
     );
     return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
   }
-
-  /** Used by the dashboard and exports: the ids matching a filter, scoped to the user. */
-  filterSql(filter: ActionFilterDto, user: AuthUser, params: SqlParams): string {
-    return actionConditions(filter, user, params);
-  }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505'
-  );
 }

@@ -1,17 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { DatePrecision, numericString } from '../common/entity/columns';
+import { Versioned } from '../common/entity/versioned';
 import { Organisation } from '../organisations/organisation.entity';
 import { Action } from './action.entity';
 import {
@@ -42,20 +31,6 @@ const CONVERSION_DATE = {
   insert: false,
   update: false,
 };
-
-abstract class Versioned {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt: Date;
-}
 
 /** An organisation taking part in an action in one role. */
 @Entity('participations')

@@ -3,7 +3,6 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Actor } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
-import { Action } from './action.entity';
 import {
   DocumentLink,
   Funding,
@@ -327,5 +326,3 @@ export class PartsWriter {
     await this.touchAction(m, actionId, actor);
   }
 }
-
-export { Action };

@@ -72,8 +72,11 @@ export class SessionsService {
     );
   }
 
-  async purgeExpired(): Promise<number> {
-    const result = await this.dataSource.query(`DELETE FROM sessions WHERE expires_at <= now()`);
-    return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+  /** Removes expired sessions and finished rate-limit windows (run at start-up). */
+  async purgeExpired(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sessions WHERE expires_at <= now()`);
+    await this.dataSource.query(
+      `DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`,
+    );
   }
 }

@@ -8,30 +8,15 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
-  UpdateDateColumn,
-  VersionColumn,
 } from 'typeorm';
 import { inList } from '../actions/action.model';
+import { Versioned } from '../common/entity/versioned';
 import { Organisation } from '../organisations/organisation.entity';
 
 export const SESSION_KINDS = ['ordinary', 'extraordinary'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 export const AGREEMENT_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
-
-abstract class Versioned {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt: Date;
-}
 
 /** A session of an institute's board (Junta Directiva). */
 @Entity('board_sessions')

@@ -1,0 +1,16 @@
+import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** Id, optimistic-concurrency version and timestamps shared by every editable record. */
+export abstract class Versioned {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}
