@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
@@ -212,7 +213,7 @@ export class ActionsService {
   }
 
   async create(input: CreateActionDto, actor: Actor, user: AuthUser): Promise<ActionDetailDto> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.assertCodeFree(m, input.code);
       await this.parts.assertReferences(m, null, input as unknown as Record<string, unknown>);
       const { participations, instruments, funding, milestones, results, ...fields } = input;
@@ -265,7 +266,7 @@ export class ActionsService {
     actor: Actor,
     user: AuthUser,
   ): Promise<ActionDetailDto> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const repo = m.getRepository(Action);
       const before = await repo.findOne({ where: { id } });
       if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
@@ -330,7 +331,7 @@ export class ActionsService {
     actor: Actor,
     user: AuthUser,
   ): Promise<ActionDetailDto> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const repo = m.getRepository(Action);
       const before = await repo.findOne({ where: { id } });
       if (!before) throw AppError.notFound('ACTION_NOT_FOUND');

@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import {
   Body,
   Controller,
@@ -78,7 +79,7 @@ function partsController(
       @Body() body: object,
       @CurrentActor() actor: Actor,
     ) {
-      return this.dataSource.transaction(async (m) => {
+      return inTransaction(this.dataSource, async (m) => {
         await this.parts.lockAction(m, actionId);
         return this.parts.add(m, actor, kind, actionId, body);
       });
@@ -98,7 +99,7 @@ function partsController(
       @CurrentActor() actor: Actor,
     ) {
       const version = requiredVersion(ifMatch, body.version);
-      return this.dataSource.transaction(async (m) => {
+      return inTransaction(this.dataSource, async (m) => {
         await this.parts.lockAction(m, actionId);
         return this.parts.update(m, actor, kind, actionId, id, body, version);
       });
@@ -114,7 +115,7 @@ function partsController(
       @Query() query: DeleteQueryDto,
       @CurrentActor() actor: Actor,
     ) {
-      await this.dataSource.transaction(async (m) => {
+      await inTransaction(this.dataSource, async (m) => {
         await this.parts.lockAction(m, actionId);
         await this.parts.remove(m, actor, kind, actionId, id, query.version);
       });
@@ -175,7 +176,7 @@ export class IndicatorsController {
     @Body() body: IndicatorInput,
     @CurrentActor() actor: Actor,
   ) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
       return this.parts.addIndicator(m, actor, actionId, resultId, body);
     });
@@ -192,7 +193,7 @@ export class IndicatorsController {
     @CurrentActor() actor: Actor,
   ) {
     const version = requiredVersion(ifMatch, body.version);
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
       return this.parts.update(
         m,
@@ -215,7 +216,7 @@ export class IndicatorsController {
     @Query() query: DeleteQueryDto,
     @CurrentActor() actor: Actor,
   ) {
-    await this.dataSource.transaction(async (m) => {
+    await inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
       await this.parts.remove(m, actor, 'indicators', actionId, id, query.version);
     });

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter.service';
 import { SessionsService } from './sessions.service';
 
@@ -13,8 +14,9 @@ import { SessionsService } from './sessions.service';
     AuthService,
     SessionsService,
     RateLimiter,
+    RateLimitGuard,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SessionsService, RateLimiter],
+  exports: [SessionsService, RateLimiter, RateLimitGuard],
 })
 export class AuthModule {}

@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors';
@@ -80,7 +81,7 @@ export class AuthService {
       ]);
     }
     const hash = await hashPassword(next);
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.query(
         `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [user.id, hash],

@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -173,7 +174,7 @@ export class BoardService {
   }
 
   createSession(actor: Actor, input: SessionInput) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.assertInstitute(m, input.instituteId);
       return this.create(m, actor, BoardSession, 'board_session', input, [
         'board_sessions_number_key',
@@ -183,7 +184,7 @@ export class BoardService {
   }
 
   updateSession(actor: Actor, id: string, input: Partial<SessionInput>, version: number) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.assertInstitute(m, input.instituteId);
       if (input.instituteId) {
         const used: unknown[] = await m.query(
@@ -207,7 +208,7 @@ export class BoardService {
   }
 
   removeSession(actor: Actor, id: string, version?: number) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const used: unknown[] = await m.query(
         `SELECT 1 FROM board_agreements WHERE session_id = $1 LIMIT 1`,
         [id],
@@ -237,7 +238,7 @@ export class BoardService {
   }
 
   addAgendaItem(actor: Actor, sessionId: string, input: AgendaItemInput) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.lockSession(m, sessionId);
       await this.assertActions(m, input.actionIds);
       return this.create(m, actor, BoardAgendaItem, 'board_agenda_item', { ...input, sessionId });
@@ -251,7 +252,7 @@ export class BoardService {
     input: Partial<AgendaItemInput>,
     version: number,
   ) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.assertActions(m, input.actionIds);
       return this.update(
         m,
@@ -267,7 +268,7 @@ export class BoardService {
   }
 
   removeAgendaItem(actor: Actor, sessionId: string, id: string, version?: number) {
-    return this.dataSource.transaction((m) =>
+    return inTransaction(this.dataSource, (m) =>
       this.remove(
         m,
         actor,
@@ -308,7 +309,7 @@ export class BoardService {
   }
 
   addAgreement(actor: Actor, sessionId: string, input: AgreementInput) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const session = await this.lockSession(m, sessionId);
       return this.create(
         m,
@@ -322,7 +323,7 @@ export class BoardService {
   }
 
   updateAgreement(actor: Actor, id: string, input: Partial<AgreementInput>, version: number) {
-    return this.dataSource.transaction((m) =>
+    return inTransaction(this.dataSource, (m) =>
       this.update(
         m,
         actor,
@@ -338,7 +339,7 @@ export class BoardService {
   }
 
   removeAgreement(actor: Actor, id: string, version?: number) {
-    return this.dataSource.transaction((m) =>
+    return inTransaction(this.dataSource, (m) =>
       this.remove(
         m,
         actor,
@@ -360,7 +361,7 @@ export class BoardService {
 
   /** A follow-up note; a note with a status also sets the agreement's status. */
   addNote(actor: Actor, agreementId: string, input: NoteInput) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const repo = m.getRepository(BoardAgreement);
       const agreement = await repo.findOne({
         where: { id: agreementId },
@@ -387,7 +388,7 @@ export class BoardService {
   }
 
   removeNote(actor: Actor, agreementId: string, id: string) {
-    return this.dataSource.transaction((m) =>
+    return inTransaction(this.dataSource, (m) =>
       this.remove(
         m,
         actor,

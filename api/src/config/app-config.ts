@@ -107,6 +107,20 @@ export class EnvironmentVariables {
     message: 'must be an IATI organisation identifier such as MX-RFC-IPG140101ABC',
   })
   IATI_REPORTING_ORG_REF?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of requests per minute (1–10000)' })
+  @Min(1, { message: 'must be an integer number of requests per minute (1–10000)' })
+  @Max(10000, { message: 'must be an integer number of requests per minute (1–10000)' })
+  EXPORTS_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of requests per minute (1–10000)' })
+  @Min(1, { message: 'must be an integer number of requests per minute (1–10000)' })
+  @Max(10000, { message: 'must be an integer number of requests per minute (1–10000)' })
+  IMPORTS_PER_MINUTE?: number;
 }
 
 export interface AppConfig {
@@ -129,6 +143,10 @@ export interface AppConfig {
   apiDocs: boolean;
   webDist: string;
   iatiReportingOrgRef: string;
+  /** Exports (files, project sheets, IATI XML) per user — or per address for share links — per minute. */
+  exportsPerMinute: number;
+  /** Imports (dry runs included) per user per minute. */
+  importsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -179,6 +197,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     apiDocs: vars.API_DOCS ?? env !== 'production',
     webDist: vars.WEB_DIST ?? 'dist/web/browser',
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
+    exportsPerMinute: vars.EXPORTS_PER_MINUTE ?? 30,
+    importsPerMinute: vars.IMPORTS_PER_MINUTE ?? 10,
   };
 }
 

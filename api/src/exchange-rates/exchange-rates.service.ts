@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -90,7 +91,7 @@ export class ExchangeRatesService {
 
   async create(input: CreateExchangeRateDto, actor: Actor): Promise<ExchangeRateDto> {
     ExchangeRatesService.assertNotBase(input.currency);
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const rows: { id: string }[] = await m.query(
         `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, $2, $3, $4)
           ON CONFLICT (rate_date, currency) DO NOTHING RETURNING id`,
@@ -113,7 +114,7 @@ export class ExchangeRatesService {
   }
 
   async update(id: string, input: UpdateExchangeRateDto, actor: Actor): Promise<ExchangeRateDto> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.get(id, m);
       const rows: { id: string }[] = await m.query(
         // (TypeORM answers a bare UPDATE with [rows, count]: the CTE makes it a plain SELECT.)
@@ -141,7 +142,7 @@ export class ExchangeRatesService {
   }
 
   async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+    await inTransaction(this.dataSource, async (m) => {
       const before = await this.get(id, m);
       const rows: unknown[] = await m.query(
         `WITH d AS (DELETE FROM exchange_rates WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id)
@@ -216,7 +217,7 @@ export class ExchangeRatesService {
         errors: [{ line: 0, code: 'empty', message: 'The file has no rates', text: '' }],
       });
     }
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       // One import per currency at a time: the plan and the write see the same rates.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('coopera.exchange_rates.' || $1))`, [
         query.currency,

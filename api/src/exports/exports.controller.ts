@@ -1,3 +1,4 @@
+import { RateLimited } from '../auth/rate-limit.guard';
 import {
   Controller,
   Get,
@@ -62,6 +63,7 @@ export function file(reply: FastifyReply, stream: Readable, type: string, filena
  */
 @ApiTags('exports')
 @Controller('v1')
+@RateLimited('exports')
 export class ExportsController {
   constructor(
     private readonly exports: ExportsService,

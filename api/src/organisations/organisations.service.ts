@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -102,7 +103,7 @@ export class OrganisationsService {
     actor: Actor,
     user: AuthUser,
   ): Promise<OrganisationDto> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const slug = `${slugify(input.acronym || input.name)}-${randomBytes(3).toString('hex')}`;
       const rows: { id: string }[] = await m.query(
         `INSERT INTO organisations (slug, name, acronym, type, country, iati_ref, website, notes)
@@ -135,7 +136,7 @@ export class OrganisationsService {
     actor: Actor,
     user: AuthUser,
   ): Promise<OrganisationDto> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.get(id, user, m);
       const next = {
         name: input.name?.trim() ?? before.name,
@@ -177,7 +178,7 @@ export class OrganisationsService {
   }
 
   async remove(id: string, actor: Actor, user: AuthUser): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+    await inTransaction(this.dataSource, async (m) => {
       const before = await this.get(id, user, m);
       const used: unknown[] = await m.query(
         `SELECT 1 FROM participations WHERE organisation_id = $1

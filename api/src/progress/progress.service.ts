@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { actionConditions, SqlParams } from '../actions/action-filters';
@@ -111,7 +112,7 @@ export class ProgressService {
         colour,
       })),
     };
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const before = await this.schemeIn(m);
       await m.query(
         `INSERT INTO app_settings (key, value, updated_at) VALUES ($1, $2::jsonb, now())
@@ -208,7 +209,7 @@ export class ProgressService {
   }
 
   addStage(actor: Actor, actionId: string, input: StageInput): Promise<ActionStage> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
       const dup: unknown[] = await m.query(
         `SELECT 1 FROM action_stages WHERE action_id = $1 AND stage = $2`,
@@ -235,7 +236,7 @@ export class ProgressService {
     input: Partial<StageInput>,
     version: number,
   ): Promise<ActionStage> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
       const repo = m.getRepository(ActionStage);
       const before = await repo.findOne({ where: { id, actionId } });
@@ -274,7 +275,7 @@ export class ProgressService {
   }
 
   removeStage(actor: Actor, actionId: string, id: string, version?: number): Promise<void> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
       const repo = m.getRepository(ActionStage);
       const before = await repo.findOne({ where: { id, actionId } });
@@ -294,7 +295,7 @@ export class ProgressService {
 
   /** Plans the lifecycle milestones of the action's kind, skipping types it already has. */
   fromTemplate(actor: Actor, actionId: string, startDate?: string) {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
       const [action]: {
         kind: keyof typeof MILESTONE_TEMPLATES;

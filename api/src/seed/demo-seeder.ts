@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
@@ -36,7 +37,7 @@ export class DemoSeeder {
   }
 
   async seedIfEmpty(data: PortfolioData = PORTFOLIO): Promise<SeedReport> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('coopera.seed'))`);
       if (!(await this.isEmpty(manager))) return { seeded: false, counts: {} };
       const counts = await this.load(manager, data);

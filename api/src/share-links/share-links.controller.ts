@@ -1,3 +1,4 @@
+import { RateLimited } from '../auth/rate-limit.guard';
 import {
   Body,
   Controller,
@@ -97,6 +98,7 @@ export class ShareLinksController {
   }
 
   @Get('shared/:token/sheet.pdf')
+  @RateLimited('exports')
   @Public()
   @ApiProduces(PDF)
   async sheet(
@@ -117,6 +119,7 @@ export class ShareLinksController {
   }
 
   @Get('shared/:token/iati.xml')
+  @RateLimited('exports')
   @Public()
   @ApiProduces(XML)
   async iati(

@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -58,7 +59,7 @@ export class ShareLinksService {
   ): Promise<CreatedShareLinkDto> {
     const token = randomBytes(32).toString('base64url');
     const days = input.expiresInDays ?? 30;
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const rows: Row[] = await m.query(
         `INSERT INTO share_links (action_id, token_hash, label, created_by, expires_at)
          VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) RETURNING ${COLUMNS}`,
@@ -85,7 +86,7 @@ export class ShareLinksService {
   }
 
   async revoke(actionId: string, id: string, actor: Actor): Promise<ShareLinkDto> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const [rows] = (await m.query(
         `UPDATE share_links SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND action_id = $2 RETURNING ${COLUMNS}`,
         [id, actionId],
@@ -107,7 +108,7 @@ export class ShareLinksService {
   /** The action behind an active token; counts and logs the use. Unknown, expired or revoked → 404. */
   async use(token: string, requestId: string | null, what: string): Promise<string> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AppError.notFound('SHARE_LINK_NOT_FOUND');
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const result = await m.query(
         `UPDATE share_links SET use_count = use_count + 1, last_used_at = now()
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()

@@ -1,3 +1,4 @@
+import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -105,12 +106,12 @@ export class UsersService {
       });
       return user;
     };
-    const user = manager ? await run(manager) : await this.dataSource.transaction(run);
+    const user = manager ? await run(manager) : await inTransaction(this.dataSource, run);
     return temporaryPassword ? { ...user, temporaryPassword } : user;
   }
 
   async update(id: string, input: UpdateUserDto, me: AuthUser, actor: Actor): Promise<UserDto> {
-    const updated = await this.dataSource.transaction(async (m) => {
+    const updated = await inTransaction(this.dataSource, async (m) => {
       // Serialise admin changes so two admins cannot demote each other at once.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('coopera.users.admins'))`);
       const before = await this.get(id, m);
