@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import {
+  bootTestApp,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
+
+const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/**
+ * For random pairs (partner user, action) over a random portfolio: a partner reads, finds, exports
+ * and gets project sheets of exactly the actions their organisation takes part in — never another
+ * organisation's — cannot create share links, and never receives internal notes.
+ */
+describe('partner scoping holds for random partner/action pairs (fast-check)', () => {
+  const ORGS = 4;
+  const ACTIONS = 12;
+  const run = randomUUID().slice(0, 6).toUpperCase();
+  const secret = `INTERNO-${randomUUID()}`;
+  let t: TestApp;
+  let staff: SignedInAgent;
+  const partners: SignedInAgent[] = [];
+  const actions: { id: string; code: string; members: Set<number> }[] = [];
+
+  beforeAll(async () => {
+    // Exports are rate-limited per user; this test exports far more often than a person would.
+    t = await bootTestApp({ exportsPerMinute: 10_000 });
+    staff = await signInAs(t, 'staff');
+    const orgs: string[] = [];
+    for (let i = 0; i < ORGS; i++) {
+      orgs.push(
+        await insertOrganisation(t.db, { name: `Socio ${run} ${i}`, type: 'multilateral' }),
+      );
+      partners.push(await signInAs(t, 'partner', orgs[i]));
+    }
+    // A random portfolio, reproducible: which organisations take part in each action (maybe none).
+    const memberships = fc.sample(fc.subarray([...Array(ORGS).keys()]), {
+      numRuns: ACTIONS,
+      seed: 20261123,
+    });
+    for (let i = 0; i < ACTIONS; i++) {
+      const code = `PA-${run}-${String(i).padStart(2, '0')}`;
+      const res = await staff
+        .post('/api/v1/actions')
+        .send({
+          code,
+          kind: 'cooperation_project',
+          titleEs: `Acción ${code}`,
+          instituteRole: 'recipient',
+          notes: `${secret} acción`,
+          participations: memberships[i].map((o) => ({
+            organisationId: orgs[o],
+            role: 'funding',
+            notes: `${secret} participación`,
+          })),
+        })
+        .expect(201);
+      actions.push({ id: res.body.id, code, members: new Set(memberships[i]) });
+    }
+    // The draw covers both cases for every partner.
+    for (let p = 0; p < ORGS; p++) {
+      expect(actions.some((a) => a.members.has(p))).toBe(true);
+      expect(actions.some((a) => !a.members.has(p))).toBe(true);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('a partner sees, finds and exports an action exactly when their organisation takes part', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(ORGS - 1), fc.nat(ACTIONS - 1), async (p, a) => {
+        const partner = partners[p];
+        const action = actions[a];
+        const member = action.members.has(p);
+        const seen: string[] = [];
+
+        const detail = await partner.get(`/api/v1/actions/${action.id}`);
+        seen.push(detail.text);
+        expect(detail.status).toBe(member ? 200 : 404);
+        if (!member) expect(detail.body.code).toBe('ACTION_NOT_FOUND');
+
+        const list = await partner.get(`/api/v1/actions?q=${action.code}`).expect(200);
+        seen.push(list.text);
+        const codes = (list.body.items as { code: string }[]).map((i) => i.code);
+        expect(codes.includes(action.code)).toBe(member);
+
+        for (const table of ['actions', 'participations']) {
+          const csv = await partner
+            .get(`/api/v1/exports/${table}.csv?q=${action.code}`)
+            .expect(200);
+          seen.push(csv.text);
+          expect(csv.text.includes(action.code)).toBe(member);
+        }
+
+        const sheet = await partner
+          .get(`/api/v1/actions/${action.id}/export/sheet.pdf`)
+          .buffer(true)
+          .parse(binary);
+        expect(sheet.status).toBe(member ? 200 : 404);
+
+        // Partners never create share links, for their actions or others'.
+        const link = await partner.post(`/api/v1/actions/${action.id}/share-links`).send({});
+        expect(link.status).toBe(403);
+
+        for (const body of seen) expect(body).not.toContain(secret);
+      }),
+      { numRuns: 40, seed: 42 },
+    );
+  });
+
+  it('each partner’s whole list is exactly their organisation’s actions', async () => {
+    for (let p = 0; p < ORGS; p++) {
+      const list = await partners[p].get(`/api/v1/actions?q=PA-${run}&pageSize=100`).expect(200);
+      const codes = (list.body.items as { code: string }[]).map((i) => i.code).sort();
+      expect(codes).toEqual(
+        actions
+          .filter((a) => a.members.has(p))
+          .map((a) => a.code)
+          .sort(),
+      );
+      expect(list.text).not.toContain(secret);
+    }
+  });
+});
