@@ -311,4 +311,38 @@ describe('concurrency', () => {
     );
     expect(audits[0].n).toBe(1);
   });
+
+  it('40 concurrent funding inserts: the dashboard totals stay exact to the cent', async () => {
+    const staff = await signInAs(t, 'staff');
+    const code = `FUND-${randomUUID().slice(0, 8)}`;
+    const created = await staff
+      .post('/api/v1/actions')
+      .send({ code, kind: 'cooperation_project', titleEs: 'Fondos', instituteRole: 'recipient' })
+      .expect(201);
+    const amounts = fc.sample(fc.integer({ min: 1, max: 99_999_999_99 }), { numRuns: 40, seed: 7 });
+    const currency = (i: number) => (i % 2 === 0 ? 'MXN' : 'EUR');
+    const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+    const responses = await Promise.all(
+      amounts.map((n, i) =>
+        staff.post(`/api/v1/actions/${created.body.id}/funding`).send({
+          type: 'commitment',
+          amount: cents(n),
+          currency: currency(i),
+          valueDate: '2024-05-01',
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(amounts.map(() => 201));
+    const expected = (cur: string) =>
+      cents(amounts.filter((_, i) => currency(i) === cur).reduce((a, b) => a + b, 0));
+    const summary = await staff.get(`/api/v1/dashboard/summary?q=${code}`).expect(200);
+    const committed = summary.body.money.committed;
+    expect(committed.records).toBe(40);
+    expect(
+      committed.byCurrency.map((c: { currency: string; amount: string }) => [c.currency, c.amount]),
+    ).toEqual([
+      ['EUR', expected('EUR')],
+      ['MXN', expected('MXN')],
+    ]);
+  });
 });
