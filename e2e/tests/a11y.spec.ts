@@ -1,14 +1,42 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ActionsPage } from '../pages/actions.page';
 import { DashboardPage } from '../pages/dashboard.page';
+import { SharedActionPage } from '../pages/shared-action.page';
 import { SignInPage } from '../pages/sign-in.page';
 import { audit } from '../support/a11y';
+import { apiAs, getJson, xsrfHeaderOf, type ActionPage } from '../support/api';
 import { signedInAs } from '../support/fixtures';
 
 test.describe('accessibility, signed out', () => {
   test('sign-in page', async ({ page }, testInfo) => {
     await new SignInPage(page).goto();
     await audit(page, 'es-iniciar-sesion', testInfo);
+  });
+
+  test('share link page (/compartido/:token), open and no longer available', async ({
+    page,
+    baseURL,
+  }, testInfo) => {
+    const staff = await apiAs('staff', baseURL);
+    let token: string;
+    try {
+      const found = await getJson<ActionPage>(staff, '/api/v1/actions?q=IMEPLAN-2018-CFF-PERIBUS');
+      const response = await staff.post(`/api/v1/actions/${found.items[0].id}/share-links`, {
+        data: { expiresInDays: 1, label: 'a11y' },
+        headers: xsrfHeaderOf('staff'),
+      });
+      expect(response.status()).toBe(201);
+      token = ((await response.json()) as { token: string }).token;
+    } finally {
+      await staff.dispose();
+    }
+    const shared = new SharedActionPage(page);
+    await shared.goto(`/compartido/${token}`);
+    await shared.expectShows('IMEPLAN-2018-CFF-PERIBUS');
+    await audit(page, 'es-compartido', testInfo);
+    await shared.goto('/compartido/no-existe-este-enlace-0000000000');
+    await shared.expectUnavailable();
+    await audit(page, 'es-compartido-no-disponible', testInfo);
   });
 });
 
