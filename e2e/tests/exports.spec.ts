@@ -99,7 +99,9 @@ test.describe('exports: files downloaded from the action page and the list', () 
     await expect(page.getByTestId('empty-state')).toBeVisible();
     await list.exports.button.click();
     await page.getByTestId('export-iati').click();
-    await expect(page.getByText(/No se pudo descargar «IATI 2\.03 \(XML\)»\. Nada que publicar/)).toBeVisible();
+    await expect(
+      page.getByText(/No se pudo descargar «IATI 2\.03 \(XML\)»\. Nada que publicar/),
+    ).toBeVisible();
     await expect(list.exports.button).toBeEnabled();
   });
 });

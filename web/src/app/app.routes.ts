@@ -12,8 +12,7 @@ export const appRoutes: Route[] = [
     // A share link's public page: no sign-in, no shell (features/exports/shared-action.ts).
     path: 'compartido/:token',
     title: $localize`:@@title.shared:Acción compartida · Coopera`,
-    loadComponent: () =>
-      import('./features/exports/shared-action').then((m) => m.SharedAction),
+    loadComponent: () => import('./features/exports/shared-action').then((m) => m.SharedAction),
   },
   {
     path: '',

@@ -46,7 +46,7 @@ export async function withJsonErrorBody(error: unknown): Promise<unknown> {
   if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
   let body: unknown = null;
   try {
-    body = JSON.parse(await error.error.text());
+    body = JSON.parse(await blobText(error.error));
   } catch {
     body = null;
   }
@@ -56,6 +56,17 @@ export async function withJsonErrorBody(error: unknown): Promise<unknown> {
     status: error.status,
     statusText: error.statusText,
     url: error.url ?? undefined,
+  });
+}
+
+/** A blob's text (Blob.text() where there is one, else FileReader, e.g. jsdom). */
+function blobText(blob: Blob): Promise<string> {
+  if (typeof blob.text === 'function') return blob.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable body'));
+    reader.readAsText(blob);
   });
 }
 

@@ -56,8 +56,8 @@ const STATE_LABELS: Record<ShareLink['state'], string> = {
     <mat-dialog-content>
       <p class="intro" i18n="@@share.intro">
         Un enlace abre la vista de socio de esta acción (sin notas internas) y permite descargar la
-        ficha del proyecto y el archivo IATI sin iniciar sesión. Es de solo lectura, vence y se puede
-        revocar.
+        ficha del proyecto y el archivo IATI sin iniciar sesión. Es de solo lectura, vence y se
+        puede revocar.
       </p>
 
       @if (data.canManage) {
@@ -101,7 +101,13 @@ const STATE_LABELS: Record<ShareLink['state'], string> = {
           </p>
           <mat-form-field class="url">
             <mat-label i18n="@@share.url">Dirección del enlace</mat-label>
-            <input matInput readonly [value]="url" data-testid="share-url" (focus)="select($event)" />
+            <input
+              matInput
+              readonly
+              [value]="url"
+              data-testid="share-url"
+              (focus)="select($event)"
+            />
           </mat-form-field>
           <div class="row">
             <button mat-stroked-button type="button" (click)="copy(url)" data-testid="share-copy">
@@ -131,7 +137,13 @@ const STATE_LABELS: Record<ShareLink['state'], string> = {
           i18n-aria-label="@@share.loading"
         />
       } @else if (links()!.length) {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Enlaces" i18n-aria-label="@@share.listRegion">
+        <div
+          class="table-wrap"
+          tabindex="0"
+          role="region"
+          aria-label="Enlaces"
+          i18n-aria-label="@@share.listRegion"
+        >
           <table mat-table [dataSource]="links()!" class="dense-table" data-testid="share-links">
             <ng-container matColumnDef="label">
               <th mat-header-cell *matHeaderCellDef i18n="@@share.col.label">Para</th>
@@ -159,8 +171,11 @@ const STATE_LABELS: Record<ShareLink['state'], string> = {
               <td mat-cell *matCellDef="let l">
                 {{ l.lastUsedAt | timestamp }}
                 <span class="muted"
-                  >(<span i18n="@@share.uses"
-                    >{l.useCount, plural, =0 {sin usos} =1 {1 uso} other {{{ l.useCount }} usos}}</span
+                  >(<span i18n="@@share.uses">{l.useCount, plural,
+                    =0 {sin usos}
+                    =1 {1 uso}
+                    other {{{ l.useCount }} usos}
+                  }</span
                   >)</span
                 >
               </td>
