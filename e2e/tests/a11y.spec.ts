@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ActionDetailPage } from '../pages/action-detail.page';
 import { ActionsPage } from '../pages/actions.page';
 import { DashboardPage } from '../pages/dashboard.page';
 import { SharedActionPage } from '../pages/shared-action.page';
@@ -51,5 +52,27 @@ test.describe('accessibility, signed in', () => {
   test('portfolio list (/acciones)', async ({ page }, testInfo) => {
     await new ActionsPage(page).goto();
     await audit(page, 'es-acciones-staff', testInfo);
+  });
+
+  test('export menu of the list and share-links dialog of an action', async ({
+    page,
+  }, testInfo) => {
+    const list = new ActionsPage(page);
+    await list.goto();
+    await list.exports.button.click();
+    await expect(page.getByTestId('export-xlsx')).toBeVisible();
+    await audit(page, 'es-acciones-exportar-staff', testInfo);
+    await page.keyboard.press('Escape');
+
+    const found = await getJson<ActionPage>(
+      page.request,
+      '/api/v1/actions?q=IMEPLAN-2018-CFF-PERIBUS',
+    );
+    const detail = new ActionDetailPage(page);
+    await detail.goto(found.items[0].id);
+    await detail.expectLoaded('IMEPLAN-2018-CFF-PERIBUS');
+    await detail.createShareLink();
+    await expect(detail.dialog.getByTestId('share-link-row').first()).toBeVisible();
+    await audit(page, 'es-accion-compartir-staff', testInfo);
   });
 });
