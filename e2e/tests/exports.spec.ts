@@ -105,3 +105,28 @@ test.describe('exports: files downloaded from the action page and the list', () 
     await expect(list.exports.button).toBeEnabled();
   });
 });
+
+test.describe('exports: a partner (GIZ)', () => {
+  signedInAs('partner');
+
+  test('exports its own action and its scoped list, and cannot share', async ({ page }) => {
+    const own = await getJson<ActionPage>(page.request, '/api/v1/actions?pageSize=100');
+    const action = own.items.find((a) => a.code === 'IMEPLAN-2017-ARBOL-IOT');
+    expect(action, 'GIZ takes part in Árbol IoT').toBeDefined();
+
+    const detail = new ActionDetailPage(page);
+    await detail.goto(action!.id);
+    await detail.expectLoaded(action!.code);
+    await expect(page.getByTestId('share-links')).toHaveCount(0);
+    const sheet = await detail.exports.download('sheet-en');
+    expect(sheet.name).toBe(`${action!.code}-sheet.pdf`);
+    expectPdf(sheet.bytes);
+
+    const list = new ActionsPage(page);
+    await list.goto();
+    const csv = await list.exports.download('csv-actions');
+    const rows = expectCsv(csv.bytes, 'code');
+    expect(column(rows, 'code').sort()).toEqual(own.items.map((a) => a.code).sort());
+    expect(rows[0], 'no internal notes for partners').not.toContain('notes');
+  });
+});
