@@ -23,6 +23,8 @@ test.describe('share links: a partner opens an action without an account', () =>
     await detail.goto(action!.id);
     await detail.expectLoaded(CODE);
     const url = await detail.createShareLink();
+    // The address is focused and selected, ready to copy.
+    await expect(detail.dialog.getByTestId('share-url')).toBeFocused();
     const row = detail.dialog.getByTestId('share-link-row').first();
     await expect(row.getByTestId('share-state')).toHaveText('Activo');
 
@@ -36,6 +38,7 @@ test.describe('share links: a partner opens an action without an account', () =>
       const shared = new SharedActionPage(anon);
       await shared.goto(url);
       await shared.expectShows(CODE);
+      await expect(anon).toHaveTitle(`${CODE} · Coopera`);
       await expect(anon).toHaveURL(url);
       await expect(anon.getByTestId('nav-actions')).toHaveCount(0);
       await expect(anon.getByTestId('user-menu')).toHaveCount(0);

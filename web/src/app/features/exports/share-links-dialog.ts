@@ -1,6 +1,16 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  OnInit,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
@@ -105,6 +115,7 @@ const STATE_LABELS: Record<ShareLink['state'], string> = {
               matInput
               readonly
               [value]="url"
+              #urlInput
               data-testid="share-url"
               (focus)="select($event)"
             />
@@ -268,6 +279,8 @@ export class ShareLinksDialog implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly clipboard = inject(Clipboard);
   private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+  private readonly urlInput = viewChild<ElementRef<HTMLInputElement>>('urlInput');
 
   protected readonly columns = this.data.canManage
     ? ['label', 'created', 'expires', 'state', 'used', 'revoke']
@@ -330,6 +343,8 @@ export class ShareLinksDialog implements OnInit {
         }),
       );
       this.created.set(sharedPageUrl(link.token, this.document.baseURI));
+      // Focus (and select) the new address, ready to copy; screen readers read its label.
+      afterNextRender(() => this.urlInput()?.nativeElement.focus(), { injector: this.injector });
       this.form.controls.label.setValue('');
       await this.load();
     } catch (e) {

@@ -13,6 +13,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
+import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
@@ -65,6 +66,7 @@ export class SharedAction {
   private readonly api = inject(ShareLinksApi);
   private readonly locale = inject(LOCALE_ID);
   private readonly router = inject(Router);
+  private readonly pageTitle = inject(Title);
   private subscription: Subscription | null = null;
 
   /** Route parameter (component input binding). */
@@ -134,6 +136,7 @@ export class SharedAction {
       next: (action) => {
         this.action.set(action);
         this.loading.set(false);
+        this.pageTitle.setTitle(`${action.code} · Coopera`);
       },
       error: (e: unknown) => {
         this.action.set(null);
