@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ExportMenu } from './export-menu';
 import { localePath, type Locale } from './locale';
 import { ShellPage } from './shell.page';
 
@@ -23,6 +24,7 @@ export class ActionDetailPage extends ShellPage {
   /** The error state; for an action the user may not see, the API answers 404 (no retry). */
   readonly errorState: Locator;
   readonly dialog: Locator;
+  readonly exports: ExportMenu;
 
   constructor(
     page: Page,
@@ -34,6 +36,7 @@ export class ActionDetailPage extends ShellPage {
     this.editButton = page.getByTestId('edit-action');
     this.errorState = page.getByTestId('error-state');
     this.dialog = page.getByRole('dialog');
+    this.exports = new ExportMenu(page);
   }
 
   path(id: string): string {
@@ -117,5 +120,27 @@ export class ActionDetailPage extends ShellPage {
     await this.dialog.getByTestId('milestone-title').fill(entry.title);
     await this.dialog.getByTestId('milestone-planned').fill(entry.planned);
     await this.save();
+  }
+
+  /**
+   * Compartir → Crear enlace (expiry `days`, default 30): returns the public address shown once.
+   * The dialog stays open.
+   */
+  async createShareLink(days?: number): Promise<string> {
+    await this.page.getByTestId('share-links').click();
+    await expect(this.dialog.getByRole('heading', { name: /Enlaces para socios/ })).toBeVisible();
+    if (days !== undefined) await this.dialog.getByTestId('share-days').fill(String(days));
+    await this.dialog.getByTestId('share-create').click();
+    const url = this.dialog.getByTestId('share-url');
+    await expect(url).toHaveValue(/\/compartido\/[A-Za-z0-9_-]{20,}$/);
+    return url.inputValue();
+  }
+
+  /** In the open share-links dialog: revokes the newest active link after confirming. */
+  async revokeNewestShareLink(): Promise<void> {
+    const row = this.dialog.getByTestId('share-link-row').first();
+    await row.getByTestId('share-revoke').click();
+    await this.page.getByTestId('confirm').click();
+    await expect(row.getByTestId('share-state')).toContainText('Revocado');
   }
 }

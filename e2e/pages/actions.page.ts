@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ExportMenu } from './export-menu';
 import { hasPath, localePath, type Locale } from './locale';
 import { ShellPage } from './shell.page';
 
@@ -7,6 +8,7 @@ export class ActionsPage extends ShellPage {
   static readonly PATH = '/acciones';
   readonly rows: Locator;
   readonly newAction: Locator;
+  readonly exports: ExportMenu;
 
   constructor(
     page: Page,
@@ -15,6 +17,7 @@ export class ActionsPage extends ShellPage {
     super(page);
     this.rows = page.getByTestId('action-row');
     this.newAction = page.getByTestId('new-action');
+    this.exports = new ExportMenu(page);
   }
 
   get path(): string {

@@ -9,6 +9,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./core/auth/sign-in').then((m) => m.SignIn),
   },
   {
+    // A share link's public page: no sign-in, no shell (features/exports/shared-action.ts).
+    path: 'compartido/:token',
+    title: $localize`:@@title.shared:Acción compartida · Coopera`,
+    loadComponent: () => import('./features/exports/shared-action').then((m) => m.SharedAction),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),

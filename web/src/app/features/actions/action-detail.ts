@@ -43,6 +43,7 @@ import { todayIso } from '../../shared/forms';
 import { MoneyPipe } from '../../shared/money';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
+import { ActionExports } from '../exports/action-exports';
 import {
   changedFields,
   groupFunding,
@@ -88,6 +89,7 @@ const HISTORY_TAB = 7;
     LoadingState,
     ErrorState,
     EmptyState,
+    ActionExports,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-detail.html',

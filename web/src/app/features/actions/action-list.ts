@@ -29,6 +29,7 @@ import { KIND_LABELS, labelOf, MODALITY_LABELS, STATUS_LABELS } from '../../core
 import { PreciseDatePipe, TimestampPipe } from '../../shared/dates';
 import { EmptyState, ErrorState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
+import { ListExports } from '../exports/list-exports';
 import {
   ActionFilters,
   filtersFromParams,
@@ -70,6 +71,7 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     TimestampPipe,
     EmptyState,
     ErrorState,
+    ListExports,
   ],
   providers: [ActionsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,0 +1,78 @@
+import { expect } from '@playwright/test';
+
+/** What every exported file must look like, by format. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export function expectPdf(bytes: Buffer): void {
+  expect(bytes.length, 'PDF size').toBeGreaterThan(1000);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+}
+
+/** XLSX is a ZIP archive: local file header signature "PK\x03\x04". */
+export function expectXlsx(bytes: Buffer): void {
+  expect(bytes.length, 'XLSX size').toBeGreaterThan(1000);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+}
+
+/** Checks the BOM and the header row's first column; returns the rows (header first). */
+export function expectCsv(bytes: Buffer, firstColumn: string): string[][] {
+  expect(bytes.length, 'CSV size').toBeGreaterThan(3);
+  expect([...bytes.subarray(0, 3)], 'UTF-8 byte order mark').toEqual([...UTF8_BOM]);
+  const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+  expect(rows.length, 'at least the header row').toBeGreaterThan(0);
+  expect(rows[0][0]).toBe(firstColumn);
+  return rows;
+}
+
+/** The IATI file: the root element and its activities' identifiers. */
+export function iatiIdentifiers(bytes: Buffer): string[] {
+  const xml = bytes.toString('utf8');
+  expect(xml).toContain('<iati-activities');
+  return [...xml.matchAll(/<iati-identifier>([^<]+)<\/iati-identifier>/g)].map((m) => m[1]);
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The values of `column` in the data rows (header excluded). */
+export function column(rows: string[][], name: string): string[] {
+  const index = rows[0].indexOf(name);
+  expect(index, `column ${name} in ${rows[0].join(',')}`).toBeGreaterThanOrEqual(0);
+  return rows.slice(1).map((r) => r[index]);
+}

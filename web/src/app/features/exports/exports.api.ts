@@ -1,0 +1,119 @@
+import { ActionFilters, filtersToParams } from '../actions/action-filters';
+import type { DownloadRequest } from './downloads';
+
+/** The six tables every list export holds (one CSV each, one sheet each in the workbook). */
+export const EXPORT_TABLES = [
+  'actions',
+  'participations',
+  'funding',
+  'milestones',
+  'results',
+  'indicators',
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+export const TABLE_LABELS: Record<ExportTable, string> = {
+  actions: $localize`:@@export.table.actions:Acciones`,
+  participations: $localize`:@@export.table.participations:Participaciones (socios y roles)`,
+  funding: $localize`:@@export.table.funding:Financiamiento`,
+  milestones: $localize`:@@export.table.milestones:Hitos`,
+  results: $localize`:@@export.table.results:Resultados`,
+  indicators: $localize`:@@export.table.indicators:Indicadores`,
+};
+
+const API = '/api/v1';
+const today = () => new Date().toISOString().slice(0, 10);
+const enc = encodeURIComponent;
+
+/**
+ * The list's filters as export query parameters: the same narrowing the list sends
+ * (`filtersToParams`), without paging and sort, which the export endpoints do not take.
+ */
+export function exportParams(filters: ActionFilters): Record<string, string> {
+  const params = { ...filtersToParams(filters) } as Record<string, string>;
+  delete params['page'];
+  delete params['pageSize'];
+  delete params['sort'];
+  return params;
+}
+
+export type SheetLanguage = 'es' | 'en';
+
+export const SHEET_LABELS: Record<SheetLanguage, string> = {
+  es: $localize`:@@export.sheetEs:Ficha del proyecto (PDF, español)`,
+  en: $localize`:@@export.sheetEn:Ficha del proyecto (PDF, inglés)`,
+};
+export const IATI_LABEL = $localize`:@@export.iati:IATI 2.03 (XML)`;
+export const XLSX_LABEL = $localize`:@@export.xlsx:Libro de Excel (XLSX, 6 hojas)`;
+
+export function tableLabel(table: ExportTable): string {
+  return $localize`:@@export.csvTable:${TABLE_LABELS[table]}:table: (CSV)`;
+}
+
+/** GET /actions/:id/export/sheet.pdf?lang= */
+export function actionSheet(id: string, code: string, lang: SheetLanguage): DownloadRequest {
+  return {
+    url: `${API}/actions/${enc(id)}/export/sheet.pdf`,
+    params: { lang },
+    fallbackName: `${code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`,
+    label: SHEET_LABELS[lang],
+  };
+}
+
+/** GET /actions/:id/export/iati.xml */
+export function actionIati(id: string, code: string): DownloadRequest {
+  return {
+    url: `${API}/actions/${enc(id)}/export/iati.xml`,
+    fallbackName: `${code}-iati.xml`,
+    label: IATI_LABEL,
+  };
+}
+
+/** GET /exports/<table>.csv with the list's filters. */
+export function listCsv(table: ExportTable, filters: ActionFilters): DownloadRequest {
+  return {
+    url: `${API}/exports/${table}.csv`,
+    params: exportParams(filters),
+    fallbackName: `coopera-${table}-${today()}.csv`,
+    label: tableLabel(table),
+  };
+}
+
+/** GET /exports/portfolio.xlsx with the list's filters. */
+export function listXlsx(filters: ActionFilters): DownloadRequest {
+  return {
+    url: `${API}/exports/portfolio.xlsx`,
+    params: exportParams(filters),
+    fallbackName: `coopera-portfolio-${today()}.xlsx`,
+    label: XLSX_LABEL,
+  };
+}
+
+/** GET /exports/iati.xml with the list's filters. */
+export function listIati(filters: ActionFilters): DownloadRequest {
+  return {
+    url: `${API}/exports/iati.xml`,
+    params: exportParams(filters),
+    fallbackName: `coopera-iati-${today()}.xml`,
+    label: IATI_LABEL,
+  };
+}
+
+/** GET /shared/:token/sheet.pdf?lang= (no sign-in). */
+export function sharedSheet(token: string, code: string, lang: SheetLanguage): DownloadRequest {
+  return {
+    url: `${API}/shared/${enc(token)}/sheet.pdf`,
+    params: { lang },
+    fallbackName: `${code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`,
+    label: SHEET_LABELS[lang],
+  };
+}
+
+/** GET /shared/:token/iati.xml (no sign-in). */
+export function sharedIati(token: string, code: string): DownloadRequest {
+  return {
+    url: `${API}/shared/${enc(token)}/iati.xml`,
+    fallbackName: `${code}-iati.xml`,
+    label: IATI_LABEL,
+  };
+}
