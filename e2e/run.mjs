@@ -124,6 +124,10 @@ async function main() {
       LOG_PRETTY: 'false',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
       NODE_ENV: 'production',
+      // The suites download every format several times a minute as the same demo users; the
+      // limit itself is tested in api/test/exports.int-spec.ts.
+      EXPORTS_PER_MINUTE: '600',
+      IMPORTS_PER_MINUTE: '600',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
