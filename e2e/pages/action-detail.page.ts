@@ -11,6 +11,7 @@ export const ACTION_TABS = {
   milestones: 'Hitos',
   results: 'Resultados',
   documents: 'Documentos',
+  progress: 'Avance',
   history: 'Historial',
 } as const;
 export type ActionTab = keyof typeof ACTION_TABS;
@@ -117,5 +118,27 @@ export class ActionDetailPage extends ShellPage {
     await this.dialog.getByTestId('milestone-title').fill(entry.title);
     await this.dialog.getByTestId('milestone-planned').fill(entry.planned);
     await this.save();
+  }
+
+  /** The progress figure in the header ("20 %" · "Proceso bajo"). */
+  headerProgress(): { percent: Locator; label: Locator } {
+    const meter = this.page.getByTestId('header-progress');
+    return {
+      percent: meter.getByTestId('progress-percent'),
+      label: meter.getByTestId('progress-label'),
+    };
+  }
+
+  /** Avance → Registrar (on the stage's row): date and evidence note. */
+  async recordStage(stage: string, entry: { reachedOn: string; notes: string }): Promise<void> {
+    const panel = await this.openTab('progress');
+    await panel.getByTestId(`record-stage-${stage}`).click();
+    await expect(
+      this.dialog.getByRole('heading', { name: 'Registrar etapa de avance' }),
+    ).toBeVisible();
+    await this.dialog.getByTestId('stage-reached-on').fill(entry.reachedOn);
+    await this.dialog.getByTestId('stage-notes').fill(entry.notes);
+    await this.dialog.getByTestId('dialog-save').click();
+    await expect(this.dialog).toBeHidden();
   }
 }

@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { ActionDetailPage } from '../pages/action-detail.page';
+import { BoardReportPage, BoardSessionPage, BoardSessionsPage } from '../pages/board.page';
+import { apiAs, archiveActionAs, createActionAs } from '../support/api';
+import { signedInAs, watchConsole } from '../support/fixtures';
+import { pdfText } from '../support/pdf-text';
+
+test.describe('director: board follow-up', () => {
+  signedInAs('director');
+
+  test('opens the demo session, reads its agreements and downloads the report PDF in both languages', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const consoleErrors = watchConsole(page);
+    const sessions = new BoardSessionsPage(page);
+    await page.goto('/tablero');
+    await page.getByTestId('nav-board').click();
+    await expect(sessions.table).toBeVisible();
+    // The director reads: no "new session" button.
+    await expect(sessions.newSession).toHaveCount(0);
+    await sessions.session(2023, 12).click();
+
+    const session = new BoardSessionPage(page);
+    await expect(session.title).toHaveText(
+      'Décima Segunda Sesión Ordinaria 2023 Junta Directiva IMPLAN Guanajuato',
+    );
+    // Agenda item 7 links the IURC Ancona–Guanajuato cooperation.
+    await expect(session.agenda.getByTestId('agenda-item')).toHaveCount(10);
+    await expect(session.agenda.getByTestId('linked-actions')).toContainText(
+      'IMPLANGTO-2023-IURC-ANCONA',
+    );
+    // The agreements read from the minutes, with their status and dated follow-up.
+    await expect(session.agreement('JD-XI-1').getByTestId('agreement-status')).toHaveText(
+      'Cumplido',
+    );
+    await expect(session.agreement('JD-VIII-2').getByTestId('agreement-status')).toHaveText(
+      'En proceso',
+    );
+    const panel = await session.openAgreement('JD-XI-1');
+    await expect(panel.getByTestId('agreement-notes')).toContainText('WhatsApp');
+    await expect(page.getByTestId('add-note')).toHaveCount(0);
+
+    await session.openReport.click();
+    const report = new BoardReportPage(page);
+    await report.expectLoaded();
+    await expect(page.getByTestId('report-session')).toHaveText(
+      'Décima Segunda Sesión Ordinaria 2023 Junta Directiva IMPLAN Guanajuato',
+    );
+    await expect(page.getByTestId('report-action')).toContainText('IMPLANGTO-2023-IURC-ANCONA');
+    await expect(page.getByTestId('report-agreements-session')).toContainText('JD-XI-1');
+    await expect(page.getByTestId('report-agreements-open')).toContainText('JD-VIII-2');
+
+    const es = await report.download('es');
+    expect(es.name).toBe('junta-2023-ordinary-12.pdf');
+    expect(es.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(es.body);
+    expect(text).toContain('Informe de seguimiento de la Junta Directiva');
+    expect(text).toContain('Décima Segunda Sesión Ordinaria');
+    expect(text).toContain('2023-12-14');
+    expect(text).toContain('IMPLANGTO-2023-IURC-ANCONA');
+    for (const code of ['JD-XI-1', 'JD-XI-2', 'JD-VIII-2']) expect(text).toContain(code);
+
+    const en = await report.download('en');
+    const english = pdfText(en.body);
+    expect(english).toContain('Board follow-up report');
+    expect(english).toContain('Pending agreements');
+    expect(english).toContain('JD-VIII-2');
+    consoleErrors.assertNone();
+  });
+
+  test('lists pending agreements across sessions and filters them by status', async ({ page }) => {
+    await page.goto('/acuerdos');
+    const table = page.getByTestId('agreements-table');
+    await expect(table.getByTestId('row-JD-VIII-2')).toBeVisible();
+    await expect(table.getByTestId('row-JD-XI-1')).toHaveCount(0);
+    await page.getByRole('radio', { name: /^Cumplido/ }).click();
+    await expect(page).toHaveURL(/estado=done/);
+    await expect(table.getByTestId('row-JD-XI-1')).toBeVisible();
+    await expect(table.getByTestId('row-JD-VIII-2')).toHaveCount(0);
+  });
+});
+
+test.describe('staff: progress stages on an action', () => {
+  signedInAs('staff');
+
+  test('records the planning and programming stages and sees the percentage and label change', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(60_000);
+    const consoleErrors = watchConsole(page);
+    const api = await apiAs('staff', baseURL);
+    const code = `E2E-AV-${Date.now()}`;
+    const { id } = await createActionAs(api, {
+      code,
+      kind: 'city_to_city',
+      titleEs: `Prueba e2e de avance ${code}`,
+      instituteRole: 'recipient',
+    });
+    try {
+      const detail = new ActionDetailPage(page);
+      await detail.goto(id);
+      await detail.expectLoaded(code);
+      const header = detail.headerProgress();
+      await expect(header.percent).toHaveText('0 %');
+      await expect(header.label).toHaveText('Sin avance');
+
+      await detail.recordStage('planning', {
+        reachedOn: '2024-02-01',
+        notes: 'Acta de planeación aprobada',
+      });
+      await expect(header.percent).toHaveText('10 %');
+      await expect(header.label).toHaveText('Proceso básico');
+      const panel = page.getByRole('tabpanel');
+      await expect(panel.locator('[data-stage="planning"]')).toContainText(
+        'Acta de planeación aprobada',
+      );
+
+      await detail.recordStage('programming', { reachedOn: '2024-03-15', notes: 'Programa anual' });
+      await expect(header.percent).toHaveText('20 %');
+      await expect(header.label).toHaveText('Proceso bajo');
+      await expect(panel.getByTestId('action-progress').getByRole('progressbar')).toHaveAttribute(
+        'aria-valuenow',
+        '20',
+      );
+
+      // The list shows the same figure.
+      await page.goto(`/acciones?q=${code}`);
+      await expect(page.getByRole('row', { name: new RegExp(code) })).toContainText(
+        '20 % · Proceso bajo',
+      );
+      consoleErrors.assertNone();
+    } finally {
+      await archiveActionAs(api, id);
+      await api.dispose();
+    }
+  });
+});
