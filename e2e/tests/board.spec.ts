@@ -69,6 +69,18 @@ test.describe('director: board follow-up', () => {
     consoleErrors.assertNone();
   });
 
+  test('the dashboard shows the actions by progress level, every level listed', async ({
+    page,
+  }) => {
+    await page.goto('/tablero');
+    const card = page.getByTestId('chart-by-progress');
+    await expect(card.getByRole('heading', { name: 'Acciones por nivel de avance' })).toBeVisible();
+    const table = card.locator('table');
+    await expect(table).toContainText('Sin avance (0 %)');
+    await expect(table).toContainText('Totalmente cumplido (100 %)');
+    await expect(table.locator('tbody tr')).toHaveCount(6);
+  });
+
   test('lists pending agreements across sessions and filters them by status', async ({ page }) => {
     await page.goto('/acuerdos');
     const table = page.getByTestId('agreements-table');
@@ -135,5 +147,25 @@ test.describe('staff: progress stages on an action', () => {
       await archiveActionAs(api, id);
       await api.dispose();
     }
+  });
+});
+
+test.describe('admin: progress criteria', () => {
+  signedInAs('admin');
+
+  test('refuses weights that do not add up to 100 and keeps the saved criteria', async ({
+    page,
+  }) => {
+    await page.goto('/admin/avance');
+    const sum = page.getByTestId('weight-sum');
+    await expect(sum).toHaveText('Suma: 100 %');
+    await page.getByTestId('weight-execution').fill('50');
+    await expect(sum).toHaveText('Suma: 110 %');
+    await page.getByTestId('save-progress-settings').click();
+    await expect(page.getByTestId('settings-problems')).toContainText(
+      'Los pesos deben sumar 100 % (suman 110 %).',
+    );
+    await page.reload();
+    await expect(page.getByTestId('weight-execution')).toHaveValue('40');
   });
 });
