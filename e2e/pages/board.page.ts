@@ -35,7 +35,7 @@ export class BoardSessionPage extends ShellPage {
   readonly agreements: Locator;
   readonly openReport: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
     super(page);
     this.title = page.getByTestId('session-title');
     this.agenda = page.getByTestId('agenda');
@@ -67,7 +67,7 @@ export class BoardReportPage extends ShellPage {
   readonly pdfEs: Locator;
   readonly pdfEn: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
     super(page);
     this.report = page.getByTestId('board-report');
     this.pdfEs = page.getByTestId('report-pdf-es');
@@ -94,7 +94,7 @@ export class AgreementsPage extends ShellPage {
   readonly table: Locator;
   readonly filter: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
     super(page);
     this.table = page.getByTestId('agreements-table');
     this.filter = page.getByTestId('agreement-filter');

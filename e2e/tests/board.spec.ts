@@ -169,3 +169,77 @@ test.describe('admin: progress criteria', () => {
     await expect(page.getByTestId('weight-execution')).toHaveValue('40');
   });
 });
+
+test.describe('staff: recording a board session', () => {
+  signedInAs('staff');
+
+  test('creates a session, links an action on the agenda, records an agreement and its follow-up', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const consoleErrors = watchConsole(page);
+    const sessions = new BoardSessionsPage(page);
+    await sessions.goto();
+    // The new session defaults to the institute of the latest one (its name is loaded first).
+    await expect(sessions.table).toContainText('IMPLAN');
+    await sessions.newSession.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('session-institute')).toHaveValue(/IMPLAN/);
+    await dialog.getByTestId('session-number').fill('1');
+    await dialog.getByTestId('session-kind').click();
+    await page.getByRole('option', { name: 'Extraordinaria', exact: true }).click();
+    await dialog.getByTestId('session-held-on').fill('2024-01-18');
+    await expect(dialog.getByTestId('session-year')).toHaveValue('2024');
+    await dialog.getByTestId('dialog-save').click();
+    await expect(dialog).toBeHidden();
+
+    const session = new BoardSessionPage(page);
+    await expect(session.title).toHaveText('1ª sesión extraordinaria 2024');
+
+    // Agenda: an item about the IURC cooperation, linked by picking the action.
+    await page.getByTestId('add-agenda-item').click();
+    await dialog.getByTestId('agenda-title').fill('Informe final de la cooperación IURC');
+    await dialog.getByTestId('agenda-action-search').fill('IURC');
+    await page.getByRole('option', { name: /IMPLANGTO-2023-IURC-ANCONA/ }).click();
+    await expect(dialog.getByTestId('linked-IMPLANGTO-2023-IURC-ANCONA')).toBeVisible();
+    await dialog.getByTestId('dialog-save').click();
+    await expect(dialog).toBeHidden();
+    await expect(session.agenda.getByTestId('linked-actions')).toContainText(
+      'IMPLANGTO-2023-IURC-ANCONA',
+    );
+
+    // Agreement: the code follows the minutes' style; past its due date it reads "Vencido".
+    await page.getByTestId('add-agreement').click();
+    await expect(dialog.getByTestId('agreement-code')).toHaveValue('JD-I-1');
+    await dialog.getByTestId('agreement-text').fill('Enviar el informe final de IURC a la Junta.');
+    await dialog.getByTestId('agreement-responsible').fill('Dirección General');
+    await dialog.getByTestId('agreement-due').fill('2024-02-01');
+    await dialog.getByTestId('dialog-save').click();
+    await expect(dialog).toBeHidden();
+    const agreement = session.agreement('JD-I-1');
+    await expect(agreement.getByTestId('agreement-status')).toHaveText('Abierto');
+    await expect(agreement.getByTestId('agreement-overdue')).toBeVisible();
+
+    // Follow-up note that closes it.
+    await agreement.getByRole('button').first().click();
+    await agreement.getByTestId('add-note').click();
+    await dialog.getByTestId('note-text').fill('Informe enviado por correo el 30 de enero.');
+    await dialog.getByTestId('note-status').click();
+    await page.getByRole('option', { name: 'Cumplido', exact: true }).click();
+    await dialog.getByTestId('dialog-save').click();
+    await expect(dialog).toBeHidden();
+    await expect(agreement.getByTestId('agreement-status')).toHaveText('Cumplido');
+    await expect(agreement.getByTestId('agreement-overdue')).toHaveCount(0);
+    await expect(agreement.getByTestId('agreement-notes')).toContainText('Informe enviado');
+
+    // Clean-up through the page: the agreement, then the session.
+    await page.getByRole('button', { name: 'Eliminar el acuerdo JD-I-1' }).click();
+    await page.getByTestId('confirm').click();
+    await expect(agreement).toHaveCount(0);
+    await page.getByTestId('delete-session').click();
+    await page.getByTestId('confirm').click();
+    await expect(page).toHaveURL(/\/junta$/);
+    await expect(sessions.table).not.toContainText('1ª sesión extraordinaria 2024');
+    consoleErrors.assertNone();
+  });
+});
