@@ -24,6 +24,8 @@ import { BoardApi } from './board.api';
 import { sessionLabel } from './board.model';
 import type { SessionDialogData } from './session-dialog';
 
+const NUMBER_FIELD = '[formcontrolname="number"]';
+
 /** The board sessions, newest first; staff record new ones. */
 @Component({
   selector: 'app-session-list',
@@ -185,7 +187,8 @@ export class SessionList {
     const ref = this.dialog.open(SessionDialog, {
       data,
       injector: this.injector,
-      autoFocus: 'first-tabbable',
+      // With the institute filled in, start at the number (focus would open the picker's list).
+      autoFocus: data.institute ? NUMBER_FIELD : 'first-tabbable',
       restoreFocus: true,
       width: '640px',
       maxWidth: '95vw',

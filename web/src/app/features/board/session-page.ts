@@ -106,12 +106,16 @@ export class SessionPage {
     });
   }
 
-  private async openDialog<D>(load: () => Promise<Type<unknown>>, data: D): Promise<boolean> {
+  private async openDialog<D>(
+    load: () => Promise<Type<unknown>>,
+    data: D,
+    autoFocus = 'first-tabbable',
+  ): Promise<boolean> {
     const component = await load();
     const ref = this.dialog.open(component, {
       data,
       injector: this.injector,
-      autoFocus: 'first-tabbable',
+      autoFocus,
       restoreFocus: true,
       width: '640px',
       maxWidth: '95vw',
@@ -129,7 +133,11 @@ export class SessionPage {
       item: s,
       institute: { id: s.instituteId, name: this.store.institute(), acronym: null },
     };
-    return this.openDialog(() => import('./session-dialog').then((m) => m.SessionDialog), data);
+    return this.openDialog(
+      () => import('./session-dialog').then((m) => m.SessionDialog),
+      data,
+      '[formcontrolname="number"]',
+    );
   }
 
   addItem(): Promise<boolean> {
