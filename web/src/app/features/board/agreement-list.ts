@@ -145,6 +145,8 @@ import {
     .note {
       margin: 4px 0;
       max-width: 60ch;
+      /* On a phone the table scrolls sideways rather than squeezing the text to a few words. */
+      min-width: 240px;
     }
   `,
 })
