@@ -99,6 +99,31 @@ describe('progress scoring and milestone templates', () => {
     expect(await progressOf(b)).toMatchObject({ percent: 70 });
   });
 
+  it('shows progress on the action list and the action page (label in both languages)', async () => {
+    const c = code();
+    const res = await staff
+      .post('/api/v1/actions')
+      .send({ code: c, kind: 'award', titleEs: 'Avance en la lista', instituteRole: 'recipient' })
+      .expect(201);
+    const id = res.body.id as string;
+    expect(res.body.progress).toMatchObject({ percent: 0, stage: null, labelEs: 'Sin avance' });
+    await reach(id, 'planning');
+    await reach(id, 'programming');
+    const expected = {
+      percent: 20,
+      stage: 'programming',
+      labelEs: 'Proceso bajo',
+      labelEn: 'Low process',
+      colour: '#f57c00',
+    };
+    const list = await director.get(`/api/v1/actions?q=${c}`).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0].progress).toEqual(expected);
+    expect((await director.get(`/api/v1/actions/${id}`).expect(200)).body.progress).toEqual(
+      expected,
+    );
+  });
+
   it('refuses bad schemes with 400 and leaves the settings unchanged', async () => {
     const before = (await admin.get('/api/v1/settings/progress').expect(200)).body;
     const bad = [

@@ -12,6 +12,7 @@ export const ACTION_TABS = {
   milestones: 'Hitos',
   results: 'Resultados',
   documents: 'Documentos',
+  progress: 'Avance',
   history: 'Historial',
 } as const;
 export type ActionTab = keyof typeof ACTION_TABS;
@@ -142,5 +143,27 @@ export class ActionDetailPage extends ShellPage {
     await row.getByTestId('share-revoke').click();
     await this.page.getByTestId('confirm').click();
     await expect(row.getByTestId('share-state')).toContainText('Revocado');
+  }
+
+  /** The progress figure in the header ("20 %" · "Proceso bajo"). */
+  headerProgress(): { percent: Locator; label: Locator } {
+    const meter = this.page.getByTestId('header-progress');
+    return {
+      percent: meter.getByTestId('progress-percent'),
+      label: meter.getByTestId('progress-label'),
+    };
+  }
+
+  /** Avance → Registrar (on the stage's row): date and evidence note. */
+  async recordStage(stage: string, entry: { reachedOn: string; notes: string }): Promise<void> {
+    const panel = await this.openTab('progress');
+    await panel.getByTestId(`record-stage-${stage}`).click();
+    await expect(
+      this.dialog.getByRole('heading', { name: 'Registrar etapa de avance' }),
+    ).toBeVisible();
+    await this.dialog.getByTestId('stage-reached-on').fill(entry.reachedOn);
+    await this.dialog.getByTestId('stage-notes').fill(entry.notes);
+    await this.dialog.getByTestId('dialog-save').click();
+    await expect(this.dialog).toBeHidden();
   }
 }

@@ -18,6 +18,10 @@ import {
   ResultDto,
 } from './dto/action-response.dto';
 import { PartsWriter } from './parts.writer';
+import { DEFAULT_PROGRESS_SCHEME, progressLateral } from '../progress/progress.model';
+
+/** The default progress scheme as a SQL literal (a constant: no user input). */
+const DEFAULT_SCHEME_SQL = `'${JSON.stringify(DEFAULT_PROGRESS_SCHEME).replace(/'/g, "''")}'`;
 
 const SORT_COLUMNS: Record<string, string> = {
   code: 'a.code',
@@ -41,7 +45,10 @@ const SUMMARY_COLUMNS = `a.id, a.code, a.kind, a.title_es AS "titleEs", a.title_
                              ORDER BY p.role, o.name)
               FROM participations p JOIN organisations o ON o.id = p.organisation_id
              WHERE p.action_id = a.id), '[]') AS partners,
-  (SELECT count(*)::int FROM milestones m WHERE m.action_id = a.id AND m.actual_date IS NULL AND m.planned_date < current_date) AS "overdueMilestones"`;
+  (SELECT count(*)::int FROM milestones m WHERE m.action_id = a.id AND m.actual_date IS NULL AND m.planned_date < current_date) AS "overdueMilestones",
+  (SELECT json_build_object('percent', p.percent, 'stage', p.stage, 'labelEs', coalesce(p.label_es, ''),
+                            'labelEn', coalesce(p.label_en, ''), 'colour', coalesce(p.colour, '#9e9e9e'))
+     FROM ${progressLateral('a', DEFAULT_SCHEME_SQL)} p) AS progress`;
 
 type SummaryRow = Omit<ActionSummaryDto, 'updatedAt' | 'archivedAt'> & {
   updatedAt: Date;

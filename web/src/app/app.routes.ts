@@ -36,6 +36,16 @@ export const appRoutes: Route[] = [
           import('./features/partners/partners.routes').then((m) => m.partnersRoutes),
       },
       {
+        path: 'junta',
+        canActivate: [capabilityGuard('board.view')],
+        loadChildren: () => import('./features/board/board.routes').then((m) => m.boardRoutes),
+      },
+      {
+        path: 'acuerdos',
+        canActivate: [capabilityGuard('board.view')],
+        loadChildren: () => import('./features/board/board.routes').then((m) => m.agreementRoutes),
+      },
+      {
         path: 'admin',
         canActivate: [capabilityGuard('users.manage')],
         loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),

@@ -21,6 +21,20 @@ export class PartnerRefDto {
   @ApiProperty({ enum: PARTICIPATION_ROLES }) role: string;
 }
 
+/** Progress from the stages reached (see `api/src/progress`), computed from the current settings. */
+export class ActionProgressDto {
+  @ApiProperty({ minimum: 0, maximum: 100, example: 30 }) percent: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Last stage of the unbroken run from planning (null: none)',
+  })
+  stage: string | null;
+  @ApiProperty({ example: 'Proceso medio' }) labelEs: string;
+  @ApiProperty({ example: 'Medium process' }) labelEn: string;
+  @ApiProperty({ example: '#fbc02d' }) colour: string;
+}
+
 export class ActionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'IMEPLAN-2019-CFF' }) code: string;
@@ -45,6 +59,7 @@ export class ActionSummaryDto {
   @ApiPropertyOptional(nullableString) actualEnd: string | null;
   @ApiProperty({ description: 'Milestones whose planned date has passed without an actual date' })
   overdueMilestones: number;
+  @ApiProperty({ type: ActionProgressDto }) progress: ActionProgressDto;
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional(nullableString) archivedAt: string | null;

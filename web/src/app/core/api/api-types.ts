@@ -1290,6 +1290,7 @@ export type components = {
             planAlignment: string[];
             plannedEnd?: string | null;
             plannedStart?: string | null;
+            progress: components["schemas"]["ActionProgressDto"];
             relatedActions: components["schemas"]["RelatedActionDto"][];
             results: components["schemas"]["ResultDto"][];
             /** @enum {string|null} */
@@ -1316,6 +1317,18 @@ export type components = {
             pageSize: number;
             total: number;
         };
+        ActionProgressDto: {
+            /** @example #fbc02d */
+            colour: string;
+            /** @example Medium process */
+            labelEn: string;
+            /** @example Proceso medio */
+            labelEs: string;
+            /** @example 30 */
+            percent: number;
+            /** @description Last stage of the unbroken run from planning (null: none) */
+            stage?: string | null;
+        };
         ActionSummaryDto: {
             actualEnd?: string | null;
             actualStart?: string | null;
@@ -1336,6 +1349,7 @@ export type components = {
             partners: components["schemas"]["PartnerRefDto"][];
             plannedEnd?: string | null;
             plannedStart?: string | null;
+            progress: components["schemas"]["ActionProgressDto"];
             sdgs: number[];
             /**
              * @description null: not stated in the source

@@ -269,3 +269,163 @@ export type Grouped = Wire<Schemas['GroupedDto']>;
 export type MilestoneItem = Wire<Schemas['MilestoneItemDto']>;
 /** `MilestonesDto`: GET /dashboard/milestones. */
 export type DashboardMilestones = Wire<Schemas['MilestonesDto']>;
+
+// ── progress and board follow-up ───────────────────────────────────────────
+export const PROGRESS_STAGES = [
+  'planning',
+  'programming',
+  'budgeting',
+  'execution',
+  'evaluation',
+] as const;
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];
+export const SESSION_KINDS = ['ordinary', 'extraordinary'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export const AGREEMENT_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+export type _ProgressChecks = [
+  Assert<Equal<ProgressStage, Schemas['StageInput']['stage']>>,
+  Assert<Equal<SessionKind, Schemas['SessionInput']['kind']>>,
+  Assert<Equal<AgreementStatus, Schemas['AgreementInput']['status']>>,
+];
+
+/** `ActionProgressDto`: percent, label in both languages and colour (in lists and the action). */
+export type ActionProgress = Wire<Schemas['ActionProgressDto']>;
+export type ProgressScheme = Schemas['ProgressSchemeDto'];
+export type ProgressLevel = Schemas['ProgressLevelDto'];
+export type StageRequest = Schemas['StageInput'];
+export type SessionRequest = Schemas['SessionInput'];
+export type AgendaItemRequest = Schemas['AgendaItemInput'];
+export type AgreementRequest = Schemas['AgreementInput'];
+export type NoteRequest = Schemas['NoteInput'];
+
+/*
+ * The responses below are not described by the OpenAPI document yet (the progress and board
+ * controllers declare no response DTOs); their shapes follow api/src/progress and api/src/board.
+ */
+
+/** GET /actions/:id/stages: a stage reached, with its evidence. */
+export interface ActionStage {
+  id: string;
+  actionId: string;
+  stage: ProgressStage;
+  reachedOn: string;
+  evidenceUrl: string | null;
+  notes: string | null;
+  version: number;
+}
+
+/** GET /actions/:id/progress. */
+export interface ProgressFigure {
+  percent: number;
+  stage: ProgressStage | null;
+  label: string;
+  labelEs: string;
+  labelEn: string;
+  colour: string;
+}
+
+/** GET /dashboard/progress-distribution. */
+export interface ProgressDistribution {
+  total: number;
+  levels: {
+    min: number;
+    label: string;
+    labelEs: string;
+    labelEn: string;
+    colour: string;
+    count: number;
+  }[];
+}
+
+/** POST /actions/:id/milestones/from-template. */
+export interface TemplateOutcome {
+  created: Milestone[];
+  skipped: MilestoneType[];
+}
+
+export interface BoardSession {
+  id: string;
+  instituteId: string;
+  number: number;
+  kind: SessionKind;
+  year: number;
+  heldOn: string;
+  title: string;
+  version: number;
+}
+
+export interface AgendaItem {
+  id: string;
+  sessionId: string;
+  position: number;
+  title: string;
+  actionIds: string[];
+  version: number;
+}
+
+export interface AgreementNote {
+  id: string;
+  notedOn: string;
+  status: AgreementStatus | null;
+  text: string;
+}
+
+export interface Agreement {
+  id: string;
+  instituteId: string;
+  sessionId: string;
+  sessionTitle: string;
+  sessionHeldOn: string;
+  code: string;
+  text: string;
+  responsible: string | null;
+  dueDate: string | null;
+  status: AgreementStatus;
+  version: number;
+  latestNote: AgreementNote | null;
+}
+
+export type AgreementDetail = Agreement & { notes: AgreementNote[] };
+
+export type BoardSessionDetail = BoardSession & {
+  agendaItems: AgendaItem[];
+  agreements: Agreement[];
+};
+
+export interface ReportChange {
+  entity: string;
+  entityId: string;
+  operation: 'create' | 'update' | 'delete';
+  at: string;
+  summary: string;
+}
+
+export interface ReportChanges {
+  new: ReportChange[];
+  updated: ReportChange[];
+}
+
+/** GET /board-sessions/:id/report. */
+export interface BoardReport {
+  lang: 'es' | 'en';
+  session: Omit<BoardSession, 'instituteId' | 'version'> & { institute: string };
+  previous: { id: string; heldOn: string; title: string } | null;
+  window: { from: string | null; to: string };
+  actions: {
+    id: string;
+    code: string;
+    title: string;
+    agendaPositions: number[];
+    progress: ProgressFigure | null;
+    milestones: ReportChanges;
+    funding: ReportChanges;
+    results: ReportChanges;
+    stages: ReportChanges;
+    deleted: ReportChange[];
+    auditEntries: number;
+  }[];
+  agreements: Agreement[];
+  openAgreements: Agreement[];
+}

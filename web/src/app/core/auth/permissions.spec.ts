@@ -19,4 +19,10 @@ describe('role-based visibility', () => {
     expect(ROLES.every((r) => can(r, 'portfolio.view'))).toBe(true);
     expect(can(null, 'portfolio.view')).toBe(false);
   });
+
+  it('opens board follow-up to staff and directors (staff write) and progress settings to admins', () => {
+    expect(ROLES.filter((r) => can(r, 'board.view'))).toEqual(['admin', 'staff', 'director']);
+    expect(ROLES.filter((r) => can(r, 'board.edit'))).toEqual(['admin', 'staff']);
+    expect(ROLES.filter((r) => can(r, 'settings.manage'))).toEqual(['admin']);
+  });
 });

@@ -8,7 +8,10 @@ export type Capability =
   | 'dashboard.view'
   | 'users.manage'
   | 'rates.manage'
-  | 'notes.view';
+  | 'notes.view'
+  | 'board.view'
+  | 'board.edit'
+  | 'settings.manage';
 
 const GRANTS: Record<Role, readonly Capability[]> = {
   admin: [
@@ -19,9 +22,20 @@ const GRANTS: Record<Role, readonly Capability[]> = {
     'users.manage',
     'rates.manage',
     'notes.view',
+    'board.view',
+    'board.edit',
+    'settings.manage',
   ],
-  staff: ['portfolio.view', 'portfolio.edit', 'partners.view', 'dashboard.view', 'notes.view'],
-  director: ['portfolio.view', 'partners.view', 'dashboard.view', 'notes.view'],
+  staff: [
+    'portfolio.view',
+    'portfolio.edit',
+    'partners.view',
+    'dashboard.view',
+    'notes.view',
+    'board.view',
+    'board.edit',
+  ],
+  director: ['portfolio.view', 'partners.view', 'dashboard.view', 'notes.view', 'board.view'],
   partner: ['portfolio.view', 'partners.view', 'dashboard.view'],
 };
 

@@ -97,6 +97,20 @@ export class Shell {
       testId: 'nav-partners',
     },
     {
+      path: '/junta',
+      icon: 'gavel',
+      label: $localize`:@@nav.board:Junta Directiva`,
+      capability: 'board.view',
+      testId: 'nav-board',
+    },
+    {
+      path: '/acuerdos',
+      icon: 'task_alt',
+      label: $localize`:@@nav.agreements:Acuerdos`,
+      capability: 'board.view',
+      testId: 'nav-agreements',
+    },
+    {
       path: '/admin/usuarios',
       icon: 'admin_panel_settings',
       label: $localize`:@@nav.admin:Administración`,
@@ -109,6 +123,13 @@ export class Shell {
       label: $localize`:@@nav.rates:Tipos de cambio`,
       capability: 'rates.manage',
       testId: 'nav-rates',
+    },
+    {
+      path: '/admin/avance',
+      icon: 'stacked_line_chart',
+      label: $localize`:@@nav.progressSettings:Criterios de avance`,
+      capability: 'settings.manage',
+      testId: 'nav-progress-settings',
     },
   ];
   protected readonly nav = computed(() => {

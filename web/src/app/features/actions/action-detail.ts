@@ -44,6 +44,9 @@ import { MoneyPipe } from '../../shared/money';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
 import { ActionExports } from '../exports/action-exports';
+import { ProgressMeter } from '../../shared/progress-meter';
+import { ProgressApi } from '../../core/api/progress.api';
+import { ProgressPanel } from './progress-panel';
 import {
   changedFields,
   groupFunding,
@@ -63,13 +66,14 @@ const PART_DIALOGS: Record<PartKind, () => Promise<Type<unknown>>> = {
   results: () => import('./parts/result-dialog').then((m) => m.ResultDialog),
   indicators: () => import('./parts/indicator-dialog').then((m) => m.IndicatorDialog),
   documents: () => import('./parts/document-dialog').then((m) => m.DocumentDialog),
+  stages: () => import('./parts/stage-dialog').then((m) => m.StageDialog),
 };
 
 const SAVED = $localize`:@@parts.saved:Guardado`;
 const DELETED = $localize`:@@parts.deleted:Eliminado`;
 const STALE = $localize`:@@parts.stale:Otra persona modificó este registro; se recargó la acción. Revisa y vuelve a intentar.`;
 
-const HISTORY_TAB = 7;
+const HISTORY_TAB = 8;
 
 @Component({
   selector: 'app-action-detail',
@@ -90,6 +94,8 @@ const HISTORY_TAB = 7;
     ErrorState,
     EmptyState,
     ActionExports,
+    ProgressMeter,
+    ProgressPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-detail.html',
@@ -98,6 +104,7 @@ const HISTORY_TAB = 7;
 })
 export class ActionDetail {
   private readonly api = inject(ActionsApi);
+  private readonly progressApi = inject(ProgressApi);
   private readonly auth = inject(AuthStore);
   private readonly locale = inject(LOCALE_ID);
 
@@ -119,6 +126,8 @@ export class ActionDetail {
   protected readonly canManage = computed(() => this.auth.can('portfolio.edit'));
   /** Edit controls: managers, while the action is not archived (the API refuses edits then). */
   protected readonly canEdit = computed(() => this.canManage() && !this.action()?.archivedAt);
+  /** Stages and their evidence: staff, directors and admins (the API refuses partners). */
+  protected readonly canViewStages = computed(() => this.auth.can('notes.view'));
   protected readonly partnerColumns = computed(() =>
     this.canEdit() ? ['organisation', 'role', 'notes', 'edit'] : ['organisation', 'role', 'notes'],
   );
@@ -238,6 +247,38 @@ export class ActionDetail {
       danger: true,
     });
     if (ok) await this.run(this.api.deletePart(a.id, kind, part.id, part.version), DELETED);
+  }
+
+  /** Changes made in the progress tab: re-read the action (its progress figure). */
+  protected progressChanged(): void {
+    this.refresh();
+  }
+
+  /** Plans the lifecycle milestones of the action's kind; they are then edited like any other. */
+  async planFromTemplate(): Promise<void> {
+    const a = this.action();
+    if (!a || !this.canEdit() || this.busy()) return;
+    const ok = await this.confirm({
+      title: $localize`:@@milestone.templateTitle:¿Generar los hitos planeados?`,
+      message: $localize`:@@milestone.templateMessage:Se añadirán los hitos del ciclo de vida de este tipo de acción, con fechas programadas a partir del inicio programado (o real, o de hoy). Se omiten los tipos de hito que ya existen; después se editan como cualquier hito.`,
+      confirm: $localize`:@@milestone.templateConfirm:Generar hitos`,
+    });
+    if (!ok) return;
+    this.busy.set(true);
+    try {
+      const outcome = await firstValueFrom(this.progressApi.fromTemplate(a.id));
+      const created = outcome.created.length;
+      const skipped = outcome.skipped.length;
+      this.done(
+        $localize`:@@milestone.templateDone:Hitos planeados: ${created}:created: creados, ${skipped}:skipped: omitidos (ya existían).`,
+      );
+    } catch (e) {
+      const err = toApiError(e);
+      this.refresh();
+      this.snackBar.open(err.message, undefined, { duration: 6000, politeness: 'assertive' });
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   /** "Marcar como realizado": today's date as the milestone's actual date. */

@@ -36,6 +36,13 @@ const base: ActionFormValue = toFormValue({
   actualStart: null,
   actualEnd: null,
   overdueMilestones: 0,
+  progress: {
+    percent: 0,
+    stage: null,
+    labelEs: 'Sin avance',
+    labelEn: 'No progress',
+    colour: '#9e9e9e',
+  },
   version: 3,
   updatedAt: '2024-01-01T00:00:00Z',
   archivedAt: null,

@@ -34,6 +34,13 @@ const action = {
   actualStart: null,
   actualEnd: null,
   overdueMilestones: 0,
+  progress: {
+    percent: 0,
+    stage: null,
+    labelEs: 'Sin avance',
+    labelEn: 'No progress',
+    colour: '#9e9e9e',
+  },
   version: 4,
   updatedAt: '2024-01-01T00:00:00Z',
   archivedAt: null,

@@ -28,6 +28,7 @@ import { AuthStore } from '../../core/auth/auth.store';
 import { KIND_LABELS, labelOf, MODALITY_LABELS, STATUS_LABELS } from '../../core/i18n/labels';
 import { PreciseDatePipe, TimestampPipe } from '../../shared/dates';
 import { EmptyState, ErrorState } from '../../shared/states';
+import { ProgressMeter } from '../../shared/progress-meter';
 import { StatusChip } from '../../shared/status-chip';
 import { ListExports } from '../exports/list-exports';
 import {
@@ -67,6 +68,7 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     MatMenuModule,
     MatProgressBarModule,
     StatusChip,
+    ProgressMeter,
     PreciseDatePipe,
     TimestampPipe,
     EmptyState,
@@ -98,6 +100,7 @@ export class ActionList {
     code: $localize`:@@actions.col.code:Clave`,
     title: $localize`:@@actions.col.title:Título`,
     status: $localize`:@@actions.col.status:Estatus`,
+    progress: $localize`:@@actions.col.progress:Avance`,
     kind: $localize`:@@actions.col.kind:Tipo`,
     modality: $localize`:@@actions.col.modality:Modalidad`,
     partners: $localize`:@@actions.col.partners:Socios`,

@@ -28,7 +28,8 @@ export type PartKind =
   | 'milestones'
   | 'results'
   | 'documents'
-  | 'indicators';
+  | 'indicators'
+  | 'stages';
 
 @Injectable({ providedIn: 'root' })
 export class ActionsApi {

@@ -14,4 +14,10 @@ export const adminRoutes: Route[] = [
     canActivate: [capabilityGuard('rates.manage')],
     loadComponent: () => import('./rate-list').then((m) => m.RateList),
   },
+  {
+    path: 'avance',
+    title: $localize`:@@title.progressSettings:Criterios de avance · Coopera`,
+    canActivate: [capabilityGuard('settings.manage')],
+    loadComponent: () => import('./progress-settings').then((m) => m.ProgressSettings),
+  },
 ];

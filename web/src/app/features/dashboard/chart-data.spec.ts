@@ -1,5 +1,6 @@
 import type { Group, MoneyFigure } from '../../core/api/models';
 import {
+  actionsByProgressChart,
   actionsByStatusChart,
   clickedKey,
   moneyByGroupChart,
@@ -134,5 +135,67 @@ describe('chart models', () => {
     expect(clickedKey({ key: null })).toBeNull();
     expect(clickedKey({ modality: 'financial' }, 'modality')).toBe('financial');
     expect(clickedKey(undefined)).toBeNull();
+  });
+});
+
+describe('actionsByProgressChart', () => {
+  const data = {
+    total: 3,
+    levels: [
+      {
+        min: 0,
+        label: 'Sin avance',
+        labelEs: 'Sin avance',
+        labelEn: 'No progress',
+        colour: '#9e9e9e',
+        count: 2,
+      },
+      {
+        min: 10,
+        label: 'Proceso básico',
+        labelEs: 'Proceso básico',
+        labelEn: 'Basic process',
+        colour: '#d32f2f',
+        count: 0,
+      },
+      {
+        min: 100,
+        label: 'Totalmente cumplido',
+        labelEs: 'Totalmente cumplido',
+        labelEn: 'Fully fulfilled',
+        colour: '#2e7d32',
+        count: 1,
+      },
+    ],
+  };
+
+  it('draws every level in its colour, empty levels too, lowest first', () => {
+    const model = actionsByProgressChart(data, { locale: 'es-MX' });
+    const series = (
+      model.option['series'] as { data: { value: number; itemStyle: { color: string } }[] }[]
+    )[0];
+    expect(series.data.map((d) => [d.value, d.itemStyle.color])).toEqual([
+      [2, '#9e9e9e'],
+      [0, '#d32f2f'],
+      [1, '#2e7d32'],
+    ]);
+    expect(model.table.rows.map((r) => r.cells)).toEqual([
+      ['Sin avance (0 %)', '2'],
+      ['Proceso básico (10 %)', '0'],
+      ['Totalmente cumplido (100 %)', '1'],
+    ]);
+    expect(model.empty).toBe(false);
+  });
+
+  it('labels in English in the English build and is empty without actions', () => {
+    expect(actionsByProgressChart(data, { locale: 'en' }).table.rows[2].cells[0]).toBe(
+      'Fully fulfilled (100 %)',
+    );
+    expect(
+      actionsByProgressChart(
+        { ...data, total: 0, levels: data.levels.map((l) => ({ ...l, count: 0 })) },
+        { locale: 'es-MX' },
+      ).empty,
+    ).toBe(true);
   });
 });

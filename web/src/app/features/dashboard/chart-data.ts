@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Group } from '../../core/api/models';
+import type { Group, ProgressDistribution } from '../../core/api/models';
 import { labelOf, MODALITY_LABELS, STATUS_LABELS } from '../../core/i18n/labels';
 import { formatMoney, sumAmounts } from '../../shared/money';
 
@@ -298,6 +298,48 @@ export function actionsByStatusChart(
   const list = rows.map((g) => `${label(g.key)} ${g.actions ?? 0}`).join(', ');
   const summary = $localize`:@@dashboard.chart.statusSummary:Acciones por estatus: ${list}:list:.`;
   return { option, summary, table, empty: rows.length === 0 };
+}
+
+/**
+ * Actions per progress label (the levels of the progress scheme, lowest first), each bar in its
+ * level's colour. Every level is listed, empty ones too, so the scale always reads the same.
+ */
+export function actionsByProgressChart(
+  data: ProgressDistribution,
+  opts: { locale: string },
+): ChartModel {
+  const en = opts.locale.toLowerCase().startsWith('en');
+  const label = (l: ProgressDistribution['levels'][number]) =>
+    (en ? l.labelEn : l.labelEs) || l.label;
+  const actionsLabel = $localize`:@@dashboard.kpi.actions:Acciones`;
+  const names = data.levels.map((l) => `${label(l)} (${l.min} %)`);
+  const table: ChartTable = {
+    columns: [$localize`:@@dashboard.chart.progressLevel:Nivel de avance`, actionsLabel],
+    rows: data.levels.map((l, i) => ({ key: String(l.min), cells: [names[i], String(l.count)] })),
+  };
+  const option: EChartsCoreOption = {
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: names,
+      axisLabel: { width: 160, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: actionsLabel,
+        data: data.levels.map((l) => ({ value: l.count, itemStyle: { color: l.colour } })),
+        label: { show: true, position: 'right' },
+      },
+    ],
+  };
+  const list = data.levels.map((l) => `${label(l)} ${l.count}`).join(', ');
+  const total = data.total;
+  const summary = $localize`:@@dashboard.chart.progressSummary:Acciones por nivel de avance (${total}:total: en total): ${list}:list:.`;
+  return { option, summary, table, empty: data.total === 0 };
 }
 
 /** The drill-down key carried by a clicked bar (null when it is the "not stated" group). */

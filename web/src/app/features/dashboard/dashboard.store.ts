@@ -5,6 +5,7 @@ import type { Observable } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import type { Currency } from '../../core/api/models';
 import type { ActionFilters } from '../actions/action-filters';
+import { ProgressApi } from '../../core/api/progress.api';
 import { DashboardApi, type DashboardQuery } from './dashboard.api';
 import {
   chartQuery,
@@ -39,6 +40,7 @@ export const LIMITS = { partner: 10, theme: 12, milestones: 20, window: 90 } as 
 @Injectable()
 export class DashboardStore {
   private readonly api = inject(DashboardApi);
+  private readonly progressApi = inject(ProgressApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
@@ -55,6 +57,11 @@ export class DashboardStore {
     this.api.grouped('by-theme', { ...q, limit: String(LIMITS.theme) }),
   );
   readonly byStatus = this.resource((q) => this.api.grouped('by-status', q));
+  /** Actions per progress label: the list filters only (no money, so no currency). */
+  readonly byProgress = this.resource((q) => {
+    const { currency: _currency, ...filters } = q;
+    return this.progressApi.distribution(filters);
+  });
   readonly bySdg = this.resource((q) => this.api.grouped('by-sdg', q));
   readonly milestones = this.resource((q) =>
     this.api.milestones({

@@ -36,6 +36,7 @@ import { ErrorState, LoadingState } from '../../shared/states';
 import { type ActionFilters, hasActiveFilters } from '../actions/action-filters';
 import { ChartCard } from './chart-card';
 import {
+  actionsByProgressChart,
   actionsByStatusChart,
   clickedKey,
   type Figure,
@@ -220,6 +221,11 @@ export class Dashboard {
       label: (g) => g.key ?? NO_DATA,
       title: $localize`:@@dashboard.chart.theme:Tema`,
     });
+  });
+
+  protected readonly progressChart = computed(() => {
+    const data = this.store.byProgress.value();
+    return data ? actionsByProgressChart(data, { locale: this.locale }) : null;
   });
 
   protected readonly statusChart = computed(() => {

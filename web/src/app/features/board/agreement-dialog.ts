@@ -1,0 +1,151 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { Observable } from 'rxjs';
+import { Agreement, AGREEMENT_STATUSES, AgreementStatus } from '../../core/api/models';
+import { AGREEMENT_STATUS_LABELS } from '../../core/i18n/progress-labels';
+import { dateValidator, orNull } from '../../shared/forms';
+import { BOARD_DIALOG_STYLES, BoardDialog, BoardDialogData } from './board-dialog';
+
+export type AgreementDialogData = BoardDialogData<Agreement> & {
+  sessionId: string;
+  suggestedCode: string;
+};
+
+/** Records or edits a board agreement: code (JD-XII-1), text, responsible, due date, status. */
+@Component({
+  selector: 'app-agreement-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
+      <h2 mat-dialog-title>
+        @if (editing) {
+          <ng-container i18n="@@agreement.editTitle">Editar acuerdo</ng-container>
+        } @else {
+          <ng-container i18n="@@agreement.addTitle">Registrar acuerdo</ng-container>
+        }
+      </h2>
+      <mat-dialog-content>
+        <div class="row">
+          <mat-form-field>
+            <mat-label i18n="@@agreement.code">Clave</mat-label>
+            <input matInput formControlName="code" required data-testid="agreement-code" />
+            <mat-hint i18n="@@agreement.codeHint">Única en el instituto, p. ej. JD-XII-1.</mat-hint>
+            <mat-error>{{ errorText('code') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@agreement.status">Estado</mat-label>
+            <mat-select formControlName="status" data-testid="agreement-status">
+              @for (s of statuses; track s) {
+                <mat-option [value]="s">{{ statusLabels[s] }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        </div>
+        <mat-form-field class="full-width">
+          <mat-label i18n="@@agreement.text">Acuerdo</mat-label>
+          <textarea
+            matInput
+            formControlName="text"
+            rows="4"
+            required
+            data-testid="agreement-text"
+          ></textarea>
+          <mat-error>{{ errorText('text') }}</mat-error>
+        </mat-form-field>
+        <div class="row">
+          <mat-form-field>
+            <mat-label i18n="@@agreement.responsible">Responsable</mat-label>
+            <input matInput formControlName="responsible" data-testid="agreement-responsible" />
+            <mat-error>{{ errorText('responsible') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@agreement.dueDate">Fecha compromiso</mat-label>
+            <input matInput type="date" formControlName="dueDate" data-testid="agreement-due" />
+            <mat-error>{{ errorText('dueDate') }}</mat-error>
+          </mat-form-field>
+        </div>
+        @if (error()) {
+          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
+        <button
+          mat-flat-button
+          type="submit"
+          [disabled]="busy()"
+          data-testid="dialog-save"
+          i18n="@@common.save"
+        >
+          Guardar
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: BOARD_DIALOG_STYLES,
+})
+export class AgreementDialog extends BoardDialog<Agreement, AgreementDialogData> {
+  protected readonly statuses = AGREEMENT_STATUSES;
+  protected readonly statusLabels = AGREEMENT_STATUS_LABELS;
+
+  readonly form = new FormGroup({
+    code: new FormControl(this.data.suggestedCode, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(100), Validators.pattern(/^\S.*$/)],
+    }),
+    text: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(4000)],
+    }),
+    responsible: new FormControl('', { nonNullable: true, validators: Validators.maxLength(300) }),
+    dueDate: new FormControl('', { nonNullable: true, validators: dateValidator }),
+    status: new FormControl<AgreementStatus>('open', { nonNullable: true }),
+  });
+
+  constructor() {
+    super();
+    if (this.data.item) this.load(this.data.item);
+  }
+
+  protected fill(a: Agreement): void {
+    this.form.setValue({
+      code: a.code,
+      text: a.text,
+      responsible: a.responsible ?? '',
+      dueDate: a.dueDate ?? '',
+      status: a.status,
+    });
+  }
+
+  protected body() {
+    const v = this.form.getRawValue();
+    return {
+      code: v.code.trim(),
+      text: v.text.trim(),
+      responsible: orNull(v.responsible),
+      dueDate: orNull(v.dueDate),
+      status: v.status,
+    };
+  }
+
+  protected create(body: Record<string, unknown>): Observable<Agreement> {
+    return this.api.addAgreement(this.data.sessionId, body as never);
+  }
+
+  protected override update(id: string, body: Record<string, unknown>): Observable<Agreement> {
+    return this.api.updateAgreement(id, body as never);
+  }
+}

@@ -1,0 +1,199 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
+import { ApiError, toApiError } from '../../core/api/api-error';
+import type { BoardSession } from '../../core/api/models';
+import { OrganisationsApi } from '../../core/api/organisations.api';
+import { AuthStore } from '../../core/auth/auth.store';
+import { PreciseDatePipe } from '../../shared/dates';
+import { EmptyState, ErrorState } from '../../shared/states';
+import type { OrgOption } from '../actions/parts/org-autocomplete';
+import { BoardApi } from './board.api';
+import { sessionLabel } from './board.model';
+import type { SessionDialogData } from './session-dialog';
+
+const NUMBER_FIELD = '[formcontrolname="number"]';
+
+/** The board sessions, newest first; staff record new ones. */
+@Component({
+  selector: 'app-session-list',
+  imports: [
+    RouterLink,
+    MatTableModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    PreciseDatePipe,
+    EmptyState,
+    ErrorState,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      <header class="page-header">
+        <h1 id="sessions-title" i18n="@@board.title">Sesiones de la Junta Directiva</h1>
+        <div class="header-actions">
+          <a mat-stroked-button routerLink="/acuerdos">
+            <mat-icon aria-hidden="true">task_alt</mat-icon>
+            <span i18n="@@board.toAgreements">Acuerdos pendientes</span>
+          </a>
+          @if (canEdit()) {
+            <button mat-flat-button type="button" (click)="create()" data-testid="new-session">
+              <mat-icon aria-hidden="true">add</mat-icon>
+              <span i18n="@@board.newSession">Nueva sesión</span>
+            </button>
+          }
+        </div>
+      </header>
+      @if (loading()) {
+        <mat-progress-bar
+          mode="indeterminate"
+          aria-label="Cargando sesiones"
+          i18n-aria-label="@@board.loading"
+        />
+      }
+      @if (error(); as err) {
+        <app-error-state [message]="err.message" (retry)="load()" />
+      } @else if (!loading() && !sessions().length) {
+        <app-empty-state
+          icon="gavel"
+          message="Aún no hay sesiones registradas."
+          i18n-message="@@board.empty"
+        />
+      } @else {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sessions-title">
+          <table
+            mat-table
+            [dataSource]="sessions()"
+            class="dense-table"
+            data-testid="sessions-table"
+          >
+            <ng-container matColumnDef="number">
+              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.number">Sesión</th>
+              <td mat-cell *matCellDef="let s">
+                <a
+                  [routerLink]="['/junta', s.id]"
+                  [attr.data-testid]="'session-' + s.year + '-' + s.number"
+                  >{{ label(s) }}</a
+                >
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="heldOn">
+              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.heldOn">Fecha</th>
+              <td mat-cell *matCellDef="let s">{{ s.heldOn | preciseDate }}</td>
+            </ng-container>
+            <ng-container matColumnDef="title">
+              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.title">Título</th>
+              <td mat-cell *matCellDef="let s">{{ s.title }}</td>
+            </ng-container>
+            <ng-container matColumnDef="institute">
+              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.institute">Instituto</th>
+              <td mat-cell *matCellDef="let s">{{ instituteName(s.instituteId) }}</td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let s; columns: columns"></tr>
+          </table>
+        </div>
+      }
+    </div>
+  `,
+  styles: `
+    .header-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+  `,
+})
+export class SessionList {
+  private readonly api = inject(BoardApi);
+  private readonly organisations = inject(OrganisationsApi);
+  private readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly router = inject(Router);
+
+  protected readonly columns = ['number', 'heldOn', 'title', 'institute'];
+  protected readonly sessions = signal<BoardSession[]>([]);
+  protected readonly institutes = signal<Map<string, OrgOption>>(new Map());
+  protected readonly loading = signal(true);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly canEdit = computed(() => this.auth.can('board.edit'));
+
+  constructor() {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.api.sessions().subscribe({
+      next: (sessions) => {
+        this.sessions.set(sessions);
+        this.loading.set(false);
+        this.loadInstitutes(sessions);
+      },
+      error: (e: unknown) => {
+        this.error.set(toApiError(e));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  /** The few institutes the sessions belong to, for their names. */
+  private loadInstitutes(sessions: BoardSession[]): void {
+    const ids = [...new Set(sessions.map((s) => s.instituteId))].filter(
+      (id) => !this.institutes().has(id),
+    );
+    if (!ids.length) return;
+    forkJoin(
+      ids.map((id) => this.organisations.get(id).pipe(catchError(() => of(null)))),
+    ).subscribe((orgs) => {
+      const map = new Map(this.institutes());
+      for (const o of orgs) if (o) map.set(o.id, { id: o.id, name: o.name, acronym: o.acronym });
+      this.institutes.set(map);
+    });
+  }
+
+  protected readonly label = sessionLabel;
+
+  protected instituteName(id: string): string {
+    const o = this.institutes().get(id);
+    return o ? (o.acronym ?? o.name) : '…';
+  }
+
+  async create(): Promise<void> {
+    const latest = this.sessions()[0];
+    const { SessionDialog } = await import('./session-dialog');
+    const data: SessionDialogData = {
+      institute: latest ? (this.institutes().get(latest.instituteId) ?? null) : null,
+      nextNumber: latest ? latest.number + 1 : 1,
+    };
+    const ref = this.dialog.open(SessionDialog, {
+      data,
+      injector: this.injector,
+      // With the institute filled in, start at the number (focus would open the picker's list).
+      autoFocus: data.institute ? NUMBER_FIELD : 'first-tabbable',
+      restoreFocus: true,
+      width: '640px',
+      maxWidth: '95vw',
+    });
+    const saved = await firstValueFrom(ref.afterClosed());
+    if (saved) void this.router.navigate(['/junta', saved.id]);
+  }
+}
