@@ -21,6 +21,11 @@ export class PartnerRefDto {
   @ApiProperty({ enum: PARTICIPATION_ROLES }) role: string;
 }
 
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class ActionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'IMEPLAN-2019-CFF' }) code: string;
@@ -45,6 +50,12 @@ export class ActionSummaryDto {
   @ApiPropertyOptional(nullableString) actualEnd: string | null;
   @ApiProperty({ description: 'Milestones whose planned date has passed without an actual date' })
   overdueMilestones: number;
+  @ApiPropertyOptional({
+    type: UserRefDto,
+    nullable: true,
+    description: 'Who follows the action up (notifications, weekly digest)',
+  })
+  responsible: UserRefDto | null;
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional(nullableString) archivedAt: string | null;
