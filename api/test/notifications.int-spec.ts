@@ -95,7 +95,11 @@ describe('notifications: overdue and upcoming milestones per user', () => {
       responsibleId: staffA.user.id,
       participations: [{ organisationId: giz, role: 'implementing' }],
       milestones: [
-        { type: 'study_delivered', title: 'Entrega del estudio de movilidad', plannedDate: day(-10) },
+        {
+          type: 'study_delivered',
+          title: 'Entrega del estudio de movilidad',
+          plannedDate: day(-10),
+        },
         { type: 'workshop', title: 'Taller de arranque', plannedDate: day(3) },
         { type: 'closure', title: 'Cierre del proyecto', plannedDate: day(30) },
         {
@@ -233,8 +237,12 @@ describe('notifications: overdue and upcoming milestones per user', () => {
     expect(res.items[0]).toMatchObject({ id: overdue, read: false, daysLate: 12 });
     expect(res.unreadCount).toBe(2);
     // Dismiss hides it for this user only.
-    res = (await staffA.post('/api/v1/notifications/dismiss').send({ ids: [upcoming] }).expect(200))
-      .body;
+    res = (
+      await staffA
+        .post('/api/v1/notifications/dismiss')
+        .send({ ids: [upcoming] })
+        .expect(200)
+    ).body;
     expect(res.items.map((i) => i.id)).toEqual([overdue]);
     expect(res.upcomingCount).toBe(0);
     expect((await list(partner)).items.map((i) => i.id)).toContain(upcoming);
@@ -257,13 +265,7 @@ describe('notifications: overdue and upcoming milestones per user', () => {
   it('refuses bad input with a clear 4xx and changes nothing', async () => {
     const before = await countRows(t.db, 'notification_states');
     const visit = await milestoneId(ids['a2'], 'Visita técnica');
-    const bad = [
-      { ids: ['not-a-uuid'] },
-      { ids: [] },
-      {},
-      { all: 'yes' },
-      { ids: visit },
-    ];
+    const bad = [{ ids: ['not-a-uuid'] }, { ids: [] }, {}, { all: 'yes' }, { ids: visit }];
     for (const body of bad) {
       const res = await staffB.post('/api/v1/notifications/read').send(body);
       expect(res.status).toBe(400);

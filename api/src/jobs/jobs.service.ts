@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, DATABASE_URL } from '../config/app-config';
 import { DigestService } from '../notifications/digest.service';
 
@@ -27,6 +28,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly digest: DigestService,
+    private readonly dataSource: DataSource,
   ) {}
 
   get running(): boolean {
@@ -48,19 +50,27 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
     await boss.start();
     this.boss = boss;
-    await boss.createQueue(DIGEST_QUEUE, {
-      name: DIGEST_QUEUE,
-      retryLimit: 3,
-      retryDelay: 300,
-      retryBackoff: true,
-      expireInSeconds: 30 * 60,
-    });
-    await boss.schedule(
-      DIGEST_QUEUE,
-      this.config.digestCron,
-      {},
-      { tz: this.config.digestTimeZone },
-    );
+    try {
+      // Replicas starting together would deadlock creating the same queue: one at a time.
+      await this.withSetupLock(async () => {
+        await boss.createQueue(DIGEST_QUEUE, {
+          name: DIGEST_QUEUE,
+          retryLimit: 3,
+          retryDelay: 300,
+          retryBackoff: true,
+          expireInSeconds: 30 * 60,
+        });
+        await boss.schedule(
+          DIGEST_QUEUE,
+          this.config.digestCron,
+          {},
+          { tz: this.config.digestTimeZone },
+        );
+      });
+    } catch (error) {
+      await this.onApplicationShutdown();
+      throw error;
+    }
     await boss.work(
       DIGEST_QUEUE,
       { pollingIntervalSeconds: timing.pollingIntervalSeconds ?? 10, batchSize: 1 },
@@ -72,6 +82,21 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       { cron: this.config.digestCron, tz: this.config.digestTimeZone },
       'Scheduled jobs started (weekly digest)',
     );
+  }
+
+  private async withSetupLock(work: () => Promise<void>): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext('coopera.jobs.setup'))`);
+      try {
+        await work();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext('coopera.jobs.setup'))`);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Queues a digest job now, as the schedule would (operations and tests). */

@@ -6,7 +6,10 @@ export interface DigestRecipient {
 }
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -62,11 +65,12 @@ export function digestMail(
       ? `<h2 style="font-size:16px;margin:24px 0 8px">${esc(title)} (${list.length})</h2>
 <ul style="padding-left:20px;margin:0">${list
           .map(
-            (m) => `<li style="margin-bottom:8px"><a href="${esc(link(m))}">${esc(m.actionCode)} · ${esc(
-              m.actionTitleEs,
-            )}</a><br>Hito: <strong>${esc(m.milestoneTitle)}</strong> — previsto el ${esc(
-              m.dueDate,
-            )} (${esc(dueText(m))})</li>`,
+            (m) =>
+              `<li style="margin-bottom:8px"><a href="${esc(link(m))}">${esc(m.actionCode)} · ${esc(
+                m.actionTitleEs,
+              )}</a><br>Hito: <strong>${esc(m.milestoneTitle)}</strong> — previsto el ${esc(
+                m.dueDate,
+              )} (${esc(dueText(m))})</li>`,
           )
           .join('')}</ul>`
       : '';

@@ -133,7 +133,11 @@ export class NotificationsService {
   }
 
   /** Marks notifications read (the listed ids, or all listed). Unknown ids: 404, nothing changes. */
-  async markRead(user: AuthUser, ids: string[] | undefined, all: boolean): Promise<NotificationsDto> {
+  async markRead(
+    user: AuthUser,
+    ids: string[] | undefined,
+    all: boolean,
+  ): Promise<NotificationsDto> {
     return this.setState(user, all ? undefined : (ids ?? []), 'read_at');
   }
 

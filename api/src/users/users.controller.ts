@@ -10,7 +10,11 @@ import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
 import {
   AssignableUserDto,
-  CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+  CreatedUserDto,
+  CreateUserDto,
+  UpdateUserDto,
+  UserDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

@@ -34,7 +34,10 @@ export class NotificationDto {
 }
 
 export class NotificationsDto {
-  @ApiProperty({ type: [NotificationDto], description: 'Overdue first (oldest first), then upcoming' })
+  @ApiProperty({
+    type: [NotificationDto],
+    description: 'Overdue first (oldest first), then upcoming',
+  })
   items: NotificationDto[];
   @ApiProperty({ description: 'Items not read (dismissed ones are not listed)' })
   unreadCount: number;
