@@ -269,3 +269,15 @@ export type Grouped = Wire<Schemas['GroupedDto']>;
 export type MilestoneItem = Wire<Schemas['MilestoneItemDto']>;
 /** `MilestonesDto`: GET /dashboard/milestones. */
 export type DashboardMilestones = Wire<Schemas['MilestonesDto']>;
+
+// --- Notifications -----------------------------------------------------------------------------
+/** `NotificationDto`: an overdue or upcoming milestone the user follows. */
+export type AppNotification = Simplify<
+  Omit<Wire<Schemas['NotificationDto']>, 'kind'> & { kind: 'overdue' | 'upcoming' }
+>;
+/** `NotificationsDto`: GET /notifications. */
+export type Notifications = Simplify<
+  Omit<Wire<Schemas['NotificationsDto']>, 'items'> & { items: AppNotification[] }
+>;
+/** `AssignableUserDto`: who can be responsible for an action. */
+export type AssignableUser = Wire<Schemas['AssignableUserDto']>;

@@ -36,6 +36,7 @@ const base: ActionFormValue = toFormValue({
   actualStart: null,
   actualEnd: null,
   overdueMilestones: 0,
+  responsible: null,
   version: 3,
   updatedAt: '2024-01-01T00:00:00Z',
   archivedAt: null,

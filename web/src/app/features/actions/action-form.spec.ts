@@ -34,6 +34,7 @@ const action = {
   actualStart: null,
   actualEnd: null,
   overdueMilestones: 0,
+  responsible: null,
   version: 4,
   updatedAt: '2024-01-01T00:00:00Z',
   archivedAt: null,
