@@ -47,7 +47,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       cronWorkerIntervalSeconds: timing.cronWorkerIntervalSeconds ?? 5,
       clockMonitorIntervalMinutes: 10,
     });
-    boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
+    // pg errors carry their client (connection parameters and all): log the message and code only.
+    boss.on('error', (error: Error & { code?: string }) =>
+      this.logger.error({ err: error.message, code: error.code }, 'Scheduled jobs error'),
+    );
     await boss.start();
     this.boss = boss;
     try {
