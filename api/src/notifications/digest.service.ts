@@ -8,7 +8,6 @@ import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import { digestMail } from './digest-mail';
 import { DigestRunDto } from './dto/notification.dto';
 import { MailerService } from './mailer.service';
-import type { DigestTrigger } from './notification.entities';
 import { openMilestonesSql, OpenMilestoneRow } from './notifications.service';
 
 interface RunRow {
@@ -121,9 +120,10 @@ export class DigestService {
       );
       const byPerson = new Map<string, (OpenMilestoneRow & { email: string })[]>();
       for (const r of rows) {
-        const list = byPerson.get(r.responsibleId!) ?? [];
+        if (!r.responsibleId) continue;
+        const list = byPerson.get(r.responsibleId) ?? [];
         list.push(r);
-        byPerson.set(r.responsibleId!, list);
+        byPerson.set(r.responsibleId, list);
       }
       recipients = byPerson.size;
       for (const [userId, items] of byPerson) {

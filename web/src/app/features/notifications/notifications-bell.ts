@@ -60,7 +60,12 @@ import { NotificationsStore } from './notifications.store';
     <mat-menu #panel="matMenu" class="notifications-panel" xPosition="before">
       <div class="ntf-head" aria-hidden="true" i18n="@@notifications.title">Notificaciones</div>
       @if (store.error() && store.empty()) {
-        <button mat-menu-item type="button" (click)="store.load()" data-testid="notifications-retry">
+        <button
+          mat-menu-item
+          type="button"
+          (click)="store.load()"
+          data-testid="notifications-retry"
+        >
           <mat-icon aria-hidden="true">refresh</mat-icon>
           <span i18n="@@notifications.error">No se pudieron cargar. Reintentar</span>
         </button>
@@ -95,9 +100,10 @@ import { NotificationsStore } from './notifications.store';
                 <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
                 <span class="ntf-due late"
                   >{{ date(n) }} ·
-                  <span i18n="@@notifications.daysLate"
-                    >{n.daysLate, plural, =1 {1 día de atraso} other {{{ n.daysLate }} días de atraso}}</span
-                  ></span
+                  <span i18n="@@notifications.daysLate">{n.daysLate, plural,
+                    =1 {1 día de atraso}
+                    other {{{ n.daysLate }} días de atraso}
+                  }</span></span
                 >
               </span>
             </a>
@@ -129,9 +135,11 @@ import { NotificationsStore } from './notifications.store';
                 <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
                 <span class="ntf-due"
                   >{{ date(n) }} ·
-                  <span i18n="@@notifications.daysLeft"
-                    >{n.daysLeft, plural, =0 {vence hoy} =1 {en 1 día} other {en {{ n.daysLeft }} días}}</span
-                  ></span
+                  <span i18n="@@notifications.daysLeft">{n.daysLeft, plural,
+                    =0 {vence hoy}
+                    =1 {en 1 día}
+                    other {en {{ n.daysLeft }} días}
+                  }</span></span
                 >
               </span>
             </a>
