@@ -1,11 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { ActionDetailPage } from '../pages/action-detail.page';
 import { ActionsPage } from '../pages/actions.page';
 import { NotificationsPanel } from '../pages/notifications.page';
 import { apiAs, getJson, xsrfHeaderOf, type ActionPage } from '../support/api';
 import { WCAG_TAGS } from '../support/a11y';
 import { signedInAs, watchConsole } from '../support/fixtures';
+import { ARTIFACTS_DIR } from '../support/paths';
 
 /** YYYY-MM-DD `days` from today in Mexico City (the institute's calendar). */
 function mexicoDay(days: number): string {
@@ -61,6 +64,8 @@ test.describe('staff: notifications of overdue milestones', () => {
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       expect(blocking).toEqual([]);
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'notifications-panel.png') });
 
       await item.click();
       const detail = new ActionDetailPage(page);

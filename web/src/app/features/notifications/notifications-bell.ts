@@ -53,7 +53,6 @@ import { NotificationsStore } from './notifications.store';
         [matBadge]="badge()"
         [matBadgeHidden]="store.unreadCount() === 0"
         matBadgeColor="warn"
-        matBadgeSize="small"
         >notifications</mat-icon
       >
     </button>
