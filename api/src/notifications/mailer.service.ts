@@ -9,6 +9,13 @@ export interface Mail {
   html: string;
 }
 
+/** SMTP_URL with nodemailer's pooling on (unless the URL sets it). */
+export function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
+}
+
 /** Outgoing e-mail through SMTP_URL (nodemailer); absent when SMTP_URL is not configured. */
 @Injectable()
 export class MailerService implements OnModuleDestroy {
@@ -23,7 +30,8 @@ export class MailerService implements OnModuleDestroy {
   /** Sends one message and returns its Message-ID. */
   async send(mail: Mail): Promise<string> {
     if (!this.config.smtpUrl) throw new Error('SMTP_URL is not configured');
-    this.transporter ??= createTransport(this.config.smtpUrl, {
+    // Pooled: one SMTP connection carries a whole digest (closed on shutdown).
+    this.transporter ??= createTransport(pooled(this.config.smtpUrl), {
       from: this.config.mailFrom,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

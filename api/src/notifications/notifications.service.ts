@@ -44,7 +44,7 @@ export interface OpenMilestoneRow {
  * The SELECT of open milestones (no actual date) due before today + window, on live actions
  * (not archived, closed or cancelled), under `where` (conditions on actions `a`).
  */
-export function openMilestonesSql(where: string, extraColumns = ''): string {
+export function openMilestonesSql(where: string, extraColumns = '', extraJoins = ''): string {
   return `SELECT m.id, CASE WHEN m.planned_date < t.d THEN 'overdue' ELSE 'upcoming' END AS kind,
         m.type AS "milestoneType", m.title AS "milestoneTitle",
         to_char(m.planned_date, 'YYYY-MM-DD') AS "dueDate",
@@ -57,6 +57,7 @@ export function openMilestonesSql(where: string, extraColumns = ''): string {
    JOIN actions a ON a.id = m.action_id
    CROSS JOIN (SELECT ${TODAY_SQL} AS d) t
    LEFT JOIN users u ON u.id = a.responsible_id
+   ${extraJoins}
   WHERE m.actual_date IS NULL AND m.planned_date <= t.d + ${UPCOMING_WINDOW_DAYS}
     AND a.archived_at IS NULL AND (a.status IS NULL OR a.status NOT IN ('closed', 'cancelled'))
     AND ${where}`;
@@ -83,22 +84,20 @@ export class NotificationsService {
   async list(user: AuthUser): Promise<NotificationsDto> {
     const params = new SqlParams();
     const me = params.add(user.id);
-    // A stored state holds only for the kind and due date it was set on.
-    const state = `s.kind = (CASE WHEN m.planned_date < t.d THEN 'overdue' ELSE 'upcoming' END) AND s.planned_date = m.planned_date`;
+    // A stored mark holds only for the kind and due date it was set on.
+    const current = `(s.kind = CASE WHEN m.planned_date < t.d THEN 'overdue' ELSE 'upcoming' END AND s.planned_date = m.planned_date)`;
     const sql = `WITH items AS (
         ${openMilestonesSql(
-          `${this.scopeSql(user, params)}
-           AND NOT EXISTS (SELECT 1 FROM notification_states s WHERE s.user_id = ${me} AND s.milestone_id = m.id
-                             AND s.dismissed_at IS NOT NULL AND ${state})`,
-          `, EXISTS (SELECT 1 FROM notification_states s WHERE s.user_id = ${me} AND s.milestone_id = m.id
-                       AND s.read_at IS NOT NULL AND ${state}) AS read`,
+          `${this.scopeSql(user, params)} AND NOT coalesce(${current} AND s.dismissed_at IS NOT NULL, false)`,
+          `, coalesce(${current} AND s.read_at IS NOT NULL, false) AS read, m.planned_date AS due`,
+          `LEFT JOIN notification_states s ON s.user_id = ${me} AND s.milestone_id = m.id`,
         )}
       )
       SELECT i.*, count(*) OVER ()::int AS total,
              (count(*) FILTER (WHERE NOT i.read) OVER ())::int AS unread,
              (count(*) FILTER (WHERE i.kind = 'overdue') OVER ())::int AS overdue
         FROM items i
-       ORDER BY i.kind = 'upcoming', i."dueDate", i."actionCode", i.id
+       ORDER BY i.kind = 'upcoming', i.due, i."actionCode", i.id
        LIMIT ${MAX_ITEMS}`;
     const [rows, [{ today }]]: [Row[], { today: string }[]] = await Promise.all([
       this.dataSource.query(sql, params.values),
