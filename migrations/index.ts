@@ -5,6 +5,7 @@ import { AddExchangeRates1795448768588 } from './1795448768588-AddExchangeRates'
 import { AddFundingConversions1795451815741 } from './1795451815741-AddFundingConversions';
 import { AddProgressAndBoard1795452839235 } from './1795452839235-AddProgressAndBoard';
 import { AddShareLinks1795454399431 } from './1795454399431-AddShareLinks';
+import { AddNotificationsAndDigest1795457525195 } from './1795457525195-AddNotificationsAndDigest';
 import { AddFundingYearStatistics1795457568019 } from './1795457568019-AddFundingYearStatistics';
 // imports:end
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFundingConversions1795451815741,
   AddProgressAndBoard1795452839235,
   AddShareLinks1795454399431,
+  AddNotificationsAndDigest1795457525195,
   AddFundingYearStatistics1795457568019,
   // list:end
 ];

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, APP_CONFIG } from './config/app-config';
+import { AppConfig, APP_CONFIG, DATABASE_URL } from './config/app-config';
 import { dataSourceOptions } from './db/data-source';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './common/logger';
@@ -17,6 +17,8 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { ExportsModule } from './exports/exports.module';
 import { ProgressModule } from './progress/progress.module';
 import { BoardModule } from './board/board.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { JobsModule } from './jobs/jobs.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -26,11 +28,14 @@ export interface AppModuleOptions {
 @Global()
 @Module({})
 class ConfigModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL],
     };
   }
 }
@@ -41,7 +46,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.register(config),
+        ConfigModule.register(config, databaseUrl),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
@@ -66,6 +71,8 @@ export class AppModule {
         ExportsModule,
         ProgressModule,
         BoardModule,
+        NotificationsModule,
+        JobsModule,
       ],
     };
   }

@@ -129,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
         logLevel: 'silent',
         logPretty: false,
         webDist: '/nonexistent',
+        jobsEnabled: false,
       };
       const db = await resolveDatabase(config, (m) => process.stderr.write(`${m}\n`));
       try {
@@ -183,7 +184,8 @@ async function main(argv: string[]): Promise<number> {
 async function withApp(
   fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<number>,
 ) {
-  const config = { ...loadConfig(), logLevel: 'warn', logPretty: false };
+  // One-off commands never run the scheduled jobs (that is the server's work).
+  const config = { ...loadConfig(), logLevel: 'warn', logPretty: false, jobsEnabled: false };
   const db = await resolveDatabase(config, (m) => process.stderr.write(`${m}\n`));
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ config, databaseUrl: db.url }),

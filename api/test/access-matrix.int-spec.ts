@@ -142,6 +142,16 @@ describe('access control over every route', () => {
       .post('/api/v1/organisations')
       .send({ name: 'No', type: 'other' })
       .expect(403);
+    for (const role of ROLES) {
+      const list = await agents[role].get('/api/v1/notifications').expect(200);
+      expect(list.body).toHaveProperty('unreadCount');
+      await agents[role].post('/api/v1/notifications/read').send({ all: true }).expect(200);
+    }
+    await agents.staff.get('/api/v1/users/assignable').expect(200);
+    await agents.director.get('/api/v1/users/assignable').expect(200);
+    await agents.partner.get('/api/v1/users/assignable').expect(403);
+    await agents.staff.post('/api/v1/notifications/digest').send({}).expect(403);
+    await agents.director.post('/api/v1/notifications/digest').send({}).expect(403);
     await agents.admin.get('/api/v1/users').expect(200);
     await agents.staff.get('/api/v1/users').expect(403);
     await staff

@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { DatePrecision } from '../common/entity/columns';
 import { Organisation } from '../organisations/organisation.entity';
+import { User } from '../users/user.entity';
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
@@ -127,6 +128,15 @@ export class Action {
 
   @Column({ type: 'text', name: 'actual_end_precision', nullable: true })
   actualEndPrecision: DatePrecision | null;
+
+  /** The staff member who follows the action up (notifications and the weekly digest go to them). */
+  @Index('actions_responsible_idx')
+  @Column({ type: 'uuid', name: 'responsible_id', nullable: true })
+  responsibleId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'responsible_id' })
+  responsible?: User | null;
 
   @Column({ type: 'text', name: 'parent_programme', nullable: true })
   parentProgramme: string | null;

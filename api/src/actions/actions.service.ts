@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
+import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import { Action } from './action.entity';
 import { actionConditions, SqlParams } from './action-filters';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
@@ -34,7 +35,11 @@ const SORT_COLUMNS: Record<string, string> = {
 };
 
 export const MILESTONE_STATUS_SQL = (m = 'm') =>
-  `CASE WHEN ${m}.actual_date IS NOT NULL THEN 'done' WHEN ${m}.planned_date < current_date THEN 'late' ELSE 'planned' END`;
+  `CASE WHEN ${m}.actual_date IS NOT NULL THEN 'done' WHEN ${m}.planned_date < ${TODAY_SQL} THEN 'late' ELSE 'planned' END`;
+
+/** Open milestones of action `a` whose planned date has passed (Mexico City calendar). */
+export const OVERDUE_COUNT_SQL = (a = 'a') =>
+  `(SELECT count(*)::int FROM milestones m WHERE m.action_id = ${a}.id AND m.actual_date IS NULL AND m.planned_date < ${TODAY_SQL})`;
 
 const SUMMARY_COLUMNS = `a.id, a.code, a.kind, a.title_es AS "titleEs", a.title_en AS "titleEn", a.status,
   a.institute_role AS "instituteRole", a.modality, a.themes, a.municipalities, a.sdgs::int[] AS sdgs,
@@ -45,10 +50,11 @@ const SUMMARY_COLUMNS = `a.id, a.code, a.kind, a.title_es AS "titleEs", a.title_
                              ORDER BY p.role, o.name)
               FROM participations p JOIN organisations o ON o.id = p.organisation_id
              WHERE p.action_id = a.id), '[]') AS partners,
-  (SELECT count(*)::int FROM milestones m WHERE m.action_id = a.id AND m.actual_date IS NULL AND m.planned_date < current_date) AS "overdueMilestones",
+  ${OVERDUE_COUNT_SQL('a')} AS "overdueMilestones",
   (SELECT json_build_object('percent', p.percent, 'stage', p.stage, 'labelEs', coalesce(p.label_es, ''),
                             'labelEn', coalesce(p.label_en, ''), 'colour', coalesce(p.colour, '#9e9e9e'))
-     FROM ${progressLateral('a', DEFAULT_SCHEME_SQL)} p) AS progress`;
+     FROM ${progressLateral('a', DEFAULT_SCHEME_SQL)} p) AS progress,
+  (SELECT json_build_object('id', ru.id, 'name', ru.name) FROM users ru WHERE ru.id = a.responsible_id) AS responsible`;
 
 type SummaryRow = Omit<ActionSummaryDto, 'updatedAt' | 'archivedAt'> & {
   updatedAt: Date;
@@ -75,7 +81,7 @@ export class ActionsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
     const params = new SqlParams();
-    const where = actionConditions(query, user, params);
+    const where = this.listConditions(query, user, params);
     const sort = query.sort ?? '-updatedAt';
     const desc = sort.startsWith('-');
     const column = SORT_COLUMNS[desc ? sort.slice(1) : sort] ?? 'a.updated_at';
@@ -94,7 +100,7 @@ export class ActionsService {
     if (total === undefined) {
       // A page past the end has no rows to carry the total.
       const countParams = new SqlParams();
-      const countWhere = actionConditions(query, user, countParams);
+      const countWhere = this.listConditions(query, user, countParams);
       [{ total }] = await this.dataSource.query(
         `SELECT count(*)::int AS total FROM actions a WHERE ${countWhere}`,
         countParams.values,
@@ -102,6 +108,18 @@ export class ActionsService {
     }
     const items = rows.map(({ total: _total, ...row }) => toSummary(row));
     return { items, total, page, pageSize };
+  }
+
+  /** The shared filters plus the list's own: overdue milestones and responsible person. */
+  private listConditions(query: ActionListQueryDto, user: AuthUser, params: SqlParams): string {
+    const where = [actionConditions(query, user, params)];
+    if (query.overdue !== undefined)
+      where.push(`${OVERDUE_COUNT_SQL('a')} ${query.overdue ? '>' : '='} 0`);
+    if (query.responsible) {
+      const id = query.responsible === 'me' ? user.id : query.responsible;
+      where.push(`a.responsible_id = ${params.add(id)}::uuid`);
+    }
+    return where.join(' AND ');
   }
 
   /** Throws ACTION_NOT_FOUND unless the user may see the action (partners: their organisation's). */

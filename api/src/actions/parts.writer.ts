@@ -98,6 +98,20 @@ export class PartsWriter {
         });
       }
     });
+    const responsible = input['responsibleId'];
+    if (typeof responsible === 'string') {
+      const rows: unknown[] = await m.query(
+        `SELECT 1 FROM users WHERE id = $1 AND active AND role <> 'partner'`,
+        [responsible],
+      );
+      if (!rows.length) {
+        errors.push({
+          field: 'responsibleId',
+          code: 'notEligible',
+          message: 'Debe ser un usuario activo del instituto (no de un socio).',
+        });
+      }
+    }
     if (errors.length) throw invalid(errors);
   }
 

@@ -150,6 +150,14 @@ export const ERROR_MESSAGES = {
     es: 'El enlace no existe, caducó o fue revocado.',
     en: 'The link does not exist, has expired or was revoked.',
   },
+  NOTIFICATION_NOT_FOUND: {
+    es: 'Alguna notificación no existe o ya no está vigente; actualiza la lista.',
+    en: 'Some notification does not exist or is no longer current; refresh the list.',
+  },
+  MAIL_NOT_CONFIGURED: {
+    es: 'El envío de correo no está configurado (SMTP_URL).',
+    en: 'Outgoing mail is not configured (SMTP_URL).',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -43,4 +43,42 @@ describe('loadConfig', () => {
     );
     expect(error?.message).not.toContain('secret');
   });
+
+  it('schedules the weekly digest on Mondays at 08:00 Mexico City, with jobs on outside tests', () => {
+    expect(loadConfig({})).toMatchObject({
+      jobsEnabled: true,
+      smtpUrl: undefined,
+      digestCron: '0 8 * * 1',
+      digestTimeZone: 'America/Mexico_City',
+      appUrl: 'http://localhost:3000',
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).jobsEnabled).toBe(false);
+    expect(
+      loadConfig({
+        JOBS_ENABLED: 'false',
+        APP_URL: 'https://coopera.example.org/',
+        DIGEST_CRON: '30  7 * * 5',
+      }),
+    ).toMatchObject({
+      jobsEnabled: false,
+      appUrl: 'https://coopera.example.org',
+      digestCron: '30 7 * * 5',
+    });
+  });
+
+  it.each([
+    [{ DIGEST_CRON: 'every monday' }, /DIGEST_CRON="every monday": must be a five-field cron/],
+    [{ MAIL_FROM: 'nobody' }, /MAIL_FROM="nobody"/],
+    [{ APP_URL: 'coopera.example.org' }, /APP_URL=/],
+    [{ JOBS_ENABLED: 'sometimes' }, /JOBS_ENABLED="sometimes"/],
+  ])('refuses the mail and job setting %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('refuses a malformed SMTP_URL without echoing it', () => {
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org:secret' })).toThrow(
+      /^Invalid environment variable SMTP_URL: must be a URL like smtp:/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org:secret' })).not.toThrow(/secret/);
+  });
 });

@@ -121,6 +121,41 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be an integer number of requests per minute (1–10000)' })
   @Max(10000, { message: 'must be an integer number of requests per minute (1–10000)' })
   IMPORTS_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  JOBS_ENABLED?: boolean;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'must be a URL like smtp://user:password@mail.example.org:587 (or smtps://…:465)',
+  })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^(.+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'must be an e-mail address, optionally with a name: Coopera <coopera@example.org>',
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4}$/, {
+    message: 'must be a five-field cron expression such as "0 8 * * 1" (Mondays 08:00)',
+  })
+  DIGEST_CRON?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, {
+    message: 'must be an IANA time zone such as America/Mexico_City',
+  })
+  DIGEST_TIME_ZONE?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
+    message: 'must be the public address of the app, such as https://coopera.example.org',
+  })
+  APP_URL?: string;
 }
 
 export interface AppConfig {
@@ -147,6 +182,22 @@ export interface AppConfig {
   exportsPerMinute: number;
   /** Imports (dry runs included) per user per minute. */
   importsPerMinute: number;
+  /** Run scheduled jobs (pg-boss) in this process; off in tests unless asked for. */
+  jobsEnabled: boolean;
+  /** Outgoing mail; without it the digest is not sent. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** When the weekly digest runs (cron, in {@link digestTimeZone}). */
+  digestCron: string;
+  digestTimeZone: string;
+  /** Public address of the web app, for links in e-mails (no trailing slash). */
+  appUrl: string;
+  /** Faster pg-boss polling (tests only; not read from the environment). */
+  jobsTiming?: {
+    cronMonitorIntervalSeconds?: number;
+    cronWorkerIntervalSeconds?: number;
+    pollingIntervalSeconds?: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -199,7 +250,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
     exportsPerMinute: vars.EXPORTS_PER_MINUTE ?? 30,
     importsPerMinute: vars.IMPORTS_PER_MINUTE ?? 10,
+    jobsEnabled: vars.JOBS_ENABLED ?? env !== 'test',
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM ?? 'Coopera <no-reply@coopera.local>',
+    digestCron: (vars.DIGEST_CRON ?? '0 8 * * 1').trim().replace(/\s+/g, ' '),
+    digestTimeZone: vars.DIGEST_TIME_ZONE ?? 'America/Mexico_City',
+    appUrl: (vars.APP_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+/** The connection string of the app's database (for pg-boss, which keeps its own pool). */
+export const DATABASE_URL = Symbol('DATABASE_URL');

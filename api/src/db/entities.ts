@@ -24,6 +24,11 @@ import {
 } from '../board/board.entities';
 
 import { ShareLink } from '../share-links/share-link.entity';
+import {
+  DigestDelivery,
+  DigestRun,
+  NotificationState,
+} from '../notifications/notification.entities';
 
 /** Every TypeORM entity, listed explicitly (the API is bundled into one file). */
 export const ENTITIES = [
@@ -48,4 +53,7 @@ export const ENTITIES = [
   BoardAgendaItem,
   BoardAgreement,
   BoardAgreementNote,
+  NotificationState,
+  DigestRun,
+  DigestDelivery,
 ];

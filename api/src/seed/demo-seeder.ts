@@ -13,6 +13,8 @@ export interface SeedReport {
 }
 
 const SEED_ACTOR = 'demo-seed';
+/** The demo account made responsible for the demo actions (notifications, weekly digest). */
+export const DEMO_RESPONSIBLE = 'personal@coopera.demo';
 
 /**
  * Loads the real portfolio (portfolio.data.json, read from the seed documents) into an empty
@@ -66,6 +68,11 @@ export class DemoSeeder {
         [user.email, user.name, await hashPassword(user.password), user.role, org ?? null],
       );
     }
+    // The demo staff account (the cooperation office) follows up every demo action.
+    await m.query(
+      `UPDATE actions SET responsible_id = (SELECT id FROM users WHERE email = $1) WHERE responsible_id IS NULL`,
+      [DEMO_RESPONSIBLE],
+    );
     return DEMO_USERS.length;
   }
 

@@ -8,7 +8,13 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
-import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import {
+  AssignableUserDto,
+  CreatedUserDto,
+  CreateUserDto,
+  UpdateUserDto,
+  UserDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -22,6 +28,14 @@ export class UsersController {
   @ApiOkResponse({ type: [UserDto] })
   list(): Promise<UserDto[]> {
     return this.users.list();
+  }
+
+  @Get('assignable')
+  @Roles('staff', 'director')
+  @ApiOperation({ summary: 'People who can be responsible for an action (active, not partners)' })
+  @ApiOkResponse({ type: [AssignableUserDto] })
+  assignable(): Promise<AssignableUserDto[]> {
+    return this.users.assignable();
   }
 
   @Post()

@@ -9,7 +9,13 @@ import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../audit/audit.service';
 import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
-import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import {
+  AssignableUserDto,
+  CreatedUserDto,
+  CreateUserDto,
+  UpdateUserDto,
+  UserDto,
+} from './dto/user.dto';
 
 interface UserRow {
   id: string;
@@ -50,6 +56,13 @@ export class UsersService {
       `${SELECT} ORDER BY u.active DESC, u.role, u.email`,
     );
     return rows.map(toDto);
+  }
+
+  /** Active institute users (not partners), by name: who can be responsible for an action. */
+  async assignable(): Promise<AssignableUserDto[]> {
+    return this.dataSource.query(
+      `SELECT id, name, role FROM users WHERE active AND role <> 'partner' ORDER BY name, email`,
+    );
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserDto> {

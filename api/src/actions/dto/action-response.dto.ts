@@ -35,6 +35,11 @@ export class ActionProgressDto {
   @ApiProperty({ example: '#fbc02d' }) colour: string;
 }
 
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class ActionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'IMEPLAN-2019-CFF' }) code: string;
@@ -60,6 +65,12 @@ export class ActionSummaryDto {
   @ApiProperty({ description: 'Milestones whose planned date has passed without an actual date' })
   overdueMilestones: number;
   @ApiProperty({ type: ActionProgressDto }) progress: ActionProgressDto;
+  @ApiPropertyOptional({
+    type: UserRefDto,
+    nullable: true,
+    description: 'Who follows the action up (notifications, weekly digest)',
+  })
+  responsible: UserRefDto | null;
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional(nullableString) archivedAt: string | null;

@@ -10,6 +10,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -37,7 +38,7 @@ import {
   SCHEMES,
   type Scheme,
 } from '../action.model';
-import { ActionFilterDto } from './action-filter.dto';
+import { ActionFilterDto, toBool } from './action-filter.dto';
 import {
   FundingInput,
   InstrumentInput,
@@ -207,6 +208,17 @@ export class ActionFieldsDto {
   @IsIn(DATE_PRECISIONS)
   actualEndPrecision?: DatePrecision | null;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The institute user who follows the action up (active, not a partner): gets its milestone notifications and the weekly digest',
+  })
+  @IsOptional()
+  @IsUUID()
+  responsibleId?: string | null;
+
   @ApiPropertyOptional({ nullable: true, type: String, example: 'C40 Cities Finance Facility' })
   @IsOptional()
   @IsString()
@@ -304,4 +316,22 @@ export class ActionListQueryDto extends IntersectionType(ActionFilterDto, PageQu
   @IsOptional()
   @IsIn([...ACTION_SORTS, ...ACTION_SORTS.map((s) => `-${s}`)])
   sort?: string;
+
+  @ApiPropertyOptional({
+    description: 'true: only actions with overdue milestones; false: only actions without',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Actions this user is responsible for (a user id, or "me")',
+    example: 'me',
+  })
+  @IsOptional()
+  @Matches(/^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+    message: 'responsible must be a user id or "me"',
+  })
+  responsible?: string;
 }

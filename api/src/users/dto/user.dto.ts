@@ -87,6 +87,13 @@ export class UserDto {
   @ApiProperty() createdAt: string;
 }
 
+/** A person who can be made responsible for an action (active, not a partner). */
+export class AssignableUserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
 export class CreatedUserDto extends UserDto {
   @ApiPropertyOptional({ description: 'Shown once, only when no password was given' })
   temporaryPassword?: string;

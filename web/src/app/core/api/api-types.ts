@@ -1116,6 +1116,74 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue milestones and those due in the next 7 days: staff for the actions they are responsible for, directors and admins for the portfolio, partners for their organisation’s actions */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the weekly digest now (admins): e-mails the people not yet e-mailed this week; audited */
+        post: operations["NotificationsController_runDigest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss notifications for the signed-in user (back when overdue or rescheduled) */
+        post: operations["NotificationsController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read (ids, or all: true) for the signed-in user */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -1252,6 +1320,23 @@ export type paths = {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/users/assignable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who can be responsible for an action (active, not partners) */
+        get: operations["UsersController_assignable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1292,6 +1377,8 @@ export type components = {
             plannedStart?: string | null;
             progress: components["schemas"]["ActionProgressDto"];
             relatedActions: components["schemas"]["RelatedActionDto"][];
+            /** @description Who follows the action up (notifications, weekly digest) */
+            responsible?: components["schemas"]["UserRefDto"] | null;
             results: components["schemas"]["ResultDto"][];
             /** @enum {string|null} */
             scheme?: "bilateral" | "multilateral" | "triangular" | "south_south" | "decentralised" | null;
@@ -1350,6 +1437,8 @@ export type components = {
             plannedEnd?: string | null;
             plannedStart?: string | null;
             progress: components["schemas"]["ActionProgressDto"];
+            /** @description Who follows the action up (notifications, weekly digest) */
+            responsible?: components["schemas"]["UserRefDto"] | null;
             sdgs: number[];
             /**
              * @description null: not stated in the source
@@ -1379,6 +1468,13 @@ export type components = {
              */
             status: "open" | "in_progress" | "done" | "cancelled";
             text: string;
+        };
+        AssignableUserDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "staff" | "director" | "partner";
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -1458,6 +1554,11 @@ export type components = {
             plannedStart?: string | null;
             /** @description Ids of related actions */
             relatedActionIds?: string[];
+            /**
+             * Format: uuid
+             * @description The institute user who follows the action up (active, not a partner): gets its milestone notifications and the weekly digest
+             */
+            responsibleId?: string | null;
             results?: components["schemas"]["ResultInput"][];
             /** @enum {string|null} */
             scheme?: "bilateral" | "multilateral" | "triangular" | "south_south" | "decentralised" | null;
@@ -1605,6 +1706,32 @@ export type components = {
             converted?: string | null;
             /** @example USD */
             currency: string;
+        };
+        DigestRunDto: {
+            /** @description Recipients already e-mailed this week (not sent again) */
+            alreadySent: number;
+            failed: number;
+            finishedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description ISO week (Mexico City)
+             * @example 2026-W48
+             */
+            period: string;
+            /** @description People with overdue or upcoming milestones this week */
+            recipients: number;
+            /** @description E-mails sent by this run */
+            sent: number;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+        };
+        DismissNotificationsDto: {
+            /** @description Milestone ids */
+            ids: string[];
         };
         DocumentDto: {
             /** Format: uuid */
@@ -1835,6 +1962,12 @@ export type components = {
             validFrom?: string | null;
             validTo?: string | null;
         };
+        MarkNotificationsDto: {
+            /** @description Every notification currently listed */
+            all?: boolean;
+            /** @description Milestone ids */
+            ids?: string[];
+        };
         MeDto: {
             email: string;
             /** Format: uuid */
@@ -1941,6 +2074,54 @@ export type components = {
              */
             status?: "open" | "in_progress" | "done" | "cancelled" | null;
             text: string;
+        };
+        NotificationDto: {
+            actionCode: string;
+            /** Format: uuid */
+            actionId: string;
+            actionTitleEn?: string | null;
+            actionTitleEs: string;
+            /** @description Days since the due date (0 when not overdue) */
+            daysLate: number;
+            /** @description Days until the due date (0 when overdue or due today) */
+            daysLeft: number;
+            /**
+             * @description Planned date (the due date)
+             * @example 2026-11-16
+             */
+            dueDate: string;
+            /**
+             * Format: uuid
+             * @description The milestone id (one notification per milestone)
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "overdue" | "upcoming";
+            milestoneTitle: string;
+            /** @enum {string} */
+            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            read: boolean;
+            responsibleName?: string | null;
+        };
+        NotificationsDto: {
+            /** @description Overdue first (oldest first), then upcoming */
+            items: components["schemas"]["NotificationDto"][];
+            overdueCount: number;
+            /**
+             * @description Whose milestones: actions the user is responsible for (staff), the whole portfolio (directors, admins) or the partner organisation’s actions
+             * @enum {string}
+             */
+            scope: "responsible" | "portfolio" | "organisation";
+            /** @description Today in the institute’s calendar (Mexico City) */
+            today: string;
+            /** @description Items not read (dismissed ones are not listed) */
+            unreadCount: number;
+            upcomingCount: number;
+            /**
+             * @description Upcoming = due within this many days
+             * @example 7
+             */
+            windowDays: number;
         };
         OrganisationDetailDto: {
             acronym?: string | null;
@@ -2189,6 +2370,11 @@ export type components = {
             plannedStart?: string | null;
             /** @description Ids of related actions */
             relatedActionIds?: string[];
+            /**
+             * Format: uuid
+             * @description The institute user who follows the action up (active, not a partner): gets its milestone notifications and the weekly digest
+             */
+            responsibleId?: string | null;
             /** @enum {string|null} */
             scheme?: "bilateral" | "multilateral" | "triangular" | "south_south" | "decentralised" | null;
             /**
@@ -2477,6 +2663,11 @@ export type components = {
             role: "admin" | "staff" | "director" | "partner";
             version: number;
         };
+        UserRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         VersionedDto: {
             /**
              * @description The version you read (or send If-Match); stale → 409
@@ -2636,12 +2827,16 @@ export interface operations {
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
+                /** @description true: only actions with overdue milestones; false: only actions without */
+                overdue?: boolean;
                 page?: number;
                 pageSize?: number;
                 /** @description Organisation ids taking part */
                 partner?: string[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
+                /** @description Actions this user is responsible for (a user id, or "me") */
+                responsible?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
                 role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
                 sdg?: number[];
@@ -3351,6 +3546,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ExportsController_actionSheet: {
@@ -3369,6 +3571,13 @@ export interface operations {
         responses: {
             /** @description ACTION_NOT_FOUND (also for actions a partner may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4738,6 +4947,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ExportsController_fundingCsv: {
@@ -4769,6 +4985,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4811,6 +5034,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ExportsController_indicatorsCsv: {
@@ -4842,6 +5072,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4883,6 +5120,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ExportsController_participationsCsv: {
@@ -4914,6 +5158,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4955,6 +5206,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ExportsController_resultsCsv: {
@@ -4986,6 +5244,118 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_runDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestRunDto"];
+                };
+            };
+            /** @description MAIL_NOT_CONFIGURED (SMTP_URL is not set) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissNotificationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsDto"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND (details.ids); nothing changes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsDto"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND (details.ids); nothing changes */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5198,7 +5568,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5220,7 +5591,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5327,6 +5699,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    UsersController_assignable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignableUserDto"][];
+                };
             };
         };
     };

@@ -429,3 +429,14 @@ export interface BoardReport {
   agreements: Agreement[];
   openAgreements: Agreement[];
 }
+// --- Notifications -----------------------------------------------------------------------------
+/** `NotificationDto`: an overdue or upcoming milestone the user follows. */
+export type AppNotification = Simplify<
+  Omit<Wire<Schemas['NotificationDto']>, 'kind'> & { kind: 'overdue' | 'upcoming' }
+>;
+/** `NotificationsDto`: GET /notifications. */
+export type Notifications = Simplify<
+  Omit<Wire<Schemas['NotificationsDto']>, 'items'> & { items: AppNotification[] }
+>;
+/** `AssignableUserDto`: who can be responsible for an action. */
+export type AssignableUser = Wire<Schemas['AssignableUserDto']>;

@@ -26,6 +26,7 @@ import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { Capability } from '../auth/permissions';
 import { ROLE_LABELS } from '../i18n/labels';
 import { apiLanguage, otherLanguageUrl } from '../i18n/locale';
+import { NotificationsBell } from '../../features/notifications/notifications-bell';
 
 interface NavEntry {
   path: string;
@@ -49,6 +50,7 @@ interface NavEntry {
     MatMenuModule,
     MatTooltipModule,
     MatDividerModule,
+    NotificationsBell,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',

@@ -43,6 +43,7 @@ const base: ActionFormValue = toFormValue({
     labelEn: 'No progress',
     colour: '#9e9e9e',
   },
+  responsible: null,
   version: 3,
   updatedAt: '2024-01-01T00:00:00Z',
   archivedAt: null,

@@ -37,6 +37,8 @@ export interface ActionFormValue {
   actualEnd: string;
   parentProgramme: string;
   unit: string;
+  /** User id of the person responsible ('' = nobody). */
+  responsibleId: string;
   notes: string;
 }
 export type ActionField = keyof ActionFormValue;
@@ -62,6 +64,7 @@ export const ACTION_FIELD_LABELS: Record<ActionField, string> = {
   actualEnd: $localize`:@@action.field.actualEnd:Fin real`,
   parentProgramme: $localize`:@@action.field.parentProgramme:Programa`,
   unit: $localize`:@@action.field.unit:Unidad responsable`,
+  responsibleId: $localize`:@@action.field.responsible:Persona responsable`,
   notes: $localize`:@@action.field.notes:Notas internas`,
 };
 
@@ -89,6 +92,7 @@ export function toFormValue(a: ActionDetail): ActionFormValue {
     actualEnd: a.actualEnd ?? '',
     parentProgramme: a.parentProgramme ?? '',
     unit: a.unit ?? '',
+    responsibleId: a.responsible?.id ?? '',
     notes: a.notes ?? '',
   };
 }
@@ -175,6 +179,7 @@ const NULLABLE_TEXT: readonly ActionField[] = [
   'actualEnd',
   'parentProgramme',
   'unit',
+  'responsibleId',
   'notes',
 ];
 

@@ -10,6 +10,8 @@ export interface ActionFilters {
   theme: string[];
   sdg: number[];
   partner: string[];
+  /** Only actions with overdue milestones. */
+  overdue: boolean;
   page: number;
   pageSize: number;
   sort: string;
@@ -33,6 +35,7 @@ export const DEFAULT_FILTERS: ActionFilters = {
   theme: [],
   sdg: [],
   partner: [],
+  overdue: false,
   page: 1,
   pageSize: 25,
   sort: '-updatedAt',
@@ -72,6 +75,7 @@ export function filtersFromParams(params: Params): ActionFilters {
       .map(Number)
       .filter((n) => n >= 1 && n <= 17),
     partner: list(p['partner']).filter((v) => UUID.test(v)),
+    overdue: p['overdue'] === 'true',
     page: Math.max(1, int(p['page'], 1)),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize)
       ? pageSize
@@ -87,6 +91,7 @@ export function filtersToParams(filters: ActionFilters): Params {
   for (const key of ['kind', 'status', 'modality', 'theme', 'sdg', 'partner'] as const) {
     if (filters[key].length) params[key] = filters[key].join(',');
   }
+  if (filters.overdue) params['overdue'] = 'true';
   if (filters.page !== DEFAULT_FILTERS.page) params['page'] = String(filters.page);
   if (filters.pageSize !== DEFAULT_FILTERS.pageSize) params['pageSize'] = String(filters.pageSize);
   if (filters.sort !== DEFAULT_FILTERS.sort) params['sort'] = filters.sort;
@@ -109,6 +114,7 @@ export function hasActiveFilters(filters: ActionFilters): boolean {
     filters.q.trim() !== '' ||
     filters.kind.length + filters.status.length + filters.modality.length + filters.theme.length >
       0 ||
-    filters.sdg.length + filters.partner.length > 0
+    filters.sdg.length + filters.partner.length > 0 ||
+    filters.overdue
   );
 }

@@ -41,6 +41,7 @@ const action = {
     labelEn: 'No progress',
     colour: '#9e9e9e',
   },
+  responsible: null,
   version: 4,
   updatedAt: '2024-01-01T00:00:00Z',
   archivedAt: null,

@@ -20,9 +20,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { catchError, firstValueFrom, of } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
-import type { ActionDetail } from '../../core/api/models';
+import type { ActionDetail, AssignableUser } from '../../core/api/models';
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
@@ -176,7 +177,12 @@ export class ActionForm implements HasUnsavedChanges {
     actualEnd: ['', [dateValidator, notBeforeValidator('actualStart')]],
     parentProgramme: ['', Validators.maxLength(300)],
     unit: ['', Validators.maxLength(300)],
+    responsibleId: [''],
     notes: ['', Validators.maxLength(10000)],
+  });
+  /** Who can be made responsible (loaded once; empty if the list cannot be read). */
+  protected readonly people = toSignal(this.api.assignable().pipe(catchError(() => of([]))), {
+    initialValue: [] as AssignableUser[],
   });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -267,6 +273,7 @@ export class ActionForm implements HasUnsavedChanges {
       actualEnd: v.actualEnd,
       parentProgramme: v.parentProgramme.trim(),
       unit: v.unit.trim(),
+      responsibleId: v.responsibleId,
       objectives: v.objectives.trim(),
       notes: v.notes.trim(),
     };

@@ -10,6 +10,7 @@ import {
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -63,6 +64,7 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     MatInputModule,
     MatSelectModule,
     MatChipsModule,
+    MatCheckboxModule,
     MatIconModule,
     MatButtonModule,
     MatMenuModule,

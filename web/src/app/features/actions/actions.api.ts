@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 import type {
   ActionDetail,
+  AssignableUser,
   ActionSummary,
   CreateActionRequest,
   CreateFundingRequest,
@@ -37,6 +38,11 @@ export class ActionsApi {
 
   list(filters: ActionFilters): Observable<Page<ActionSummary>> {
     return this.http.get<Page<ActionSummary>>(BASE, { params: filtersToApiParams(filters) });
+  }
+
+  /** People who can be responsible for an action (active institute users). */
+  assignable(): Observable<AssignableUser[]> {
+    return this.http.get<AssignableUser[]>('/api/v1/users/assignable');
   }
 
   get(id: string): Observable<ActionDetail> {
