@@ -5,6 +5,7 @@ import { AddExchangeRates1795448768588 } from './1795448768588-AddExchangeRates'
 import { AddFundingConversions1795451815741 } from './1795451815741-AddFundingConversions';
 import { AddProgressAndBoard1795452839235 } from './1795452839235-AddProgressAndBoard';
 import { AddShareLinks1795454399431 } from './1795454399431-AddShareLinks';
+import { AddEvidenceFiles1795457542543 } from './1795457542543-AddEvidenceFiles';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -15,5 +16,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFundingConversions1795451815741,
   AddProgressAndBoard1795452839235,
   AddShareLinks1795454399431,
+  AddEvidenceFiles1795457542543,
   // list:end
 ];

@@ -107,6 +107,15 @@ export class EnvironmentVariables {
     message: 'must be an IATI organisation identifier such as MX-RFC-IPG140101ABC',
   })
   IATI_REPORTING_ORG_REF?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of bytes between 1024 and 536870912 (512 MiB)' })
+  @Min(1024, { message: 'must be an integer number of bytes between 1024 and 536870912 (512 MiB)' })
+  @Max(536870912, {
+    message: 'must be an integer number of bytes between 1024 and 536870912 (512 MiB)',
+  })
+  EVIDENCE_MAX_BYTES?: number;
 }
 
 export interface AppConfig {
@@ -129,6 +138,8 @@ export interface AppConfig {
   apiDocs: boolean;
   webDist: string;
   iatiReportingOrgRef: string;
+  /** Largest evidence file accepted, in bytes (each file of an upload). */
+  evidenceMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -179,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     apiDocs: vars.API_DOCS ?? env !== 'production',
     webDist: vars.WEB_DIST ?? 'dist/web/browser',
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
+    evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../board/board.entities';
 
 import { ShareLink } from '../share-links/share-link.entity';
+import { EvidenceContent, EvidenceFile } from '../evidence/evidence.entities';
 
 /** Every TypeORM entity, listed explicitly (the API is bundled into one file). */
 export const ENTITIES = [
@@ -48,4 +49,6 @@ export const ENTITIES = [
   BoardAgendaItem,
   BoardAgreement,
   BoardAgreementNote,
+  EvidenceFile,
+  EvidenceContent,
 ];
