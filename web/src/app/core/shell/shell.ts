@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   inject,
+  Injector,
   LOCALE_ID,
   viewChild,
 } from '@angular/core';
@@ -19,13 +20,18 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { filter, map } from 'rxjs';
+import { filter, firstValueFrom, map } from 'rxjs';
 import { SIGN_IN_PATH } from '../auth/auth.guard';
 import { AuthStore } from '../auth/auth.store';
 import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { Capability } from '../auth/permissions';
 import { ROLE_LABELS } from '../i18n/labels';
 import { apiLanguage, otherLanguageUrl } from '../i18n/locale';
+import {
+  isLogMilestoneShortcut,
+  LOG_MILESTONE_SHORTCUT,
+} from '../../features/evidence/log-milestone-shortcut';
+import { ActionsApi } from '../../features/actions/actions.api';
 
 interface NavEntry {
   path: string;
@@ -53,6 +59,7 @@ interface NavEntry {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
+  host: { '(document:keydown)': 'onKeydown($event)' },
 })
 export class Shell {
   private readonly auth = inject(AuthStore);
@@ -62,7 +69,18 @@ export class Shell {
   private readonly locale = inject(LOCALE_ID);
   private readonly sidenav = viewChild(MatSidenav);
 
+  private readonly actionsApi = inject(ActionsApi);
+  private readonly injector = inject(Injector);
+
   protected readonly user = this.auth.user;
+  /** Staff and admins log milestones from anywhere (toolbar button or Alt+Shift+H). */
+  protected readonly canLogMilestone = computed(() => {
+    this.auth.role();
+    return this.auth.can('portfolio.edit');
+  });
+  protected readonly logMilestoneShortcut = LOG_MILESTONE_SHORTCUT;
+  protected readonly logMilestoneTooltip = $localize`:@@shell.logMilestoneTooltip:Registrar hito (Alt+Mayús+H)`;
+  private logMilestoneOpen = false;
   protected readonly roleLabel = computed(() => {
     const role = this.auth.role();
     return role ? ROLE_LABELS[role] : '';
@@ -129,6 +147,40 @@ export class Shell {
     code: apiLanguage(this.locale) === 'en' ? 'ES' : 'EN',
     lang: apiLanguage(this.locale) === 'en' ? 'es' : 'en',
   }));
+
+  protected onKeydown(event: KeyboardEvent): void {
+    if (!isLogMilestoneShortcut(event) || !this.canLogMilestone()) return;
+    event.preventDefault();
+    void this.logMilestone();
+  }
+
+  /** Opens "Registrar hito", with the action of the page preselected when on an action page. */
+  async logMilestone(): Promise<void> {
+    if (this.logMilestoneOpen || !this.canLogMilestone()) return;
+    this.logMilestoneOpen = true;
+    try {
+      const { LogMilestoneDialog } = await import('../../features/evidence/log-milestone-dialog');
+      const match = /^\/acciones\/([0-9a-f-]{36})(?:[/?#]|$)/i.exec(this.url() ?? '');
+      let action: { id: string; code: string; titleEs: string } | null = null;
+      if (match) {
+        action = await firstValueFrom(this.actionsApi.get(match[1])).catch(() => null);
+      }
+      const ref = this.dialog.open(LogMilestoneDialog, {
+        data: {
+          action: action ? { id: action.id, code: action.code, titleEs: action.titleEs } : null,
+        },
+        injector: this.injector,
+        width: '640px',
+        maxWidth: '95vw',
+        autoFocus: 'first-tabbable',
+        restoreFocus: true,
+        ariaLabel: $localize`:@@logMilestone.title:Registrar hito`,
+      });
+      await firstValueFrom(ref.afterClosed());
+    } finally {
+      this.logMilestoneOpen = false;
+    }
+  }
 
   closeOnHandset(): void {
     if (this.isHandset()) void this.sidenav()?.close();
