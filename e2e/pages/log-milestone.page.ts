@@ -58,6 +58,10 @@ export class LogMilestoneDialog {
     await this.page.keyboard.press('Enter');
     await expect(this.page.getByRole('listbox')).toBeVisible();
     await this.page.keyboard.type(label);
+    // Typeahead settles (and marks the option active) before Enter can take it.
+    await expect(this.page.getByRole('option', { name: label, exact: true })).toHaveClass(
+      /mat-mdc-option-active/,
+    );
     await this.page.keyboard.press('Enter');
     await expect(this.page.getByRole('listbox')).toBeHidden();
     await expect(this.type).toContainText(label);

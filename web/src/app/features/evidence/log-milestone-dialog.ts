@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  Injector,
+  LOCALE_ID,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   AbstractControl,
@@ -46,7 +57,6 @@ import { uploadErrorText } from './evidence-files';
 import { EvidenceApi } from './evidence.api';
 import { EvidencePicker } from './evidence-picker';
 import { MilestoneLogged } from './milestone-logged';
-import { LOCALE_ID } from '@angular/core';
 
 /** The action to preselect (the page the dialog was opened from). */
 export interface LogMilestoneData {
@@ -129,7 +139,7 @@ export function milestoneBody(
           mat-flat-button
           [routerLink]="['/acciones', s.action.id]"
           mat-dialog-close
-          cdkFocusInitial
+          #openAction
           data-testid="log-milestone-open-action"
           i18n="@@logMilestone.openAction"
           >Abrir la acción</a
@@ -151,6 +161,7 @@ export function milestoneBody(
             <input
               matInput
               formControlName="action"
+              #actionInput
               [matAutocomplete]="auto"
               required
               cdkFocusInitial
@@ -264,6 +275,9 @@ export class LogMilestoneDialog {
   private readonly locale = inject(LOCALE_ID);
   private readonly data = inject<LogMilestoneData | null>(MAT_DIALOG_DATA, { optional: true });
   protected readonly ref = inject(MatDialogRef<LogMilestoneDialog>);
+  private readonly injector = inject(Injector);
+  private readonly openAction = viewChild('openAction', { read: ElementRef });
+  private readonly actionInput = viewChild('actionInput', { read: ElementRef });
 
   protected readonly types = MILESTONE_TYPES;
   protected readonly typeLabels = MILESTONE_TYPE_LABELS;
@@ -379,6 +393,14 @@ export class LogMilestoneDialog {
     this.busy.set(false);
     this.logged.notify(action.id);
     this.saved.set({ action, milestone, files: stored, uploadError });
+    // The form is gone: keyboard focus moves to "Abrir la acción".
+    this.focusAfterRender(() => this.openAction());
+  }
+
+  private focusAfterRender(target: () => ElementRef | undefined): void {
+    afterNextRender(() => (target()?.nativeElement as HTMLElement | undefined)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   protected again(): void {
@@ -386,5 +408,6 @@ export class LogMilestoneDialog {
     this.saved.set(null);
     this.files.set([]);
     this.form.reset({ action, type: null, date: todayIso(), title: '', notes: '' });
+    this.focusAfterRender(() => this.actionInput());
   }
 }
