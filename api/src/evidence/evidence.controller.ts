@@ -56,8 +56,12 @@ const applyAll =
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
-  private async upload(request: AuthedRequest, owner: EvidenceOwner): Promise<EvidenceListDto> {
-    const items = await this.evidence.upload(request, owner, request.user!, actorOf(request));
+  private async upload(
+    request: AuthedRequest,
+    owner: EvidenceOwner,
+    user: AuthUser,
+  ): Promise<EvidenceListDto> {
+    const items = await this.evidence.upload(request, owner, user, actorOf(request));
     return { items };
   }
 
@@ -78,8 +82,12 @@ export class EvidenceController {
   @Roles('staff')
   @ApiOperation({ summary: 'Upload evidence files to an action (multipart, field "file")' })
   @applyAll(UPLOAD_DOCS)
-  uploadForAction(@Param('id', ParseUUIDPipe) id: string, @Req() request: AuthedRequest) {
-    return this.upload(request, { actionId: id });
+  uploadForAction(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: AuthedRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.upload(request, { actionId: id }, user);
   }
 
   @Get('actions/:id/milestones/:milestoneId/evidence')
@@ -102,8 +110,9 @@ export class EvidenceController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('milestoneId', ParseUUIDPipe) milestoneId: string,
     @Req() request: AuthedRequest,
+    @CurrentUser() user: AuthUser,
   ) {
-    return this.upload(request, { actionId: id, milestoneId });
+    return this.upload(request, { actionId: id, milestoneId }, user);
   }
 
   @Get('actions/:id/results/:resultId/evidence')
@@ -126,8 +135,9 @@ export class EvidenceController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('resultId', ParseUUIDPipe) resultId: string,
     @Req() request: AuthedRequest,
+    @CurrentUser() user: AuthUser,
   ) {
-    return this.upload(request, { actionId: id, resultId });
+    return this.upload(request, { actionId: id, resultId }, user);
   }
 
   @Get('evidence/:id/download')
