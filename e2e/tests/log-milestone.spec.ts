@@ -168,7 +168,7 @@ test.describe('staff: logging a milestone from anywhere', () => {
 
       // A disguised file is refused with the API's message and nothing is added.
       const chooser2 = page.waitForEvent('filechooser');
-      await evidence.getByTestId('evidence-upload').click();
+      await page.getByTestId('milestones').getByTestId('evidence-upload').click();
       await (
         await chooser2
       ).setFiles({

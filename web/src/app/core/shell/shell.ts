@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
   Injector,
   LOCALE_ID,
@@ -81,6 +82,15 @@ export class Shell {
   protected readonly logMilestoneShortcut = LOG_MILESTONE_SHORTCUT;
   protected readonly logMilestoneTooltip = $localize`:@@shell.logMilestoneTooltip:Registrar hito (Alt+Mayús+H)`;
   private logMilestoneOpen = false;
+
+  constructor() {
+    // Staff log milestones all day: fetch the dialog's code once the shell is up, so the first
+    // Alt+Shift+H opens it at once.
+    effect(() => {
+      if (this.canLogMilestone())
+        setTimeout(() => void import('../../features/evidence/log-milestone-dialog'), 1000);
+    });
+  }
   protected readonly roleLabel = computed(() => {
     const role = this.auth.role();
     return role ? ROLE_LABELS[role] : '';

@@ -186,6 +186,10 @@ export class ActionDetail {
     this.refresh();
   }
 
+  protected attachLabel(owner: string): string {
+    return $localize`:@@evidence.attachNamed:Adjuntar evidencia a ${owner}:owner:`;
+  }
+
   protected evidenceLabel(owner: string): string {
     return $localize`:@@evidence.regionNamed:Evidencias de ${owner}:owner:`;
   }

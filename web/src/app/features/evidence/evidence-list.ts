@@ -2,11 +2,13 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  ElementRef,
   inject,
   input,
   LOCALE_ID,
   output,
   signal,
+  viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -38,17 +40,16 @@ const ICONS: Record<string, string> = {
   imports: [MatButtonModule, MatIconModule, MatProgressBarModule, TimestampPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section
+    <div
       class="evidence"
       [class.dragging]="dragging()"
-      [attr.aria-label]="label()"
       [attr.data-testid]="testId()"
       (dragover)="onDragOver($event)"
       (dragleave)="dragging.set(false)"
       (drop)="onDrop($event)"
     >
       @if (items().length) {
-        <ul class="files">
+        <ul class="files" [attr.aria-label]="label()">
           @for (e of items(); track e.id) {
             <li data-testid="evidence-item">
               <mat-icon aria-hidden="true">{{ icon(e.mediaType) }}</mat-icon>
@@ -80,46 +81,48 @@ const ICONS: Record<string, string> = {
             </li>
           }
         </ul>
-      } @else if (!canEdit()) {
+      } @else if (!canEdit() && showEmpty()) {
         <p class="muted empty" i18n="@@evidence.none">Sin archivos de evidencia.</p>
       }
       @if (canEdit()) {
-        <div class="upload">
-          <input
-            #fileInput
-            type="file"
-            multiple
-            class="cdk-visually-hidden"
-            tabindex="-1"
-            aria-hidden="true"
-            [accept]="accept"
-            (change)="onPicked(fileInput)"
-            data-testid="evidence-input"
-          />
-          <button
-            mat-stroked-button
-            type="button"
-            (click)="fileInput.click()"
-            [disabled]="busy()"
-            data-testid="evidence-upload"
-          >
-            <mat-icon aria-hidden="true">attach_file</mat-icon>
-            <span i18n="@@evidence.attach">Adjuntar evidencia</span>
-          </button>
-          <span class="muted hint" i18n="@@evidence.dropHint"
-            >o arrastra aquí los archivos (PDF, imágenes, Office; máx. 5 por carga)</span
-          >
-        </div>
+        <input
+          #fileInput
+          type="file"
+          multiple
+          class="cdk-visually-hidden"
+          tabindex="-1"
+          aria-hidden="true"
+          [accept]="accept"
+          (change)="onPicked(fileInput)"
+          data-testid="evidence-input"
+        />
+        @if (showUploadButton()) {
+          <div class="upload">
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="pick()"
+              [disabled]="busy()"
+              data-testid="evidence-upload"
+            >
+              <mat-icon aria-hidden="true">attach_file</mat-icon>
+              <span i18n="@@evidence.attach">Adjuntar evidencia</span>
+            </button>
+            <span class="muted hint" i18n="@@evidence.dropHint"
+              >o arrastra aquí los archivos (PDF, imágenes, Office; máx. 5 por carga)</span
+            >
+          </div>
+        }
         @if (busy()) {
           <mat-progress-bar mode="indeterminate" [attr.aria-label]="uploadingLabel" />
         }
       }
-    </section>
+    </div>
   `,
   styles: `
     .evidence {
       border-radius: 8px;
-      padding: 4px 0;
+      padding: 0;
     }
     .evidence.dragging {
       outline: 2px dashed var(--mat-sys-primary);
@@ -169,16 +172,27 @@ export class EvidenceList {
   /** All evidence of the action: the list shows the files of {@link target} only. */
   readonly evidence = input.required<readonly Evidence[]>();
   readonly canEdit = input(false);
-  /** Accessible name of the region, e.g. «Evidencias del hito Taller de arranque». */
+  /** Accessible name of the list, e.g. «Evidencias de Taller de arranque». */
   readonly label = input.required<string>();
   readonly testId = input('evidence');
+  /** False where the page puts its own "attach" button (calling {@link pick}) in a row of actions. */
+  readonly showUploadButton = input(true);
+  /** Say "Sin archivos de evidencia" when there are none (off in milestone and result rows). */
+  readonly showEmpty = input(true);
   /** After an upload or a delete: the page re-reads the action. */
   readonly changed = output<void>();
 
   protected readonly accept = EVIDENCE_ACCEPT;
-  protected readonly busy = signal(false);
+  readonly busy = signal(false);
   protected readonly dragging = signal(false);
   protected readonly uploadingLabel = $localize`:@@evidence.uploading:Subiendo archivos`;
+
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
+
+  /** Opens the file chooser (the page's own attach buttons call this). */
+  pick(): void {
+    if (!this.busy()) this.fileInput()?.nativeElement.click();
+  }
 
   protected readonly items = computed(() => {
     const t = this.target();
