@@ -377,7 +377,16 @@ describe('evidence files (PostgreSQL storage, content-checked uploads, scoped do
     const [item] = (await toAction([{ name: 'socio.pdf', content: pdfFile() }]).expect(201)).body
       .items;
     await download(partner, item.id).expect(200);
-    await partner.get(`/api/v1/actions/${actionId}/evidence`).expect(200);
+    const seen = await partner.get(`/api/v1/actions/${actionId}/evidence`).expect(200);
+    // Partners see the files, not which staff member uploaded them.
+    expect(seen.body.items.find((e: { id: string }) => e.id === item.id)).toMatchObject({
+      uploadedBy: null,
+      uploadedByName: null,
+    });
+    const detail = await partner.get(`/api/v1/actions/${actionId}`).expect(200);
+    expect(
+      detail.body.evidence.every((e: { uploadedByName: unknown }) => e.uploadedByName === null),
+    ).toBe(true);
     const hidden = await download(otherPartner, item.id).expect(404);
     expect(JSON.parse((hidden.body as Buffer).toString()).code).toBe('EVIDENCE_NOT_FOUND');
     const list = await otherPartner.get(`/api/v1/actions/${actionId}/evidence`).expect(404);

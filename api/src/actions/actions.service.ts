@@ -17,7 +17,12 @@ import {
   ResultDto,
 } from './dto/action-response.dto';
 import { PartsWriter } from './parts.writer';
-import { EVIDENCE_COLUMNS, EVIDENCE_FROM, EvidenceDto } from '../evidence/evidence.dto';
+import {
+  EVIDENCE_COLUMNS,
+  EVIDENCE_FROM,
+  EvidenceDto,
+  withoutUploader,
+} from '../evidence/evidence.dto';
 
 const SORT_COLUMNS: Record<string, string> = {
   code: 'a.code',
@@ -226,7 +231,7 @@ export class ActionsService {
           .map(({ resultId: _r, ...i }) => i),
       })),
       documents,
-      evidence,
+      evidence: partner ? evidence.map(withoutUploader) : evidence,
     } as unknown as ActionDetailDto;
     return detail;
   }

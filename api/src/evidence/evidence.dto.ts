@@ -43,3 +43,8 @@ export const EVIDENCE_COLUMNS = `e.id, e.action_id AS "actionId", e.milestone_id
   '/api/v1/evidence/' || e.id || '/download' AS "downloadPath"`;
 
 export const EVIDENCE_FROM = `evidence_files e LEFT JOIN users u ON u.id = e.uploaded_by`;
+
+/** Partners (and share-link viewers) see the files, not which staff member uploaded them. */
+export function withoutUploader(e: EvidenceDto): EvidenceDto {
+  return { ...e, uploadedBy: null, uploadedByName: null };
+}

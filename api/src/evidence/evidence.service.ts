@@ -9,7 +9,7 @@ import type { Actor, AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IncomingFile, InspectedFile, inspectFile } from './evidence-inspection';
-import { EVIDENCE_COLUMNS, EVIDENCE_FROM, EvidenceDto } from './evidence.dto';
+import { EVIDENCE_COLUMNS, EVIDENCE_FROM, EvidenceDto, withoutUploader } from './evidence.dto';
 
 /** Most files one upload may carry (each up to EVIDENCE_MAX_BYTES). */
 export const MAX_FILES_PER_UPLOAD = 5;
@@ -74,11 +74,12 @@ export class EvidenceService {
     let extra = '';
     if (owner.milestoneId) extra = ` AND e.milestone_id = $${params.push(owner.milestoneId)}`;
     if (owner.resultId) extra = ` AND e.result_id = $${params.push(owner.resultId)}`;
-    return this.dataSource.query(
+    const rows: EvidenceDto[] = await this.dataSource.query(
       `SELECT ${EVIDENCE_COLUMNS} FROM ${EVIDENCE_FROM}
         WHERE e.action_id = $1${extra} ORDER BY e.uploaded_at, e.id`,
       params,
     );
+    return user.role === 'partner' ? rows.map(withoutUploader) : rows;
   }
 
   /** Reads every file part of the multipart request into memory, within the configured limits. */
