@@ -141,67 +141,60 @@ export class ActionsService {
     );
     const row = rows[0];
     if (!row) throw AppError.notFound('ACTION_NOT_FOUND');
-    const [
-      participations,
-      instruments,
-      funding,
-      milestones,
-      results,
-      indicators,
-      documents,
-      evidence,
-    ] = await Promise.all([
-      m.query(
-        `SELECT p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
+    const [participations, instruments, funding, milestones, results, indicators, documents] =
+      await Promise.all([
+        m.query(
+          `SELECT p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
                 p.role, p.notes, p.version
            FROM participations p JOIN organisations o ON o.id = p.organisation_id
           WHERE p.action_id = $1 ORDER BY p.role, o.name`,
-        [id],
-      ) as Promise<ParticipationDto[]>,
-      m.query(
-        `SELECT id, type, title, parties, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", signed_on_precision AS "signedOnPrecision",
+          [id],
+        ) as Promise<ParticipationDto[]>,
+        m.query(
+          `SELECT id, type, title, parties, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", signed_on_precision AS "signedOnPrecision",
                 to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
                 document_url AS "documentUrl", version
            FROM legal_instruments WHERE action_id = $1 ORDER BY signed_on NULLS LAST, title`,
-        [id],
-      ),
-      m.query(
-        `SELECT f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
+          [id],
+        ),
+        m.query(
+          `SELECT f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
                 f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
                 f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version
            FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
           WHERE f.action_id = $1 ORDER BY f.value_date NULLS LAST, f.type, f.created_at`,
-        [id],
-      ) as Promise<FundingDto[]>,
-      m.query(
-        `SELECT m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
+          [id],
+        ) as Promise<FundingDto[]>,
+        m.query(
+          `SELECT m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
                 to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
                 ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version
            FROM milestones m WHERE m.action_id = $1 ORDER BY coalesce(m.actual_date, m.planned_date), m.created_at`,
-        [id],
-      ) as Promise<Omit<MilestoneDto, 'evidenceCount'>[]>,
-      m.query(
-        `SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`,
-        [id],
-      ) as Promise<Omit<ResultDto, 'indicators' | 'evidenceCount'>[]>,
-      m.query(
-        `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
+          [id],
+        ) as Promise<Omit<MilestoneDto, 'evidenceCount'>[]>,
+        m.query(
+          `SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`,
+          [id],
+        ) as Promise<Omit<ResultDto, 'indicators' | 'evidenceCount'>[]>,
+        m.query(
+          `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
                 to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
                 to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
                 to_char(i.actual_date, 'YYYY-MM-DD') AS "actualDate", i.notes, i.version
            FROM indicators i JOIN results r ON r.id = i.result_id WHERE r.action_id = $1 ORDER BY i.created_at, i.id`,
-        [id],
-      ),
-      m.query(
-        `SELECT id, title, url, milestone_id AS "milestoneId", result_id AS "resultId", version
+          [id],
+        ),
+        m.query(
+          `SELECT id, title, url, milestone_id AS "milestoneId", result_id AS "resultId", version
            FROM document_links WHERE action_id = $1 ORDER BY created_at, id`,
-        [id],
-      ),
-      m.query(
-        `SELECT ${EVIDENCE_COLUMNS} FROM ${EVIDENCE_FROM} WHERE e.action_id = $1 ORDER BY e.uploaded_at, e.id`,
-        [id],
-      ) as Promise<EvidenceDto[]>,
-    ]);
+          [id],
+        ),
+      ]);
+    // Evidence files: metadata only (the bytes stay in evidence_contents).
+    const evidence: EvidenceDto[] = await m.query(
+      `SELECT ${EVIDENCE_COLUMNS} FROM ${EVIDENCE_FROM} WHERE e.action_id = $1 ORDER BY e.uploaded_at, e.id`,
+      [id],
+    );
     const evidenceCount = (key: 'milestoneId' | 'resultId', ownerId: string) =>
       evidence.filter((e) => e[key] === ownerId).length;
     const partner = user.role === 'partner';

@@ -160,6 +160,8 @@ export class Shell {
 
   protected onKeydown(event: KeyboardEvent): void {
     if (!isLogMilestoneShortcut(event) || !this.canLogMilestone()) return;
+    // Never on top of another dialog (an unsaved form there would be hidden behind it).
+    if (this.dialog.openDialogs.length) return;
     event.preventDefault();
     void this.logMilestone();
   }
