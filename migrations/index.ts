@@ -6,6 +6,7 @@ import { AddFundingConversions1795451815741 } from './1795451815741-AddFundingCo
 import { AddProgressAndBoard1795452839235 } from './1795452839235-AddProgressAndBoard';
 import { AddShareLinks1795454399431 } from './1795454399431-AddShareLinks';
 import { AddNotificationsAndDigest1795457525195 } from './1795457525195-AddNotificationsAndDigest';
+import { AddEvidenceFiles1795457542543 } from './1795457542543-AddEvidenceFiles';
 import { AddFundingYearStatistics1795457568019 } from './1795457568019-AddFundingYearStatistics';
 // imports:end
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddProgressAndBoard1795452839235,
   AddShareLinks1795454399431,
   AddNotificationsAndDigest1795457525195,
+  AddEvidenceFiles1795457542543,
   AddFundingYearStatistics1795457568019,
   // list:end
 ];

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { HttpStatus, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -75,6 +76,11 @@ export async function createApp(
     },
   });
   await app.register(fastifyCookie as never);
+  // multipart/form-data (evidence uploads): parsed lazily by the route, which sets its own limits
+  // (EVIDENCE_MAX_BYTES per file); JSON bodies keep BODY_LIMIT_BYTES.
+  await app.register(fastifyMultipart as never, {
+    limits: { fileSize: config.evidenceMaxBytes, files: 5, fields: 10, parts: 20 },
+  });
   // PostgreSQL text cannot hold NUL characters: refuse them up front instead of failing in SQL.
   fastify.addHook('preHandler', (request, reply, done) => {
     const field = findNul({ query: request.query, body: request.body, params: request.params });

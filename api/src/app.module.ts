@@ -19,6 +19,7 @@ import { ProgressModule } from './progress/progress.module';
 import { BoardModule } from './board/board.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
+import { EvidenceModule } from './evidence/evidence.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -73,6 +74,7 @@ export class AppModule {
         BoardModule,
         NotificationsModule,
         JobsModule,
+        EvidenceModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, AccessRule, Role, ROLES } from '../src/auth/access.decorator';
+import { multipartBody, pdfFile } from './support/evidence-files';
 import {
   bootTestApp,
   insertOrganisation,
@@ -158,5 +159,24 @@ describe('access control over every route', () => {
       .patch(`/api/v1/actions/${action.body.id}`)
       .send({ version: 1, titleEs: 'Acción de la matriz (editada)' })
       .expect(200);
+
+    // Evidence: staff/admin upload and delete; readers download; a partner outside the action gets 404.
+    const { body, contentType } = multipartBody([{ name: 'matriz.pdf', content: pdfFile() }]);
+    const uploaded = await staff
+      .post(`/api/v1/actions/${action.body.id}/evidence`)
+      .set('content-type', contentType)
+      .send(body)
+      .expect(201);
+    const evidenceId: string = uploaded.body.items[0].id;
+    for (const role of ['admin', 'staff', 'director'] as const)
+      await agents[role].get(`/api/v1/evidence/${evidenceId}/download`).expect(200);
+    await agents.partner.get(`/api/v1/evidence/${evidenceId}/download`).expect(404);
+    await agents.director
+      .post(`/api/v1/actions/${action.body.id}/evidence`)
+      .set('content-type', contentType)
+      .send(body)
+      .expect(403);
+    await agents.director.delete(`/api/v1/evidence/${evidenceId}`).expect(403);
+    await agents.admin.delete(`/api/v1/evidence/${evidenceId}`).expect(204);
   });
 });

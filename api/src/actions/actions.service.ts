@@ -23,6 +23,12 @@ import { DEFAULT_PROGRESS_SCHEME, progressLateral } from '../progress/progress.m
 
 /** The default progress scheme as a SQL literal (a constant: no user input). */
 const DEFAULT_SCHEME_SQL = `'${JSON.stringify(DEFAULT_PROGRESS_SCHEME).replace(/'/g, "''")}'`;
+import {
+  EVIDENCE_COLUMNS,
+  EVIDENCE_FROM,
+  EvidenceDto,
+  withoutUploader,
+} from '../evidence/evidence.dto';
 
 const SORT_COLUMNS: Record<string, string> = {
   code: 'a.code',
@@ -191,11 +197,11 @@ export class ActionsService {
                 ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version
            FROM milestones m WHERE m.action_id = $1 ORDER BY coalesce(m.actual_date, m.planned_date), m.created_at`,
           [id],
-        ) as Promise<MilestoneDto[]>,
+        ) as Promise<Omit<MilestoneDto, 'evidenceCount'>[]>,
         m.query(
           `SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`,
           [id],
-        ) as Promise<Omit<ResultDto, 'indicators'>[]>,
+        ) as Promise<Omit<ResultDto, 'indicators' | 'evidenceCount'>[]>,
         m.query(
           `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
                 to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
@@ -210,6 +216,13 @@ export class ActionsService {
           [id],
         ),
       ]);
+    // Evidence files: metadata only (the bytes stay in evidence_contents).
+    const evidence: EvidenceDto[] = await m.query(
+      `SELECT ${EVIDENCE_COLUMNS} FROM ${EVIDENCE_FROM} WHERE e.action_id = $1 ORDER BY e.uploaded_at, e.id`,
+      [id],
+    );
+    const evidenceCount = (key: 'milestoneId' | 'resultId', ownerId: string) =>
+      evidence.filter((e) => e[key] === ownerId).length;
     const partner = user.role === 'partner';
     const { notes, createdAt, ...rest } = row as SummaryRow & {
       notes: string | null;
@@ -225,14 +238,19 @@ export class ActionsService {
       participations: partner ? participations.map((p) => ({ ...p, notes: null })) : participations,
       instruments,
       funding,
-      milestones,
+      milestones: milestones.map((ms) => ({
+        ...ms,
+        evidenceCount: evidenceCount('milestoneId', ms.id),
+      })),
       results: results.map((r) => ({
         ...r,
+        evidenceCount: evidenceCount('resultId', r.id),
         indicators: (indicators as ({ resultId: string } & Record<string, unknown>)[])
           .filter((i) => i.resultId === r.id)
           .map(({ resultId: _r, ...i }) => i),
       })),
       documents,
+      evidence: partner ? evidence.map(withoutUploader) : evidence,
     } as unknown as ActionDetailDto;
     return detail;
   }

@@ -158,6 +158,30 @@ export const ERROR_MESSAGES = {
     es: 'El envío de correo no está configurado (SMTP_URL).',
     en: 'Outgoing mail is not configured (SMTP_URL).',
   },
+  EVIDENCE_NOT_FOUND: {
+    es: 'El archivo de evidencia no existe.',
+    en: 'The evidence file does not exist.',
+  },
+  EVIDENCE_FILE_REQUIRED: {
+    es: 'Adjunta al menos un archivo (no vacío) en el campo file.',
+    en: 'Attach at least one (non-empty) file in the file field.',
+  },
+  EVIDENCE_TOO_LARGE: {
+    es: 'El archivo excede el tamaño máximo permitido; no se guardó nada.',
+    en: 'The file exceeds the maximum allowed size; nothing was saved.',
+  },
+  EVIDENCE_TOO_MANY_FILES: {
+    es: 'Demasiados archivos en una sola carga; no se guardó nada.',
+    en: 'Too many files in one upload; nothing was saved.',
+  },
+  EVIDENCE_TYPE_NOT_ALLOWED: {
+    es: 'Tipo de archivo no admitido: sube PDF, imágenes (PNG, JPEG, WebP, GIF) o documentos de Office/OpenDocument.',
+    en: 'File type not allowed: upload PDF, images (PNG, JPEG, WebP, GIF) or Office/OpenDocument documents.',
+  },
+  EVIDENCE_TYPE_MISMATCH: {
+    es: 'El contenido del archivo no corresponde a su nombre o tipo declarado; no se guardó nada.',
+    en: 'The file content does not match its name or declared type; nothing was saved.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -9,7 +9,9 @@ describe('loadConfig', () => {
       embeddedPgPort: 54329,
       demoData: true,
       databaseUrl: undefined,
+      evidenceMaxBytes: 20 * 1024 * 1024,
     });
+    expect(loadConfig({ EVIDENCE_MAX_BYTES: '1048576' }).evidenceMaxBytes).toBe(1048576);
   });
 
   it('turns demo data off by default with an external database', () => {
@@ -26,6 +28,11 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT="70000"/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud"/],
     [{ DEMO_DATA: 'maybe' }, /DEMO_DATA="maybe": must be true or false/],
+    [
+      { EVIDENCE_MAX_BYTES: '20MB' },
+      /EVIDENCE_MAX_BYTES="20MB": must be an integer number of bytes/,
+    ],
+    [{ EVIDENCE_MAX_BYTES: '10' }, /EVIDENCE_MAX_BYTES="10"/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -156,6 +156,15 @@ export class EnvironmentVariables {
     message: 'must be the public address of the app, such as https://coopera.example.org',
   })
   APP_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of bytes between 1024 and 536870912 (512 MiB)' })
+  @Min(1024, { message: 'must be an integer number of bytes between 1024 and 536870912 (512 MiB)' })
+  @Max(536870912, {
+    message: 'must be an integer number of bytes between 1024 and 536870912 (512 MiB)',
+  })
+  EVIDENCE_MAX_BYTES?: number;
 }
 
 export interface AppConfig {
@@ -198,6 +207,8 @@ export interface AppConfig {
     cronWorkerIntervalSeconds?: number;
     pollingIntervalSeconds?: number;
   };
+  /** Largest evidence file accepted, in bytes (each file of an upload). */
+  evidenceMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -256,6 +267,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     digestCron: (vars.DIGEST_CRON ?? '0 8 * * 1').trim().replace(/\s+/g, ' '),
     digestTimeZone: vars.DIGEST_TIME_ZONE ?? 'America/Mexico_City',
     appUrl: (vars.APP_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),
+    evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
   };
 }
 

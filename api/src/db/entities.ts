@@ -29,6 +29,7 @@ import {
   DigestRun,
   NotificationState,
 } from '../notifications/notification.entities';
+import { EvidenceContent, EvidenceFile } from '../evidence/evidence.entities';
 
 /** Every TypeORM entity, listed explicitly (the API is bundled into one file). */
 export const ENTITIES = [
@@ -56,4 +57,6 @@ export const ENTITIES = [
   NotificationState,
   DigestRun,
   DigestDelivery,
+  EvidenceFile,
+  EvidenceContent,
 ];

@@ -32,6 +32,7 @@ import { ExportsService } from '../exports/exports.service';
 import { projectSheetStream } from '../exports/project-sheet-stream';
 import { CreatedShareLinkDto, CreateShareLinkDto, ShareLinkDto } from './dto/share-link.dto';
 import { ShareLinksService } from './share-links.service';
+import { withoutUploader } from '../evidence/evidence.dto';
 
 @ApiTags('share links')
 @Controller('v1')
@@ -144,6 +145,7 @@ export class ShareLinksController {
     return {
       ...rest,
       participations: rest.participations.map((p) => ({ ...p, notes: null })),
+      evidence: rest.evidence.map(withoutUploader),
     } as ActionDetailDto;
   }
 }

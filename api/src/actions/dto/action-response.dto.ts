@@ -11,6 +11,7 @@ import {
   PARTICIPATION_ROLES,
   SCHEMES,
 } from '../action.model';
+import { EvidenceDto } from '../../evidence/evidence.dto';
 
 const nullableString = { nullable: true, type: String } as const;
 
@@ -149,6 +150,8 @@ export class MilestoneDto {
   @ApiProperty({ enum: MILESTONE_STATUSES }) status: string;
   @ApiPropertyOptional(nullableString) notes: string | null;
   @ApiProperty() version: number;
+  @ApiProperty({ description: 'Evidence files attached to the milestone' })
+  evidenceCount: number;
 }
 
 export class IndicatorDto {
@@ -170,6 +173,8 @@ export class ResultDto {
   @ApiProperty() statement: string;
   @ApiProperty({ type: [IndicatorDto] }) indicators: IndicatorDto[];
   @ApiProperty() version: number;
+  @ApiProperty({ description: 'Evidence files attached to the result' })
+  evidenceCount: number;
 }
 
 export class DocumentDto {
@@ -207,6 +212,11 @@ export class ActionDetailDto extends ActionSummaryDto {
   @ApiProperty({ type: [MilestoneDto] }) milestones: MilestoneDto[];
   @ApiProperty({ type: [ResultDto] }) results: ResultDto[];
   @ApiProperty({ type: [DocumentDto] }) documents: DocumentDto[];
+  @ApiProperty({
+    type: [EvidenceDto],
+    description: 'Evidence files of the action, its milestones and results (metadata only)',
+  })
+  evidence: EvidenceDto[];
   @ApiProperty() createdAt: string;
 }
 

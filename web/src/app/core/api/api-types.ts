@@ -331,6 +331,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/actions/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every evidence file of an action (its own, its milestones’, results’) */
+        get: operations["EvidenceController_listForAction"];
+        put?: never;
+        /** Upload evidence files to an action (multipart, field "file") */
+        post: operations["EvidenceController_uploadForAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/actions/{id}/export/iati.xml": {
         parameters: {
             query?: never;
@@ -382,6 +400,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/actions/{id}/milestones/{milestoneId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evidence files of one milestone */
+        get: operations["EvidenceController_listForMilestone"];
+        put?: never;
+        /** Upload evidence files to a milestone (multipart, field "file") */
+        post: operations["EvidenceController_uploadForMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/actions/{id}/milestones/from-template": {
         parameters: {
             query?: never;
@@ -426,6 +462,24 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["ActionsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/results/{resultId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evidence files of one result */
+        get: operations["EvidenceController_listForResult"];
+        put?: never;
+        /** Upload evidence files to a result (multipart, field "file") */
+        post: operations["EvidenceController_uploadForResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -910,6 +964,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an evidence file (audited) */
+        delete: operations["EvidenceController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file (attachment, RFC 5987 filename*, nosniff, Repr-Digest sha-256) */
+        get: operations["EvidenceController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange-rates": {
         parameters: {
             query?: never;
@@ -1351,6 +1439,8 @@ export type components = {
             code: string;
             createdAt: string;
             documents: components["schemas"]["DocumentDto"][];
+            /** @description Evidence files of the action, its milestones and results (metadata only) */
+            evidence: components["schemas"]["EvidenceDto"][];
             funding: components["schemas"]["FundingDto"][];
             /** Format: uuid */
             id: string;
@@ -1752,6 +1842,38 @@ export type components = {
             /** @example https://imeplan.mx/documentos/estudio.pdf */
             url: string;
         };
+        EvidenceDto: {
+            /** Format: uuid */
+            actionId: string;
+            /** @example /api/v1/evidence/…/download */
+            downloadPath: string;
+            /** @example Minuta del taller de arranque.pdf */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Sniffed from the content
+             * @example application/pdf
+             */
+            mediaType: string;
+            /** Format: uuid */
+            milestoneId?: string | null;
+            /** Format: uuid */
+            resultId?: string | null;
+            /** @description Lower-case hex SHA-256 of the content */
+            sha256: string;
+            sizeBytes: number;
+            uploadedAt: string;
+            uploadedBy?: string | null;
+            uploadedByName?: string | null;
+        };
+        EvidenceListDto: {
+            items: components["schemas"]["EvidenceDto"][];
+        };
+        EvidenceUploadDto: {
+            /** @description One to five files, field name "file". PDF, PNG, JPEG, WebP, GIF, DOCX/XLSX/PPTX, ODT/ODS/ODP, DOC/XLS/PPT; type checked by content; each up to EVIDENCE_MAX_BYTES. */
+            file: string[];
+        };
         ExchangeRateDto: {
             createdAt: string;
             /** @example USD */
@@ -1983,6 +2105,8 @@ export type components = {
             actualDate?: string | null;
             /** @enum {string} */
             datePrecision: "day" | "month" | "year";
+            /** @description Evidence files attached to the milestone */
+            evidenceCount: number;
             /** Format: uuid */
             id: string;
             notes?: string | null;
@@ -2222,6 +2346,8 @@ export type components = {
             titleEs: string;
         };
         ResultDto: {
+            /** @description Evidence files attached to the result */
+            evidenceCount: number;
             /** Format: uuid */
             id: string;
             indicators: components["schemas"]["IndicatorDto"][];
@@ -3521,6 +3647,80 @@ export interface operations {
             };
         };
     };
+    EvidenceController_listForAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_uploadForAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description ACTION_NOT_FOUND, RECORD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ACTION_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description EVIDENCE_TYPE_NOT_ALLOWED, EVIDENCE_TYPE_MISMATCH, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ExportsController_actionIati: {
         parameters: {
             query?: never;
@@ -3606,6 +3806,82 @@ export interface operations {
             };
         };
     };
+    EvidenceController_listForMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_uploadForMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description ACTION_NOT_FOUND, RECORD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ACTION_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description EVIDENCE_TYPE_NOT_ALLOWED, EVIDENCE_TYPE_MISMATCH, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ProgressController_fromTemplate: {
         parameters: {
             query?: never;
@@ -3670,6 +3946,82 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActionDetailDto"];
                 };
+            };
+        };
+    };
+    EvidenceController_listForResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                resultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_uploadForResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                resultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description ACTION_NOT_FOUND, RECORD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ACTION_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description EVIDENCE_TYPE_NOT_ALLOWED, EVIDENCE_TYPE_MISMATCH, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4712,6 +5064,53 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SummaryDto"];
                 };
+            };
+        };
+    };
+    EvidenceController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EVIDENCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ACTION_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EVIDENCE_NOT_FOUND (also for files a partner may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -225,6 +225,8 @@ export type Milestone = Wire<Schemas['MilestoneDto']>;
 export type Indicator = Wire<Schemas['IndicatorDto']>;
 export type Result = Wire<Schemas['ResultDto']>;
 export type ActionDocument = Wire<Schemas['DocumentDto']>;
+/** `EvidenceDto`: an evidence file's metadata (download at `downloadPath`). */
+export type Evidence = Wire<Schemas['EvidenceDto']>;
 
 /** `ActionDetailDto`, with its funding and instruments narrowed as above. */
 export type ActionDetail = Simplify<

@@ -56,6 +56,8 @@ import {
 import { ActionDetailStore } from './action-detail.store';
 import { ActionsApi, PartKind } from './actions.api';
 import type { PartDialogData } from './parts/part-dialog';
+import { EvidenceList } from '../evidence/evidence-list';
+import { MilestoneLogged } from '../evidence/milestone-logged';
 
 /** The dialogs load on first use, so the page's chunk stays small. */
 const PART_DIALOGS: Record<PartKind, () => Promise<Type<unknown>>> = {
@@ -96,6 +98,7 @@ const HISTORY_TAB = 8;
     ActionExports,
     ProgressMeter,
     ProgressPanel,
+    EvidenceList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-detail.html',
@@ -179,7 +182,30 @@ export class ActionDetail {
       const id = this.id();
       untracked(() => this.load(id));
     });
+    // A milestone logged from the toolbar dialog for this action: show it at once.
+    const logged = inject(MilestoneLogged);
+    const seen = logged.event();
+    effect(() => {
+      const event = logged.event();
+      if (event && event !== seen && event.actionId === untracked(this.id))
+        untracked(() => this.refresh());
+    });
   }
+
+  /** After an evidence upload or delete. */
+  protected onEvidenceChanged(): void {
+    this.refresh();
+  }
+
+  protected attachLabel(owner: string): string {
+    return $localize`:@@evidence.attachNamed:Adjuntar evidencia a ${owner}:owner:`;
+  }
+
+  protected evidenceLabel(owner: string): string {
+    return $localize`:@@evidence.regionNamed:Evidencias de ${owner}:owner:`;
+  }
+
+  protected readonly actionEvidenceLabel = $localize`:@@evidence.regionAction:Evidencias de la acción`;
 
   load(id = this.id()): void {
     this.history.set(null);

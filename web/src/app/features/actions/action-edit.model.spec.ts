@@ -56,6 +56,7 @@ const base: ActionFormValue = toFormValue({
   milestones: [],
   results: [],
   documents: [],
+  evidence: [],
 } as ActionDetail);
 
 describe('conflict diff', () => {

@@ -16,6 +16,7 @@ const milestone: Milestone = {
   status: 'planned',
   notes: null,
   version: 2,
+  evidenceCount: 0,
 };
 
 function open(data: PartDialogData<Milestone>) {
@@ -57,6 +58,30 @@ describe('part dialog (milestone)', () => {
     req.flush({ ...milestone, id: 'm2' });
     await saving;
     expect(close).toHaveBeenCalledWith(expect.objectContaining({ id: 'm2' }));
+  });
+
+  it('uploads the chosen evidence files to the new milestone before closing', async () => {
+    const { dialog, http, close } = open({ actionId: 'a1' });
+    dialog.form.setValue({
+      type: 'workshop',
+      title: 'Taller de arranque',
+      plannedDate: '',
+      actualDate: '2019-06-12',
+      notes: '',
+    });
+    const pdf = new File(['%PDF-1.4'], 'Minuta.pdf', { type: 'application/pdf' });
+    (dialog as unknown as { files: { set(f: File[]): void } }).files.set([pdf]);
+    const saving = dialog.submit();
+    http.expectOne('/api/v1/actions/a1/milestones').flush({ ...milestone, id: 'm3' });
+    await new Promise((r) => setTimeout(r));
+    const upload = http.expectOne('/api/v1/actions/a1/milestones/m3/evidence');
+    expect(upload.request.method).toBe('POST');
+    const body = upload.request.body as FormData;
+    expect((body.getAll('file')[0] as File).name).toBe('Minuta.pdf');
+    expect(close).not.toHaveBeenCalled();
+    upload.flush({ items: [] });
+    await saving;
+    expect(close).toHaveBeenCalledWith(expect.objectContaining({ id: 'm3' }));
   });
 
   it('refuses an invalid form without a request', async () => {

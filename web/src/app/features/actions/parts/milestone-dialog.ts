@@ -1,10 +1,16 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, LOCALE_ID, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { firstValueFrom } from 'rxjs';
+import { toApiError } from '../../../core/api/api-error';
+import { uploadErrorText } from '../../evidence/evidence-files';
+import { EvidenceApi } from '../../evidence/evidence.api';
+import { EvidencePicker } from '../../evidence/evidence-picker';
 import { Milestone, MILESTONE_TYPES, MilestoneType } from '../../../core/api/models';
 import { MILESTONE_TYPE_LABELS } from '../../../core/i18n/labels';
 import { dateValidator, orNull, todayIso } from '../../../shared/forms';
@@ -20,6 +26,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    EvidencePicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -85,6 +92,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
           <textarea matInput formControlName="notes" rows="3"></textarea>
           <mat-error>{{ errorText('notes') }}</mat-error>
         </mat-form-field>
+        <app-evidence-picker [(files)]="files" />
         @if (error()) {
           <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
         }
@@ -121,9 +129,32 @@ export class MilestoneDialog extends PartDialog<Milestone> {
     notes: new FormControl('', { nonNullable: true, validators: Validators.maxLength(5000) }),
   });
 
+  private readonly evidence = inject(EvidenceApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly locale = inject(LOCALE_ID);
+  /** Evidence files to attach to the milestone once saved. */
+  protected readonly files = signal<File[]>([]);
+
   constructor() {
     super();
     if (this.data.part) this.load(this.data.part);
+  }
+
+  /** Uploads the chosen files to the saved milestone; the milestone stays saved if that fails. */
+  protected override async afterSave(saved: Milestone): Promise<void> {
+    const files = this.files();
+    if (!files.length) return;
+    try {
+      await firstValueFrom(
+        this.evidence.upload({ actionId: this.data.actionId, milestoneId: saved.id }, files),
+      );
+    } catch (e) {
+      this.snackBar.open(
+        `${$localize`:@@milestone.evidenceFailed:El hito se guardó, pero la evidencia no:`} ${uploadErrorText(toApiError(e), this.locale)}`,
+        undefined,
+        { duration: 8000, politeness: 'assertive' },
+      );
+    }
   }
 
   protected markDone(): void {

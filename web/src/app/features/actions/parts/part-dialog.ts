@@ -52,6 +52,10 @@ export abstract class PartDialog<T extends { id: string; version: number }> {
   protected abstract body(): object;
   /** Puts a saved part into the form. */
   protected abstract fill(part: T): void;
+  /** Runs after a successful save, before the dialog closes (milestones: upload evidence). */
+  protected async afterSave(_saved: T): Promise<void> {
+    return;
+  }
 
   /** Fills the form with a saved part and remembers it as the starting point. */
   protected load(part: T): void {
@@ -101,6 +105,7 @@ export abstract class PartDialog<T extends { id: string; version: number }> {
             })
           : this.create(this.body()),
       );
+      await this.afterSave(saved);
       this.ref.close(saved);
     } catch (e) {
       this.handleError(toApiError(e));
