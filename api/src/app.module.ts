@@ -17,6 +17,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { ExportsModule } from './exports/exports.module';
 import { ProgressModule } from './progress/progress.module';
 import { BoardModule } from './board/board.module';
+import { ImportsModule } from './imports/imports.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -66,6 +67,7 @@ export class AppModule {
         ExportsModule,
         ProgressModule,
         BoardModule,
+        ImportsModule,
       ],
     };
   }

@@ -107,6 +107,20 @@ export class EnvironmentVariables {
     message: 'must be an IATI organisation identifier such as MX-RFC-IPG140101ABC',
   })
   IATI_REPORTING_ORG_REF?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Max(1073741824, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  IMPORT_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of imports per hour between 1 and 10000' })
+  @Min(1, { message: 'must be a number of imports per hour between 1 and 10000' })
+  @Max(10000, { message: 'must be a number of imports per hour between 1 and 10000' })
+  IMPORT_RATE_LIMIT?: number;
 }
 
 export interface AppConfig {
@@ -129,6 +143,10 @@ export interface AppConfig {
   apiDocs: boolean;
   webDist: string;
   iatiReportingOrgRef: string;
+  /** Largest import upload (bytes, all files together). */
+  importMaxBytes: number;
+  /** Imports (dry runs included) one user may start per hour. */
+  importRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -179,6 +197,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     apiDocs: vars.API_DOCS ?? env !== 'production',
     webDist: vars.WEB_DIST ?? 'dist/web/browser',
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
+    importMaxBytes: vars.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
+    importRateLimit: vars.IMPORT_RATE_LIMIT ?? 60,
   };
 }
 
