@@ -30,6 +30,12 @@ export const appRoutes: Route[] = [
           import('./features/partners/partners.routes').then((m) => m.partnersRoutes),
       },
       {
+        path: 'importar',
+        canActivate: [capabilityGuard('portfolio.edit')],
+        loadChildren: () =>
+          import('./features/imports/imports.routes').then((m) => m.importsRoutes),
+      },
+      {
         path: 'admin',
         canActivate: [capabilityGuard('users.manage')],
         loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
