@@ -159,24 +159,26 @@ const SHOWN_ROWS = 300;
               >
             }
           </h2>
-          <ul class="counts" role="status" aria-live="polite">
-            <li data-testid="import-count-create">
-              <span class="count">{{ plan.counts.create }}</span>
-              <span i18n="@@imports.count.create">por crear</span>
-            </li>
-            <li data-testid="import-count-update">
-              <span class="count">{{ plan.counts.update }}</span>
-              <span i18n="@@imports.count.update">por actualizar</span>
-            </li>
-            <li data-testid="import-count-unchanged">
-              <span class="count">{{ plan.counts.unchanged }}</span>
-              <span i18n="@@imports.count.unchanged">sin cambios</span>
-            </li>
-            <li data-testid="import-count-errors">
-              <span class="count">{{ plan.errorCount }}</span>
-              <span i18n="@@imports.count.errors">errores</span>
-            </li>
-          </ul>
+          <div role="status" aria-live="polite">
+            <ul class="counts">
+              <li data-testid="import-count-create">
+                <span class="count">{{ plan.counts.create }}</span>
+                <span i18n="@@imports.count.create">por crear</span>
+              </li>
+              <li data-testid="import-count-update">
+                <span class="count">{{ plan.counts.update }}</span>
+                <span i18n="@@imports.count.update">por actualizar</span>
+              </li>
+              <li data-testid="import-count-unchanged">
+                <span class="count">{{ plan.counts.unchanged }}</span>
+                <span i18n="@@imports.count.unchanged">sin cambios</span>
+              </li>
+              <li data-testid="import-count-errors">
+                <span class="count">{{ plan.errorCount }}</span>
+                <span i18n="@@imports.count.errors">errores</span>
+              </li>
+            </ul>
+          </div>
           @if (plan.applied) {
             <p>
               <a mat-button routerLink="/acciones" data-testid="import-see-actions">
@@ -225,7 +227,7 @@ const SHOWN_ROWS = 300;
           @if (counts().length) {
             <h3 id="tables-title" i18n="@@imports.byTable">Por tabla</h3>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="tables-title">
-              <table class="list" data-testid="import-by-table">
+              <table class="list narrow" data-testid="import-by-table">
                 <thead>
                   <tr>
                     <th scope="col" i18n="@@imports.col.table">Tabla</th>
@@ -280,7 +282,7 @@ const SHOWN_ROWS = 300;
                   @for (r of shownRows(); track $index) {
                     <tr data-testid="import-row" [attr.data-outcome]="r.outcome">
                       <td>{{ location(r.location) }}</td>
-                      <td>{{ tableLabels[r.table] ?? r.table }}</td>
+                      <td>{{ tableLabel(r.table) }}</td>
                       <td>{{ r.key }}</td>
                       <td>
                         <span class="outcome" [class]="'outcome ' + r.outcome">{{
@@ -353,6 +355,9 @@ const SHOWN_ROWS = 300;
       vertical-align: top;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
+    .list.narrow {
+      max-width: 720px;
+    }
     .list .num {
       text-align: right;
       font-variant-numeric: tabular-nums;
@@ -369,7 +374,7 @@ export class ImportPage {
   protected readonly store = inject(ImportStore);
   protected readonly kinds = IMPORT_KINDS;
   protected readonly kindLabels = KIND_LABELS;
-  protected readonly tableLabels = TABLE_LABELS;
+  protected readonly tableLabel = (table: string) => TABLE_LABELS[table] ?? table;
   protected readonly outcomeLabels = OUTCOME_LABELS;
   protected readonly outcomes = ['create', 'update', 'unchanged'];
   protected readonly outcome = signal('');
