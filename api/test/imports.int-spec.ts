@@ -175,6 +175,9 @@ describe('imports (workbook, CSV, IATI)', () => {
     ]).expect(200);
     expect(res.body.applied).toBe(true);
     expect(res.body.errors).toEqual([]);
+    process.stdout.write(
+      `\nDemo workbook import (${res.body.counts.create} rows): ${res.body.elapsedMs} ms\n`,
+    );
     const again = await download(staff, '/api/v1/exports/portfolio.xlsx');
     const [a, b] = await Promise.all([sheets(workbook), sheets(again)]);
     expect(Object.keys(b)).toEqual([...EXPORT_TABLES]);

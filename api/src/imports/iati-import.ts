@@ -224,7 +224,8 @@ export function readIati(name: string, buffer: Buffer, today: string): ImportInp
     const values: Record<string, unknown> = {};
     let ok = true;
     for (const [header, cell] of Object.entries(raw)) {
-      const col = IMPORT_COLUMNS[table].find((c) => c.header === header)!;
+      const col = IMPORT_COLUMNS[table].find((c) => c.header === header);
+      if (!col) throw new Error(`No import column ${table}.${header}`);
       const result = convertCell(col, cell);
       if ('code' in result) {
         ok = false;

@@ -321,16 +321,17 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
       values: { ...(previous?.values ?? {}), ...values },
       location: previous?.location ?? location,
     });
-    if (newOrgs.has(org.id)) {
-      const created = inserts.organisations.find((o) => o.id === org!.id)!;
-      Object.assign(created, values);
-      return org.id;
+    const known = org;
+    if (newOrgs.has(known.id)) {
+      const created = inserts.organisations.find((o) => o.id === known.id);
+      if (created) Object.assign(created, values);
+      return known.id;
     }
     const changes = Object.keys(values).filter(
       (k) => values[k] !== undefined && !same('text', (org as unknown as Rec)[k], values[k]),
     );
     if (changes.length) {
-      const existing = updates.organisations.find((u) => u.before.id === org!.id);
+      const existing = updates.organisations.find((u) => u.before.id === known.id);
       if (existing) {
         Object.assign(existing.after, values);
         existing.changes = [...new Set([...existing.changes, ...changes])];
@@ -415,7 +416,7 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
         r.location,
         'code',
         'duplicate_key',
-        `The code is already in ${describe(seenCodes.get(code)!)}`,
+        `The code is already in ${describe(seenCodes.get(code) as ImportLocation)}`,
         code,
       );
       continue;
@@ -428,7 +429,7 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
         r.location,
         'id',
         'id_conflict',
-        `The id belongs to action ${String(actionById.get(fileId)!.code)}`,
+        `The id belongs to action ${String(actionById.get(fileId)?.code)}`,
         fileId,
       );
       continue;
@@ -556,16 +557,18 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
             r.location,
             undefined,
             'duplicate_key',
-            `The same record is already in ${describe(seen.get(nk)!)}`,
+            `The same record is already in ${describe(seen.get(nk) as ImportLocation)}`,
           );
           continue;
         }
         seen.set(nk, r.location);
       }
       let match: Rec | undefined;
-      if (fileId && byId.has(fileId)) {
-        match = byId.get(fileId);
-        const owner = table === 'indicators' ? String(match!._action_id) : String(match![parent]);
+      const byFileId = fileId ? byId.get(fileId) : undefined;
+      if (byFileId) {
+        match = byFileId;
+        const owner =
+          table === 'indicators' ? String(byFileId._action_id) : String(byFileId[parent]);
         if (owner !== actionId) {
           issue(
             r.location,

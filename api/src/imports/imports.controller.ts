@@ -51,7 +51,7 @@ export class ImportsController {
     query: PortfolioImportQueryDto,
     actor: Actor,
   ): Promise<ImportPlanDto> {
-    await this.imports.consumeRate(request.user!.id);
+    await this.imports.consumeRate(actor.id ?? request.ip);
     const files = await this.files(request);
     return this.imports.run(kind, files, query.dryRun ?? false, actor);
   }

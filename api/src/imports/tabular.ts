@@ -169,7 +169,11 @@ export function buildTable(
   where: { file: string; sheet?: string },
   issues: ImportIssue[],
 ): InputTable {
-  const columns = headers.map((h) => IMPORT_COLUMNS[table].find((c) => c.header === h)!);
+  // checkHeaders ran first: every header is a known column.
+  const columns = headers.map(
+    (h) =>
+      IMPORT_COLUMNS[table].find((c) => c.header === h) ?? { header: h, kind: 'ignore' as const },
+  );
   const rows: InputRow[] = [];
   for (const { row, cells } of rawRows) {
     if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
