@@ -59,7 +59,7 @@ function csvWithout(text: string, column: string): string[][] {
 }
 
 /** A zip archive (stored deflated) built by hand, for hostile workbooks. */
-function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
+function zipOf(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -74,7 +74,7 @@ function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, deflated);
     const central = Buffer.alloc(46);
@@ -84,7 +84,7 @@ function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
@@ -514,6 +514,23 @@ describe('imports (workbook, CSV, IATI)', () => {
       expect(res.body).toMatchObject({
         code: 'IMPORT_ZIP_BOMB',
         details: { reason: 'ratio', entry: 'xl/worksheets/sheet1.xml' },
+      });
+    });
+
+    it('a workbook whose directory under-declares an entry is caught while inflating it', async () => {
+      const liar = zipOf([
+        {
+          name: 'xl/worksheets/sheet1.xml',
+          data: Buffer.alloc(64 * 1024 * 1024, 0x20),
+          declaredSize: 1000,
+        },
+      ]);
+      const res = await importFiles(staff, 'workbook', [{ name: 'liar.xlsx', data: liar }]).expect(
+        400,
+      );
+      expect(res.body).toMatchObject({
+        code: 'IMPORT_CORRUPT_FILE',
+        details: { reason: expect.stringContaining('too many bytes in the stream') },
       });
     });
 
