@@ -305,6 +305,36 @@ describe('imports (workbook, CSV, IATI)', () => {
     ]);
   });
 
+  it('a milestone without any date and a money record whose amount is cleared are errors', async () => {
+    const [action] = await dst.db.query(`SELECT code FROM actions ORDER BY code LIMIT 1`);
+    const milestones = `action_code,type,title,planned_date\r\n${action.code},workshop,Taller sin fecha,\r\n`;
+    const funding = readCsv(csvs.funding).rows;
+    const amount = funding[0].indexOf('amount');
+    funding[1][amount] = '';
+    const fundingCsv = funding
+      .map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))
+      .join('\r\n');
+    const res = await importFiles(
+      staff,
+      'csv',
+      [
+        { name: 'milestones.csv', data: milestones },
+        { name: 'funding.csv', data: fundingCsv },
+      ],
+      true,
+    ).expect(200);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        location: { file: 'milestones.csv', row: 2, column: 'planned_date' },
+        code: 'required',
+      }),
+      expect.objectContaining({
+        location: { file: 'funding.csv', row: 2, column: 'amount' },
+        code: 'required',
+      }),
+    ]);
+  });
+
   it("imports formula-looking CSV cells as plain text (and unescapes the export's quote)", async () => {
     const csv =
       'code,kind,title_es,institute_role,summary_es,objectives\r\n' +

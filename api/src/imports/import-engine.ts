@@ -589,6 +589,8 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
         used.add(match.id as string);
         const { _action_id: _ignored, ...before } = match;
         const after: Rec = { ...before, ...built.values, [parent]: built.parentId };
+        if (!checkRequired(table, after, false, r.location, issue)) continue;
+        if (!checkMilestoneDates(table, after, r.location, issue)) continue;
         const changes = diff(table, before, after);
         if (changes.length) updates[table].push({ before, after, changes });
         rows.push({
@@ -605,6 +607,7 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
       } else {
         const after: Rec = { ...blank(table), ...built.values, [parent]: built.parentId };
         if (!checkRequired(table, after, true, r.location, issue)) continue;
+        if (!checkMilestoneDates(table, after, r.location, issue)) continue;
         after.id = fileId && !byId.has(fileId) ? fileId : randomUUID();
         inserts[table].push(after);
         rows.push({ location: r.location, table, key: k, outcome: 'create' });
@@ -707,19 +710,6 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
       ]);
       if ('date_precision' in values && values.date_precision === null)
         values.date_precision = 'day';
-      if (
-        !values.planned_date &&
-        !values.actual_date &&
-        ('planned_date' in values || 'actual_date' in values)
-      ) {
-        issue(
-          r.location,
-          'planned_date',
-          'required',
-          'A milestone needs a planned or an actual date',
-        );
-        return null;
-      }
       return { values, parentId: actionId };
     },
     (v) => `${String(v.type)}|${norm(String(v.title ?? ''))}`,
@@ -788,6 +778,12 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
     byTable[row.table][row.outcome]++;
     counts[row.outcome]++;
   }
+  // Problems in file order: by file and sheet as read, then by row (element paths keep theirs).
+  const order = new Map(input.tables.map((t, i) => [`${t.file}|${t.sheet ?? ''}`, i]));
+  const rank = (l: ImportLocation) => order.get(`${l.file}|${l.sheet ?? ''}`) ?? -1;
+  issues.sort(
+    (a, b) => rank(a.location) - rank(b.location) || (a.location.row ?? 0) - (b.location.row ?? 0),
+  );
   return { rows, issues, counts, byTable, inserts, updates };
 }
 
@@ -812,6 +808,18 @@ function checkRequired(
   const missing = cols.filter((c) => values[c] === null || values[c] === undefined);
   for (const c of missing) issue(location, c, 'required', 'A value is required');
   return missing.length === 0;
+}
+
+/** A milestone needs a planned or an actual date (the database's milestones_date_check). */
+function checkMilestoneDates(
+  table: ExportTable,
+  values: Rec,
+  location: ImportLocation,
+  issue: (l: ImportLocation, c: string, code: string, message: string) => void,
+): boolean {
+  if (table !== 'milestones' || values.planned_date || values.actual_date) return true;
+  issue(location, 'planned_date', 'required', 'A milestone needs a planned or an actual date');
+  return false;
 }
 
 function checkDates(
