@@ -511,17 +511,16 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
       `SELECT ${selectList(t, 'x')} FROM ${t} x WHERE x.action_id = ANY($1::uuid[]) OR x.id = ANY($2::uuid[]) ORDER BY x.created_at, x.id`,
       [knownActionIds, partIds(t)],
     );
-  const [participations, funding, milestones, results, indicators] = await Promise.all([
-    loadParts('participations'),
-    loadParts('funding'),
-    loadParts('milestones'),
-    loadParts('results'),
-    m.query(
-      `SELECT ${selectList('indicators', 'x')}, r.action_id AS _action_id FROM indicators x JOIN results r ON r.id = x.result_id
-        WHERE r.action_id = ANY($1::uuid[]) OR x.id = ANY($2::uuid[]) ORDER BY x.created_at, x.id`,
-      [knownActionIds, partIds('indicators')],
-    ) as Promise<Rec[]>,
-  ]);
+  // One connection (the caller's transaction): the queries run one after the other.
+  const participations = await loadParts('participations');
+  const funding = await loadParts('funding');
+  const milestones = await loadParts('milestones');
+  const results = await loadParts('results');
+  const indicators: Rec[] = await m.query(
+    `SELECT ${selectList('indicators', 'x')}, r.action_id AS _action_id FROM indicators x JOIN results r ON r.id = x.result_id
+      WHERE r.action_id = ANY($1::uuid[]) OR x.id = ANY($2::uuid[]) ORDER BY x.created_at, x.id`,
+    [knownActionIds, partIds('indicators')],
+  );
   const resultIds = new Map<string, string>();
   const resultAction = new Map<string, string>(
     results.map((r) => [r.id as string, r.action_id as string]),
