@@ -127,7 +127,7 @@ async function main() {
       // The suites download every format several times a minute as the same demo users; the
       // limit itself is tested in api/test/exports.int-spec.ts.
       EXPORTS_PER_MINUTE: '600',
-      IMPORTS_PER_MINUTE: '600',
+      IMPORT_RATE_LIMIT: '600',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -76,8 +76,8 @@ export async function createApp(
     },
   });
   await app.register(fastifyCookie as never);
-  // multipart/form-data (evidence uploads): parsed lazily by the route, which sets its own limits
-  // (EVIDENCE_MAX_BYTES per file); JSON bodies keep BODY_LIMIT_BYTES.
+  // multipart/form-data (evidence uploads, imports): parsed lazily by the route, which sets its own limits
+  // (EVIDENCE_MAX_BYTES per file, IMPORT_MAX_BYTES); JSON bodies keep BODY_LIMIT_BYTES.
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: config.evidenceMaxBytes, files: 5, fields: 10, parts: 20 },
   });

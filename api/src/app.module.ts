@@ -20,6 +20,7 @@ import { BoardModule } from './board/board.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ImportsModule } from './imports/imports.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -75,6 +76,7 @@ export class AppModule {
         NotificationsModule,
         JobsModule,
         EvidenceModule,
+        ImportsModule,
       ],
     };
   }

@@ -153,6 +153,19 @@ describe('access control over every route', () => {
     await agents.partner.get('/api/v1/users/assignable').expect(403);
     await agents.staff.post('/api/v1/notifications/digest').send({}).expect(403);
     await agents.director.post('/api/v1/notifications/digest').send({}).expect(403);
+    // Imports: staff and admins only (a dry run of an empty results table answers 200).
+    const emptyCsv = Buffer.from('action_code,statement\r\n');
+    for (const role of ['staff', 'admin'] as const)
+      await agents[role]
+        .post('/api/v1/imports/csv?dryRun=true')
+        .attach('file', emptyCsv, 'results.csv')
+        .expect(200);
+    for (const role of ['director', 'partner'] as const)
+      for (const kind of ['workbook', 'csv', 'iati'])
+        await agents[role]
+          .post(`/api/v1/imports/${kind}?dryRun=true`)
+          .attach('file', emptyCsv, 'results.csv')
+          .expect(403);
     await agents.admin.get('/api/v1/users').expect(200);
     await agents.staff.get('/api/v1/users').expect(403);
     await staff

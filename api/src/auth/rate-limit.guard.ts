@@ -14,14 +14,14 @@ import type { AuthedRequest } from './auth-user';
 import { RateLimiter, RateLimitRule } from './rate-limiter.service';
 
 /** Expensive operations counted per user (or per client address when nobody is signed in). */
-export type RateLimitBucket = 'exports' | 'imports';
+export type RateLimitBucket = 'exports';
 
 const BUCKET_KEY = 'coopera:rate-limit-bucket';
 
 /** The rule of each bucket, from the configuration: so many requests per minute. */
 export function bucketRule(bucket: RateLimitBucket, config: AppConfig): RateLimitRule {
-  const limit = bucket === 'exports' ? config.exportsPerMinute : config.importsPerMinute;
-  return { limit, windowSeconds: 60 };
+  const limits: Record<RateLimitBucket, number> = { exports: config.exportsPerMinute };
+  return { limit: limits[bucket], windowSeconds: 60 };
 }
 
 @Injectable()

@@ -182,6 +182,50 @@ export const ERROR_MESSAGES = {
     es: 'El contenido del archivo no corresponde a su nombre o tipo declarado; no se guardó nada.',
     en: 'The file content does not match its name or declared type; nothing was saved.',
   },
+  IMPORT_NO_FILE: {
+    es: 'Adjunta el archivo a importar.',
+    en: 'Attach the file to import.',
+  },
+  IMPORT_TOO_LARGE: {
+    es: 'El archivo excede el tamaño máximo de importación.',
+    en: 'The file exceeds the maximum import size.',
+  },
+  IMPORT_WRONG_FILE_TYPE: {
+    es: 'El archivo no es del tipo esperado (libro XLSX, CSV o XML de IATI).',
+    en: 'The file is not of the expected type (XLSX workbook, CSV or IATI XML).',
+  },
+  IMPORT_CORRUPT_FILE: {
+    es: 'El archivo está dañado o no se puede leer.',
+    en: 'The file is damaged or cannot be read.',
+  },
+  IMPORT_ZIP_BOMB: {
+    es: 'El libro se expandiría a un tamaño excesivo; no se leyó.',
+    en: 'The workbook would expand to an excessive size; it was not read.',
+  },
+  IMPORT_XML_DOCTYPE: {
+    es: 'El XML declara un DOCTYPE o entidades; por seguridad no se lee.',
+    en: 'The XML declares a DOCTYPE or entities; for safety it is not read.',
+  },
+  IMPORT_UNKNOWN_COLUMNS: {
+    es: 'El archivo tiene columnas que no forman parte de la plantilla.',
+    en: 'The file has columns that are not part of the template.',
+  },
+  IMPORT_MISSING_COLUMNS: {
+    es: 'Faltan columnas obligatorias de la plantilla.',
+    en: 'Required columns of the template are missing.',
+  },
+  IMPORT_DUPLICATE_COLUMNS: {
+    es: 'Una columna aparece más de una vez.',
+    en: 'A column appears more than once.',
+  },
+  IMPORT_UNKNOWN_SHEETS: {
+    es: 'El libro tiene hojas que no forman parte de la plantilla.',
+    en: 'The workbook has sheets that are not part of the template.',
+  },
+  IMPORT_UNKNOWN_TABLE: {
+    es: 'No se reconoce la tabla del CSV por su nombre (actions.csv, funding.csv…).',
+    en: 'The CSV table is not recognised by its name (actions.csv, funding.csv…).',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -116,13 +116,6 @@ export class EnvironmentVariables {
   EXPORTS_PER_MINUTE?: number;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'must be an integer number of requests per minute (1–10000)' })
-  @Min(1, { message: 'must be an integer number of requests per minute (1–10000)' })
-  @Max(10000, { message: 'must be an integer number of requests per minute (1–10000)' })
-  IMPORTS_PER_MINUTE?: number;
-
-  @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   JOBS_ENABLED?: boolean;
@@ -165,6 +158,20 @@ export class EnvironmentVariables {
     message: 'must be an integer number of bytes between 1024 and 536870912 (512 MiB)',
   })
   EVIDENCE_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Max(1073741824, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  IMPORT_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of imports per hour between 1 and 10000' })
+  @Min(1, { message: 'must be a number of imports per hour between 1 and 10000' })
+  @Max(10000, { message: 'must be a number of imports per hour between 1 and 10000' })
+  IMPORT_RATE_LIMIT?: number;
 }
 
 export interface AppConfig {
@@ -189,8 +196,6 @@ export interface AppConfig {
   iatiReportingOrgRef: string;
   /** Exports (files, project sheets, IATI XML) per user — or per address for share links — per minute. */
   exportsPerMinute: number;
-  /** Imports (dry runs included) per user per minute. */
-  importsPerMinute: number;
   /** Run scheduled jobs (pg-boss) in this process; off in tests unless asked for. */
   jobsEnabled: boolean;
   /** Outgoing mail; without it the digest is not sent. */
@@ -209,6 +214,10 @@ export interface AppConfig {
   };
   /** Largest evidence file accepted, in bytes (each file of an upload). */
   evidenceMaxBytes: number;
+  /** Largest import upload (bytes, all files together). */
+  importMaxBytes: number;
+  /** Imports (dry runs included) one user may start per hour. */
+  importRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -260,7 +269,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: vars.WEB_DIST ?? 'dist/web/browser',
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
     exportsPerMinute: vars.EXPORTS_PER_MINUTE ?? 30,
-    importsPerMinute: vars.IMPORTS_PER_MINUTE ?? 10,
     jobsEnabled: vars.JOBS_ENABLED ?? env !== 'test',
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? 'Coopera <no-reply@coopera.local>',
@@ -268,6 +276,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     digestTimeZone: vars.DIGEST_TIME_ZONE ?? 'America/Mexico_City',
     appUrl: (vars.APP_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
+    importMaxBytes: vars.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
+    importRateLimit: vars.IMPORT_RATE_LIMIT ?? 60,
   };
 }
 

@@ -46,6 +46,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/board/board.routes').then((m) => m.agreementRoutes),
       },
       {
+        path: 'importar',
+        canActivate: [capabilityGuard('portfolio.edit')],
+        loadChildren: () =>
+          import('./features/imports/imports.routes').then((m) => m.importsRoutes),
+      },
+      {
         path: 'admin',
         canActivate: [capabilityGuard('users.manage')],
         loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),

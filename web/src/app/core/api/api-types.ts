@@ -1204,6 +1204,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import CSV tables of the export (actions.csv, participations.csv…; several files at once) */
+        post: operations["ImportsController_csv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/iati": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an IATI 2.03 activity file published by a donor */
+        post: operations["ImportsController_iati"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/workbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the portfolio workbook (the sheets of GET /exports/portfolio.xlsx) */
+        post: operations["ImportsController_workbook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1992,6 +2043,31 @@ export type components = {
             rateDate: string;
             rateToMxn: string;
         };
+        ImportCountsDto: {
+            create: number;
+            unchanged: number;
+            update: number;
+        };
+        ImportFileDto: {
+            /** @example 48213 */
+            bytes: number;
+            /** @example coopera-actions-2026-01-31.csv */
+            name: string;
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            sha256: string;
+        };
+        ImportIssueDto: {
+            /**
+             * @description required, invalid_value, invalid_code, invalid_uuid, invalid_date, invalid_datetime, invalid_amount, negative_amount, invalid_number, invalid_currency, invalid_sdg, invalid_country, too_long, too_short, too_many_items, nul_character, extra_cells, duplicate_key, id_conflict, unknown_action, unknown_result, organisation_conflict, date_order; warnings: skipped_transaction, skipped_role, skipped_org, skipped_planned_disbursement
+             * @example invalid_date
+             */
+            code: string;
+            location: components["schemas"]["ImportLocationDto"];
+            /** @example A date written YYYY-MM-DD */
+            message: string;
+            /** @example 31/02/2020 */
+            value?: string;
+        };
         ImportLineErrorDto: {
             /** @example invalid_rate */
             code: string;
@@ -1999,6 +2075,54 @@ export type components = {
             line: number;
             message: string;
             text: string;
+        };
+        ImportLocationDto: {
+            /** @example amount */
+            column?: string;
+            /** @example coopera-portfolio-2026-01-31.xlsx */
+            file: string;
+            /**
+             * @description IATI element
+             * @example iati-activity[2]/transaction[3]
+             */
+            path?: string;
+            /**
+             * @description Row in the file (the header is row 1)
+             * @example 12
+             */
+            row?: number;
+            /** @example funding */
+            sheet?: string;
+        };
+        ImportPlanDto: {
+            /** @description True when the changes were written */
+            applied: boolean;
+            byTable: components["schemas"]["ImportTableCountsDto"];
+            counts: components["schemas"]["ImportCountsDto"];
+            dryRun: boolean;
+            /**
+             * @description Milliseconds spent
+             * @example 812
+             */
+            elapsedMs: number;
+            /** @description Total number of errors */
+            errorCount: number;
+            /** @description Errors (at most 1000): nothing is written */
+            errors: components["schemas"]["ImportIssueDto"][];
+            files: components["schemas"]["ImportFileDto"][];
+            /**
+             * Format: uuid
+             * @description Id of the audit entry of the import
+             */
+            importId?: string;
+            /** @enum {string} */
+            kind: "workbook" | "csv" | "iati";
+            /** @description Per row (at most 5000) */
+            rows: components["schemas"]["PlannedRowDto"][];
+            /** @description More rows were planned than listed */
+            rowsTruncated: boolean;
+            /** @description Parts of the file left out on purpose */
+            warnings: components["schemas"]["ImportIssueDto"][];
         };
         ImportReportDto: {
             /** @description True when the rates were written (never on a dry run or with errors) */
@@ -2016,6 +2140,15 @@ export type components = {
             /** @description Lines without a value ("N/E") */
             skipped: number;
             unchanged: number;
+        };
+        ImportTableCountsDto: {
+            actions: components["schemas"]["ImportCountsDto"];
+            funding: components["schemas"]["ImportCountsDto"];
+            indicators: components["schemas"]["ImportCountsDto"];
+            milestones: components["schemas"]["ImportCountsDto"];
+            organisations: components["schemas"]["ImportCountsDto"];
+            participations: components["schemas"]["ImportCountsDto"];
+            results: components["schemas"]["ImportCountsDto"];
         };
         IndicatorDto: {
             actual?: string | null;
@@ -2324,6 +2457,22 @@ export type components = {
             name: string;
             /** @enum {string} */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+        };
+        PlannedRowDto: {
+            /**
+             * @example [
+             *       "status",
+             *       "actual_end"
+             *     ]
+             */
+            changes?: string[];
+            /** @example IMEPLAN-2019-CFF */
+            key: string;
+            location: components["schemas"]["ImportLocationDto"];
+            /** @enum {string} */
+            outcome: "create" | "update" | "unchanged";
+            /** @enum {string} */
+            table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators";
         };
         ProgressLevelDto: {
             /** @example #fbc02d */
@@ -5649,6 +5798,186 @@ export interface operations {
                 content?: never;
             };
             /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_csv: {
+        parameters: {
+            query?: {
+                /** @description true: report what would change and write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One or more CSV files named after their table
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPlanDto"];
+                };
+            };
+            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IMPORT_WRONG_FILE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_iati: {
+        parameters: {
+            query?: {
+                /** @description true: report what would change and write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description IATI activities XML
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPlanDto"];
+                };
+            };
+            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IMPORT_WRONG_FILE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_workbook: {
+        parameters: {
+            query?: {
+                /** @description true: report what would change and write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description XLSX workbook
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPlanDto"];
+                };
+            };
+            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IMPORT_WRONG_FILE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;

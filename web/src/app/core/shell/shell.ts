@@ -141,6 +141,13 @@ export class Shell {
       testId: 'nav-agreements',
     },
     {
+      path: '/importar',
+      icon: 'upload_file',
+      label: $localize`:@@nav.imports:Importar`,
+      capability: 'portfolio.edit',
+      testId: 'nav-imports',
+    },
+    {
       path: '/admin/usuarios',
       icon: 'admin_panel_settings',
       label: $localize`:@@nav.admin:Administración`,

@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { IMPORT_KINDS } from '../import-model';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+
+export class PortfolioImportQueryDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'true: report what would change and write nothing',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class ImportLocationDto {
+  @ApiProperty({ example: 'coopera-portfolio-2026-01-31.xlsx' }) file: string;
+  @ApiPropertyOptional({ example: 'funding' }) sheet?: string;
+  @ApiPropertyOptional({ example: 12, description: 'Row in the file (the header is row 1)' })
+  row?: number;
+  @ApiPropertyOptional({ example: 'amount' }) column?: string;
+  @ApiPropertyOptional({ example: 'iati-activity[2]/transaction[3]', description: 'IATI element' })
+  path?: string;
+}
+
+export class ImportIssueDto {
+  @ApiProperty({ type: ImportLocationDto }) location: ImportLocationDto;
+  @ApiProperty({
+    example: 'invalid_date',
+    description:
+      'required, invalid_value, invalid_code, invalid_uuid, invalid_date, invalid_datetime, invalid_amount, ' +
+      'negative_amount, invalid_number, invalid_currency, invalid_sdg, invalid_country, too_long, too_short, ' +
+      'too_many_items, nul_character, extra_cells, duplicate_key, id_conflict, unknown_action, unknown_result, ' +
+      'organisation_conflict, date_order; warnings: skipped_transaction, skipped_role, skipped_org, ' +
+      'skipped_planned_disbursement',
+  })
+  code: string;
+  @ApiProperty({ example: 'A date written YYYY-MM-DD' }) message: string;
+  @ApiPropertyOptional({ example: '31/02/2020' }) value?: string;
+}
+
+export class PlannedRowDto {
+  @ApiProperty({ type: ImportLocationDto }) location: ImportLocationDto;
+  @ApiProperty({
+    enum: [
+      'organisations',
+      'actions',
+      'participations',
+      'funding',
+      'milestones',
+      'results',
+      'indicators',
+    ],
+  })
+  table: string;
+  @ApiProperty({ example: 'IMEPLAN-2019-CFF' }) key: string;
+  @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) outcome: string;
+  @ApiPropertyOptional({ type: [String], example: ['status', 'actual_end'] }) changes?: string[];
+}
+
+export class ImportCountsDto {
+  @ApiProperty() create: number;
+  @ApiProperty() update: number;
+  @ApiProperty() unchanged: number;
+}
+
+export class ImportTableCountsDto {
+  @ApiProperty({ type: ImportCountsDto }) organisations: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) actions: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) participations: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) funding: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) milestones: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) results: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) indicators: ImportCountsDto;
+}
+
+export class ImportFileDto {
+  @ApiProperty({ example: 'coopera-actions-2026-01-31.csv' }) name: string;
+  @ApiProperty({ example: 48213 }) bytes: number;
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  sha256: string;
+}
+
+export class ImportPlanDto {
+  @ApiProperty({ enum: IMPORT_KINDS }) kind: string;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ description: 'True when the changes were written' }) applied: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Id of the audit entry of the import' })
+  importId?: string;
+  @ApiProperty({ type: [ImportFileDto] }) files: ImportFileDto[];
+  @ApiProperty({ type: ImportCountsDto }) counts: ImportCountsDto;
+  @ApiProperty({ type: ImportTableCountsDto }) byTable: ImportTableCountsDto;
+  @ApiProperty({ type: [PlannedRowDto], description: 'Per row (at most 5000)' })
+  rows: PlannedRowDto[];
+  @ApiProperty({ description: 'More rows were planned than listed' }) rowsTruncated: boolean;
+  @ApiProperty({ type: [ImportIssueDto], description: 'Errors (at most 1000): nothing is written' })
+  errors: ImportIssueDto[];
+  @ApiProperty({ description: 'Total number of errors' }) errorCount: number;
+  @ApiProperty({ type: [ImportIssueDto], description: 'Parts of the file left out on purpose' })
+  warnings: ImportIssueDto[];
+  @ApiProperty({ example: 812, description: 'Milliseconds spent' }) elapsedMs: number;
+}

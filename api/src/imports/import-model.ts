@@ -1,0 +1,61 @@
+import type { ExportTable } from '../exports/export-tables';
+
+export const IMPORT_KINDS = ['workbook', 'csv', 'iati'] as const;
+export type ImportFileKind = (typeof IMPORT_KINDS)[number];
+
+/** Where a value came from: file and sheet, row (1-based, header = 1) and column; or an XML path. */
+export interface ImportLocation {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  path?: string;
+}
+
+/** One problem found in a file; `code` is stable (the web app translates it). */
+export interface ImportIssue {
+  location: ImportLocation;
+  code: string;
+  message: string;
+  value?: string;
+}
+
+export type Outcome = 'create' | 'update' | 'unchanged';
+export type ImportTable = ExportTable | 'organisations';
+
+/** What happens to one row (or element) of the file. */
+export interface PlannedRow {
+  location: ImportLocation;
+  table: ImportTable;
+  key: string;
+  outcome: Outcome;
+  /** The columns that change (updates only). */
+  changes?: string[];
+}
+
+export type Counts = Record<Outcome, number>;
+
+/** One row of a table after its cells were read: header → typed value, present columns only. */
+export interface InputRow {
+  location: ImportLocation;
+  values: Record<string, unknown>;
+}
+
+export interface InputTable {
+  table: ExportTable;
+  file: string;
+  sheet?: string;
+  headers: string[];
+  rows: InputRow[];
+}
+
+/** A parsed file, ready to be planned against the database. */
+export interface ImportInput {
+  kind: ImportFileKind;
+  tables: InputTable[];
+  issues: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+export const MAX_REPORTED_ROWS = 5000;
+export const MAX_REPORTED_ISSUES = 1000;

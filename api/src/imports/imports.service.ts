@@ -1,0 +1,147 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/auth-user';
+import { RateLimiter } from '../auth/rate-limiter.service';
+import { AppError } from '../common/errors';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ImportPlanDto } from './dto/import-plan.dto';
+import { readIati } from './iati-import';
+import { applyPlan, planImport, PlanResult } from './import-engine';
+import {
+  ImportFileKind,
+  ImportInput,
+  ImportIssue,
+  MAX_REPORTED_ISSUES,
+  MAX_REPORTED_ROWS,
+} from './import-model';
+import { readCsvTable, readWorkbook } from './tabular';
+import { inspectZip } from './zip-guard';
+
+export interface UploadedImportFile {
+  name: string;
+  data: Buffer;
+}
+
+/** One import at a time for the whole database: plans and writes see the same data. */
+export const IMPORT_LOCK = `hashtext('coopera.imports')`;
+
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Counts one import for the user; 429 with Retry-After over IMPORT_RATE_LIMIT per hour. */
+  async consumeRate(userId: string): Promise<void> {
+    await this.limiter.consume([
+      {
+        key: `import:user:${userId}`,
+        rule: { limit: this.config.importRateLimit, windowSeconds: 3600 },
+      },
+    ]);
+  }
+
+  /** Reads the files of an import of `kind`; hostile or malformed files throw a 4xx here. */
+  async read(kind: ImportFileKind, files: UploadedImportFile[]): Promise<ImportInput> {
+    if (!files.length) throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE');
+    const issues: ImportIssue[] = [];
+    if (kind === 'csv') {
+      const tables = files.map((f) => readCsvTable(f.name, f.data, issues));
+      return { kind, tables, issues, warnings: [] };
+    }
+    if (files.length > 1)
+      throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE', {
+        reason: 'one file only',
+        files: files.map((f) => f.name),
+      });
+    const [file] = files;
+    if (kind === 'iati')
+      return readIati(file.name, file.data, new Date().toISOString().slice(0, 10));
+    const problem = await inspectZip(file.data);
+    if (problem) {
+      const { code, ...details } = problem;
+      throw new AppError(
+        code === 'IMPORT_WRONG_FILE_TYPE'
+          ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+          : HttpStatus.BAD_REQUEST,
+        code,
+        {
+          file: file.name,
+          ...details,
+          ...(code === 'IMPORT_WRONG_FILE_TYPE' ? { expected: 'xlsx' } : {}),
+        },
+      );
+    }
+    const tables = await readWorkbook(file.name, file.data, issues);
+    return { kind, tables, issues, warnings: [] };
+  }
+
+  /**
+   * Plans (dry run) or applies an import. A real import runs in one transaction under an
+   * advisory lock: any error → 400 IMPORT_INVALID with the same report as the dry run and
+   * nothing written; otherwise every change, its audit rows and one audit entry for the import
+   * (files, checksums, counts) are committed together.
+   */
+  async run(
+    kind: ImportFileKind,
+    files: UploadedImportFile[],
+    dryRun: boolean,
+    actor: Actor,
+  ): Promise<ImportPlanDto> {
+    const started = Date.now();
+    const meta = files.map((f) => ({
+      name: f.name,
+      bytes: f.data.length,
+      sha256: createHash('sha256').update(f.data).digest('hex'),
+    }));
+    const input = await this.read(kind, files);
+    const report = (plan: PlanResult, applied: boolean, importId?: string): ImportPlanDto => ({
+      kind,
+      dryRun,
+      applied,
+      ...(importId ? { importId } : {}),
+      files: meta,
+      counts: plan.counts,
+      byTable: plan.byTable,
+      rows: plan.rows.slice(0, MAX_REPORTED_ROWS),
+      rowsTruncated: plan.rows.length > MAX_REPORTED_ROWS,
+      errors: plan.issues.slice(0, MAX_REPORTED_ISSUES),
+      errorCount: plan.issues.length,
+      warnings: input.warnings.slice(0, MAX_REPORTED_ISSUES),
+      elapsedMs: Date.now() - started,
+    });
+    if (dryRun) {
+      return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+        await m.query('SET TRANSACTION READ ONLY');
+        return report(await planImport(m, input), false);
+      });
+    }
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
+      const plan = await planImport(m, input);
+      if (plan.issues.length)
+        throw new AppError(
+          HttpStatus.BAD_REQUEST,
+          'IMPORT_INVALID',
+          report(plan, false) as unknown as Record<string, unknown>,
+        );
+      await applyPlan(m, plan, actor);
+      const importId = randomUUID();
+      await m.query(
+        `INSERT INTO audit_log (actor_id, actor_email, operation, entity, entity_id, action_id, before, after, request_id)
+         VALUES ($1, $2, 'create', 'import', $3, NULL, NULL, $4::jsonb, $5)`,
+        [
+          actor.id,
+          actor.email,
+          importId,
+          JSON.stringify({ kind, files: meta, counts: plan.counts, byTable: plan.byTable }),
+          actor.requestId,
+        ],
+      );
+      return report(plan, true, importId);
+    });
+  }
+}
