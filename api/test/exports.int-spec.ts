@@ -290,6 +290,22 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
     it('validates the filters like the action list (unknown parameters are rejected)', async () => {
       const res = await director.get('/api/v1/exports/actions.csv?status=nope&evil=1').expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
+      const bad = await director.get('/api/v1/exports/actions.csv?id=not-a-uuid').expect(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('exports exactly one action’s tables with ?id= (and never one a partner may not see)', async () => {
+      const csv = await director.get(`/api/v1/exports/funding.csv?id=${ownId}`).expect(200);
+      const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+      expect(rows.length).toBeGreaterThan(1);
+      const codeColumn = rows[0].indexOf('action_code');
+      expect(new Set(rows.slice(1).map((r) => r[codeColumn]))).toEqual(new Set([ownCode]));
+      const both = await director
+        .get(`/api/v1/exports/actions.csv?id=${ownId}&id=${otherId}`)
+        .expect(200);
+      expect(parseCsv(both.text.replace(/^\uFEFF/, '')).length).toBe(3);
+      const hidden = await partner.get(`/api/v1/exports/actions.csv?id=${otherId}`).expect(200);
+      expect(parseCsv(hidden.text.replace(/^\uFEFF/, ''))).toHaveLength(1);
     });
   });
 

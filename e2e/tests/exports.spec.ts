@@ -13,7 +13,9 @@ const DATED = /-\d{4}-\d{2}-\d{2}\./;
 test.describe('exports: files downloaded from the action page and the list', () => {
   signedInAs('staff');
 
-  test('the action page exports the project sheet (es, en) and the IATI file', async ({ page }) => {
+  test('the action page exports the project sheet (es, en), its tables and the IATI file', async ({
+    page,
+  }) => {
     const found = await getJson<ActionPage>(page.request, `/api/v1/actions?q=${CODE}`);
     const action = found.items.find((a) => a.code === CODE);
     expect(action, CODE).toBeDefined();
@@ -21,7 +23,13 @@ test.describe('exports: files downloaded from the action page and the list', () 
     const detail = new ActionDetailPage(page);
     await detail.goto(action!.id);
     await detail.expectLoaded(CODE);
-    expect(await detail.exports.keys()).toEqual(['sheet-es', 'sheet-en', 'iati']);
+    expect(await detail.exports.keys()).toEqual([
+      'sheet-es',
+      'sheet-en',
+      'xlsx',
+      ...TABLES.map((t) => `csv-${t}`),
+      'iati',
+    ]);
 
     const es = await detail.exports.download('sheet-es');
     expect(es.name).toBe(`${CODE}-ficha.pdf`);
@@ -31,6 +39,17 @@ test.describe('exports: files downloaded from the action page and the list', () 
     expect(en.name).toBe(`${CODE}-sheet.pdf`);
     expectPdf(en.bytes);
     expect(en.bytes.equals(es.bytes), 'the English sheet differs from the Spanish one').toBe(false);
+
+    // The action's own rows only: the list exports narrowed to its id.
+    const xlsx = await detail.exports.download('xlsx');
+    expectXlsx(xlsx.bytes);
+    for (const table of ['actions', 'funding', 'milestones']) {
+      const csv = await detail.exports.download(`csv-${table}`);
+      const key = table === 'actions' ? 'code' : 'action_code';
+      const inFile = column(expectCsv(csv.bytes, key), key);
+      expect(inFile.length, `${table}.csv of ${CODE}`).toBeGreaterThan(0);
+      expect(new Set(inFile)).toEqual(new Set([CODE]));
+    }
 
     const iati = await detail.exports.download('iati');
     expect(iati.name).toBe(`${CODE}-iati.xml`);

@@ -34,6 +34,7 @@ export function actionConditions(
       `${alias}.search_text LIKE '%' || coopera_fold(${params.add(likeEscape(filter.q.trim()))}) || '%'`,
     );
   }
+  if (filter.id?.length) where.push(`${alias}.id = ANY(${params.add(filter.id)}::uuid[])`);
   if (filter.kind?.length) where.push(`${alias}.kind = ANY(${params.add(filter.kind)}::text[])`);
   if (filter.status?.length)
     where.push(`${alias}.status = ANY(${params.add(filter.status)}::text[])`);

@@ -63,6 +63,16 @@ export class ActionFilterDto {
   @IsIn(ACTION_STATUSES, { each: true })
   status?: ActionStatus[];
 
+  @ApiPropertyOptional({
+    description: 'Only these actions (ids): one action’s tables as CSV or workbook, for instance',
+    type: [String],
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  id?: string[];
+
   @ApiPropertyOptional({ description: 'Organisation ids taking part', type: [String] })
   @IsOptional()
   @Transform(toList)

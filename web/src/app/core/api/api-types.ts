@@ -3099,6 +3099,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -4817,6 +4819,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many groups (largest first) */
                 limit?: number;
@@ -4858,6 +4862,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many groups (largest first) */
                 limit?: number;
@@ -4899,6 +4905,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many groups (largest first) */
                 limit?: number;
@@ -4940,6 +4948,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many groups (largest first) */
                 limit?: number;
@@ -4981,6 +4991,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many groups (largest first) */
                 limit?: number;
@@ -5022,6 +5034,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many groups (largest first) */
                 limit?: number;
@@ -5063,6 +5077,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many groups (largest first) */
                 limit?: number;
@@ -5104,6 +5120,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 /** @description At most this many milestones per list */
                 limit?: number;
@@ -5146,6 +5164,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5183,6 +5203,8 @@ export interface operations {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
                 currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5466,6 +5488,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5509,6 +5533,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5552,6 +5578,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5596,6 +5624,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5639,6 +5669,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5682,6 +5714,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5725,6 +5759,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
@@ -5768,6 +5804,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];

@@ -4,14 +4,12 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ExportMenu, ExportMenuItem } from './export-menu';
-import { actionIati, actionSheet } from './exports.api';
+import { actionCsv, actionIati, actionSheet, actionXlsx, EXPORT_TABLES } from './exports.api';
 
 /**
- * The action page's export bar: "Exportar" (project sheet in Spanish or English, IATI XML) for
- * everyone who sees the action, and "Compartir" (share links) for staff and admins.
- *
- * The list exports (CSV, XLSX) are not offered for one action: their filter has no action id or
- * code parameter, and `q` matches parts of codes, so it could not select exactly one action.
+ * The action page's export bar: "Exportar" (project sheet in Spanish or English, the action's
+ * workbook and CSV tables — the list exports narrowed with `?id=` — and IATI XML) for everyone who
+ * sees the action, and "Compartir" (share links) for staff and admins.
  */
 @Component({
   selector: 'app-action-exports',
@@ -52,6 +50,13 @@ export class ActionExports {
     return [
       { key: 'sheet-es', icon: 'picture_as_pdf', request: actionSheet(id, code, 'es') },
       { key: 'sheet-en', icon: 'picture_as_pdf', request: actionSheet(id, code, 'en') },
+      { key: 'xlsx', icon: 'table_view', request: actionXlsx(id, code), groupStart: true },
+      ...EXPORT_TABLES.map((table, i) => ({
+        key: `csv-${table}`,
+        icon: 'description',
+        request: actionCsv(id, code, table),
+        groupStart: i === 0,
+      })),
       { key: 'iati', icon: 'code', request: actionIati(id, code), groupStart: true },
     ];
   });

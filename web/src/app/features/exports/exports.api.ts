@@ -69,6 +69,26 @@ export function actionIati(id: string, code: string): DownloadRequest {
   };
 }
 
+/** GET /exports/<table>.csv?id=<id>: one action's rows of a table. */
+export function actionCsv(id: string, code: string, table: ExportTable): DownloadRequest {
+  return {
+    url: `${API}/exports/${table}.csv`,
+    params: { id },
+    fallbackName: `${code}-${table}.csv`,
+    label: tableLabel(table),
+  };
+}
+
+/** GET /exports/portfolio.xlsx?id=<id>: one action's workbook (six sheets). */
+export function actionXlsx(id: string, code: string): DownloadRequest {
+  return {
+    url: `${API}/exports/portfolio.xlsx`,
+    params: { id },
+    fallbackName: `${code}.xlsx`,
+    label: XLSX_LABEL,
+  };
+}
+
 /** GET /exports/<table>.csv with the list's filters. */
 export function listCsv(table: ExportTable, filters: ActionFilters): DownloadRequest {
   return {
