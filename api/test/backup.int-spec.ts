@@ -7,6 +7,7 @@ import request from 'supertest';
 import { backupDatabase, BackupError, restoreDatabase } from '../src/backup/backup';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { bootTestApp, signInAs, TEST_PASSWORD, TestApp } from './support/test-app';
+import { multipartBody, pdfFile } from './support/evidence-files';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /**
@@ -71,6 +72,8 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
   let dir: string;
   let file: string;
   let staffEmail: string;
+  let evidence: Buffer;
+  let evidenceId: string;
   const targets: TestDatabase[] = [];
 
   beforeAll(async () => {
@@ -96,6 +99,15 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
       .post(`/api/v1/actions/${created.body.id}/funding`)
       .send({ type: 'commitment', amount: '1234567.89', currency: 'USD', valueDate: '2024-03-15' })
       .expect(201);
+    // Evidence lives in PostgreSQL, so the backup holds the file itself.
+    evidence = pdfFile('Minuta firmada', 200_000);
+    const { body, contentType } = multipartBody([{ name: 'minuta.pdf', content: evidence }]);
+    const uploaded = await staff
+      .post(`/api/v1/actions/${created.body.id}/evidence`)
+      .set('content-type', contentType)
+      .send(body)
+      .expect(201);
+    evidenceId = uploaded.body[0].id; // the files stored, in upload order
   });
 
   afterAll(async () => {
@@ -131,6 +143,16 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
         .send({ email: staffEmail, password: TEST_PASSWORD })
         .expect(200);
       const list = await agent.get('/api/v1/actions?q=RESPALDO-1').expect(200);
+      const file = await agent
+        .get(`/api/v1/evidence/${evidenceId}/download`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect((file.body as Buffer).equals(evidence)).toBe(true);
       expect(list.body.items[0].titleEs).toBe('Respaldo:\tcolumna\nsegunda línea \\ fin — ñandú');
       await agent
         .post('/api/v1/actions')
@@ -144,8 +166,12 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
 
   it('refuses a damaged or truncated file and leaves the target without data', async () => {
     const plain = gunzipSync(readFileSync(file));
-    const cut = join(dir, 'cut.backup');
-    writeFileSync(cut, gzipSync(plain.subarray(0, Math.floor(plain.length * 0.6))));
+    // Cut at several points: between tables, mid-table, in the middle of a row.
+    const cuts = [0.3, 0.6, 0.93].map((fraction, i) => {
+      const cut = join(dir, `cut-${i}.backup`);
+      writeFileSync(cut, gzipSync(plain.subarray(0, Math.floor(plain.length * fraction))));
+      return cut;
+    });
     const flipped = join(dir, 'flipped.backup');
     const text = plain.toString('utf8').replace('RESPALDO-1', 'RESPALDO-X');
     writeFileSync(flipped, gzipSync(Buffer.from(text, 'utf8')));
@@ -153,7 +179,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     writeFileSync(garbage, 'not a backup at all');
 
     for (const [bad, message] of [
-      [cut, /cut short/],
+      ...cuts.map((cut) => [cut, /cut short|damaged/] as const),
       [flipped, /checksum mismatch in actions/],
       [garbage, /not a Coopera backup|damaged/],
     ] as const) {

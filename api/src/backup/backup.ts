@@ -282,10 +282,16 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
           closed = true;
           break;
         }
+        // Every COPY row ends with a newline: a last line without one is a file cut short.
+        if (row[row.length - 1] !== 0x0a) break;
         if (!sink.write(row)) await new Promise((r) => sink.once('drain', r));
       }
       sink.end();
-      await done;
+      await done.catch((error: unknown) => {
+        throw new BackupError(
+          `damaged backup: ${name} could not be loaded (${error instanceof Error ? error.message : String(error)})`,
+        );
+      });
       await client.query(`ALTER TABLE ${ident(name)} ENABLE TRIGGER USER`);
       if (!closed) throw new BackupError(`damaged backup: ${name} is cut short`);
     }
