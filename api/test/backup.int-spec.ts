@@ -107,7 +107,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
       .set('content-type', contentType)
       .send(body)
       .expect(201);
-    evidenceId = uploaded.body[0].id; // the files stored, in upload order
+    evidenceId = uploaded.body.items[0].id;
   });
 
   afterAll(async () => {
