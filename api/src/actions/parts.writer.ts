@@ -297,7 +297,9 @@ export class PartsWriter {
       .where(`${this.ownerCondition(kind)} AND version = :version`, { id, actionId, version })
       .execute();
     if (!result.affected)
-      throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+      throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+        current: (await repo.findOne({ where: { id } })) ?? before,
+      });
     const after = await repo.findOneOrFail({ where: { id } });
     await this.audit.record(m, actor, {
       operation: 'update',

@@ -134,7 +134,9 @@ export class BoardService {
         .where('id = :id AND version = :version', { id: before['id'], version })
         .execute();
       if (!result.affected)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+          current: (await repo.findOne({ where: where as never })) ?? before,
+        });
     } catch (error) {
       if (unique && isUnique(error, unique[0])) throw new AppError(HttpStatus.CONFLICT, unique[1]);
       throw error;

@@ -128,7 +128,9 @@ export class ExchangeRatesService {
         ],
       );
       if (!rows.length)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+          current: await this.get(id, m),
+        });
       const after = await this.get(id, m);
       await this.audit.record(m, actor, {
         operation: 'update',

@@ -163,8 +163,11 @@ export class OrganisationsService {
           next.notes,
         ],
       );
+      // The row as it is now (a concurrent winner may have committed since `before` was read).
       if (affectedRows(updated) === 0)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+          current: await this.get(id, user, m),
+        });
       const after = await this.get(id, user, m);
       await this.audit.record(m, actor, {
         operation: 'update',

@@ -260,7 +260,9 @@ export class ProgressService {
         .where('id = :id AND version = :version', { id, version })
         .execute();
       if (!result.affected)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+          current: (await repo.findOne({ where: { id, actionId } })) ?? before,
+        });
       const after = await repo.findOneOrFail({ where: { id } });
       await this.audit.record(m, actor, {
         operation: 'update',

@@ -154,7 +154,9 @@ export class UsersService {
         [id, input.version, input.name?.trim() ?? before.name, role, organisationId, active],
       );
       if (affectedRows(result) === 0) {
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
+          current: await this.get(id, m),
+        });
       }
       const after = await this.get(id, m);
       await this.audit.record(m, actor, {
