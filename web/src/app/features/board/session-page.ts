@@ -254,7 +254,8 @@ export class SessionPage {
       confirm: $localize`:@@parts.delete:Eliminar`,
       danger: true,
     });
-    if (ok && (await this.run(this.api.removeSession(s.id, s.version))))
+    // Once the session is gone there is nothing to re-read: go back to the list.
+    if (ok && (await this.run(this.api.removeSession(s.id, s.version), { gone: true })))
       void this.router.navigate(['/junta']);
   }
 
@@ -263,13 +264,18 @@ export class SessionPage {
     return (await firstValueFrom(ref.afterClosed())) === true;
   }
 
-  /** Sends a removal; says so, or why not (a stale version reloads the session). */
-  private async run(request: Observable<unknown>): Promise<boolean> {
+  /**
+   * Sends a removal; says so, or why not (a stale version reloads the session). `gone`: the
+   * removal deletes the session itself, so it is not re-read after success.
+   */
+  private async run(request: Observable<unknown>, { gone = false } = {}): Promise<boolean> {
     if (this.busy()) return false;
     this.busy.set(true);
+    let removed = false;
     try {
       await firstValueFrom(request, { defaultValue: null });
       this.snackBar.open(DELETED, undefined, { duration: 3000 });
+      removed = true;
       return true;
     } catch (e) {
       const err = toApiError(e);
@@ -280,7 +286,7 @@ export class SessionPage {
       return false;
     } finally {
       this.busy.set(false);
-      this.store.refresh();
+      if (!(gone && removed)) this.store.refresh();
     }
   }
 }
