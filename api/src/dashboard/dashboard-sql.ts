@@ -34,9 +34,8 @@ export interface Grouping {
   moneyKey: string;
   moneyKey2?: string;
   moneyJoins?: string;
-  /** Maps the summed raw key `g.k1` to the group key (with `moneyPostJoins`): default `g.k1`. */
+  /** Maps the summed raw key `g.k1` to the group key: default `g.k1`. */
   moneyPostKey?: string;
-  moneyPostJoins?: string;
   /** Key expression and joins for counting actions, over `a` (null: no action count). */
   actionKey?: string;
   actionKey2?: string;
@@ -80,7 +79,7 @@ export function moneySql(grouping: Grouping, scope: string, currency: ReportingC
   ),
   fg AS (
     SELECT ${grouping.moneyPostKey ?? 'g.k1'} AS k1, g.k2, g.type, g.currency, g.amount, g.converted, g.n, g.nc
-      FROM g ${grouping.moneyPostJoins ?? ''}
+      FROM g
   ),
   conv AS (SELECT fg.*, ${FUNDING_CLASS_SQL} AS cls FROM fg)
   SELECT k1 AS "k1", k2 AS "k2", cls, currency, GROUPING(currency) = 1 AS "isTotal",

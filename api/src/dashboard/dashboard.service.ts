@@ -53,9 +53,10 @@ export const GROUPINGS = {
     distinctActions: true,
   },
   'partner-type': {
-    moneyKey: 'f.provider_id',
-    moneyPostKey: 'po.type',
-    moneyPostJoins: 'LEFT JOIN organisations po ON po.id = g.k1',
+    // Joined before summing: a dozen types hash far faster than ~2,000 providers mapped after
+    // (benchmark: 250–300 ms → ~85 ms of SQL on 200,000 records).
+    moneyKey: 'po.type',
+    moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
     actionKey: 'o.type',
     actionFrom:
       'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
