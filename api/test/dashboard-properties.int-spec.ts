@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { addMoney, convertExact, formatMoney, MoneyDecimal, MoneyValue } from '../src/money/money';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import {
+  addMoney,
+  convertExact,
+  formatMoney,
+  money,
+  MoneyDecimal,
+  MoneyValue,
+} from '../src/money/money';
+import {
+  bootTestApp,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
 
 /**
  * Every dashboard total equals the exact decimal sum of its rows, in original currency and
@@ -24,6 +37,8 @@ const CLASS: Record<string, string> = {
   in_kind: 'inKind',
   prize: 'inKind',
 };
+/** Funding comes from one of a few organisations (or none stated). */
+const PROVIDERS = 4;
 const STATUSES = ['pipeline', 'implementation', 'closed', null] as const;
 const MODALITIES = ['technical', 'financial', 'prize'] as const;
 
@@ -45,6 +60,7 @@ const portfolio = fc.record({
       amount: cents,
       currency: fc.constantFrom('MXN', 'USD', 'EUR', 'CHF', null),
       day: fc.option(fc.integer({ min: 0, max: 3 * 366 }), { freq: 8 }),
+      provider: fc.option(fc.nat({ max: PROVIDERS - 1 }), { freq: 4 }),
     }),
     { maxLength: 40 },
   ),
@@ -64,6 +80,7 @@ interface Row {
   cls: string;
   status: string | null;
   modality: string;
+  provider: string | null;
   year: string | null;
   amount: string;
   currency: string | null;
@@ -154,9 +171,12 @@ function check(
 describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)', () => {
   let t: TestApp;
   let director: SignedInAgent;
+  let providers: string[];
   beforeAll(async () => {
     t = await bootTestApp();
     director = await signInAs(t, 'director');
+    providers = [];
+    for (let i = 0; i < PROVIDERS; i++) providers.push(await insertOrganisation(t.db));
     for (const [currency, a] of Object.entries(ANCHORS)) {
       await t.db.query(
         `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, $2, $3, 'property anchor')
@@ -197,15 +217,18 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
     for (const f of p.funding) {
       const index = f.action % actionIds.length;
       const date = f.day === null ? null : dateOf(f.day);
+      const provider = f.provider === null ? null : providers[f.provider];
       const inserted: { id: string }[] = await t.db.query(
-        `INSERT INTO funding (action_id, type, amount, currency, value_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [actionIds[index], f.type, f.amount, f.currency, date],
+        `INSERT INTO funding (action_id, type, amount, currency, value_date, provider_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [actionIds[index], f.type, f.amount, f.currency, date, provider],
       );
       rows.push({
         id: inserted[0].id,
         cls: CLASS[f.type],
         status: p.actions[index].status,
         modality: p.actions[index].modality,
+        provider,
         year: date?.slice(0, 4) ?? null,
         amount: f.amount,
         currency: f.currency,
@@ -215,7 +238,7 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
     return { theme, rates, rows };
   }
 
-  it('summary, by-status and by-year match the rows in MXN, USD and EUR', async () => {
+  it('summary, by-status, by-year and by-partner match the rows in MXN, USD and EUR', async () => {
     await fc.assert(
       fc.asyncProperty(portfolio, fc.constantFrom('MXN', 'USD', 'EUR'), async (p, target) => {
         const { theme, rates, rows } = await load(p);
@@ -262,6 +285,45 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
               rows.filter(
                 (r) => r.cls === cls && r.year === group.key && r.modality === group.modality,
               ),
+              target,
+              rates,
+              false,
+            );
+          }
+        }
+        // Partners: ranked on their totals, cut at the limit, then each answered in full.
+        const classes = ['executed', 'committed', 'ceilings', 'inKind'];
+        const weight = (key: string | null) =>
+          classes.map((cls) =>
+            money(
+              expected(
+                rows.filter((r) => r.cls === cls && r.provider === key),
+                target,
+                rates,
+              ).total,
+            ),
+          );
+        const order = [...new Set(rows.map((r) => r.provider))].sort((a, b) => {
+          if ((a === null) !== (b === null)) return a === null ? 1 : -1;
+          const [wa, wb] = [weight(a), weight(b)];
+          for (let i = 0; i < wa.length; i++) {
+            const c = wb[i].comparedTo(wa[i]);
+            if (c !== 0) return c;
+          }
+          return String(a) < String(b) ? -1 : 1;
+        });
+        const byPartner = await director
+          .get(`/api/v1/dashboard/by-partner?theme=${theme}&currency=${target}&limit=2`)
+          .expect(200);
+        expect(byPartner.body.totalGroups).toBe(order.length);
+        const answered = byPartner.body.groups.map((g: { key: string | null }) => g.key);
+        // Equal weights may tie in either order; the weights themselves must follow the order.
+        expect(answered.map(weight).map(String)).toEqual(order.slice(0, 2).map(weight).map(String));
+        for (const group of byPartner.body.groups) {
+          for (const cls of classes) {
+            check(
+              group.money[cls],
+              rows.filter((r) => r.cls === cls && r.provider === group.key),
               target,
               rates,
               false,

@@ -217,6 +217,55 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
     ]);
   });
 
+  it('ranks groups by money then actions, "not stated" last, cut at the limit with every group counted', async () => {
+    const theme = `rank-${randomUUID().slice(0, 8)}`;
+    const [p1, p2, p3, p4, p5] = await Promise.all(
+      ['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco'].map((name) =>
+        insertOrganisation(t.db, { name: `${name} ${theme}` }),
+      ),
+    );
+    const b1 = await newAction(t.db, { themes: [theme] });
+    const b2 = await newAction(t.db, { themes: [theme] });
+    await t.db.query(
+      `INSERT INTO participations (action_id, organisation_id, role)
+       VALUES ($1, $3, 'implementing'), ($2, $3, 'implementing'), ($1, $4, 'implementing')`,
+      [b1.id, b2.id, p4, p5],
+    );
+    await newFunding(t.db, b1.id, 'disbursement', '100.00', 'MXN', '2030-02-01', p1);
+    await newFunding(t.db, b1.id, 'disbursement', '300.00', 'MXN', '2030-02-01', p2);
+    await newFunding(t.db, b2.id, 'expenditure', '0.50', 'MXN', '2030-02-01', p2);
+    await newFunding(t.db, b2.id, 'commitment', '1000.00', 'MXN', '2030-02-01', p3);
+    await newFunding(t.db, b2.id, 'disbursement', '5000.00', 'MXN', '2030-02-01', null);
+    const all = await director.get(`/api/v1/dashboard/by-partner?theme=${theme}`).expect(200);
+    expect(all.body.totalGroups).toBe(6);
+    expect(all.body.groups.map((g: { key: string | null }) => g.key)).toEqual([
+      p2,
+      p1,
+      p3,
+      p4,
+      p5,
+      null,
+    ]);
+    const [dos, , , cuatro] = all.body.groups;
+    expect(dos.money.executed).toMatchObject({ total: '300.50', records: 2 });
+    expect(dos.money.executed.byCurrency).toEqual([
+      { currency: 'MXN', amount: '300.50', converted: '300.50' },
+    ]);
+    expect(cuatro).toMatchObject({ actions: 2, label: `Cuatro ${theme}` });
+    expect(cuatro.money.executed).toMatchObject({ total: '0.00', records: 0, byCurrency: [] });
+    const top = await director
+      .get(`/api/v1/dashboard/by-partner?theme=${theme}&limit=2`)
+      .expect(200);
+    expect(top.body.totalGroups).toBe(6);
+    expect(top.body.groups.map((g: { key: string }) => g.key)).toEqual([p2, p1]);
+    expect(top.body.groups[1]).toMatchObject({ label: `Uno ${theme}`, actions: 0 });
+    const years = await director.get(`/api/v1/dashboard/by-year?theme=${THEME}`).expect(200);
+    const keys = years.body.groups.map((g: { key: string | null }) => g.key);
+    expect(keys[keys.length - 1]).toBeNull();
+    const known = keys.filter((k: string | null) => k !== null).map(Number);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+  });
+
   it('lists upcoming and overdue milestones on the Mexico City calendar', async () => {
     const res = await director
       .get(`/api/v1/dashboard/milestones?theme=${THEME}&window=30`)

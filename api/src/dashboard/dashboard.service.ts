@@ -9,6 +9,7 @@ import {
   Grouping,
   moneySql,
   scopedActions,
+  weightsSql,
   TODAY_SQL,
   unconvertedSql,
   unnestKey,
@@ -48,6 +49,7 @@ export const GROUPINGS = {
   partner: {
     moneyKey: 'f.provider_id',
     moneyPostKey: 'g.k1::text',
+    indexedKey: 'f.provider_id',
     actionKey: 'p.organisation_id::text',
     actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
     distinctActions: true,
@@ -139,15 +141,43 @@ function figuresByGroup(rows: MoneyRow[], currency: string): Map<string, MoneyFi
 export class DashboardService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private async money(query: DashboardQueryDto, user: User, grouping: Grouping) {
+  private async money(
+    query: DashboardQueryDto,
+    user: User,
+    grouping: Grouping,
+    only?: (string | null)[],
+  ) {
     const currency: ReportingCurrency = query.currency ?? 'MXN';
     const params = new SqlParams();
     const scope = scopedActions(query, user, params);
+    let where: string | undefined;
+    if (only && grouping.indexedKey) {
+      const keys = only.filter((k): k is string => k !== null);
+      where = `(${grouping.indexedKey} = ANY(${params.add(keys)}::uuid[])${only.includes(null) ? ` OR ${grouping.indexedKey} IS NULL` : ''})`;
+    }
     const rows: MoneyRow[] = await this.dataSource.query(
-      moneySql(grouping, scope, currency),
+      moneySql(grouping, scope, currency, where),
       params.values,
     );
     return figuresByGroup(rows, currency);
+  }
+
+  /** Each key's four rounded totals (an indexed grouping), as figures without their breakdown. */
+  private async weights(query: DashboardQueryDto, user: User, grouping: Grouping) {
+    const currency: ReportingCurrency = query.currency ?? 'MXN';
+    const params = new SqlParams();
+    const rows: ({ k1: string | null } & Record<FundingClass, string | null>)[] =
+      await this.dataSource.query(
+        weightsSql(grouping, scopedActions(query, user, params), currency),
+        params.values,
+      );
+    const groups = new Map<string, MoneyFiguresDto>();
+    for (const row of rows) {
+      const figures = emptyFigures(currency);
+      for (const cls of FUNDING_CLASSES) figures[cls].total = row[cls] ?? '0.00';
+      groups.set(keyOf(row.k1, null), figures);
+    }
+    return groups;
   }
 
   async summary(query: DashboardQueryDto, user: User): Promise<SummaryDto> {
@@ -203,18 +233,23 @@ export class DashboardService {
     const countActions = async (): Promise<Map<string, number>> => {
       if (!grouping.actionKey) return new Map();
       const params = new SqlParams();
-      const count = grouping.distinctActions ? 'count(DISTINCT a.id)' : 'count(*)';
+      const keys = `${grouping.actionKey} AS k1, ${grouping.actionKey2 ?? 'NULL::text'} AS k2`;
+      // DISTINCT hashed first: an action counts once per group, however many roles it has there.
+      const sql = grouping.distinctActions
+        ? `SELECT k1, k2, count(*)::int AS n
+             FROM (SELECT DISTINCT ${keys}, a.id FROM ${grouping.actionFrom}) x GROUP BY 1, 2`
+        : `SELECT ${keys}, count(*)::int AS n FROM ${grouping.actionFrom} GROUP BY 1, 2`;
       const rows: { k1: string | null; k2: string | null; n: number }[] =
         await this.dataSource.query(
-          `WITH ${scopedActions(query, user, params)}
-         SELECT ${grouping.actionKey} AS k1, ${grouping.actionKey2 ?? 'NULL::text'} AS k2, ${count}::int AS n
-           FROM ${grouping.actionFrom} GROUP BY 1, 2`,
+          `WITH ${scopedActions(query, user, params)} ${sql}`,
           params.values,
         );
       return new Map(rows.map((r) => [keyOf(r.k1, r.k2), r.n]));
     };
+    // An indexed grouping (partners) is ranked on its totals alone, then summed in full for the
+    // groups answered; the others are summed in full at once (a few dozen groups).
     const [figures, actions] = await Promise.all([
-      this.money(query, user, grouping),
+      grouping.indexedKey ? this.weights(query, user, grouping) : this.money(query, user, grouping),
       countActions(),
     ]);
     const keys = new Set([...figures.keys(), ...actions.keys()]);
@@ -231,6 +266,15 @@ export class DashboardService {
     groups = groupBy === 'year' ? groups.sort(byYear) : sortByWeight(groups);
     const totalGroups = groups.length;
     groups = groups.slice(0, query.limit ?? 100);
+    if (grouping.indexedKey && groups.length) {
+      const full = await this.money(
+        query,
+        user,
+        grouping,
+        groups.map((g) => g.key),
+      );
+      for (const group of groups) group.money = full.get(keyOf(group.key, null)) ?? group.money;
+    }
     if (groupBy === 'partner') await this.labelPartners(groups);
     return { currency, groupBy, totalGroups, overlapping: OVERLAPPING.has(groupBy), groups };
   }
