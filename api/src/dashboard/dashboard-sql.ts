@@ -45,10 +45,10 @@ export interface Grouping {
   /** Maps the summed raw key `g.k1` to the group key: default `g.k1`. */
   moneyPostKey?: string;
   /**
-   * The indexed uuid funding column `moneyKey` is, when it has many values (partners): groups are
-   * ranked from `weightsSql` and only those answered are summed in full (`moneySql` + `where`).
+   * `moneyKey` is an indexed uuid funding column with many values (partners): groups are ranked
+   * from `weightsSql` and only those answered are summed in full (`moneySql` + `where`).
    */
-  indexedKey?: string;
+  indexed?: boolean;
   /** Key expression and joins for counting actions, over `a` (null: no action count). */
   actionKey?: string;
   actionKey2?: string;
@@ -112,7 +112,7 @@ export function moneySql(
 
 /**
  * Each key's four totals in `currency`, rounded to the cent, for ranking groups of an indexed key
- * with many values (`grouping.indexedKey`, partners): one narrow pass keeping four sums per key.
+ * with many values (`grouping.indexed`, partners): one narrow pass keeping four sums per key.
  * Summing per (key, type, currency) at once holds ~35,000 numeric groups on the benchmark and
  * costs PostgreSQL about three times as much; the breakdown is then read only for the groups
  * answered, through the key's index (`moneySql` with a `where`).
@@ -124,9 +124,9 @@ export function weightsSql(grouping: Grouping, scope: string, currency: Reportin
       `round(sum(${converted}) FILTER (WHERE ${typeIn('f.type', cls)}), 2)::text AS "${cls}"`,
   );
   return `WITH ${scope}
-  SELECT ${grouping.indexedKey}::text AS "k1", ${sums.join(', ')}
+  SELECT ${grouping.moneyKey}::text AS "k1", ${sums.join(', ')}
     FROM funding f JOIN sa a ON a.id = f.action_id
-   GROUP BY ${grouping.indexedKey}`;
+   GROUP BY ${grouping.moneyKey}`;
 }
 
 /** The unconverted records themselves (summary): at most `limit` per key figure. */

@@ -49,7 +49,7 @@ export const GROUPINGS = {
   partner: {
     moneyKey: 'f.provider_id',
     moneyPostKey: 'g.k1::text',
-    indexedKey: 'f.provider_id',
+    indexed: true,
     actionKey: 'p.organisation_id::text',
     actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
     distinctActions: true,
@@ -151,9 +151,9 @@ export class DashboardService {
     const params = new SqlParams();
     const scope = scopedActions(query, user, params);
     let where: string | undefined;
-    if (only && grouping.indexedKey) {
+    if (only && grouping.indexed) {
       const keys = only.filter((k): k is string => k !== null);
-      where = `(${grouping.indexedKey} = ANY(${params.add(keys)}::uuid[])${only.includes(null) ? ` OR ${grouping.indexedKey} IS NULL` : ''})`;
+      where = `(${grouping.moneyKey} = ANY(${params.add(keys)}::uuid[])${only.includes(null) ? ` OR ${grouping.moneyKey} IS NULL` : ''})`;
     }
     const rows: MoneyRow[] = await this.dataSource.query(
       moneySql(grouping, scope, currency, where),
@@ -249,7 +249,7 @@ export class DashboardService {
     // An indexed grouping (partners) is ranked on its totals alone, then summed in full for the
     // groups answered; the others are summed in full at once (a few dozen groups).
     const [figures, actions] = await Promise.all([
-      grouping.indexedKey ? this.weights(query, user, grouping) : this.money(query, user, grouping),
+      grouping.indexed ? this.weights(query, user, grouping) : this.money(query, user, grouping),
       countActions(),
     ]);
     const keys = new Set([...figures.keys(), ...actions.keys()]);
@@ -266,7 +266,7 @@ export class DashboardService {
     groups = groupBy === 'year' ? groups.sort(byYear) : sortByWeight(groups);
     const totalGroups = groups.length;
     groups = groups.slice(0, query.limit ?? 100);
-    if (grouping.indexedKey && groups.length) {
+    if (grouping.indexed && groups.length) {
       const full = await this.money(
         query,
         user,
