@@ -8,6 +8,7 @@ import { AddShareLinks1795454399431 } from './1795454399431-AddShareLinks';
 import { AddNotificationsAndDigest1795457525195 } from './1795457525195-AddNotificationsAndDigest';
 import { AddEvidenceFiles1795457542543 } from './1795457542543-AddEvidenceFiles';
 import { AddFundingYearStatistics1795457568019 } from './1795457568019-AddFundingYearStatistics';
+import { AddFundingTotals1796460879384 } from './1796460879384-AddFundingTotals';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -21,5 +22,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddNotificationsAndDigest1795457525195,
   AddEvidenceFiles1795457542543,
   AddFundingYearStatistics1795457568019,
+  AddFundingTotals1796460879384,
   // list:end
 ];

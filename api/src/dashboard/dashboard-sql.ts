@@ -19,7 +19,9 @@ export const FUNDING_CLASS_TYPES: Record<FundingClass, readonly string[]> = {
 };
 const typeIn = (column: string, cls: FundingClass) =>
   `${column} IN (${FUNDING_CLASS_TYPES[cls].map((t) => `'${t}'`).join(', ')})`;
-export const FUNDING_CLASS_SQL = `CASE ${FUNDING_CLASSES.map((cls) => `WHEN ${typeIn('fg.type', cls)} THEN '${cls}'`).join(' ')} END`;
+/** The key figure of the funding type in `column` (PostgreSQL: coopera_funding_class). */
+export const fundingClassSql = (column: string) =>
+  `CASE ${FUNDING_CLASSES.map((cls) => `WHEN ${typeIn(column, cls)} THEN '${cls}'`).join(' ')} END`;
 
 /** The actions in scope: the list's filters and the partner scoping, decided by the same SQL. */
 export function scopedActions(
@@ -33,17 +35,23 @@ export function scopedActions(
   )`;
 }
 
-/** How a grouping reads its key(s) from an action `a` (a row of `sa`) and a funding record `f`. */
+/**
+ * How a grouping reads its key(s) from an action `a` (a row of `sa`) and its money: `f`, a
+ * funding record, when the key depends on the record (`perRecord`), else `t`, a row of
+ * funding_totals (the action's money per key figure and currency, kept by triggers).
+ */
 export interface Grouping {
   /**
-   * Raw key expression for money, over `a`, `f` and `moneyJoins`: funding is summed per raw key
-   * first, over plain (trigger-maintained) columns, and only the few sums are then mapped to keys.
+   * Raw key expression for money, over `a`, `f`/`t` and `moneyJoins`: money is summed per raw
+   * key first, over plain (trigger-maintained) columns, and only the few sums are then mapped.
    */
   moneyKey: string;
   moneyKey2?: string;
   moneyJoins?: string;
   /** Maps the summed raw key `g.k1` to the group key: default `g.k1`. */
   moneyPostKey?: string;
+  /** The key reads the funding record itself (provider, value date): summed from `funding`. */
+  perRecord?: boolean;
   /**
    * `moneyKey` is an indexed uuid funding column with many values (partners): groups are ranked
    * from `weightsSql` and only those answered are summed in full (`moneySql` + `where`).
@@ -74,9 +82,10 @@ export const CONVERTED_COLUMN: Record<ReportingCurrency, string> = {
 };
 
 /**
- * Money per group, key figure and currency: one pass over funding summing the stored
- * conversions per (raw key, type, currency), then the few sums are mapped to group keys and key
- * figures. Totals are rounded to the cent only once, on the total. Records without a
+ * Money per group, key figure and currency. A grouping by what an action is sums the action's
+ * rows of funding_totals (a few per action); one by what a record is (`perRecord`) sums the
+ * funding records per (raw key, type, currency). Either way the few sums are then mapped to group
+ * keys and key figures, and rounded to the cent only once, on the total. Records without a
  * conversion (no currency, no value date, no rate) are counted as unconverted, never as zero.
  */
 export function moneySql(
@@ -86,27 +95,34 @@ export function moneySql(
   where = 'TRUE',
 ): string {
   const k2 = grouping.moneyKey2 ?? 'NULL::text';
-  const converted = `f.${CONVERTED_COLUMN[currency]}`;
+  const column = CONVERTED_COLUMN[currency];
+  const sums = grouping.perRecord
+    ? `SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, f.type AS cls, f.currency,
+              sum(f.amount) AS amount, sum(f.${column}) AS converted,
+              count(*) AS n, count(f.${column}) AS nc
+         FROM funding f JOIN sa a ON a.id = f.action_id ${grouping.moneyJoins ?? ''}
+        WHERE ${where}
+        GROUP BY 1, 2, 3, 4`
+    : `SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, t.cls, t.currency,
+              sum(t.amount) AS amount, sum(t.${column}) AS converted,
+              sum(t.records) AS n, sum(t.converted_${currency.toLowerCase()}) AS nc
+         FROM funding_totals t JOIN sa a ON a.id = t.action_id ${grouping.moneyJoins ?? ''}
+        WHERE ${where}
+        GROUP BY 1, 2, 3, 4`;
   return `WITH ${scope},
-  g AS (
-    SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, f.type, f.currency,
-           sum(f.amount) AS amount, sum(${converted}) AS converted,
-           count(*) AS n, count(${converted}) AS nc
-      FROM funding f JOIN sa a ON a.id = f.action_id ${grouping.moneyJoins ?? ''}
-     WHERE ${where}
-     GROUP BY 1, 2, 3, 4
-  ),
+  g AS (${sums}),
   fg AS (
-    SELECT ${grouping.moneyPostKey ?? 'g.k1'} AS k1, g.k2, g.type, g.currency, g.amount, g.converted, g.n, g.nc
+    SELECT ${grouping.moneyPostKey ?? 'g.k1'} AS k1, g.k2,
+           ${grouping.perRecord ? fundingClassSql('g.cls') : 'g.cls'} AS cls,
+           g.currency, g.amount, g.converted, g.n, g.nc
       FROM g
-  ),
-  conv AS (SELECT fg.*, ${FUNDING_CLASS_SQL} AS cls FROM fg)
+  )
   SELECT k1 AS "k1", k2 AS "k2", cls, currency, GROUPING(currency) = 1 AS "isTotal",
          sum(amount)::text AS amount,
-         round(sum(converted), 2)::text AS converted,
+         CASE WHEN sum(nc) > 0 THEN round(sum(converted), 2)::text END AS converted,
          sum(n)::int AS records,
          sum(n - nc)::int AS unconverted
-    FROM conv
+    FROM fg
    GROUP BY GROUPING SETS ((k1, k2, cls, currency), (k1, k2, cls))`;
 }
 
@@ -136,7 +152,7 @@ export function unconvertedSql(scope: string, currency: ReportingCurrency, limit
     SELECT f.id, f.action_id, a.code, f.type, f.amount, f.currency, f.value_date,
            CASE WHEN f.currency IS NULL THEN 'currency_not_stated'
                 WHEN f.value_date IS NULL THEN 'no_value_date' ELSE 'no_rate' END AS reason,
-           ${FUNDING_CLASS_SQL.replace(/fg\./g, 'f.')} AS cls
+           ${fundingClassSql('f.type')} AS cls
       FROM funding f JOIN sa a ON a.id = f.action_id
      WHERE f.${CONVERTED_COLUMN[currency]} IS NULL
   ),

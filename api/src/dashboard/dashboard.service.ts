@@ -49,6 +49,7 @@ export const GROUPINGS = {
   partner: {
     moneyKey: 'f.provider_id',
     moneyPostKey: 'g.k1::text',
+    perRecord: true,
     indexed: true,
     actionKey: 'p.organisation_id::text',
     actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
@@ -58,6 +59,7 @@ export const GROUPINGS = {
     // Joined before summing: a dozen types hash far faster than ~2,000 providers mapped after
     // (benchmark: 250–300 ms → ~85 ms of SQL on 200,000 records).
     moneyKey: 'po.type',
+    perRecord: true,
     moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
     actionKey: 'o.type',
     actionFrom:
@@ -68,6 +70,7 @@ export const GROUPINGS = {
     // Matches the statistics object of migration AddFundingYearStatistics: keep them identical.
     moneyKey: `extract(year FROM f.value_date)::int::text`,
     moneyKey2: 'a.modality',
+    perRecord: true,
   },
   theme: {
     moneyKey: 'k.value',

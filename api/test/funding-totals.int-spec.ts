@@ -1,0 +1,240 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { formatMoney, MoneyDecimal } from '../src/money/money';
+import { bootTestApp, signInAs, TestApp } from './support/test-app';
+
+/**
+ * funding_totals (money per action, key figure and currency, kept by statement triggers) must
+ * always equal a fresh sum of the funding records, whatever is written: random sequences of
+ * inserts, updates (amount, currency, type, value date, moving a record to another action),
+ * deletes, exchange-rate changes and rolled-back transactions, and concurrent writers. GBP rates
+ * in this file live in 2120–2122; other files use other windows.
+ */
+describe('funding totals follow every funding write (triggers, real PostgreSQL)', () => {
+  let t: TestApp;
+  const actionIds: string[] = [];
+  const theme = `totals-${randomUUID()}`;
+
+  /** Rows where the kept totals and a fresh sum of the records differ (none expected). */
+  const differences = (): Promise<unknown[]> =>
+    t.db.query(
+      `WITH fresh AS (
+         SELECT action_id, coopera_funding_class(type) AS cls, currency, count(*)::int AS records,
+                sum(amount) AS amount, coalesce(sum(amount_mxn), 0) AS mxn,
+                coalesce(sum(amount_usd), 0) AS usd, coalesce(sum(amount_eur), 0) AS eur,
+                count(amount_mxn)::int AS cmxn, count(amount_usd)::int AS cusd, count(amount_eur)::int AS ceur
+           FROM funding WHERE action_id = ANY($1::uuid[]) GROUP BY 1, 2, 3
+       ),
+       kept AS (SELECT * FROM funding_totals WHERE action_id = ANY($1::uuid[]))
+       SELECT f.action_id AS fresh_action, k.action_id AS kept_action, coalesce(f.cls, k.cls) AS cls,
+              coalesce(f.currency, k.currency) AS currency, f.records AS fresh_records,
+              k.records AS kept_records, f.amount::text AS fresh_amount, k.amount::text AS kept_amount,
+              f.mxn::text AS fresh_mxn, k.amount_mxn::text AS kept_mxn
+         FROM fresh f FULL JOIN kept k
+           ON k.action_id = f.action_id AND k.cls = f.cls AND k.currency IS NOT DISTINCT FROM f.currency
+        WHERE (f.records, f.amount, f.mxn, f.usd, f.eur, f.cmxn, f.cusd, f.ceur)
+              IS DISTINCT FROM
+              (k.records, k.amount, k.amount_mxn, k.amount_usd, k.amount_eur,
+               k.converted_mxn, k.converted_usd, k.converted_eur)`,
+      [actionIds],
+    );
+  const clearRates = () =>
+    t.db.query(
+      `DELETE FROM exchange_rates WHERE currency = 'GBP' AND rate_date BETWEEN '2120-01-01' AND '2122-12-31'`,
+    );
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    await clearRates();
+    for (let i = 0; i < 3; i++) {
+      const [a]: { id: string }[] = await t.db.query(
+        `INSERT INTO actions (code, kind, title_es, institute_role, themes)
+         VALUES ($1, 'cooperation_project', 'Totales', 'recipient', $2) RETURNING id`,
+        [`TOT-${randomUUID()}`, [theme]],
+      );
+      actionIds.push(a.id);
+    }
+  });
+  afterAll(async () => {
+    await t.db.query(`DELETE FROM funding WHERE action_id = ANY($1::uuid[])`, [actionIds]);
+    await clearRates();
+    await t.close();
+  });
+
+  const CURRENCIES = ['MXN', 'USD', 'EUR', 'GBP', null] as const;
+  const TYPES = ['ceiling', 'commitment', 'disbursement', 'expenditure', 'in_kind', 'prize'];
+  const amount = fc
+    .tuple(fc.integer({ min: 0, max: 50_000_000 }), fc.integer({ min: 0, max: 99 }))
+    .map(([units, cents]) => `${units}.${String(cents).padStart(2, '0')}`);
+  const day = fc
+    .integer({ min: 0, max: 3 * 365 })
+    .map((d) => new Date(Date.UTC(2120, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+  const record = fc.record({
+    action: fc.nat({ max: 2 }),
+    type: fc.constantFrom(...TYPES),
+    amount,
+    currency: fc.constantFrom(...CURRENCIES),
+    date: fc.option(day, { freq: 6 }),
+  });
+  const op = fc.oneof(
+    fc.record({
+      kind: fc.constant('insert' as const),
+      records: fc.array(record, { maxLength: 6 }),
+    }),
+    fc.record({
+      kind: fc.constant('update' as const),
+      pick: fc.nat(),
+      change: fc.record(
+        {
+          action: fc.nat({ max: 2 }),
+          type: fc.constantFrom(...TYPES),
+          amount,
+          currency: fc.constantFrom(...CURRENCIES),
+          date: fc.option(day),
+          description: fc.string({ maxLength: 10 }),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+    fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+    fc.record({
+      kind: fc.constant('rate' as const),
+      date: day,
+      rate: fc.integer({ min: 1, max: 40_000_000 }).map((n) => (n / 1_000_000).toFixed(6)),
+    }),
+    fc.record({ kind: fc.constant('dropRates' as const) }),
+    fc.record({
+      kind: fc.constant('rolledBack' as const),
+      records: fc.array(record, { minLength: 1, maxLength: 3 }),
+    }),
+  );
+
+  type Rec = {
+    action: number;
+    type: string;
+    amount: string;
+    currency: string | null;
+    date: string | null;
+  };
+  const insert = (runner: { query: TestApp['db']['query'] }, records: Rec[]) =>
+    runner.query(
+      `INSERT INTO funding (action_id, type, amount, currency, value_date)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::char(3)[], $5::date[])`,
+      [
+        records.map((r) => actionIds[r.action]),
+        records.map((r) => r.type),
+        records.map((r) => r.amount),
+        records.map((r) => r.currency),
+        records.map((r) => r.date),
+      ],
+    );
+
+  it('equal a fresh sum after random sequences of writes, rate changes and rollbacks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
+        for (const o of ops) {
+          const ids: { id: string }[] = await t.db.query(
+            `SELECT id FROM funding WHERE action_id = ANY($1::uuid[]) ORDER BY id`,
+            [actionIds],
+          );
+          if (o.kind === 'insert' && o.records.length) await insert(t.db, o.records);
+          if (o.kind === 'update' && ids.length) {
+            const c = o.change;
+            await t.db.query(
+              `UPDATE funding SET action_id = coalesce($2, action_id), type = coalesce($3, type),
+                      amount = coalesce($4, amount),
+                      currency = CASE WHEN $5::boolean THEN $6 ELSE currency END,
+                      value_date = CASE WHEN $7::boolean THEN $8::date ELSE value_date END,
+                      description = coalesce($9, description)
+                WHERE id = $1`,
+              [
+                ids[o.pick % ids.length].id,
+                c.action === undefined ? null : actionIds[c.action],
+                c.type ?? null,
+                c.amount ?? null,
+                'currency' in c,
+                c.currency ?? null,
+                'date' in c,
+                c.date ?? null,
+                c.description ?? null,
+              ],
+            );
+          }
+          if (o.kind === 'delete' && ids.length)
+            await t.db.query(`DELETE FROM funding WHERE id = $1`, [ids[o.pick % ids.length].id]);
+          if (o.kind === 'rate')
+            await t.db.query(
+              `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, 'GBP', $2, 'totals test')
+               ON CONFLICT (rate_date, currency) DO UPDATE SET rate_to_mxn = EXCLUDED.rate_to_mxn`,
+              [o.date, o.rate],
+            );
+          if (o.kind === 'dropRates') await clearRates();
+          if (o.kind === 'rolledBack') {
+            await expect(
+              t.db.transaction(async (m) => {
+                await insert(m, o.records);
+                await m.query(`UPDATE funding SET amount = amount + 1 WHERE action_id = $1`, [
+                  actionIds[0],
+                ]);
+                throw new Error('rolled back on purpose');
+              }),
+            ).rejects.toThrow('rolled back on purpose');
+          }
+        }
+        expect(await differences()).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+    // Deleting every record leaves no totals behind.
+    await t.db.query(`DELETE FROM funding WHERE action_id = ANY($1::uuid[])`, [actionIds]);
+    expect(
+      await t.db.query(`SELECT * FROM funding_totals WHERE action_id = ANY($1::uuid[])`, [
+        actionIds,
+      ]),
+    ).toEqual([]);
+  });
+
+  it('stay exact under concurrent writers on the same action, and the dashboard reads them', async () => {
+    const writers = Array.from({ length: 8 }, (_, w) =>
+      (async () => {
+        for (let i = 0; i < 10; i++) {
+          await insert(t.db, [
+            {
+              action: 0,
+              type: 'disbursement',
+              amount: '10.01',
+              currency: 'MXN',
+              date: '2120-06-01',
+            },
+            { action: w % 3, type: 'commitment', amount: '0.99', currency: 'MXN', date: null },
+          ]);
+          if (i % 3 === 0)
+            await t.db.query(
+              `DELETE FROM funding WHERE id = (SELECT id FROM funding WHERE action_id = $1 AND type = 'commitment'
+                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+              [actionIds[w % 3]],
+            );
+        }
+      })(),
+    );
+    await Promise.all(writers);
+    expect(await differences()).toEqual([]);
+    const director = await signInAs(t, 'director');
+    const res = await director.get(`/api/v1/dashboard/summary?theme=${theme}`).expect(200);
+    // 8 writers × 10 disbursements of 10.01 MXN; 80 commitments of 0.99 less the deleted ones.
+    expect(res.body.money.executed).toMatchObject({
+      total: '800.80',
+      records: 80,
+      unconvertedCount: 0,
+    });
+    const [{ n }]: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM funding WHERE action_id = ANY($1::uuid[]) AND type = 'commitment'`,
+      [actionIds],
+    );
+    expect(res.body.money.committed).toMatchObject({
+      total: formatMoney(new MoneyDecimal('0.99').times(n)),
+      records: n,
+    });
+    expect(n).toBeLessThan(80);
+  });
+});
