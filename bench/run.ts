@@ -10,6 +10,7 @@
  *   BENCH_DURATION=5 BENCH_CONNECTIONS=10 BENCH_SQL_RUNS=50 (defaults)
  *   BENCH_ONLY=<part of an endpoint name>  BENCH_EXPLAIN=1 (plans instead of timings)
  *   BENCH_KEEP=1 (with DATABASE_URL): keep the generated database (its URL is printed)
+ *   DB_PARALLEL_WORKERS=<n>: as for the app (default 0), for the API and the SQL floor alike
  *
  * Each endpoint is measured twice: latency (p50/p95/p99) at one connection, requests one after
  * another, against the SQL floor; then throughput at BENCH_CONNECTIONS connections.
@@ -403,7 +404,21 @@ async function measureSql(pool: Pool, recorded: Recorded[]) {
 async function main() {
   const started = Date.now();
   const db = await benchDatabase();
-  const pool = new Pool({ connectionString: db.url, max: 10 });
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'production',
+      DB_PARALLEL_WORKERS: process.env['DB_PARALLEL_WORKERS'],
+    }),
+    webDist: '/nonexistent',
+    logLevel: 'error' as const,
+    logPretty: false,
+  };
+  // The SQL floor runs with the app's own session settings.
+  const pool = new Pool({
+    connectionString: db.url,
+    max: 10,
+    options: `-c max_parallel_workers_per_gather=${config.dbParallelWorkers}`,
+  });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
     const pgVersion = (await pool.query('SHOW server_version')).rows[0].server_version as string;
@@ -417,12 +432,6 @@ async function main() {
         (loadMs > 60_000 ? '  (OVER the 60 s target)' : ''),
     );
 
-    const config = {
-      ...loadConfig({ NODE_ENV: 'production' }),
-      webDist: '/nonexistent',
-      logLevel: 'error' as const,
-      logPretty: false,
-    };
     app = await createApp(config, db.url);
     /** Autocannon stops with requests still queued: give the server time to finish them. */
     let lastP99 = 0;

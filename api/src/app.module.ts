@@ -54,6 +54,7 @@ export class AppModule {
           ...dataSourceOptions({
             url: databaseUrl,
             poolSize: config.dbPoolSize,
+            parallelWorkers: config.dbParallelWorkers,
             timeoutMs: config.dbTimeoutMs,
           }),
           migrationsRun: false,

@@ -13,6 +13,15 @@ describe('foundation (real PostgreSQL over HTTP)', () => {
     expect(ready.body.info.database.status).toBe('up');
   });
 
+  it('runs each statement on one core by default (DB_PARALLEL_WORKERS=0), on every connection', async () => {
+    const settings: { value: string }[][] = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        t.db.query(`SELECT current_setting('max_parallel_workers_per_gather') AS value`),
+      ),
+    );
+    expect(settings.map(([s]) => s.value)).toEqual(['0', '0', '0']);
+  });
+
   it('gives every response a request id, reusing a well-formed incoming one', async () => {
     const own = await t.http.get('/api/health/live');
     expect(own.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

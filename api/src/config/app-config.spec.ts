@@ -10,7 +10,9 @@ describe('loadConfig', () => {
       demoData: true,
       databaseUrl: undefined,
       evidenceMaxBytes: 20 * 1024 * 1024,
+      dbParallelWorkers: 0,
     });
+    expect(loadConfig({ DB_PARALLEL_WORKERS: '4' }).dbParallelWorkers).toBe(4);
     expect(loadConfig({ EVIDENCE_MAX_BYTES: '1048576' }).evidenceMaxBytes).toBe(1048576);
   });
 
@@ -33,6 +35,10 @@ describe('loadConfig', () => {
       /EVIDENCE_MAX_BYTES="20MB": must be an integer number of bytes/,
     ],
     [{ EVIDENCE_MAX_BYTES: '10' }, /EVIDENCE_MAX_BYTES="10"/],
+    [
+      { DB_PARALLEL_WORKERS: '-1' },
+      /DB_PARALLEL_WORKERS="-1": must be an integer between 0 and 16/,
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

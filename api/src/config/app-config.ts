@@ -78,6 +78,13 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 16' })
+  @Min(0, { message: 'must be an integer between 0 and 16' })
+  @Max(16, { message: 'must be an integer between 0 and 16' })
+  DB_PARALLEL_WORKERS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'must be an integer number of milliseconds (≥ 100)' })
   @Min(100, { message: 'must be an integer number of milliseconds (≥ 100)' })
   DB_TIMEOUT_MS?: number;
@@ -187,6 +194,8 @@ export interface AppConfig {
   /** Load the demo portfolio and demo users into an empty database. */
   demoData: boolean;
   dbPoolSize: number;
+  /** PostgreSQL's max_parallel_workers_per_gather for the app's connections. */
+  dbParallelWorkers: number;
   dbTimeoutMs: number;
   sessionTtlHours: number;
   corsOrigins: string[];
@@ -259,6 +268,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logPretty: vars.LOG_PRETTY ?? Boolean(process.stdout.isTTY),
     demoData: vars.DEMO_DATA ?? !vars.DATABASE_URL,
     dbPoolSize: vars.DB_POOL_SIZE ?? 10,
+    dbParallelWorkers: vars.DB_PARALLEL_WORKERS ?? 0,
     dbTimeoutMs: vars.DB_TIMEOUT_MS ?? 5000,
     sessionTtlHours: vars.SESSION_TTL_HOURS ?? 12,
     corsOrigins: (vars.CORS_ORIGINS ?? '')
