@@ -9,6 +9,7 @@ import { AddNotificationsAndDigest1795457525195 } from './1795457525195-AddNotif
 import { AddEvidenceFiles1795457542543 } from './1795457542543-AddEvidenceFiles';
 import { AddFundingYearStatistics1795457568019 } from './1795457568019-AddFundingYearStatistics';
 import { AddFundingTotals1796460879384 } from './1796460879384-AddFundingTotals';
+import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYearKeyStatistics';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddEvidenceFiles1795457542543,
   AddFundingYearStatistics1795457568019,
   AddFundingTotals1796460879384,
+  FundingYearKeyStatistics1796462200000,
   // list:end
 ];

@@ -67,8 +67,9 @@ export const GROUPINGS = {
     distinctActions: true,
   },
   year: {
-    // Matches the statistics object of migration AddFundingYearStatistics: keep them identical.
-    moneyKey: `extract(year FROM f.value_date)::int::text`,
+    // Matches the statistics object of migration FundingYearKeyStatistics: keep them identical.
+    moneyKey: `date_part('year', f.value_date)::int`,
+    moneyPostKey: 'g.k1::text',
     moneyKey2: 'a.modality',
     perRecord: true,
   },
