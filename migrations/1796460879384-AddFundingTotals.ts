@@ -6,12 +6,18 @@ const CLASS_OF_TYPE = `CASE WHEN p_type = 'ceiling' THEN 'ceilings'
        WHEN p_type IN ('disbursement', 'expenditure') THEN 'executed'
        WHEN p_type IN ('in_kind', 'prize') THEN 'inKind' END`;
 
-/** Adds the signed sums of `source` (rows of funding with a sign `s`) to funding_totals. */
-const applyDelta = (source: string) => `
-         INSERT INTO public.funding_totals AS t
-                (action_id, cls, currency, records, amount, amount_mxn, amount_usd, amount_eur,
+/** The two rollups: per action (scoped dashboards) and per provider (the whole portfolio). */
+const ROLLUPS = [
+  { table: 'funding_totals', key: 'action_id' },
+  { table: 'funding_provider_totals', key: 'provider_id' },
+];
+
+/** Adds the signed sums of `source` (rows of funding with a sign `s`) to a rollup. */
+const applyDeltaTo = ({ table, key }: (typeof ROLLUPS)[number], source: string) => `
+         INSERT INTO public.${table} AS t
+                (${key}, cls, currency, records, amount, amount_mxn, amount_usd, amount_eur,
                  converted_mxn, converted_usd, converted_eur)
-         SELECT d.action_id, public.coopera_funding_class(d.type), d.currency, sum(d.s)::int,
+         SELECT d.${key}, public.coopera_funding_class(d.type), d.currency, sum(d.s)::int,
                 sum(d.s * d.amount), coalesce(sum(d.s * d.amount_mxn), 0),
                 coalesce(sum(d.s * d.amount_usd), 0), coalesce(sum(d.s * d.amount_eur), 0),
                 coalesce(sum(d.s) FILTER (WHERE d.amount_mxn IS NOT NULL), 0)::int,
@@ -20,7 +26,7 @@ const applyDelta = (source: string) => `
            FROM (${source}) d
           GROUP BY 1, 2, 3
           ORDER BY 1, 2, 3
-         ON CONFLICT (action_id, cls, currency) DO UPDATE SET
+         ON CONFLICT (${key}, cls, currency) DO UPDATE SET
                 records = t.records + EXCLUDED.records,
                 amount = t.amount + EXCLUDED.amount,
                 amount_mxn = t.amount_mxn + EXCLUDED.amount_mxn,
@@ -28,10 +34,13 @@ const applyDelta = (source: string) => `
                 amount_eur = t.amount_eur + EXCLUDED.amount_eur,
                 converted_mxn = t.converted_mxn + EXCLUDED.converted_mxn,
                 converted_usd = t.converted_usd + EXCLUDED.converted_usd,
-                converted_eur = t.converted_eur + EXCLUDED.converted_eur;`;
+                converted_eur = t.converted_eur + EXCLUDED.converted_eur;
+         DELETE FROM public.${table} WHERE records = 0;`;
+const applyDelta = (source: string) => ROLLUPS.map((r) => applyDeltaTo(r, source)).join('\n');
 
 const MONEY_COLUMNS = [
   'action_id',
+  'provider_id',
   'type',
   'currency',
   'amount',
@@ -42,20 +51,27 @@ const MONEY_COLUMNS = [
 const COLUMNS = MONEY_COLUMNS.join(', ');
 
 /**
- * Money per (action, key figure, currency), kept by PostgreSQL alone, so that dashboards grouping
- * by what an action is (status, theme, SDG, municipality, the key figures themselves) sum a few
- * rows per action instead of every money record (benchmark: 79,000 rows for 200,000 records).
+ * Money per key figure and currency, summed ahead by PostgreSQL alone in two rollups:
  *
- * - `records` and `amount` count and sum the records in their own currency; `amount_<c>` sums
- *   their stored conversions (funding.amount_<c>, exact) and `converted_<c>` counts the records
- *   that have one: a total is NULL when no record converts, and `records − converted_<c>` are
- *   reported as unconverted, never as zero.
- * - AFTER statement triggers on funding (INSERT, UPDATE, DELETE; transition tables) add each
- *   statement's signed sums, grouped by key, with one upsert in key order; an UPDATE counts only
- *   the records whose key or money changed; rows left with no record are deleted. Exchange-rate changes reach it through the funding UPDATEs that recompute the
- *   stored conversions (AddFundingConversions). TRUNCATE empties it.
- * - Derived data: backups copy it as it is (user triggers are off while restoring), so it stays
- *   consistent with the funding rows restored beside it.
+ * - `funding_totals`, per action: dashboards grouping by what an action is (status, theme, SDG,
+ *   municipality, the key figures themselves) sum a few rows per action instead of every money
+ *   record (benchmark: 79,000 rows for 200,000 records);
+ * - `funding_provider_totals`, per provider, over every record: money by partner and by partner
+ *   type over the whole portfolio read it (benchmark: 25,000 rows), less the records of archived
+ *   actions (few, through their index).
+ *
+ * In both, `records` and `amount` count and sum the records in their own currency; `amount_<c>`
+ * sums their stored conversions (funding.amount_<c>, exact) and `converted_<c>` counts the records
+ * that have one: a total is NULL when no record converts, and `records − converted_<c>` are
+ * reported as unconverted, never as zero.
+ *
+ * AFTER statement triggers on funding (INSERT, UPDATE, DELETE; transition tables) add each
+ * statement's signed sums, grouped by key, with one upsert per rollup in key order (concurrent
+ * writers lock rows in the same order); an UPDATE counts only the records whose key or money
+ * changed; rows left with no record are deleted. Exchange-rate changes reach them through the
+ * funding UPDATEs that recompute the stored conversions (AddFundingConversions). TRUNCATE empties
+ * them. Backups copy them as they are (user triggers are off while restoring), consistent with the
+ * funding rows restored beside them.
  */
 export class AddFundingTotals1796460879384 implements MigrationInterface {
   name = 'AddFundingTotals1796460879384';
@@ -65,25 +81,27 @@ export class AddFundingTotals1796460879384 implements MigrationInterface {
       `CREATE FUNCTION public.coopera_funding_class(p_type text) RETURNS text
        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ${CLASS_OF_TYPE} $$`,
     );
-    await queryRunner.query(
-      `CREATE TABLE "funding_totals" (
-         "action_id" uuid NOT NULL,
-         "cls" text NOT NULL,
-         "currency" character(3),
-         "records" integer NOT NULL,
-         "amount" numeric NOT NULL,
-         "amount_mxn" numeric NOT NULL,
-         "amount_usd" numeric NOT NULL,
-         "amount_eur" numeric NOT NULL,
-         "converted_mxn" integer NOT NULL,
-         "converted_usd" integer NOT NULL,
-         "converted_eur" integer NOT NULL,
-         CONSTRAINT "funding_totals_key" UNIQUE NULLS NOT DISTINCT ("action_id", "cls", "currency")
-       )`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "funding_totals_empty_idx" ON "funding_totals" ("action_id") WHERE records = 0`,
-    );
+    for (const { table, key } of ROLLUPS) {
+      await queryRunner.query(
+        `CREATE TABLE "${table}" (
+           "${key}" uuid${key === 'action_id' ? ' NOT NULL' : ''},
+           "cls" text NOT NULL,
+           "currency" character(3),
+           "records" integer NOT NULL,
+           "amount" numeric NOT NULL,
+           "amount_mxn" numeric NOT NULL,
+           "amount_usd" numeric NOT NULL,
+           "amount_eur" numeric NOT NULL,
+           "converted_mxn" integer NOT NULL,
+           "converted_usd" integer NOT NULL,
+           "converted_eur" integer NOT NULL,
+           CONSTRAINT "${table}_key" UNIQUE NULLS NOT DISTINCT ("${key}", "cls", "currency")
+         )`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "${table}_empty_idx" ON "${table}" ("cls") WHERE records = 0`,
+      );
+    }
     await queryRunner.query(
       `CREATE FUNCTION public.coopera_funding_totals_sync() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -102,7 +120,6 @@ export class AddFundingTotals1796460879384 implements MigrationInterface {
               SELECT ${COLUMNS}, -1 AS s FROM old_funding WHERE id IN (SELECT id FROM changed)`,
            )}
          END IF;
-         DELETE FROM public.funding_totals WHERE records = 0;
          RETURN NULL;
        END $$`,
     );
@@ -122,6 +139,7 @@ export class AddFundingTotals1796460879384 implements MigrationInterface {
       `CREATE FUNCTION public.coopera_funding_totals_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          DELETE FROM public.funding_totals;
+         DELETE FROM public.funding_provider_totals;
          RETURN NULL;
        END $$`,
     );
@@ -131,8 +149,10 @@ export class AddFundingTotals1796460879384 implements MigrationInterface {
     );
     // Existing records, under a lock that holds funding writes until the totals are in place.
     await queryRunner.query(`LOCK TABLE funding IN SHARE MODE`);
-    await queryRunner.query(applyDelta(`SELECT ${COLUMNS}, 1 AS s FROM funding`));
+    for (const rollup of ROLLUPS)
+      await queryRunner.query(applyDeltaTo(rollup, `SELECT ${COLUMNS}, 1 AS s FROM funding`));
     await queryRunner.query(`ANALYZE "funding_totals"`);
+    await queryRunner.query(`ANALYZE "funding_provider_totals"`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -142,6 +162,7 @@ export class AddFundingTotals1796460879384 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER funding_totals_insert ON funding`);
     await queryRunner.query(`DROP FUNCTION public.coopera_funding_totals_truncate()`);
     await queryRunner.query(`DROP FUNCTION public.coopera_funding_totals_sync()`);
+    await queryRunner.query(`DROP TABLE "funding_provider_totals"`);
     await queryRunner.query(`DROP TABLE "funding_totals"`);
     await queryRunner.query(`DROP FUNCTION public.coopera_funding_class(text)`);
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { formatMoney, MoneyDecimal } from '../src/money/money';
-import { bootTestApp, signInAs, TestApp } from './support/test-app';
+import { bootTestApp, insertOrganisation, signInAs, TestApp } from './support/test-app';
 
 /**
  * funding_totals (money per action, key figure and currency, kept by statement triggers) must
@@ -13,31 +13,40 @@ import { bootTestApp, signInAs, TestApp } from './support/test-app';
 describe('funding totals follow every funding write (triggers, real PostgreSQL)', () => {
   let t: TestApp;
   const actionIds: string[] = [];
+  const providerIds: string[] = [];
   const theme = `totals-${randomUUID()}`;
 
-  /** Rows where the kept totals and a fresh sum of the records differ (none expected). */
-  const differences = (): Promise<unknown[]> =>
+  /** Rows where a rollup and a fresh sum of the records differ (none expected). */
+  const differencesIn = (table: string, key: string, where: string, params: unknown[]) =>
     t.db.query(
       `WITH fresh AS (
-         SELECT action_id, coopera_funding_class(type) AS cls, currency, count(*)::int AS records,
+         SELECT ${key}, coopera_funding_class(type) AS cls, currency, count(*)::int AS records,
                 sum(amount) AS amount, coalesce(sum(amount_mxn), 0) AS mxn,
                 coalesce(sum(amount_usd), 0) AS usd, coalesce(sum(amount_eur), 0) AS eur,
                 count(amount_mxn)::int AS cmxn, count(amount_usd)::int AS cusd, count(amount_eur)::int AS ceur
-           FROM funding WHERE action_id = ANY($1::uuid[]) GROUP BY 1, 2, 3
+           FROM funding WHERE ${where} GROUP BY 1, 2, 3
        ),
-       kept AS (SELECT * FROM funding_totals WHERE action_id = ANY($1::uuid[]))
-       SELECT f.action_id AS fresh_action, k.action_id AS kept_action, coalesce(f.cls, k.cls) AS cls,
+       kept AS (SELECT * FROM ${table} WHERE ${where})
+       SELECT f.${key} AS fresh_key, k.${key} AS kept_key, coalesce(f.cls, k.cls) AS cls,
               coalesce(f.currency, k.currency) AS currency, f.records AS fresh_records,
               k.records AS kept_records, f.amount::text AS fresh_amount, k.amount::text AS kept_amount,
               f.mxn::text AS fresh_mxn, k.amount_mxn::text AS kept_mxn
          FROM fresh f FULL JOIN kept k
-           ON k.action_id = f.action_id AND k.cls = f.cls AND k.currency IS NOT DISTINCT FROM f.currency
+           ON k.${key} IS NOT DISTINCT FROM f.${key} AND k.cls = f.cls
+          AND k.currency IS NOT DISTINCT FROM f.currency
         WHERE (f.records, f.amount, f.mxn, f.usd, f.eur, f.cmxn, f.cusd, f.ceur)
               IS DISTINCT FROM
               (k.records, k.amount, k.amount_mxn, k.amount_usd, k.amount_eur,
                k.converted_mxn, k.converted_usd, k.converted_eur)`,
-      [actionIds],
+      params,
     );
+  /** Both rollups: this file's actions, and every provider (one statement: one snapshot each). */
+  const differences = async (): Promise<unknown[]> => [
+    ...(await differencesIn('funding_totals', 'action_id', 'action_id = ANY($1::uuid[])', [
+      actionIds,
+    ])),
+    ...(await differencesIn('funding_provider_totals', 'provider_id', 'TRUE', [])),
+  ];
   const clearRates = () =>
     t.db.query(
       `DELETE FROM exchange_rates WHERE currency = 'GBP' AND rate_date BETWEEN '2120-01-01' AND '2122-12-31'`,
@@ -54,9 +63,11 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       );
       actionIds.push(a.id);
     }
+    for (let i = 0; i < 2; i++) providerIds.push(await insertOrganisation(t.db));
   });
   afterAll(async () => {
     await t.db.query(`DELETE FROM funding WHERE action_id = ANY($1::uuid[])`, [actionIds]);
+    await t.db.query(`DELETE FROM organisations WHERE id = ANY($1::uuid[])`, [providerIds]);
     await clearRates();
     await t.close();
   });
@@ -71,6 +82,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
     .map((d) => new Date(Date.UTC(2120, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
   const record = fc.record({
     action: fc.nat({ max: 2 }),
+    provider: fc.option(fc.nat({ max: 1 })),
     type: fc.constantFrom(...TYPES),
     amount,
     currency: fc.constantFrom(...CURRENCIES),
@@ -87,6 +99,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       change: fc.record(
         {
           action: fc.nat({ max: 2 }),
+          provider: fc.option(fc.nat({ max: 1 })),
           type: fc.constantFrom(...TYPES),
           amount,
           currency: fc.constantFrom(...CURRENCIES),
@@ -111,6 +124,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
 
   type Rec = {
     action: number;
+    provider?: number | null;
     type: string;
     amount: string;
     currency: string | null;
@@ -118,14 +132,17 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
   };
   const insert = (runner: { query: TestApp['db']['query'] }, records: Rec[]) =>
     runner.query(
-      `INSERT INTO funding (action_id, type, amount, currency, value_date)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::char(3)[], $5::date[])`,
+      `INSERT INTO funding (action_id, type, amount, currency, value_date, provider_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::char(3)[], $5::date[], $6::uuid[])`,
       [
         records.map((r) => actionIds[r.action]),
         records.map((r) => r.type),
         records.map((r) => r.amount),
         records.map((r) => r.currency),
         records.map((r) => r.date),
+        records.map((r) =>
+          r.provider === undefined || r.provider === null ? null : providerIds[r.provider],
+        ),
       ],
     );
 
@@ -145,7 +162,8 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
                       amount = coalesce($4, amount),
                       currency = CASE WHEN $5::boolean THEN $6 ELSE currency END,
                       value_date = CASE WHEN $7::boolean THEN $8::date ELSE value_date END,
-                      description = coalesce($9, description)
+                      description = coalesce($9, description),
+                      provider_id = CASE WHEN $10::boolean THEN $11::uuid ELSE provider_id END
                 WHERE id = $1`,
               [
                 ids[o.pick % ids.length].id,
@@ -157,6 +175,8 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
                 'date' in c,
                 c.date ?? null,
                 c.description ?? null,
+                'provider' in c,
+                c.provider === undefined || c.provider === null ? null : providerIds[c.provider],
               ],
             );
           }

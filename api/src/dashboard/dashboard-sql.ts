@@ -36,6 +36,25 @@ export function scopedActions(
 }
 
 /**
+ * Whether the scope is the whole portfolio: `all` (every action, archived ones included),
+ * `unarchived` (every action but the archived ones, the default view), or null (filtered, or a
+ * partner's). Decided from the conditions the list itself would use, so a new filter can only
+ * fall back to summing the records in scope, never widen a figure.
+ */
+export type PortfolioScope = 'all' | 'unarchived';
+export function portfolioScope(
+  filter: ActionFilterDto,
+  user: Pick<AuthUser, 'role' | 'organisationId'>,
+): PortfolioScope | null {
+  const params = new SqlParams();
+  const where = actionConditions(filter, user, params, 'a');
+  if (params.values.length) return null;
+  if (where === 'TRUE') return 'all';
+  if (where === 'a.archived_at IS NULL') return 'unarchived';
+  return null;
+}
+
+/**
  * How a grouping reads its key(s) from an action `a` (a row of `sa`) and its money: `f`, a
  * funding record, when the key depends on the record (`perRecord`), else `t`, a row of
  * funding_totals (the action's money per key figure and currency, kept by triggers).
@@ -52,6 +71,12 @@ export interface Grouping {
   moneyPostKey?: string;
   /** The key reads the funding record itself (provider, value date): summed from `funding`. */
   perRecord?: boolean;
+  /**
+   * Key expression (and joins) over `t`, a row of funding_provider_totals: over the whole
+   * portfolio (`portfolioScope`), money is read from the per-provider rollup instead.
+   */
+  providerKey?: string;
+  providerJoins?: string;
   /**
    * `moneyKey` is an indexed uuid funding column with many values (partners): groups are ranked
    * from `weightsSql` and only those answered are summed in full (`moneySql` + `where`).
@@ -82,38 +107,81 @@ export const CONVERTED_COLUMN: Record<ReportingCurrency, string> = {
 };
 
 /**
- * Money per group, key figure and currency. A grouping by what an action is sums the action's
- * rows of funding_totals (a few per action); one by what a record is (`perRecord`) sums the
- * funding records per (raw key, type, currency). Either way the few sums are then mapped to group
- * keys and key figures, and rounded to the cent only once, on the total. Records without a
- * conversion (no currency, no value date, no rate) are counted as unconverted, never as zero.
+ * The whole portfolio's money per provider, key figure and currency, as (provider_id, cls,
+ * currency, amount, converted, n, nc): the provider rollup (every record), less the records of
+ * archived actions (few, through their index) when they are out of scope.
+ */
+function providerRows(currency: ReportingCurrency, scope: PortfolioScope): string {
+  const c = currency.toLowerCase();
+  const rollup = `SELECT t.provider_id, t.cls, t.currency, t.amount, t.amount_${c} AS converted,
+                         t.records AS n, t.converted_${c} AS nc
+                    FROM funding_provider_totals t`;
+  if (scope === 'all') return rollup;
+  return `${rollup}
+   UNION ALL
+  SELECT f.provider_id, ${fundingClassSql('f.type')}, f.currency, -f.amount,
+         -coalesce(f.amount_${c}, 0), -1, -(f.amount_${c} IS NOT NULL)::int
+    FROM funding f JOIN actions x ON x.id = f.action_id
+   WHERE x.archived_at IS NOT NULL`;
+}
+
+/** Where a grouping's money is summed from: see `moneySql`. */
+export type MoneySource = 'records' | 'actions' | 'providers';
+export function moneySource(grouping: Grouping, whole: PortfolioScope | null): MoneySource {
+  if (whole && grouping.providerKey) return 'providers';
+  return grouping.perRecord ? 'records' : 'actions';
+}
+
+/**
+ * Money per group, key figure and currency, summed from one of three sources: a grouping by what
+ * an action is sums the action's rows of funding_totals (a few per action); one by provider over
+ * the whole portfolio sums funding_provider_totals (`providerRows`); any other by what a record is
+ * (`perRecord`) sums the funding records in scope per (raw key, type, currency). Either way the
+ * few sums are then mapped to group keys and key figures, and rounded to the cent only once, on
+ * the total. Records without a conversion (no currency, no value date, no rate) are counted as
+ * unconverted, never as zero. `where` filters the rows summed (`sourceKey` names their key).
  */
 export function moneySql(
   grouping: Grouping,
   scope: string,
   currency: ReportingCurrency,
+  source: MoneySource,
+  whole: PortfolioScope | null,
   where = 'TRUE',
 ): string {
   const k2 = grouping.moneyKey2 ?? 'NULL::text';
   const column = CONVERTED_COLUMN[currency];
-  const sums = grouping.perRecord
-    ? `SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, f.type AS cls, f.currency,
+  let sums: string;
+  if (source === 'providers') {
+    if (!whole || !grouping.providerKey)
+      throw new Error('provider totals need the whole portfolio');
+    sums = `SELECT ${grouping.providerKey} AS k1, ${k2} AS k2, t.cls, t.currency,
+              sum(t.amount) AS amount, sum(t.converted) AS converted,
+              sum(t.n) AS n, sum(t.nc) AS nc
+         FROM (${providerRows(currency, whole)}) t ${grouping.providerJoins ?? ''}
+        WHERE ${where}
+        GROUP BY 1, 2, 3, 4
+       HAVING sum(t.n) > 0`;
+  } else if (source === 'records') {
+    sums = `SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, f.type AS cls, f.currency,
               sum(f.amount) AS amount, sum(f.${column}) AS converted,
               count(*) AS n, count(f.${column}) AS nc
          FROM funding f JOIN sa a ON a.id = f.action_id ${grouping.moneyJoins ?? ''}
         WHERE ${where}
-        GROUP BY 1, 2, 3, 4`
-    : `SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, t.cls, t.currency,
+        GROUP BY 1, 2, 3, 4`;
+  } else {
+    sums = `SELECT ${grouping.moneyKey} AS k1, ${k2} AS k2, t.cls, t.currency,
               sum(t.amount) AS amount, sum(t.${column}) AS converted,
               sum(t.records) AS n, sum(t.converted_${currency.toLowerCase()}) AS nc
          FROM funding_totals t JOIN sa a ON a.id = t.action_id ${grouping.moneyJoins ?? ''}
         WHERE ${where}
         GROUP BY 1, 2, 3, 4`;
+  }
   return `WITH ${scope},
   g AS (${sums}),
   fg AS (
     SELECT ${grouping.moneyPostKey ?? 'g.k1'} AS k1, g.k2,
-           ${grouping.perRecord ? fundingClassSql('g.cls') : 'g.cls'} AS cls,
+           ${source === 'records' ? fundingClassSql('g.cls') : 'g.cls'} AS cls,
            g.currency, g.amount, g.converted, g.n, g.nc
       FROM g
   )
@@ -126,14 +194,38 @@ export function moneySql(
    GROUP BY GROUPING SETS ((k1, k2, cls, currency), (k1, k2, cls))`;
 }
 
+/** The raw key a source's rows are grouped by (for `where`). */
+export const sourceKey = (grouping: Grouping, source: MoneySource) =>
+  source === 'providers' ? (grouping.providerKey ?? grouping.moneyKey) : grouping.moneyKey;
+
 /**
  * Each key's four totals in `currency`, rounded to the cent, for ranking groups of an indexed key
  * with many values (`grouping.indexed`, partners): one narrow pass keeping four sums per key.
  * Summing per (key, type, currency) at once holds ~35,000 numeric groups on the benchmark and
  * costs PostgreSQL about three times as much; the breakdown is then read only for the groups
- * answered, through the key's index (`moneySql` with a `where`).
+ * answered, through the key's index (`moneySql` with a `where`). Over the whole portfolio both
+ * read the provider rollup instead (`source` 'providers'); a total is NULL when no record of it
+ * converts, as when summed from the records.
  */
-export function weightsSql(grouping: Grouping, scope: string, currency: ReportingCurrency): string {
+export function weightsSql(
+  grouping: Grouping,
+  scope: string,
+  currency: ReportingCurrency,
+  source: MoneySource,
+  whole: PortfolioScope | null,
+): string {
+  if (source === 'providers' && whole && grouping.providerKey) {
+    const sums = FUNDING_CLASSES.map(
+      (cls) =>
+        `CASE WHEN sum(t.nc) FILTER (WHERE t.cls = '${cls}') > 0
+              THEN round(sum(t.converted) FILTER (WHERE t.cls = '${cls}'), 2)::text END AS "${cls}"`,
+    );
+    return `WITH ${scope}
+  SELECT ${grouping.providerKey}::text AS "k1", ${sums.join(', ')}
+    FROM (${providerRows(currency, whole)}) t ${grouping.providerJoins ?? ''}
+   GROUP BY ${grouping.providerKey}
+  HAVING sum(t.n) > 0`;
+  }
   const converted = `f.${CONVERTED_COLUMN[currency]}`;
   const sums = FUNDING_CLASSES.map(
     (cls) =>

@@ -7,8 +7,11 @@ import {
   FUNDING_CLASSES,
   FundingClass,
   Grouping,
+  moneySource,
   moneySql,
+  portfolioScope,
   scopedActions,
+  sourceKey,
   weightsSql,
   TODAY_SQL,
   unconvertedSql,
@@ -51,6 +54,7 @@ export const GROUPINGS = {
     moneyPostKey: 'g.k1::text',
     perRecord: true,
     indexed: true,
+    providerKey: 't.provider_id',
     actionKey: 'p.organisation_id::text',
     actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
     distinctActions: true,
@@ -61,6 +65,8 @@ export const GROUPINGS = {
     moneyKey: 'po.type',
     perRecord: true,
     moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
+    providerKey: 'po.type',
+    providerJoins: 'LEFT JOIN organisations po ON po.id = t.provider_id',
     actionKey: 'o.type',
     actionFrom:
       'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
@@ -154,13 +160,16 @@ export class DashboardService {
     const currency: ReportingCurrency = query.currency ?? 'MXN';
     const params = new SqlParams();
     const scope = scopedActions(query, user, params);
+    const whole = portfolioScope(query, user);
+    const source = moneySource(grouping, whole);
     let where: string | undefined;
     if (only && grouping.indexed) {
+      const key = sourceKey(grouping, source);
       const keys = only.filter((k): k is string => k !== null);
-      where = `(${grouping.moneyKey} = ANY(${params.add(keys)}::uuid[])${only.includes(null) ? ` OR ${grouping.moneyKey} IS NULL` : ''})`;
+      where = `(${key} = ANY(${params.add(keys)}::uuid[])${only.includes(null) ? ` OR ${key} IS NULL` : ''})`;
     }
     const rows: MoneyRow[] = await this.dataSource.query(
-      moneySql(grouping, scope, currency, where),
+      moneySql(grouping, scope, currency, source, whole, where),
       params.values,
     );
     return figuresByGroup(rows, currency);
@@ -170,9 +179,16 @@ export class DashboardService {
   private async weights(query: DashboardQueryDto, user: User, grouping: Grouping) {
     const currency: ReportingCurrency = query.currency ?? 'MXN';
     const params = new SqlParams();
+    const whole = portfolioScope(query, user);
     const rows: ({ k1: string | null } & Record<FundingClass, string | null>)[] =
       await this.dataSource.query(
-        weightsSql(grouping, scopedActions(query, user, params), currency),
+        weightsSql(
+          grouping,
+          scopedActions(query, user, params),
+          currency,
+          moneySource(grouping, whole),
+          whole,
+        ),
         params.values,
       );
     const groups = new Map<string, MoneyFiguresDto>();

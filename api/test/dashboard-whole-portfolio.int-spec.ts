@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { SqlParams } from '../src/actions/action-filters';
+import {
+  Grouping,
+  moneySql,
+  portfolioScope,
+  PortfolioScope,
+  scopedActions,
+  weightsSql,
+} from '../src/dashboard/dashboard-sql';
+import { GROUPINGS } from '../src/dashboard/dashboard.service';
+import { REPORTING_CURRENCIES } from '../src/money/money';
+import {
+  bootTestApp,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
+
+/**
+ * Over the whole portfolio, money by partner and by partner type is read from the per-provider
+ * rollup, less the archived actions' records; with any filter (or for a partner) it is summed
+ * from the records in scope. Both must give the same figures, to the cent.
+ */
+describe('dashboard over the whole portfolio (provider rollup, real PostgreSQL)', () => {
+  let t: TestApp;
+  let director: SignedInAgent;
+  let provider: string;
+  const director_ = { role: 'director' as const, organisationId: null };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    director = await signInAs(t, 'director');
+    provider = await insertOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
+    const action = async (archived: boolean) => {
+      const [a]: { id: string }[] = await t.db.query(
+        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at)
+         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2) RETURNING id`,
+        [`WH-${randomUUID()}`, archived ? new Date() : null],
+      );
+      return a.id;
+    };
+    const active = await action(false);
+    const archived = await action(true);
+    // Amounts far above anything else in the test database: this provider ranks first.
+    await t.db.query(
+      `INSERT INTO funding (action_id, type, amount, currency, value_date, provider_id) VALUES
+         ($1, 'disbursement', '9000000000000.01', 'MXN', '2024-05-01', $3),
+         ($1, 'commitment', '0.99', 'MXN', NULL, $3),
+         ($1, 'disbursement', '7.00', NULL, '2024-05-01', $3),
+         ($2, 'disbursement', '500.00', 'MXN', '2024-05-01', $3),
+         ($2, 'ceiling', '25.00', 'MXN', '2024-05-01', $3)`,
+      [active, archived, provider],
+    );
+  });
+  afterAll(() => t.close());
+
+  it('reads the whole portfolio only without filters, and never for a partner', () => {
+    expect(portfolioScope({}, director_)).toBe('unarchived');
+    expect(portfolioScope({ archived: true }, director_)).toBe('all');
+    expect(portfolioScope({ kind: ['award'] }, director_)).toBeNull();
+    expect(portfolioScope({ q: 'agua' }, director_)).toBeNull();
+    expect(portfolioScope({}, { role: 'partner', organisationId: provider })).toBeNull();
+  });
+
+  it('leaves archived actions out of money by partner unless asked for', async () => {
+    const top = async (query: string) => {
+      const res = await director.get(`/api/v1/dashboard/by-partner?limit=1${query}`).expect(200);
+      expect(res.body.groups[0].key).toBe(provider);
+      return res.body.groups[0].money;
+    };
+    const unarchived = await top('');
+    expect(unarchived.executed).toMatchObject({
+      total: '9000000000000.01',
+      records: 2,
+      unconvertedCount: 1,
+      byCurrency: [{ currency: 'MXN', amount: '9000000000000.01', converted: '9000000000000.01' }],
+    });
+    expect(unarchived.committed).toMatchObject({ total: '0.99', records: 1 });
+    expect(unarchived.ceilings).toMatchObject({ total: '0.00', records: 0 });
+    const all = await top('&archived=true');
+    expect(all.executed).toMatchObject({ total: '9000000000500.01', records: 3 });
+    expect(all.ceilings).toMatchObject({ total: '25.00', records: 1 });
+  });
+
+  it('gives, from the rollup, exactly the figures summed from the records (one snapshot)', async () => {
+    await t.db.transaction('REPEATABLE READ', async (m) => {
+      for (const whole of ['unarchived', 'all'] as PortfolioScope[]) {
+        const filter = whole === 'all' ? { archived: true } : {};
+        for (const currency of REPORTING_CURRENCIES) {
+          for (const grouping of [GROUPINGS.partner, GROUPINGS['partner-type']] as Grouping[]) {
+            const run = async (fast: boolean, sql: typeof moneySql | typeof weightsSql) => {
+              const params = new SqlParams();
+              const scope = scopedActions(filter, director_, params);
+              const text =
+                sql === moneySql
+                  ? moneySql(
+                      grouping,
+                      scope,
+                      currency,
+                      fast ? 'providers' : 'records',
+                      fast ? whole : null,
+                    )
+                  : weightsSql(
+                      grouping,
+                      scope,
+                      currency,
+                      fast ? 'providers' : 'records',
+                      fast ? whole : null,
+                    );
+              const rows: Record<string, unknown>[] = await m.query(text, params.values);
+              return rows.map((r) => JSON.stringify(r)).sort();
+            };
+            const fromRecords = await run(false, moneySql);
+            expect(fromRecords.length).toBeGreaterThan(0);
+            expect(await run(true, moneySql)).toEqual(fromRecords);
+            if (grouping.indexed)
+              expect(await run(true, weightsSql)).toEqual(await run(false, weightsSql));
+          }
+        }
+      }
+    });
+  });
+});
