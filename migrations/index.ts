@@ -10,6 +10,7 @@ import { AddEvidenceFiles1795457542543 } from './1795457542543-AddEvidenceFiles'
 import { AddFundingYearStatistics1795457568019 } from './1795457568019-AddFundingYearStatistics';
 import { AddFundingTotals1796460879384 } from './1796460879384-AddFundingTotals';
 import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYearKeyStatistics';
+import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYearTotals';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFundingYearStatistics1795457568019,
   AddFundingTotals1796460879384,
   FundingYearKeyStatistics1796462200000,
+  AddFundingYearTotals1796470000000,
   // list:end
 ];

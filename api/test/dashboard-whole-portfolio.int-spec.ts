@@ -9,6 +9,7 @@ import {
   weightsSql,
 } from '../src/dashboard/dashboard-sql';
 import { GROUPINGS } from '../src/dashboard/dashboard.service';
+import type { GroupDto } from '../src/dashboard/dto/dashboard.dto';
 import { REPORTING_CURRENCIES } from '../src/money/money';
 import {
   bootTestApp,
@@ -20,13 +21,15 @@ import {
 
 /**
  * Over the whole portfolio, money by partner and by partner type is read from the per-provider
- * rollup, less the archived actions' records; with any filter (or for a partner) it is summed
- * from the records in scope. Both must give the same figures, to the cent.
+ * rollup, and money by year from the per-year-and-modality one, less the archived actions'
+ * records; with any filter (or for a partner) it is summed from the records in scope. Both must
+ * give the same figures, to the cent.
  */
-describe('dashboard over the whole portfolio (provider rollup, real PostgreSQL)', () => {
+describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => {
   let t: TestApp;
   let director: SignedInAgent;
   let provider: string;
+  let active: string;
   const director_ = { role: 'director' as const, organisationId: null };
 
   beforeAll(async () => {
@@ -35,13 +38,14 @@ describe('dashboard over the whole portfolio (provider rollup, real PostgreSQL)'
     provider = await insertOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
     const action = async (archived: boolean) => {
       const [a]: { id: string }[] = await t.db.query(
-        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at)
-         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2) RETURNING id`,
+        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality)
+         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian')
+         RETURNING id`,
         [`WH-${randomUUID()}`, archived ? new Date() : null],
       );
       return a.id;
     };
-    const active = await action(false);
+    active = await action(false);
     const archived = await action(true);
     // Amounts far above anything else in the test database: this provider ranks first.
     await t.db.query(
@@ -50,7 +54,9 @@ describe('dashboard over the whole portfolio (provider rollup, real PostgreSQL)'
          ($1, 'commitment', '0.99', 'MXN', NULL, $3),
          ($1, 'disbursement', '7.00', NULL, '2024-05-01', $3),
          ($2, 'disbursement', '500.00', 'MXN', '2024-05-01', $3),
-         ($2, 'ceiling', '25.00', 'MXN', '2024-05-01', $3)`,
+         ($2, 'ceiling', '25.00', 'MXN', '2024-05-01', $3),
+         ($1, 'expenditure', '3.10', 'MXN', '2193-02-01', NULL),
+         ($2, 'expenditure', '4.20', 'MXN', '2193-02-01', NULL)`,
       [active, archived, provider],
     );
   });
@@ -84,12 +90,38 @@ describe('dashboard over the whole portfolio (provider rollup, real PostgreSQL)'
     expect(all.ceilings).toMatchObject({ total: '25.00', records: 1 });
   });
 
+  it('leaves archived actions out of money by year, and follows a change of modality', async () => {
+    const year2193 = async (query = '') => {
+      const res = await director.get(`/api/v1/dashboard/by-year?currency=MXN${query}`).expect(200);
+      return (res.body.groups as GroupDto[])
+        .filter((g) => g.key === '2193')
+        .map((g) => [g.modality, g.money.executed.total, g.money.executed.records]);
+    };
+    expect(await year2193()).toEqual([['humanitarian', '3.10', 1]]);
+    expect(await year2193('&archived=true')).toEqual([['humanitarian', '7.30', 2]]);
+    const staff = await signInAs(t, 'staff');
+    const { body } = await staff.get(`/api/v1/actions/${active}`).expect(200);
+    await staff
+      .patch(`/api/v1/actions/${active}`)
+      .send({ version: body.version, modality: 'financial' })
+      .expect(200);
+    expect(await year2193()).toEqual([['financial', '3.10', 1]]);
+    expect(await year2193('&archived=true')).toEqual([
+      ['financial', '3.10', 1],
+      ['humanitarian', '4.20', 1],
+    ]);
+  });
+
   it('gives, from the rollup, exactly the figures summed from the records (one snapshot)', async () => {
     await t.db.transaction('REPEATABLE READ', async (m) => {
       for (const whole of ['unarchived', 'all'] as PortfolioScope[]) {
         const filter = whole === 'all' ? { archived: true } : {};
         for (const currency of REPORTING_CURRENCIES) {
-          for (const grouping of [GROUPINGS.partner, GROUPINGS['partner-type']] as Grouping[]) {
+          for (const grouping of [
+            GROUPINGS.partner,
+            GROUPINGS['partner-type'],
+            GROUPINGS.year,
+          ] as Grouping[]) {
             const run = async (fast: boolean, sql: typeof moneySql | typeof weightsSql) => {
               const params = new SqlParams();
               const scope = scopedActions(filter, director_, params);
@@ -99,14 +131,14 @@ describe('dashboard over the whole portfolio (provider rollup, real PostgreSQL)'
                       grouping,
                       scope,
                       currency,
-                      fast ? 'providers' : 'records',
+                      fast ? 'rollup' : 'records',
                       fast ? whole : null,
                     )
                   : weightsSql(
                       grouping,
                       scope,
                       currency,
-                      fast ? 'providers' : 'records',
+                      fast ? 'rollup' : 'records',
                       fast ? whole : null,
                     );
               const rows: Record<string, unknown>[] = await m.query(text, params.values);

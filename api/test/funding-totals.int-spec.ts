@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
+import { MODALITIES } from '../src/actions/action.model';
 import { formatMoney, MoneyDecimal } from '../src/money/money';
 import { bootTestApp, insertOrganisation, signInAs, TestApp } from './support/test-app';
 
 /**
- * funding_totals (money per action, key figure and currency, kept by statement triggers) must
- * always equal a fresh sum of the funding records, whatever is written: random sequences of
- * inserts, updates (amount, currency, type, value date, moving a record to another action),
- * deletes, exchange-rate changes and rolled-back transactions, and concurrent writers. GBP rates
+ * The rollups kept by statement triggers (money per action, per provider, per year and modality,
+ * each by key figure and currency) must always equal a fresh sum of the funding records, whatever
+ * is written: random sequences of inserts, updates (amount, currency, type, value date, moving a
+ * record to another action), deletes, exchange-rate changes, changes of an action's modality and
+ * rolled-back transactions, and concurrent writers. GBP rates
  * in this file live in 2120–2122; other files use other windows.
  */
 describe('funding totals follow every funding write (triggers, real PostgreSQL)', () => {
@@ -16,36 +18,66 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
   const providerIds: string[] = [];
   const theme = `totals-${randomUUID()}`;
 
-  /** Rows where a rollup and a fresh sum of the records differ (none expected). */
-  const differencesIn = (table: string, key: string, where: string, params: unknown[]) =>
-    t.db.query(
+  /**
+   * Rows where a rollup and a fresh sum of the records differ (none expected). `keys` maps the
+   * rollup's key columns to the same key read from a funding record `f` of an action `a`.
+   */
+  const differencesIn = (
+    table: string,
+    keys: Record<string, string>,
+    where: string,
+    params: unknown[],
+  ) => {
+    const columns = Object.keys(keys);
+    return t.db.query(
       `WITH fresh AS (
-         SELECT ${key}, coopera_funding_class(type) AS cls, currency, count(*)::int AS records,
-                sum(amount) AS amount, coalesce(sum(amount_mxn), 0) AS mxn,
-                coalesce(sum(amount_usd), 0) AS usd, coalesce(sum(amount_eur), 0) AS eur,
-                count(amount_mxn)::int AS cmxn, count(amount_usd)::int AS cusd, count(amount_eur)::int AS ceur
-           FROM funding WHERE ${where} GROUP BY 1, 2, 3
+         SELECT ${Object.entries(keys)
+           .map(([k, expr]) => `${expr} AS ${k}`)
+           .join(', ')},
+                coopera_funding_class(f.type) AS cls, f.currency, count(*)::int AS records,
+                sum(f.amount) AS amount, coalesce(sum(f.amount_mxn), 0) AS mxn,
+                coalesce(sum(f.amount_usd), 0) AS usd, coalesce(sum(f.amount_eur), 0) AS eur,
+                count(f.amount_mxn)::int AS cmxn, count(f.amount_usd)::int AS cusd,
+                count(f.amount_eur)::int AS ceur
+           FROM funding f JOIN actions a ON a.id = f.action_id
+          WHERE ${where} GROUP BY ${columns.map((_, i) => i + 1).join(', ')}, cls, f.currency
        ),
-       kept AS (SELECT * FROM ${table} WHERE ${where})
-       SELECT f.${key} AS fresh_key, k.${key} AS kept_key, coalesce(f.cls, k.cls) AS cls,
+       kept AS (SELECT * FROM ${table} k WHERE ${where.replace(/\bf\./g, 'k.')})
+       SELECT ${columns.map((c) => `f.${c} AS fresh_${c}, k.${c} AS kept_${c}`).join(', ')},
+              coalesce(f.cls, k.cls) AS cls,
               coalesce(f.currency, k.currency) AS currency, f.records AS fresh_records,
               k.records AS kept_records, f.amount::text AS fresh_amount, k.amount::text AS kept_amount,
               f.mxn::text AS fresh_mxn, k.amount_mxn::text AS kept_mxn
          FROM fresh f FULL JOIN kept k
-           ON k.${key} IS NOT DISTINCT FROM f.${key} AND k.cls = f.cls
-          AND k.currency IS NOT DISTINCT FROM f.currency
+           ON ${columns.map((c) => `k.${c} IS NOT DISTINCT FROM f.${c}`).join(' AND ')}
+          AND k.cls = f.cls AND k.currency IS NOT DISTINCT FROM f.currency
         WHERE (f.records, f.amount, f.mxn, f.usd, f.eur, f.cmxn, f.cusd, f.ceur)
               IS DISTINCT FROM
               (k.records, k.amount, k.amount_mxn, k.amount_usd, k.amount_eur,
                k.converted_mxn, k.converted_usd, k.converted_eur)`,
       params,
     );
-  /** Both rollups: this file's actions, and every provider (one statement: one snapshot each). */
+  };
+  /** The three rollups: this file's actions, every provider, every year and modality. */
   const differences = async (): Promise<unknown[]> => [
-    ...(await differencesIn('funding_totals', 'action_id', 'action_id = ANY($1::uuid[])', [
-      actionIds,
-    ])),
-    ...(await differencesIn('funding_provider_totals', 'provider_id', 'TRUE', [])),
+    ...(await differencesIn(
+      'funding_totals',
+      { action_id: 'f.action_id' },
+      'f.action_id = ANY($1::uuid[])',
+      [actionIds],
+    )),
+    ...(await differencesIn(
+      'funding_provider_totals',
+      { provider_id: 'f.provider_id' },
+      'TRUE',
+      [],
+    )),
+    ...(await differencesIn(
+      'funding_year_totals',
+      { year: `date_part('year', f.value_date)::int`, modality: 'a.modality' },
+      'TRUE',
+      [],
+    )),
   ];
   const clearRates = () =>
     t.db.query(
@@ -116,6 +148,11 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       rate: fc.integer({ min: 1, max: 40_000_000 }).map((n) => (n / 1_000_000).toFixed(6)),
     }),
     fc.record({ kind: fc.constant('dropRates' as const) }),
+    fc.record({
+      kind: fc.constant('modality' as const),
+      action: fc.nat({ max: 2 }),
+      modality: fc.option(fc.constantFrom(...MODALITIES)),
+    }),
     fc.record({
       kind: fc.constant('rolledBack' as const),
       records: fc.array(record, { minLength: 1, maxLength: 3 }),
@@ -189,6 +226,11 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
               [o.date, o.rate],
             );
           if (o.kind === 'dropRates') await clearRates();
+          if (o.kind === 'modality')
+            await t.db.query(`UPDATE actions SET modality = $2 WHERE id = $1`, [
+              actionIds[o.action],
+              o.modality,
+            ]);
           if (o.kind === 'rolledBack') {
             await expect(
               t.db.transaction(async (m) => {
@@ -196,6 +238,11 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
                 await m.query(`UPDATE funding SET amount = amount + 1 WHERE action_id = $1`, [
                   actionIds[0],
                 ]);
+                await m.query(
+                  `UPDATE actions SET modality = CASE WHEN modality = 'prize' THEN 'technical' ELSE 'prize' END
+                    WHERE id = $1`,
+                  [actionIds[1]],
+                );
                 throw new Error('rolled back on purpose');
               }),
             ).rejects.toThrow('rolled back on purpose');
@@ -237,8 +284,28 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
         }
       })(),
     );
-    await Promise.all(writers);
+    // Meanwhile the action's modality changes, each change held open a moment while writers
+    // insert records for it: each record must end up under the modality the action ends with.
+    const modalities = ['financial', 'technical'] as const;
+    const flipper = (async () => {
+      for (let i = 0; i < 12; i++) {
+        await t.db.transaction(async (m) => {
+          await m.query(`UPDATE actions SET modality = $2 WHERE id = $1`, [
+            actionIds[0],
+            modalities[i % 2],
+          ]);
+          await m.query(`SELECT pg_sleep(0.01)`);
+        });
+      }
+    })();
+    await Promise.all([...writers, flipper]);
     expect(await differences()).toEqual([]);
+    const byYear: { modality: string; amount: string; records: number }[] = await t.db.query(
+      `SELECT modality, amount::text, records FROM funding_year_totals
+        WHERE year = 2120 AND cls = 'executed' AND currency = 'MXN'`,
+    );
+    // Every 2120 disbursement is action 0's, now 'technical' (the last of 12 changes).
+    expect(byYear).toEqual([{ modality: 'technical', amount: '800.80', records: 80 }]);
     const director = await signInAs(t, 'director');
     const res = await director.get(`/api/v1/dashboard/summary?theme=${theme}`).expect(200);
     // 8 writers × 10 disbursements of 10.01 MXN; 80 commitments of 0.99 less the deleted ones.

@@ -55,6 +55,22 @@ export function portfolioScope(
 }
 
 /**
+ * A rollup of every funding record kept by triggers (migrations AddFundingTotals,
+ * AddFundingYearTotals), keyed by `columns` then key figure (`cls`) and currency, with the sums
+ * of funding_totals. Over the whole portfolio (`portfolioScope`) a grouping reads it instead of
+ * the records, less the archived actions' records when they are out of scope.
+ */
+export interface Rollup {
+  table: string;
+  /** Its key columns → the same key read from a funding record `f` of an action `x`. */
+  columns: Record<string, string>;
+  /** The group key (and second key) over `t`, a row of the rollup, with `joins`. */
+  key: string;
+  key2?: string;
+  joins?: string;
+}
+
+/**
  * How a grouping reads its key(s) from an action `a` (a row of `sa`) and its money: `f`, a
  * funding record, when the key depends on the record (`perRecord`), else `t`, a row of
  * funding_totals (the action's money per key figure and currency, kept by triggers).
@@ -71,12 +87,8 @@ export interface Grouping {
   moneyPostKey?: string;
   /** The key reads the funding record itself (provider, value date): summed from `funding`. */
   perRecord?: boolean;
-  /**
-   * Key expression (and joins) over `t`, a row of funding_provider_totals: over the whole
-   * portfolio (`portfolioScope`), money is read from the per-provider rollup instead.
-   */
-  providerKey?: string;
-  providerJoins?: string;
+  /** Over the whole portfolio, money is read from this rollup instead (`source` 'rollup'). */
+  rollup?: Rollup;
   /**
    * `moneyKey` is an indexed uuid funding column with many values (partners): groups are ranked
    * from `weightsSql` and only those answered are summed in full (`moneySql` + `where`).
@@ -107,35 +119,42 @@ export const CONVERTED_COLUMN: Record<ReportingCurrency, string> = {
 };
 
 /**
- * The whole portfolio's money per provider, key figure and currency, as (provider_id, cls,
- * currency, amount, converted, n, nc): the provider rollup (every record), less the records of
- * archived actions (few, through their index) when they are out of scope.
+ * The whole portfolio's money per rollup key, key figure and currency, as (key columns…, cls,
+ * currency, amount, converted, n, nc): the rollup (every record), less the records of archived
+ * actions (few, through their index) when they are out of scope.
  */
-function providerRows(currency: ReportingCurrency, scope: PortfolioScope): string {
+function rollupRows(rollup: Rollup, currency: ReportingCurrency, scope: PortfolioScope): string {
   const c = currency.toLowerCase();
-  const rollup = `SELECT t.provider_id, t.cls, t.currency, t.amount, t.amount_${c} AS converted,
-                         t.records AS n, t.converted_${c} AS nc
-                    FROM funding_provider_totals t`;
-  if (scope === 'all') return rollup;
-  return `${rollup}
+  const columns = Object.keys(rollup.columns);
+  const kept = `SELECT ${columns.map((k) => `t.${k}`).join(', ')}, t.cls, t.currency, t.amount,
+                       t.amount_${c} AS converted, t.records AS n, t.converted_${c} AS nc
+                  FROM ${rollup.table} t`;
+  if (scope === 'all') return kept;
+  const keys = Object.entries(rollup.columns).map(([k, expr]) => `${expr} AS ${k}`);
+  return `${kept}
    UNION ALL
-  SELECT f.provider_id, ${fundingClassSql('f.type')}, f.currency, -f.amount,
+  SELECT ${keys.join(', ')}, ${fundingClassSql('f.type')}, f.currency, -f.amount,
          -coalesce(f.amount_${c}, 0), -1, -(f.amount_${c} IS NOT NULL)::int
     FROM funding f JOIN actions x ON x.id = f.action_id
    WHERE x.archived_at IS NOT NULL`;
 }
 
 /** Where a grouping's money is summed from: see `moneySql`. */
-export type MoneySource = 'records' | 'actions' | 'providers';
+export type MoneySource = 'records' | 'actions' | 'rollup';
 export function moneySource(grouping: Grouping, whole: PortfolioScope | null): MoneySource {
-  if (whole && grouping.providerKey) return 'providers';
+  if (whole && grouping.rollup) return 'rollup';
   return grouping.perRecord ? 'records' : 'actions';
 }
 
+const rollupOf = (grouping: Grouping, whole: PortfolioScope | null) => {
+  if (!whole || !grouping.rollup) throw new Error('a rollup needs the whole portfolio');
+  return { rollup: grouping.rollup, whole };
+};
+
 /**
  * Money per group, key figure and currency, summed from one of three sources: a grouping by what
- * an action is sums the action's rows of funding_totals (a few per action); one by provider over
- * the whole portfolio sums funding_provider_totals (`providerRows`); any other by what a record is
+ * an action is sums the action's rows of funding_totals (a few per action); one with a rollup
+ * (provider, year) over the whole portfolio sums it (`rollupRows`); any other by what a record is
  * (`perRecord`) sums the funding records in scope per (raw key, type, currency). Either way the
  * few sums are then mapped to group keys and key figures, and rounded to the cent only once, on
  * the total. Records without a conversion (no currency, no value date, no rate) are counted as
@@ -152,13 +171,12 @@ export function moneySql(
   const k2 = grouping.moneyKey2 ?? 'NULL::text';
   const column = CONVERTED_COLUMN[currency];
   let sums: string;
-  if (source === 'providers') {
-    if (!whole || !grouping.providerKey)
-      throw new Error('provider totals need the whole portfolio');
-    sums = `SELECT ${grouping.providerKey} AS k1, ${k2} AS k2, t.cls, t.currency,
+  if (source === 'rollup') {
+    const { rollup, whole: portfolio } = rollupOf(grouping, whole);
+    sums = `SELECT ${rollup.key} AS k1, ${rollup.key2 ?? 'NULL::text'} AS k2, t.cls, t.currency,
               sum(t.amount) AS amount, sum(t.converted) AS converted,
               sum(t.n) AS n, sum(t.nc) AS nc
-         FROM (${providerRows(currency, whole)}) t ${grouping.providerJoins ?? ''}
+         FROM (${rollupRows(rollup, currency, portfolio)}) t ${rollup.joins ?? ''}
         WHERE ${where}
         GROUP BY 1, 2, 3, 4
        HAVING sum(t.n) > 0`;
@@ -196,7 +214,7 @@ export function moneySql(
 
 /** The raw key a source's rows are grouped by (for `where`). */
 export const sourceKey = (grouping: Grouping, source: MoneySource) =>
-  source === 'providers' ? (grouping.providerKey ?? grouping.moneyKey) : grouping.moneyKey;
+  source === 'rollup' && grouping.rollup ? grouping.rollup.key : grouping.moneyKey;
 
 /**
  * Each key's four totals in `currency`, rounded to the cent, for ranking groups of an indexed key
@@ -204,7 +222,7 @@ export const sourceKey = (grouping: Grouping, source: MoneySource) =>
  * Summing per (key, type, currency) at once holds ~35,000 numeric groups on the benchmark and
  * costs PostgreSQL about three times as much; the breakdown is then read only for the groups
  * answered, through the key's index (`moneySql` with a `where`). Over the whole portfolio both
- * read the provider rollup instead (`source` 'providers'); a total is NULL when no record of it
+ * read the grouping's rollup instead (`source` 'rollup'); a total is NULL when no record of it
  * converts, as when summed from the records.
  */
 export function weightsSql(
@@ -214,16 +232,17 @@ export function weightsSql(
   source: MoneySource,
   whole: PortfolioScope | null,
 ): string {
-  if (source === 'providers' && whole && grouping.providerKey) {
+  if (source === 'rollup') {
+    const { rollup, whole: portfolio } = rollupOf(grouping, whole);
     const sums = FUNDING_CLASSES.map(
       (cls) =>
         `CASE WHEN sum(t.nc) FILTER (WHERE t.cls = '${cls}') > 0
               THEN round(sum(t.converted) FILTER (WHERE t.cls = '${cls}'), 2)::text END AS "${cls}"`,
     );
     return `WITH ${scope}
-  SELECT ${grouping.providerKey}::text AS "k1", ${sums.join(', ')}
-    FROM (${providerRows(currency, whole)}) t ${grouping.providerJoins ?? ''}
-   GROUP BY ${grouping.providerKey}
+  SELECT ${rollup.key}::text AS "k1", ${sums.join(', ')}
+    FROM (${rollupRows(rollup, currency, portfolio)}) t ${rollup.joins ?? ''}
+   GROUP BY ${rollup.key}
   HAVING sum(t.n) > 0`;
   }
   const converted = `f.${CONVERTED_COLUMN[currency]}`;

@@ -48,13 +48,19 @@ interface MoneyRow {
 
 const UNCONVERTED_LISTED = 100;
 
+/** Money per provider over every record (migration AddFundingTotals). */
+const PROVIDER_ROLLUP = {
+  table: 'funding_provider_totals',
+  columns: { provider_id: 'f.provider_id' },
+} as const;
+
 export const GROUPINGS = {
   partner: {
     moneyKey: 'f.provider_id',
     moneyPostKey: 'g.k1::text',
     perRecord: true,
     indexed: true,
-    providerKey: 't.provider_id',
+    rollup: { ...PROVIDER_ROLLUP, key: 't.provider_id' },
     actionKey: 'p.organisation_id::text',
     actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
     distinctActions: true,
@@ -65,8 +71,11 @@ export const GROUPINGS = {
     moneyKey: 'po.type',
     perRecord: true,
     moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
-    providerKey: 'po.type',
-    providerJoins: 'LEFT JOIN organisations po ON po.id = t.provider_id',
+    rollup: {
+      ...PROVIDER_ROLLUP,
+      key: 'po.type',
+      joins: 'LEFT JOIN organisations po ON po.id = t.provider_id',
+    },
     actionKey: 'o.type',
     actionFrom:
       'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
@@ -78,6 +87,12 @@ export const GROUPINGS = {
     moneyPostKey: 'g.k1::text',
     moneyKey2: 'a.modality',
     perRecord: true,
+    rollup: {
+      table: 'funding_year_totals',
+      columns: { year: `date_part('year', f.value_date)::int`, modality: 'x.modality' },
+      key: 't.year',
+      key2: 't.modality',
+    },
   },
   theme: {
     moneyKey: 'k.value',
