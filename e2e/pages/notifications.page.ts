@@ -26,6 +26,11 @@ export class NotificationsPanel {
     return this.panel.getByRole('menuitem').filter({ hasText: milestoneTitle });
   }
 
+  /** Dismisses a milestone's entry with its own button (the panel stays open). */
+  async dismiss(milestoneTitle: string): Promise<void> {
+    await this.panel.getByRole('menuitem', { name: `Descartar: ${milestoneTitle}` }).click();
+  }
+
   async close(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await expect(this.panel).toBeHidden();

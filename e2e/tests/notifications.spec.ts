@@ -76,6 +76,14 @@ test.describe('staff: notifications of overdue milestones', () => {
       // Opening it marked it read.
       await panel.open();
       await expect(panel.item(title)).not.toContainText('Sin leer');
+
+      // Dismissing it takes it off the panel, which stays open, and off the next visit.
+      await panel.dismiss(title);
+      await expect(panel.item(title)).toHaveCount(0);
+      await expect(panel.panel).toBeVisible();
+      await panel.close();
+      await panel.open();
+      await expect(panel.item(title)).toHaveCount(0);
       await panel.close();
 
       // The action list flags the action and filters on overdue milestones.

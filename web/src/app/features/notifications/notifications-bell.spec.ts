@@ -106,4 +106,57 @@ describe('notifications bell', () => {
     fixture.detectChanges();
     expect(bell.getAttribute('aria-label')).toBe('Notificaciones');
   });
+
+  it('dismisses an entry without closing the panel and focuses the entry in its place', async () => {
+    const { bell, http, fixture } = await setup();
+    bell.click();
+    http.expectOne('/api/v1/notifications').flush(data);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const buttons = Array.from(
+      document.querySelectorAll<HTMLButtonElement>('[data-testid="notification-dismiss"]'),
+    );
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Descartar: Entrega del estudio de movilidad',
+      'Descartar: Taller de arranque',
+    ]);
+    buttons[0].focus();
+    buttons[0].click();
+    const dismiss = http.expectOne('/api/v1/notifications/dismiss');
+    expect(dismiss.request.body).toEqual({ ids: ['m1'] });
+    dismiss.flush({
+      ...data,
+      items: [data.items[1]],
+      unreadCount: 0,
+      overdueCount: 0,
+    });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const items = Array.from(
+      document.querySelectorAll<HTMLAnchorElement>('[data-testid="notification"]'),
+    );
+    // Still open, without the dismissed entry, and the keyboard goes on from the next one.
+    expect(items.map((i) => i.getAttribute('href'))).toEqual(['/acciones/a2']);
+    expect(document.activeElement).toBe(items[0]);
+    expect(bell.getAttribute('aria-label')).toBe('Notificaciones');
+  });
+
+  it('says so when a dismissal fails, and keeps the entry', async () => {
+    const { bell, http, fixture } = await setup();
+    bell.click();
+    http.expectOne('/api/v1/notifications').flush(data);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    document.querySelector<HTMLButtonElement>('[data-testid="notification-dismiss"]')?.click();
+    http
+      .expectOne('/api/v1/notifications/dismiss')
+      .flush({ code: 'INTERNAL' }, { status: 503, statusText: 'Service Unavailable' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(
+      document.querySelector('[data-testid="notifications-action-error"]')?.textContent,
+    ).toContain('No se pudo guardar el cambio');
+    expect(document.querySelectorAll('[data-testid="notification"]')).toHaveLength(2);
+  });
 });

@@ -1,8 +1,11 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
+  ElementRef,
   inject,
+  Injector,
   LOCALE_ID,
   OnInit,
   ViewEncapsulation,
@@ -21,7 +24,9 @@ import { NotificationsStore } from './notifications.store';
 
 /**
  * The toolbar bell: unread count as a badge and a panel with the overdue and upcoming milestones
- * the user follows, each linking to its action (opening one marks it read).
+ * the user follows, each linking to its action (opening one marks it read) and with a button that
+ * dismisses it (it comes back when it becomes overdue or is rescheduled). Both are menu items, so
+ * the arrow keys reach them; dismissing keeps the panel open and moves focus to the next entry.
  */
 @Component({
   selector: 'app-notifications-bell',
@@ -68,6 +73,19 @@ import { NotificationsStore } from './notifications.store';
           <mat-icon aria-hidden="true">refresh</mat-icon>
           <span i18n="@@notifications.error">No se pudieron cargar. Reintentar</span>
         </button>
+      } @else if (store.error()) {
+        <button
+          mat-menu-item
+          type="button"
+          class="ntf-error"
+          (click)="$event.stopPropagation(); store.load()"
+          data-testid="notifications-action-error"
+        >
+          <mat-icon aria-hidden="true">error_outline</mat-icon>
+          <span i18n="@@notifications.actionError"
+            >No se pudo guardar el cambio. Actualizar la lista</span
+          >
+        </button>
       } @else if (store.empty()) {
         <button mat-menu-item type="button" disabled data-testid="notifications-empty">
           <mat-icon aria-hidden="true">event_available</mat-icon>
@@ -80,32 +98,46 @@ import { NotificationsStore } from './notifications.store';
             Atrasados ({{ store.overdueCount() }})
           </div>
           @for (n of store.overdue(); track n.id) {
-            <a
-              mat-menu-item
-              class="ntf-item"
-              [class.unread]="!n.read"
-              [routerLink]="['/acciones', n.actionId]"
-              (click)="store.markRead(n)"
-              data-testid="notification"
-            >
-              <span class="ntf-text">
-                <span class="ntf-title">
-                  @if (!n.read) {
-                    <span class="ntf-dot" aria-hidden="true"></span>
-                    <span class="visually-hidden" i18n="@@notifications.unread">Sin leer:</span>
-                  }
-                  {{ n.milestoneTitle }}
+            <div class="ntf-row">
+              <a
+                mat-menu-item
+                class="ntf-item"
+                [class.unread]="!n.read"
+                [routerLink]="['/acciones', n.actionId]"
+                (click)="store.markRead(n)"
+                [attr.data-notification-id]="n.id"
+                data-testid="notification"
+              >
+                <span class="ntf-text">
+                  <span class="ntf-title">
+                    @if (!n.read) {
+                      <span class="ntf-dot" aria-hidden="true"></span>
+                      <span class="visually-hidden" i18n="@@notifications.unread">Sin leer:</span>
+                    }
+                    {{ n.milestoneTitle }}
+                  </span>
+                  <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
+                  <span class="ntf-due late"
+                    >{{ date(n) }} ·
+                    <span i18n="@@notifications.daysLate">{n.daysLate, plural,
+                      =1 {1 día de atraso}
+                      other {{{ n.daysLate }} días de atraso}
+                    }</span></span
+                  >
                 </span>
-                <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
-                <span class="ntf-due late"
-                  >{{ date(n) }} ·
-                  <span i18n="@@notifications.daysLate">{n.daysLate, plural,
-                    =1 {1 día de atraso}
-                    other {{{ n.daysLate }} días de atraso}
-                  }</span></span
-                >
-              </span>
-            </a>
+              </a>
+              <button
+                mat-menu-item
+                type="button"
+                class="ntf-dismiss"
+                [attr.aria-label]="dismissLabel(n)"
+                [matTooltip]="dismissLabel(n)"
+                (click)="dismiss($event, n)"
+                data-testid="notification-dismiss"
+              >
+                <mat-icon aria-hidden="true">close</mat-icon>
+              </button>
+            </div>
           }
         </div>
       }
@@ -115,33 +147,47 @@ import { NotificationsStore } from './notifications.store';
             Próximos {{ store.windowDays() }} días ({{ store.upcomingCount() }})
           </div>
           @for (n of store.upcoming(); track n.id) {
-            <a
-              mat-menu-item
-              class="ntf-item"
-              [class.unread]="!n.read"
-              [routerLink]="['/acciones', n.actionId]"
-              (click)="store.markRead(n)"
-              data-testid="notification"
-            >
-              <span class="ntf-text">
-                <span class="ntf-title">
-                  @if (!n.read) {
-                    <span class="ntf-dot" aria-hidden="true"></span>
-                    <span class="visually-hidden" i18n="@@notifications.unread">Sin leer:</span>
-                  }
-                  {{ n.milestoneTitle }}
+            <div class="ntf-row">
+              <a
+                mat-menu-item
+                class="ntf-item"
+                [class.unread]="!n.read"
+                [routerLink]="['/acciones', n.actionId]"
+                (click)="store.markRead(n)"
+                [attr.data-notification-id]="n.id"
+                data-testid="notification"
+              >
+                <span class="ntf-text">
+                  <span class="ntf-title">
+                    @if (!n.read) {
+                      <span class="ntf-dot" aria-hidden="true"></span>
+                      <span class="visually-hidden" i18n="@@notifications.unread">Sin leer:</span>
+                    }
+                    {{ n.milestoneTitle }}
+                  </span>
+                  <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
+                  <span class="ntf-due"
+                    >{{ date(n) }} ·
+                    <span i18n="@@notifications.daysLeft">{n.daysLeft, plural,
+                      =0 {vence hoy}
+                      =1 {en 1 día}
+                      other {en {{ n.daysLeft }} días}
+                    }</span></span
+                  >
                 </span>
-                <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
-                <span class="ntf-due"
-                  >{{ date(n) }} ·
-                  <span i18n="@@notifications.daysLeft">{n.daysLeft, plural,
-                    =0 {vence hoy}
-                    =1 {en 1 día}
-                    other {en {{ n.daysLeft }} días}
-                  }</span></span
-                >
-              </span>
-            </a>
+              </a>
+              <button
+                mat-menu-item
+                type="button"
+                class="ntf-dismiss"
+                [attr.aria-label]="dismissLabel(n)"
+                [matTooltip]="dismissLabel(n)"
+                (click)="dismiss($event, n)"
+                data-testid="notification-dismiss"
+              >
+                <mat-icon aria-hidden="true">close</mat-icon>
+              </button>
+            </div>
           }
         </div>
       }
@@ -173,6 +219,31 @@ import { NotificationsStore } from './notifications.store';
       padding: 8px 16px 4px;
       font: var(--mat-sys-title-small);
       color: var(--mat-sys-on-surface-variant);
+    }
+    .notifications-panel .ntf-error.mat-mdc-menu-item,
+    .notifications-panel .ntf-error .mat-icon {
+      color: var(--mat-sys-error);
+    }
+    .notifications-panel .ntf-row {
+      display: flex;
+      align-items: stretch;
+    }
+    .notifications-panel .ntf-row .ntf-item {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .notifications-panel .ntf-dismiss.mat-mdc-menu-item {
+      flex: 0 0 48px;
+      width: 48px;
+      min-width: 48px;
+      min-height: 48px;
+      height: auto;
+      padding: 0;
+      justify-content: center;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .notifications-panel .ntf-dismiss .mat-icon {
+      margin: 0;
     }
     .notifications-panel .ntf-item.mat-mdc-menu-item {
       height: auto;
@@ -217,6 +288,8 @@ import { NotificationsStore } from './notifications.store';
 export class NotificationsBell implements OnInit {
   protected readonly store = inject(NotificationsStore);
   private readonly locale = inject(LOCALE_ID);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   protected readonly badge = computed(() => {
     const n = this.store.unreadCount();
@@ -231,6 +304,32 @@ export class NotificationsBell implements OnInit {
 
   ngOnInit(): void {
     this.store.load();
+  }
+
+  protected dismissLabel(n: AppNotification): string {
+    return $localize`:@@notifications.dismiss:Descartar: ${n.milestoneTitle}:title:`;
+  }
+
+  /** Dismisses without closing the panel, then focuses the entry that took its place. */
+  protected async dismiss(event: Event, n: AppNotification): Promise<void> {
+    event.stopPropagation();
+    const links = () =>
+      Array.from(this.host.nativeElement.ownerDocument.querySelectorAll<HTMLElement>('.ntf-item'));
+    const index = links().findIndex((el) => el.dataset['notificationId'] === n.id);
+    if (!(await this.store.dismiss(n))) return;
+    afterNextRender(
+      () => {
+        const rest = links();
+        const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
+        (
+          next ??
+          this.host.nativeElement.ownerDocument.querySelector<HTMLElement>(
+            '.notifications-panel [mat-menu-item]',
+          )
+        )?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   protected date(n: AppNotification): string {

@@ -52,16 +52,24 @@ export class NotificationsStore {
     this.run(this.api.markAllRead());
   }
 
-  dismiss(item: AppNotification): void {
-    this.run(this.api.dismiss([item.id]));
+  /** Resolves true once the list without it is shown, false when the request failed. */
+  dismiss(item: AppNotification): Promise<boolean> {
+    return this.run(this.api.dismiss([item.id]));
   }
 
-  private run(request: Observable<Notifications>): void {
+  private run(request: Observable<Notifications>): Promise<boolean> {
     this.state.update((s) => ({ ...s, loading: true, error: null }));
-    request.subscribe({
-      next: (data) => this.state.set({ data, loading: false, error: null }),
-      error: (e: unknown) =>
-        this.state.update((s) => ({ ...s, loading: false, error: toApiError(e) })),
-    });
+    return new Promise((resolve) =>
+      request.subscribe({
+        next: (data) => {
+          this.state.set({ data, loading: false, error: null });
+          resolve(true);
+        },
+        error: (e: unknown) => {
+          this.state.update((s) => ({ ...s, loading: false, error: toApiError(e) }));
+          resolve(false);
+        },
+      }),
+    );
   }
 }
