@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Response } from 'supertest';
 import {
+  binary,
   docxFile,
   multipartBody,
   odtFile,
@@ -20,13 +20,6 @@ import {
 
 const MAX = 2 * 1024 * 1024;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** Collects a binary response body as a Buffer (supertest only buffers text by default). */
-const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('evidence files (PostgreSQL storage, content-checked uploads, scoped downloads)', () => {
   let t: TestApp;

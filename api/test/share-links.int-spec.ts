@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { binary, multipartBody, pdfFile } from './support/evidence-files';
 import {
   bootTestApp,
   insertOrganisation,
@@ -86,6 +87,73 @@ describe('share links: read-only, expiring, revocable partner views', () => {
       link.body.id,
     ]);
     expect(stored[0].token_hash).not.toBe(link.body.token);
+  });
+
+  it("downloads the shared action's evidence through the link, and nothing else", async () => {
+    const upload = async (target: string, name: string, content: Buffer) => {
+      const { body, contentType } = multipartBody([{ name, content }]);
+      const res = await staff
+        .post(`/api/v1/actions/${target}/evidence`)
+        .set('content-type', contentType)
+        .send(body)
+        .expect(201);
+      return res.body.items[0] as { id: string };
+    };
+    const minutes = pdfFile('Minuta del taller de arranque');
+    const mine = await upload(actionId, 'Minuta del taller.pdf', minutes);
+    const other = await staff
+      .post('/api/v1/actions')
+      .send({
+        code: `SHARE-OTHER-${randomUUID().slice(0, 8)}`,
+        kind: 'cooperation_project',
+        titleEs: 'Otra acción',
+        instituteRole: 'recipient',
+      })
+      .expect(201);
+    const foreign = await upload(other.body.id, 'Ajena.pdf', pdfFile('Ajena'));
+    const link = await staff.post(`/api/v1/actions/${actionId}/share-links`).send({}).expect(201);
+
+    const view = await t.http.get(link.body.path).expect(200);
+    expect(view.body.evidence).toEqual([
+      expect.objectContaining({
+        id: mine.id,
+        fileName: 'Minuta del taller.pdf',
+        uploadedByName: null,
+        downloadPath: `${link.body.path}/evidence/${mine.id}`,
+      }),
+    ]);
+    const file = await t.http
+      .get(view.body.evidence[0].downloadPath)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect((file.body as Buffer).equals(minutes)).toBe(true);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain('attachment');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['etag']).toBe(`"${createHash('sha256').update(minutes).digest('hex')}"`);
+
+    // Another action's file, a made-up id, a bad id: not through this link.
+    const notHere = await t.http.get(`${link.body.path}/evidence/${foreign.id}`).expect(404);
+    expect(notHere.body.code).toBe('EVIDENCE_NOT_FOUND');
+    await t.http.get(`${link.body.path}/evidence/${randomUUID()}`).expect(404);
+    await t.http.get(`${link.body.path}/evidence/not-a-uuid`).expect(400);
+    const uses = await t.db.query(
+      `SELECT after->>'viewed' AS viewed FROM audit_log WHERE entity = 'share_link_use' AND entity_id = $1 ORDER BY id`,
+      [link.body.id],
+    );
+    expect(uses.map((u: { viewed: string }) => u.viewed).slice(0, 2)).toEqual([
+      'view',
+      `evidence ${mine.id}`,
+    ]);
+
+    // Revoked: the file is gone too.
+    await staff
+      .post(`/api/v1/actions/${actionId}/share-links/${link.body.id}/revoke`)
+      .send({})
+      .expect(200);
+    const revoked = await t.http.get(`${link.body.path}/evidence/${mine.id}`).expect(404);
+    expect(revoked.body.code).toBe('SHARE_LINK_NOT_FOUND');
   });
 
   it('answers 404 and shows nothing once revoked or expired, or for a made-up token', async () => {

@@ -4,30 +4,8 @@ import { ActionDetailPage } from '../pages/action-detail.page';
 import { LogMilestoneDialog } from '../pages/log-milestone.page';
 import { audit } from '../support/a11y';
 import { apiAs, archiveActionAs, createActionAs } from '../support/api';
+import { minimalPdf } from '../support/files';
 import { signedInAs, watchConsole } from '../support/fixtures';
-
-/** A small, valid one-page PDF (the API checks the content, not the name). */
-function pdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 test.describe('staff: logging a milestone from anywhere', () => {
   signedInAs('staff');
@@ -49,7 +27,7 @@ test.describe('staff: logging a milestone from anywhere', () => {
     const file = {
       name: 'Minuta del taller de arranque.pdf',
       mimeType: 'application/pdf',
-      buffer: pdf('Minuta del taller de arranque'),
+      buffer: minimalPdf('Minuta del taller de arranque'),
     };
     const milestoneTitle = 'Taller de arranque con SETRAN';
     try {
@@ -159,7 +137,7 @@ test.describe('staff: logging a milestone from anywhere', () => {
       ).setFiles({
         name: 'Lista de asistencia.pdf',
         mimeType: 'application/pdf',
-        buffer: pdf('Lista de asistencia'),
+        buffer: minimalPdf('Lista de asistencia'),
       });
       await dialog.getByTestId('dialog-save').click();
       await expect(dialog).toBeHidden();

@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { ActionDetailPage } from '../pages/action-detail.page';
 import { SharedActionPage } from '../pages/shared-action.page';
-import { getJson, type ActionPage } from '../support/api';
+import { getJson, xsrfHeader, type ActionPage } from '../support/api';
 import { signedInAs } from '../support/fixtures';
-import { expectPdf } from '../support/files';
+import { expectPdf, minimalPdf } from '../support/files';
 
 const CODE = 'IMEPLAN-2017-ARBOL-IOT';
 
 test.describe('share links: a partner opens an action without an account', () => {
   signedInAs('staff');
 
-  test('staff creates a link, a stranger opens it and downloads the sheet, staff revokes it', async ({
+  test('staff creates a link, a stranger opens it and downloads the sheet and the evidence, staff revokes it', async ({
     page,
     browser,
   }) => {
@@ -18,6 +18,17 @@ test.describe('share links: a partner opens an action without an account', () =>
     const found = await getJson<ActionPage>(page.request, `/api/v1/actions?q=${CODE}`);
     const action = found.items.find((a) => a.code === CODE);
     expect(action, CODE).toBeDefined();
+
+    // Evidence the partner view lists and downloads through the link (removed at the end).
+    const minutes = minimalPdf('Minuta compartida');
+    const uploaded = await page.request.post(`/api/v1/actions/${action!.id}/evidence`, {
+      multipart: {
+        file: { name: 'Minuta compartida.pdf', mimeType: 'application/pdf', buffer: minutes },
+      },
+      headers: await xsrfHeader(page.context()),
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+    const evidenceId = ((await uploaded.json()) as { items: { id: string }[] }).items[0].id;
 
     const detail = new ActionDetailPage(page);
     await detail.goto(action!.id);
@@ -48,9 +59,13 @@ test.describe('share links: a partner opens an action without an account', () =>
       expect(pdf.name).toBe(`${CODE}-ficha.pdf`);
       expectPdf(pdf.bytes);
 
-      // Staff revokes it; the list counts the two uses (the page and the PDF).
+      const evidence = await shared.downloadEvidence('Minuta compartida.pdf');
+      expect(evidence.name).toBe('Minuta compartida.pdf');
+      expect(evidence.bytes.equals(minutes)).toBe(true);
+
+      // Staff revokes it; the list counts the three uses (the page, the PDF, the evidence).
       await detail.revokeNewestShareLink();
-      await expect(row).toContainText('2 usos');
+      await expect(row).toContainText('3 usos');
 
       await anon.reload();
       await shared.expectUnavailable();
@@ -66,6 +81,10 @@ test.describe('share links: a partner opens an action without an account', () =>
       );
     } finally {
       await stranger.close();
+      const removed = await page.request.delete(`/api/v1/evidence/${evidenceId}`, {
+        headers: await xsrfHeader(page.context()),
+      });
+      expect(removed.status()).toBe(204);
     }
   });
 });

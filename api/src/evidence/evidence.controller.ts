@@ -27,7 +27,7 @@ import { READERS, Roles } from '../auth/access.decorator';
 import { actorOf, type AuthedRequest, AuthUser, CurrentUser } from '../auth/auth-user';
 import { contentDisposition } from './file-name';
 import { EvidenceListDto, EvidenceUploadDto } from './evidence.dto';
-import { EvidenceOwner, EvidenceService } from './evidence.service';
+import { EvidenceDownload, EvidenceOwner, EvidenceService } from './evidence.service';
 
 const UPLOAD_DOCS = [
   ApiConsumes('multipart/form-data'),
@@ -153,17 +153,7 @@ export class EvidenceController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const file = await this.evidence.download(id, user);
-    void reply
-      .header('content-type', file.mediaType)
-      .header('content-length', String(file.content.length))
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-cache')
-      .header('etag', `"${file.sha256}"`)
-      .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
-    return file.content;
+    return sendEvidence(reply, await this.evidence.download(id, user));
   }
 
   @Delete('evidence/:id')
@@ -179,4 +169,18 @@ export class EvidenceController {
   ): Promise<void> {
     await this.evidence.remove(id, user, actorOf(request));
   }
+}
+
+/** An evidence file as an attachment that browsers neither sniff nor render inline. */
+export function sendEvidence(reply: FastifyReply, file: EvidenceDownload): Buffer {
+  void reply
+    .header('content-type', file.mediaType)
+    .header('content-length', String(file.content.length))
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-cache')
+    .header('etag', `"${file.sha256}"`)
+    .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+  return file.content;
 }

@@ -201,10 +201,12 @@ export class EvidenceService {
   }
 
   /** The file with its bytes, if the user may see its action (otherwise EVIDENCE_NOT_FOUND). */
-  async download(id: string, user: Viewer): Promise<EvidenceDownload> {
+  /** A file `user` may see; with `actionId`, only if it belongs to that action (share links). */
+  async download(id: string, user: Viewer, actionId?: string): Promise<EvidenceDownload> {
     const params = new SqlParams();
     const idParam = params.add(id);
-    const where = actionConditions({ archived: true }, user, params);
+    let where = actionConditions({ archived: true }, user, params);
+    if (actionId) where += ` AND e.action_id = ${params.add(actionId)}`;
     const rows: EvidenceDownload[] = await this.dataSource.query(
       `SELECT e.file_name AS "fileName", e.media_type AS "mediaType", e.size_bytes AS "sizeBytes",
               e.sha256, c.content

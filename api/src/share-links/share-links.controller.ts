@@ -33,6 +33,8 @@ import { projectSheetStream } from '../exports/project-sheet-stream';
 import { CreatedShareLinkDto, CreateShareLinkDto, ShareLinkDto } from './dto/share-link.dto';
 import { ShareLinksService } from './share-links.service';
 import { withoutUploader } from '../evidence/evidence.dto';
+import { sendEvidence } from '../evidence/evidence.controller';
+import { EvidenceService } from '../evidence/evidence.service';
 
 @ApiTags('share links')
 @Controller('v1')
@@ -42,6 +44,7 @@ export class ShareLinksController {
     private readonly actions: ActionsService,
     private readonly exports: ExportsService,
     private readonly rates: ExchangeRatesService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Post('actions/:id/share-links')
@@ -95,7 +98,36 @@ export class ShareLinksController {
     @Req() request: AuthedRequest,
   ): Promise<ActionDetailDto> {
     const actionId = await this.links.use(token, actorOf(request).requestId, 'view');
-    return this.partnerView(actionId);
+    const action = await this.partnerView(actionId);
+    // Evidence downloads through the link, like the sheet and the IATI file.
+    const base = `/api/v1/shared/${encodeURIComponent(token)}/evidence`;
+    return {
+      ...action,
+      evidence: action.evidence.map((e) => ({ ...e, downloadPath: `${base}/${e.id}` })),
+    };
+  }
+
+  @Get('shared/:token/evidence/:id')
+  @RateLimited('exports')
+  @Public()
+  @ApiOperation({ summary: 'Download an evidence file of the shared action (as the partner view)' })
+  @ApiProduces('application/octet-stream')
+  @ApiNotFoundResponse({
+    description: 'SHARE_LINK_NOT_FOUND; EVIDENCE_NOT_FOUND (also for files of other actions)',
+  })
+  async evidenceFile(
+    @Param('token') token: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: AuthedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const actionId = await this.links.use(token, actorOf(request).requestId, `evidence ${id}`);
+    const file = await this.evidence.download(
+      id,
+      { role: 'director', organisationId: null },
+      actionId,
+    );
+    return sendEvidence(reply, file);
   }
 
   @Get('shared/:token/sheet.pdf')

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
 import { ExportsModule } from '../exports/exports.module';
 import { ShareLinksController } from './share-links.controller';
 import { ShareLinksService } from './share-links.service';
 
 @Module({
-  imports: [ActionsModule, ExportsModule, ExchangeRatesModule],
+  imports: [ActionsModule, EvidenceModule, ExportsModule, ExchangeRatesModule],
   controllers: [ShareLinksController],
   providers: [ShareLinksService],
 })

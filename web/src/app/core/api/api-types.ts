@@ -1392,6 +1392,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shared/{token}/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file of the shared action (as the partner view) */
+        get: operations["ShareLinksController_evidenceFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shared/{token}/iati.xml": {
         parameters: {
             query?: never;
@@ -6316,6 +6333,34 @@ export interface operations {
             };
             /** @description SHARE_LINK_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShareLinksController_evidenceFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SHARE_LINK_NOT_FOUND; EVIDENCE_NOT_FOUND (also for files of other actions) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

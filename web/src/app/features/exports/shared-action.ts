@@ -33,6 +33,7 @@ import { PreciseDatePipe } from '../../shared/dates';
 import { MoneyPipe } from '../../shared/money';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
+import { formatSize } from '../evidence/evidence-files';
 import { groupFunding, indicatorProgress, sortMilestones } from '../actions/action-detail.model';
 import { ExportMenu, ExportMenuItem } from './export-menu';
 import { sharedIati, sharedSheet } from './exports.api';
@@ -40,8 +41,8 @@ import { ShareLinksApi } from './share-links.api';
 
 /**
  * /compartido/:token (and /en/compartido/:token): the partner view of one action behind a share
- * link, for someone without an account. No sign-in, no navigation into the app; the project sheet
- * and the IATI file download through the link. An expired, revoked or unknown link (404) shows
+ * link, for someone without an account. No sign-in, no navigation into the app; the project sheet,
+ * the IATI file and the evidence files download through the link. An expired, revoked or unknown link (404) shows
  * "not available" and nothing else.
  */
 @Component({
@@ -92,6 +93,7 @@ export class SharedAction {
   protected readonly milestones = computed(() => sortMilestones(this.action()?.milestones ?? []));
   protected readonly progress = indicatorProgress;
   protected readonly fundingColumns = ['amount', 'date', 'provider', 'receiver'];
+  protected readonly size = (bytes: number) => formatSize(bytes, this.locale);
 
   protected readonly downloads = computed<ExportMenuItem[]>(() => {
     const a = this.action();
