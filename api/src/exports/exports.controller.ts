@@ -1,3 +1,4 @@
+import { INSTITUTE_TIME_ZONE } from '../dashboard/dashboard-sql';
 import { RateLimited } from '../auth/rate-limit.guard';
 import {
   Controller,
@@ -44,7 +45,9 @@ export function safeFilename(name: string): string {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the institute's calendar (Mexico City), as file names say it: YYYY-MM-DD. */
+const day = new Intl.DateTimeFormat('en-CA', { timeZone: INSTITUTE_TIME_ZONE });
+export const today = (now = new Date()) => day.format(now);
 
 export function file(reply: FastifyReply, stream: Readable, type: string, filename: string) {
   void reply

@@ -67,8 +67,11 @@ describe('decimal, currency, date and URL validators', () => {
     expect(check(urlValidator, 'javascript:alert(1)')).toEqual({ url: true });
   });
 
-  it('writes today as a local calendar date', () => {
-    expect(todayIso(new Date(2023, 11, 14, 23, 59))).toBe('2023-12-14');
+  it("writes today as the institute's calendar date (Mexico City), whatever the browser's zone", () => {
+    // 05:30 UTC on 15 December is still the 14th in Mexico City (UTC−6).
+    expect(todayIso(new Date('2023-12-15T05:30:00Z'))).toBe('2023-12-14');
+    expect(todayIso(new Date('2023-12-15T06:00:00Z'))).toBe('2023-12-15');
+    expect(todayIso(new Date('2023-01-01T00:00:00-06:00'))).toBe('2023-01-01');
   });
 });
 

@@ -140,10 +140,22 @@ export function controlErrorText(control: AbstractControl | null): string {
   return $localize`:@@form.invalid:Valor no válido.`;
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
+/** The institute's time zone: the API decides "today" and "overdue" there too (TODAY_SQL). */
+export const INSTITUTE_TIME_ZONE = 'America/Mexico_City';
+const instituteDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: INSTITUTE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today as YYYY-MM-DD in the institute's calendar (Mexico City), whatever the browser's time zone:
+ * what the web app calls overdue is what the API calls overdue, and a date entered "today" is the
+ * institute's day.
+ */
 export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return instituteDay.format(now);
 }
 
 /** A trimmed string, or null when empty (PATCH clears a field with null). */

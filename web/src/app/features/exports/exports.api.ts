@@ -1,3 +1,4 @@
+import { todayIso } from '../../shared/forms';
 import { ActionFilters, filtersToParams } from '../actions/action-filters';
 import type { DownloadRequest } from './downloads';
 
@@ -22,7 +23,6 @@ export const TABLE_LABELS: Record<ExportTable, string> = {
 };
 
 const API = '/api/v1';
-const today = () => new Date().toISOString().slice(0, 10);
 const enc = encodeURIComponent;
 
 /**
@@ -94,7 +94,7 @@ export function listCsv(table: ExportTable, filters: ActionFilters): DownloadReq
   return {
     url: `${API}/exports/${table}.csv`,
     params: exportParams(filters),
-    fallbackName: `coopera-${table}-${today()}.csv`,
+    fallbackName: `coopera-${table}-${todayIso()}.csv`,
     label: tableLabel(table),
   };
 }
@@ -104,7 +104,7 @@ export function listXlsx(filters: ActionFilters): DownloadRequest {
   return {
     url: `${API}/exports/portfolio.xlsx`,
     params: exportParams(filters),
-    fallbackName: `coopera-portfolio-${today()}.xlsx`,
+    fallbackName: `coopera-portfolio-${todayIso()}.xlsx`,
     label: XLSX_LABEL,
   };
 }
@@ -114,7 +114,7 @@ export function listIati(filters: ActionFilters): DownloadRequest {
   return {
     url: `${API}/exports/iati.xml`,
     params: exportParams(filters),
-    fallbackName: `coopera-iati-${today()}.xml`,
+    fallbackName: `coopera-iati-${todayIso()}.xml`,
     label: IATI_LABEL,
   };
 }
