@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dialogSettled } from '../support/dialogs';
 import { ExportMenu } from './export-menu';
 import { localePath, type Locale } from './locale';
 import { ShellPage } from './shell.page';
@@ -89,6 +90,7 @@ export class ActionDetailPage extends ShellPage {
     await this.openTab('partners');
     await this.page.getByTestId('add-participation').click();
     await expect(this.dialog.getByRole('heading', { name: 'Añadir socio' })).toBeVisible();
+    await dialogSettled(this.dialog);
     await this.dialog.getByTestId('participation-organisation').fill(search);
     await this.page.getByRole('option', { name: pick }).first().click();
     await this.choose('participation-role', roleLabel);
@@ -105,6 +107,7 @@ export class ActionDetailPage extends ShellPage {
     await this.openTab('funding');
     await this.page.getByTestId('add-funding').click();
     await expect(this.dialog.getByRole('heading', { name: 'Añadir financiamiento' })).toBeVisible();
+    await dialogSettled(this.dialog);
     await this.choose('funding-type', entry.typeLabel);
     await this.dialog.getByTestId('funding-amount').fill(entry.amount);
     await this.choose('funding-currency', entry.currency);
@@ -117,6 +120,7 @@ export class ActionDetailPage extends ShellPage {
     await this.openTab('milestones');
     await this.page.getByTestId('add-milestone').click();
     await expect(this.dialog.getByRole('heading', { name: 'Añadir hito' })).toBeVisible();
+    await dialogSettled(this.dialog);
     await this.choose('milestone-type', entry.typeLabel);
     await this.dialog.getByTestId('milestone-title').fill(entry.title);
     await this.dialog.getByTestId('milestone-planned').fill(entry.planned);
@@ -130,6 +134,7 @@ export class ActionDetailPage extends ShellPage {
   async createShareLink(days?: number): Promise<string> {
     await this.page.getByTestId('share-links').click();
     await expect(this.dialog.getByRole('heading', { name: /Enlaces para socios/ })).toBeVisible();
+    await dialogSettled(this.dialog);
     if (days !== undefined) await this.dialog.getByTestId('share-days').fill(String(days));
     await this.dialog.getByTestId('share-create').click();
     const url = this.dialog.getByTestId('share-url');
@@ -161,6 +166,7 @@ export class ActionDetailPage extends ShellPage {
     await expect(
       this.dialog.getByRole('heading', { name: 'Registrar etapa de avance' }),
     ).toBeVisible();
+    await dialogSettled(this.dialog);
     await this.dialog.getByTestId('stage-reached-on').fill(entry.reachedOn);
     await this.dialog.getByTestId('stage-notes').fill(entry.notes);
     await this.dialog.getByTestId('dialog-save').click();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ActionDetailPage } from '../pages/action-detail.page';
 import { BoardReportPage, BoardSessionPage, BoardSessionsPage } from '../pages/board.page';
 import { apiAs, archiveActionAs, createActionAs } from '../support/api';
+import { dialogSettled } from '../support/dialogs';
 import { signedInAs, watchConsole } from '../support/fixtures';
 import { pdfText } from '../support/pdf-text';
 
@@ -184,6 +185,7 @@ test.describe('staff: recording a board session', () => {
     await expect(sessions.table).toContainText('IMPLAN');
     await sessions.newSession.click();
     const dialog = page.getByRole('dialog');
+    await dialogSettled(dialog);
     await expect(dialog.getByTestId('session-institute')).toHaveValue(/IMPLAN/);
     await dialog.getByTestId('session-number').fill('1');
     await dialog.getByTestId('session-kind').click();
@@ -198,6 +200,7 @@ test.describe('staff: recording a board session', () => {
 
     // Agenda: an item about the IURC cooperation, linked by picking the action.
     await page.getByTestId('add-agenda-item').click();
+    await dialogSettled(dialog);
     await dialog.getByTestId('agenda-title').fill('Informe final de la cooperación IURC');
     await dialog.getByTestId('agenda-action-search').fill('IURC');
     await page.getByRole('option', { name: /IMPLANGTO-2023-IURC-ANCONA/ }).click();
@@ -210,6 +213,7 @@ test.describe('staff: recording a board session', () => {
 
     // Agreement: the code follows the minutes' style; past its due date it reads "Vencido".
     await page.getByTestId('add-agreement').click();
+    await dialogSettled(dialog);
     await expect(dialog.getByTestId('agreement-code')).toHaveValue('JD-I-1');
     await dialog.getByTestId('agreement-text').fill('Enviar el informe final de IURC a la Junta.');
     await dialog.getByTestId('agreement-responsible').fill('Dirección General');
@@ -223,6 +227,7 @@ test.describe('staff: recording a board session', () => {
     // Follow-up note that closes it.
     await agreement.getByRole('button').first().click();
     await agreement.getByTestId('add-note').click();
+    await dialogSettled(dialog);
     await dialog.getByTestId('note-text').fill('Informe enviado por correo el 30 de enero.');
     await dialog.getByTestId('note-status').click();
     await page.getByRole('option', { name: 'Cumplido', exact: true }).click();

@@ -4,6 +4,7 @@ import { ActionDetailPage } from '../pages/action-detail.page';
 import { LogMilestoneDialog } from '../pages/log-milestone.page';
 import { audit } from '../support/a11y';
 import { apiAs, archiveActionAs, createActionAs } from '../support/api';
+import { dialogSettled } from '../support/dialogs';
 import { minimalPdf } from '../support/files';
 import { signedInAs, watchConsole } from '../support/fixtures';
 
@@ -126,6 +127,7 @@ test.describe('staff: logging a milestone from anywhere', () => {
       await detail.openTab('milestones');
       await page.getByTestId('add-milestone').click();
       const dialog = page.getByRole('dialog');
+      await dialogSettled(dialog);
       await dialog.getByTestId('milestone-type').click();
       await page.getByRole('option', { name: 'Visita técnica', exact: true }).click();
       await dialog.getByTestId('milestone-title').fill('Visita técnica del equipo CFF');
