@@ -12,7 +12,15 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import { DeleteQueryDto } from '../actions/parts.controller';
 import { requiredVersion } from '../actions/version';
@@ -20,6 +28,12 @@ import { READERS, Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
 import { localeOf } from '../common/errors';
 import { FromTemplateDto, ProgressSchemeDto, StageInput, UpdateStageDto } from './progress.dto';
+import {
+  ActionStageDto,
+  ProgressDistributionDto,
+  ProgressFigureDto,
+  TemplateOutcomeDto,
+} from './progress-response.dto';
 import { ProgressService } from './progress.service';
 
 /**
@@ -36,60 +50,70 @@ export class ProgressController {
   @Get('settings/progress')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Progress scheme: stage weights and levels (label es/en, colour)' })
-  scheme() {
+  @ApiOkResponse({ type: ProgressSchemeDto })
+  scheme(): Promise<ProgressSchemeDto> {
     return this.progress.scheme();
   }
 
   @Put('settings/progress')
   @Roles('admin')
   @ApiOperation({ summary: 'Replace the progress scheme (weights sum 100, levels ascending)' })
-  saveScheme(@Body() body: ProgressSchemeDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: ProgressSchemeDto, description: 'The scheme saved' })
+  saveScheme(
+    @Body() body: ProgressSchemeDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProgressSchemeDto> {
     return this.progress.saveScheme(actor, body);
   }
 
   @Get('actions/:id/progress')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Progress of one action: percent, label and colour' })
+  @ApiOkResponse({ type: ProgressFigureDto })
   actionProgress(
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('accept-language') lang: string | undefined,
     @CurrentUser() user: AuthUser,
-  ) {
+  ): Promise<ProgressFigureDto> {
     return this.progress.progress(id, user, localeOf(lang));
   }
 
   @Get('dashboard/progress-distribution')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Actions per progress level, with the list filters' })
+  @ApiOkResponse({ type: ProgressDistributionDto })
   distribution(
     @Query() query: ActionFilterDto,
     @Headers('accept-language') lang: string | undefined,
     @CurrentUser() user: AuthUser,
-  ) {
+  ): Promise<ProgressDistributionDto> {
     return this.progress.distribution(query, user, localeOf(lang));
   }
 
   @Get('actions/:id/stages')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Stages reached by an action, with evidence' })
-  stages(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: [ActionStageDto] })
+  stages(@Param('id', ParseUUIDPipe) id: string): Promise<ActionStageDto[]> {
     return this.progress.stages(id);
   }
 
   @Post('actions/:id/stages')
   @Roles('staff')
+  @ApiCreatedResponse({ type: ActionStageDto })
   @ApiConflictResponse({ description: 'STAGE_EXISTS, ACTION_ARCHIVED' })
   addStage(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: StageInput,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<ActionStageDto> {
     return this.progress.addStage(actor, id, body);
   }
 
   @Patch('actions/:id/stages/:stageId')
   @Roles('staff')
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: ActionStageDto })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT with details.current, STAGE_EXISTS' })
   updateStage(
     @Param('id', ParseUUIDPipe) id: string,
@@ -97,7 +121,7 @@ export class ProgressController {
     @Body() body: UpdateStageDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<ActionStageDto> {
     const version = requiredVersion(ifMatch, body.version);
     const { version: _v, ...changes } = body;
     return this.progress.updateStage(actor, id, stageId, changes, version);
@@ -106,6 +130,7 @@ export class ProgressController {
   @Delete('actions/:id/stages/:stageId')
   @Roles('staff')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async removeStage(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('stageId', ParseUUIDPipe) stageId: string,
@@ -120,11 +145,12 @@ export class ProgressController {
   @ApiOperation({
     summary: "Plan the lifecycle milestones of the action's kind (types present are skipped)",
   })
+  @ApiCreatedResponse({ type: TemplateOutcomeDto })
   fromTemplate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: FromTemplateDto,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<TemplateOutcomeDto> {
     return this.progress.fromTemplate(actor, id, body.startDate);
   }
 }

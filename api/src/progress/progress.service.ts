@@ -3,6 +3,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { actionConditions, SqlParams } from '../actions/action-filters';
 import type { ActionFilterDto } from '../actions/dto/action-filter.dto';
+import type { MilestoneType } from '../actions/action.model';
+import type { Milestone } from '../actions/parts.entities';
 import { PartsWriter } from '../actions/parts.writer';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, AuthUser } from '../auth/auth-user';
@@ -16,13 +18,14 @@ import {
   PROGRESS_STAGES,
   progressLateral,
   ProgressScheme,
+  type ProgressStage,
   schemeSql,
 } from './progress.model';
 
 export interface ProgressFigure {
   percent: number;
   /** The last stage of the consecutive run reached (null: none). */
-  stage: string | null;
+  stage: ProgressStage | null;
   label: string;
   labelEs: string;
   labelEn: string;
@@ -31,7 +34,7 @@ export interface ProgressFigure {
 
 interface ProgressRow {
   percent: number;
-  stage: string | null;
+  stage: ProgressStage | null;
   label_es: string | null;
   label_en: string | null;
   colour: string | null;
@@ -315,8 +318,8 @@ export class ProgressService {
         ).map((r) => r.type),
       );
       const start = startDate ?? action.start ?? new Date().toISOString().slice(0, 10);
-      const created: object[] = [];
-      const skipped: string[] = [];
+      const created: Milestone[] = [];
+      const skipped: MilestoneType[] = [];
       for (const step of MILESTONE_TEMPLATES[action.kind] ?? []) {
         if (present.has(step.type)) {
           skipped.push(step.type);
@@ -324,12 +327,12 @@ export class ProgressService {
         }
         present.add(step.type);
         created.push(
-          await this.parts.add(m, actor, 'milestones', actionId, {
+          (await this.parts.add(m, actor, 'milestones', actionId, {
             type: step.type,
             title: step.title,
             plannedDate: addMonths(start, step.months),
             datePrecision: 'day',
-          }),
+          })) as Milestone,
         );
       }
       return { created, skipped };
