@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppError, Locale } from '../common/errors';
 import { ProgressFigure, ProgressService } from '../progress/progress.service';
+import type { BoardAgreementDto } from './board-response.dto';
+import type { SessionKind } from './board.entities';
 import { AGREEMENT_COLUMNS, LATEST_NOTE } from './board.service';
 
 interface Change {
@@ -28,24 +30,15 @@ export interface ActionReport {
   auditEntries: number;
 }
 
-export interface AgreementRow {
-  id: string;
-  code: string;
-  text: string;
-  responsible: string | null;
-  dueDate: string | null;
-  status: string;
-  sessionTitle: string;
-  sessionHeldOn: string;
-  latestNote: { notedOn: string; status: string | null; text: string } | null;
-}
+/** An agreement row of the report (the columns of AGREEMENT_COLUMNS). */
+export type AgreementRow = BoardAgreementDto;
 
 export interface BoardReport {
   lang: Locale;
   session: {
     id: string;
     number: number;
-    kind: string;
+    kind: SessionKind;
     year: number;
     heldOn: string;
     title: string;

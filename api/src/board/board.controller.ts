@@ -15,7 +15,10 @@ import {
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -39,6 +42,16 @@ import {
   UpdateSessionDto,
 } from './board.dto';
 import { BoardReportService, renderBoardReport } from './board-report';
+import {
+  BoardAgendaItemDto,
+  BoardAgreementDetailDto,
+  BoardAgreementDto,
+  BoardAgreementNoteDto,
+  BoardAgreementRecordDto,
+  BoardReportDto,
+  BoardSessionDetailDto,
+  BoardSessionDto,
+} from './board-response.dto';
 import { BoardService } from './board.service';
 
 const without = <T extends { version?: number }>(body: T) => {
@@ -57,33 +70,40 @@ export class BoardController {
 
   @Get('board-sessions')
   @Roles('staff', 'director')
-  listSessions(@Query() query: SessionListQueryDto) {
+  @ApiOkResponse({ type: [BoardSessionDto] })
+  listSessions(@Query() query: SessionListQueryDto): Promise<BoardSessionDto[]> {
     return this.board.listSessions(query.instituteId);
   }
 
   @Post('board-sessions')
   @Roles('staff')
+  @ApiCreatedResponse({ type: BoardSessionDto })
   @ApiConflictResponse({ description: 'BOARD_SESSION_EXISTS' })
-  createSession(@Body() body: SessionInput, @CurrentActor() actor: Actor) {
+  createSession(
+    @Body() body: SessionInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<BoardSessionDto> {
     return this.board.createSession(actor, body);
   }
 
   @Get('board-sessions/:id')
   @Roles('staff', 'director')
   @ApiOperation({ summary: 'A session with its agenda and the agreements recorded in it' })
-  session(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: BoardSessionDetailDto })
+  session(@Param('id', ParseUUIDPipe) id: string): Promise<BoardSessionDetailDto> {
     return this.board.session(id);
   }
 
   @Patch('board-sessions/:id')
   @Roles('staff')
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: BoardSessionDto })
   updateSession(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateSessionDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BoardSessionDto> {
     return this.board.updateSession(
       actor,
       id,
@@ -95,6 +115,7 @@ export class BoardController {
   @Delete('board-sessions/:id')
   @Roles('staff')
   @HttpCode(204)
+  @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'BOARD_SESSION_IN_USE (has agreements)' })
   async removeSession(
     @Param('id', ParseUUIDPipe) id: string,
@@ -106,24 +127,26 @@ export class BoardController {
 
   @Post('board-sessions/:id/agenda-items')
   @Roles('staff')
+  @ApiCreatedResponse({ type: BoardAgendaItemDto })
   addAgendaItem(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AgendaItemInput,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BoardAgendaItemDto> {
     return this.board.addAgendaItem(actor, id, body);
   }
 
   @Patch('board-sessions/:id/agenda-items/:itemId')
   @Roles('staff')
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: BoardAgendaItemDto })
   updateAgendaItem(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
     @Body() body: UpdateAgendaItemDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BoardAgendaItemDto> {
     return this.board.updateAgendaItem(
       actor,
       id,
@@ -136,6 +159,7 @@ export class BoardController {
   @Delete('board-sessions/:id/agenda-items/:itemId')
   @Roles('staff')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async removeAgendaItem(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
@@ -147,12 +171,13 @@ export class BoardController {
 
   @Post('board-sessions/:id/agreements')
   @Roles('staff')
+  @ApiCreatedResponse({ type: BoardAgreementRecordDto })
   @ApiConflictResponse({ description: 'BOARD_AGREEMENT_EXISTS (code unique per institute)' })
   addAgreement(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AgreementInput,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BoardAgreementRecordDto> {
     return this.board.addAgreement(actor, id, body);
   }
 
@@ -162,17 +187,22 @@ export class BoardController {
     summary:
       'Follow-up report: changes of the agenda actions since the previous session, and pending agreements',
   })
+  @ApiOkResponse({ type: BoardReportDto })
   report(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ReportQueryDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
-  ) {
+  ): Promise<BoardReportDto> {
     return this.reports.build(id, query.lang ?? localeOf(acceptLanguage));
   }
 
   @Get('board-sessions/:id/report.pdf')
   @Roles('staff', 'director')
   @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The follow-up report as a PDF file (attachment)',
+    schema: { type: 'string', format: 'binary' },
+  })
   async reportPdf(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ReportQueryDto,
@@ -191,25 +221,28 @@ export class BoardController {
   @Get('board-agreements')
   @Roles('staff', 'director')
   @ApiOperation({ summary: 'Agreements with their latest note (filter by institute, status)' })
-  agreements(@Query() query: AgreementListQueryDto) {
+  @ApiOkResponse({ type: [BoardAgreementDto] })
+  agreements(@Query() query: AgreementListQueryDto): Promise<BoardAgreementDto[]> {
     return this.board.agreements(query);
   }
 
   @Get('board-agreements/:id')
   @Roles('staff', 'director')
-  agreement(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: BoardAgreementDetailDto })
+  agreement(@Param('id', ParseUUIDPipe) id: string): Promise<BoardAgreementDetailDto> {
     return this.board.agreement(id);
   }
 
   @Patch('board-agreements/:id')
   @Roles('staff')
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: BoardAgreementRecordDto })
   updateAgreement(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateAgreementDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BoardAgreementRecordDto> {
     return this.board.updateAgreement(
       actor,
       id,
@@ -221,6 +254,7 @@ export class BoardController {
   @Delete('board-agreements/:id')
   @Roles('staff')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async removeAgreement(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DeleteQueryDto,
@@ -231,23 +265,26 @@ export class BoardController {
 
   @Get('board-agreements/:id/notes')
   @Roles('staff', 'director')
-  notes(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: [BoardAgreementNoteDto] })
+  notes(@Param('id', ParseUUIDPipe) id: string): Promise<BoardAgreementNoteDto[]> {
     return this.board.agreement(id).then((a) => a.notes);
   }
 
   @Post('board-agreements/:id/notes')
   @Roles('staff')
+  @ApiCreatedResponse({ type: BoardAgreementNoteDto })
   addNote(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: NoteInput,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<BoardAgreementNoteDto> {
     return this.board.addNote(actor, id, body);
   }
 
   @Delete('board-agreements/:id/notes/:noteId')
   @Roles('staff')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async removeNote(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('noteId', ParseUUIDPipe) noteId: string,

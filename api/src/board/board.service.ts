@@ -11,6 +11,7 @@ import type {
   NoteInput,
   SessionInput,
 } from './board.dto';
+import type { BoardAgreementDetailDto, BoardAgreementDto } from './board-response.dto';
 import {
   BoardAgendaItem,
   BoardAgreement,
@@ -284,7 +285,7 @@ export class BoardService {
   }
 
   /** Agreements with their latest note (by date, then entry). */
-  async agreements(query: AgreementListQueryDto, sessionId?: string) {
+  async agreements(query: AgreementListQueryDto, sessionId?: string): Promise<BoardAgreementDto[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (sessionId) where.push(`g.session_id = $${params.push(sessionId)}`);
@@ -299,8 +300,8 @@ export class BoardService {
     );
   }
 
-  async agreement(id: string) {
-    const rows: object[] = await this.dataSource.query(
+  async agreement(id: string): Promise<BoardAgreementDetailDto> {
+    const rows: BoardAgreementDto[] = await this.dataSource.query(
       `SELECT ${AGREEMENT_COLUMNS} FROM board_agreements g JOIN board_sessions s ON s.id = g.session_id
        ${LATEST_NOTE} WHERE g.id = $1`,
       [id],
