@@ -1574,6 +1574,26 @@ export type components = {
             /** @description Last stage of the unbroken run from planning (null: none) */
             stage?: string | null;
         };
+        ActionStageDto: {
+            /** Format: uuid */
+            actionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            evidenceUrl?: string | null;
+            /** Format: uuid */
+            id: string;
+            notes?: string | null;
+            /**
+             * Format: date
+             * @example 2024-03-01
+             */
+            reachedOn: string;
+            /** @enum {string} */
+            stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         ActionSummaryDto: {
             actualEnd?: string | null;
             actualStart?: string | null;
@@ -1633,6 +1653,248 @@ export type components = {
             name: string;
             /** @enum {string} */
             role: "admin" | "staff" | "director" | "partner";
+        };
+        BoardAgendaItemDto: {
+            /** @description Tracked actions the item is about */
+            actionIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 7 */
+            position: number;
+            /** Format: uuid */
+            sessionId: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        BoardAgreementDetailDto: {
+            /** @example JD-XII-1 */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dueDate?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            instituteId: string;
+            /** @description By date, then entry (null: no notes) */
+            latestNote?: components["schemas"]["BoardLatestNoteDto"] | null;
+            notes: components["schemas"]["BoardAgreementNoteDto"][];
+            responsible?: string | null;
+            /** Format: date */
+            sessionHeldOn: string;
+            /** Format: uuid */
+            sessionId: string;
+            sessionTitle: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done" | "cancelled";
+            text: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        BoardAgreementDto: {
+            /** @example JD-XII-1 */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dueDate?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            instituteId: string;
+            /** @description By date, then entry (null: no notes) */
+            latestNote?: components["schemas"]["BoardLatestNoteDto"] | null;
+            responsible?: string | null;
+            /** Format: date */
+            sessionHeldOn: string;
+            /** Format: uuid */
+            sessionId: string;
+            sessionTitle: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done" | "cancelled";
+            text: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        BoardAgreementNoteDto: {
+            /** Format: uuid */
+            agreementId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2024-01-18
+             */
+            notedOn: string;
+            /**
+             * @description The status the note gave the agreement (null: none)
+             * @enum {string|null}
+             */
+            status?: "open" | "in_progress" | "done" | "cancelled" | null;
+            text: string;
+        };
+        BoardAgreementRecordDto: {
+            /** @example JD-XII-1 */
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dueDate?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            instituteId: string;
+            responsible?: string | null;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done" | "cancelled";
+            text: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        BoardLatestNoteDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2024-01-18
+             */
+            notedOn: string;
+            /** @enum {string|null} */
+            status?: "open" | "in_progress" | "done" | "cancelled" | null;
+            text: string;
+        };
+        BoardReportActionDto: {
+            /** @description Agenda items that refer to the action */
+            agendaPositions: number[];
+            /** @description Audit log entries of the action in the window */
+            auditEntries: number;
+            code: string;
+            deleted: components["schemas"]["BoardReportChangeDto"][];
+            funding: components["schemas"]["BoardReportChangesDto"];
+            /** Format: uuid */
+            id: string;
+            milestones: components["schemas"]["BoardReportChangesDto"];
+            progress?: components["schemas"]["ProgressFigureDto"] | null;
+            results: components["schemas"]["BoardReportChangesDto"];
+            stages: components["schemas"]["BoardReportChangesDto"];
+            /** @description In the report language (Spanish when there is no English title) */
+            title: string;
+        };
+        BoardReportChangeDto: {
+            /** Format: date-time */
+            at: string;
+            /** @example milestone */
+            entity: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @enum {string} */
+            operation: "create" | "update" | "delete";
+            summary: string;
+        };
+        BoardReportChangesDto: {
+            new: components["schemas"]["BoardReportChangeDto"][];
+            updated: components["schemas"]["BoardReportChangeDto"][];
+        };
+        BoardReportDto: {
+            actions: components["schemas"]["BoardReportActionDto"][];
+            /** @description Agreements of this session */
+            agreements: components["schemas"]["BoardAgreementDto"][];
+            /** @enum {string} */
+            lang: "es" | "en";
+            /** @description The institute's open or in-progress agreements up to this session */
+            openAgreements: components["schemas"]["BoardAgreementDto"][];
+            previous?: components["schemas"]["BoardReportPreviousDto"] | null;
+            session: components["schemas"]["BoardReportSessionDto"];
+            window: components["schemas"]["BoardReportWindowDto"];
+        };
+        BoardReportPreviousDto: {
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        BoardReportSessionDto: {
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The institute's acronym, else its name */
+            institute: string;
+            /** @enum {string} */
+            kind: "ordinary" | "extraordinary";
+            number: number;
+            title: string;
+            year: number;
+        };
+        BoardReportWindowDto: {
+            /**
+             * Format: date
+             * @description null: first session recorded
+             */
+            from?: string | null;
+            /** Format: date */
+            to: string;
+        };
+        BoardSessionDetailDto: {
+            agendaItems: components["schemas"]["BoardAgendaItemDto"][];
+            agreements: components["schemas"]["BoardAgreementDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @example 2023-12-14
+             */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            instituteId: string;
+            /** @enum {string} */
+            kind: "ordinary" | "extraordinary";
+            /** @example 12 */
+            number: number;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @example 2023 */
+            year: number;
+        };
+        BoardSessionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @example 2023-12-14
+             */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            instituteId: string;
+            /** @enum {string} */
+            kind: "ordinary" | "extraordinary";
+            /** @example 12 */
+            number: number;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @example 2023 */
+            year: number;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2304,6 +2566,27 @@ export type components = {
             title: string;
             type: string;
         };
+        MilestoneRecordDto: {
+            /** Format: uuid */
+            actionId: string;
+            /** Format: date */
+            actualDate?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            datePrecision: "day" | "month" | "year";
+            /** Format: uuid */
+            id: string;
+            notes?: string | null;
+            /** Format: date */
+            plannedDate?: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         MilestonesDto: {
             asOf: string;
             /** @description Most overdue first */
@@ -2491,6 +2774,47 @@ export type components = {
             /** @enum {string} */
             table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators";
         };
+        ProgressDistributionDto: {
+            levels: components["schemas"]["ProgressLevelCountDto"][];
+            /** @description Actions counted (the sum of the levels) */
+            total: number;
+        };
+        ProgressFigureDto: {
+            /** @example #fbc02d */
+            colour: string;
+            /**
+             * @description The level's label in the request language
+             * @example Proceso medio
+             */
+            label: string;
+            /** @example Medium process */
+            labelEn: string;
+            /** @example Proceso medio */
+            labelEs: string;
+            /** @example 30 */
+            percent: number;
+            /**
+             * @description Last stage of the unbroken run from planning (null: none)
+             * @enum {string|null}
+             */
+            stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation" | null;
+        };
+        ProgressLevelCountDto: {
+            /** @example #fbc02d */
+            colour: string;
+            count: number;
+            /**
+             * @description The level's label in the request language
+             * @example Proceso medio
+             */
+            label: string;
+            /** @example Medium process */
+            labelEn: string;
+            /** @example Proceso medio */
+            labelEs: string;
+            /** @description Cumulative % from which it applies */
+            min: number;
+        };
         ProgressLevelDto: {
             /** @example #fbc02d */
             colour: string;
@@ -2595,6 +2919,12 @@ export type components = {
             overdueMilestones: number;
             /** @description Distinct organisations taking part */
             partners: number;
+        };
+        TemplateOutcomeDto: {
+            /** @description Milestones planned, in template order */
+            created: components["schemas"]["MilestoneRecordDto"][];
+            /** @description Types of the template the action already had (not planned again) */
+            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
         UnconvertedDto: {
             actionCode: string;
@@ -4069,7 +4399,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemplateOutcomeDto"];
+                };
             };
         };
     };
@@ -4088,7 +4420,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressFigureDto"];
+                };
             };
         };
     };
@@ -4276,7 +4610,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionStageDto"][];
+                };
             };
         };
     };
@@ -4295,6 +4631,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionStageDto"];
+                };
+            };
             /** @description STAGE_EXISTS, ACTION_ARCHIVED */
             409: {
                 headers: {
@@ -4342,6 +4686,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionStageDto"];
+                };
+            };
             /** @description VERSION_CONFLICT with details.current, STAGE_EXISTS */
             409: {
                 headers: {
@@ -4461,7 +4813,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardAgreementDto"][];
+                };
             };
         };
     };
@@ -4480,7 +4834,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardAgreementDetailDto"];
+                };
             };
         };
     };
@@ -4524,7 +4880,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardAgreementRecordDto"];
+                };
             };
         };
     };
@@ -4543,7 +4901,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardAgreementNoteDto"][];
+                };
             };
         };
     };
@@ -4566,7 +4926,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardAgreementNoteDto"];
+                };
             };
         };
     };
@@ -4605,7 +4967,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardSessionDto"][];
+                };
             };
         };
     };
@@ -4622,6 +4986,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardSessionDto"];
+                };
+            };
             /** @description BOARD_SESSION_EXISTS */
             409: {
                 headers: {
@@ -4646,7 +5018,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardSessionDetailDto"];
+                };
             };
         };
     };
@@ -4661,6 +5035,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description BOARD_SESSION_IN_USE (has agreements) */
             409: {
                 headers: {
@@ -4691,7 +5071,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardSessionDto"];
+                };
             };
         };
     };
@@ -4714,7 +5096,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardAgendaItemDto"];
+                };
             };
         };
     };
@@ -4760,7 +5144,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardAgendaItemDto"];
+                };
             };
         };
     };
@@ -4779,6 +5165,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardAgreementRecordDto"];
+                };
+            };
             /** @description BOARD_AGREEMENT_EXISTS (code unique per institute) */
             409: {
                 headers: {
@@ -4805,7 +5199,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardReportDto"];
+                };
             };
         };
     };
@@ -4822,11 +5218,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The follow-up report as a PDF file (attachment) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -5210,7 +5609,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressDistributionDto"];
+                };
             };
         };
     };
@@ -6287,7 +6688,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressSchemeDto"];
+                };
             };
         };
     };
@@ -6304,11 +6707,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The scheme saved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressSchemeDto"];
+                };
             };
         };
     };
