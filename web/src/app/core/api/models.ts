@@ -302,135 +302,44 @@ export type AgendaItemRequest = Schemas['AgendaItemInput'];
 export type AgreementRequest = Schemas['AgreementInput'];
 export type NoteRequest = Schemas['NoteInput'];
 
-/*
- * The responses below are not described by the OpenAPI document yet (the progress and board
- * controllers declare no response DTOs); their shapes follow api/src/progress and api/src/board.
+/** `ProgressFigureDto`: GET /actions/:id/progress (label in the request language). */
+export type ProgressFigure = Wire<Schemas['ProgressFigureDto']>;
+/** `ProgressDistributionDto`: GET /dashboard/progress-distribution (every level, even empty). */
+export type ProgressDistribution = Wire<Schemas['ProgressDistributionDto']>;
+/** `ActionStageDto`: a stage reached, with its evidence (GET/POST/PATCH /actions/:id/stages). */
+export type ActionStage = Wire<Schemas['ActionStageDto']>;
+/**
+ * `TemplateOutcomeDto`: POST /actions/:id/milestones/from-template. `created` holds the stored
+ * milestones (`MilestoneRecordDto`), without the computed status and evidence count of `Milestone`.
  */
+export type TemplateOutcome = Wire<Schemas['TemplateOutcomeDto']>;
 
-/** GET /actions/:id/stages: a stage reached, with its evidence. */
-export interface ActionStage {
-  id: string;
-  actionId: string;
-  stage: ProgressStage;
-  reachedOn: string;
-  evidenceUrl: string | null;
-  notes: string | null;
-  version: number;
-}
+/** `BoardSessionDto`: GET /board-sessions, and the answer to a session's creation and update. */
+export type BoardSession = Wire<Schemas['BoardSessionDto']>;
+/** `BoardAgendaItemDto`. */
+export type AgendaItem = Wire<Schemas['BoardAgendaItemDto']>;
+/** `BoardAgreementNoteDto`: a follow-up note (the agreement's notes, and a new note). */
+export type AgreementNote = Wire<Schemas['BoardAgreementNoteDto']>;
+/** `BoardLatestNoteDto`: the latest note, as listed with its agreement. */
+export type LatestAgreementNote = Wire<Schemas['BoardLatestNoteDto']>;
+/** `BoardAgreementDto`: an agreement with its session's title and date and its latest note. */
+export type Agreement = Wire<Schemas['BoardAgreementDto']>;
+/**
+ * `BoardAgreementRecordDto`: the answer to an agreement's creation and update (the stored row:
+ * no session title or date, no latest note).
+ */
+export type AgreementRecord = Wire<Schemas['BoardAgreementRecordDto']>;
+/** `BoardAgreementDetailDto`: GET /board-agreements/:id (every note, latest first). */
+export type AgreementDetail = Wire<Schemas['BoardAgreementDetailDto']>;
+/** `BoardSessionDetailDto`: GET /board-sessions/:id. */
+export type BoardSessionDetail = Wire<Schemas['BoardSessionDetailDto']>;
 
-/** GET /actions/:id/progress. */
-export interface ProgressFigure {
-  percent: number;
-  stage: ProgressStage | null;
-  label: string;
-  labelEs: string;
-  labelEn: string;
-  colour: string;
-}
+/** `BoardReportChangeDto`: a row created, updated or deleted since the previous session. */
+export type ReportChange = Wire<Schemas['BoardReportChangeDto']>;
+export type ReportChanges = Wire<Schemas['BoardReportChangesDto']>;
+/** `BoardReportDto`: GET /board-sessions/:id/report. */
+export type BoardReport = Wire<Schemas['BoardReportDto']>;
 
-/** GET /dashboard/progress-distribution. */
-export interface ProgressDistribution {
-  total: number;
-  levels: {
-    min: number;
-    label: string;
-    labelEs: string;
-    labelEn: string;
-    colour: string;
-    count: number;
-  }[];
-}
-
-/** POST /actions/:id/milestones/from-template. */
-export interface TemplateOutcome {
-  created: Milestone[];
-  skipped: MilestoneType[];
-}
-
-export interface BoardSession {
-  id: string;
-  instituteId: string;
-  number: number;
-  kind: SessionKind;
-  year: number;
-  heldOn: string;
-  title: string;
-  version: number;
-}
-
-export interface AgendaItem {
-  id: string;
-  sessionId: string;
-  position: number;
-  title: string;
-  actionIds: string[];
-  version: number;
-}
-
-export interface AgreementNote {
-  id: string;
-  notedOn: string;
-  status: AgreementStatus | null;
-  text: string;
-}
-
-export interface Agreement {
-  id: string;
-  instituteId: string;
-  sessionId: string;
-  sessionTitle: string;
-  sessionHeldOn: string;
-  code: string;
-  text: string;
-  responsible: string | null;
-  dueDate: string | null;
-  status: AgreementStatus;
-  version: number;
-  latestNote: AgreementNote | null;
-}
-
-export type AgreementDetail = Agreement & { notes: AgreementNote[] };
-
-export type BoardSessionDetail = BoardSession & {
-  agendaItems: AgendaItem[];
-  agreements: Agreement[];
-};
-
-export interface ReportChange {
-  entity: string;
-  entityId: string;
-  operation: 'create' | 'update' | 'delete';
-  at: string;
-  summary: string;
-}
-
-export interface ReportChanges {
-  new: ReportChange[];
-  updated: ReportChange[];
-}
-
-/** GET /board-sessions/:id/report. */
-export interface BoardReport {
-  lang: 'es' | 'en';
-  session: Omit<BoardSession, 'instituteId' | 'version'> & { institute: string };
-  previous: { id: string; heldOn: string; title: string } | null;
-  window: { from: string | null; to: string };
-  actions: {
-    id: string;
-    code: string;
-    title: string;
-    agendaPositions: number[];
-    progress: ProgressFigure | null;
-    milestones: ReportChanges;
-    funding: ReportChanges;
-    results: ReportChanges;
-    stages: ReportChanges;
-    deleted: ReportChange[];
-    auditEntries: number;
-  }[];
-  agreements: Agreement[];
-  openAgreements: Agreement[];
-}
 // --- Notifications -----------------------------------------------------------------------------
 /** `NotificationDto`: an overdue or upcoming milestone the user follows. */
 export type AppNotification = Simplify<

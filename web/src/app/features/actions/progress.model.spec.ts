@@ -20,6 +20,8 @@ const reached = (stage: ActionStage['stage']): ActionStage => ({
   evidenceUrl: null,
   notes: null,
   version: 1,
+  createdAt: '2024-01-10T17:00:00.000Z',
+  updatedAt: '2024-01-10T17:00:00.000Z',
 });
 
 describe('progress rows', () => {

@@ -17,6 +17,8 @@ const agreement: Agreement = {
   dueDate: null,
   status: 'open',
   version: 2,
+  createdAt: '2023-12-14T18:00:00.000Z',
+  updatedAt: '2024-01-18T18:00:00.000Z',
   latestNote: null,
 };
 

@@ -14,6 +14,8 @@ const stage: ActionStage = {
   evidenceUrl: null,
   notes: 'Acta de planeación',
   version: 1,
+  createdAt: '2023-03-01T17:00:00.000Z',
+  updatedAt: '2023-03-01T17:00:00.000Z',
 };
 
 function open(data: StageDialogData) {
