@@ -6,12 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Observable } from 'rxjs';
-import { Agreement, AGREEMENT_STATUSES, AgreementStatus } from '../../core/api/models';
+import { AGREEMENT_STATUSES, AgreementRecord, AgreementStatus } from '../../core/api/models';
 import { AGREEMENT_STATUS_LABELS } from '../../core/i18n/progress-labels';
 import { dateValidator, orNull } from '../../shared/forms';
 import { BOARD_DIALOG_STYLES, BoardDialog, BoardDialogData } from './board-dialog';
 
-export type AgreementDialogData = BoardDialogData<Agreement> & {
+export type AgreementDialogData = BoardDialogData<AgreementRecord> & {
   sessionId: string;
   suggestedCode: string;
 };
@@ -97,7 +97,7 @@ export type AgreementDialogData = BoardDialogData<Agreement> & {
   `,
   styles: BOARD_DIALOG_STYLES,
 })
-export class AgreementDialog extends BoardDialog<Agreement, AgreementDialogData> {
+export class AgreementDialog extends BoardDialog<AgreementRecord, AgreementDialogData> {
   protected readonly statuses = AGREEMENT_STATUSES;
   protected readonly statusLabels = AGREEMENT_STATUS_LABELS;
 
@@ -120,7 +120,7 @@ export class AgreementDialog extends BoardDialog<Agreement, AgreementDialogData>
     if (this.data.item) this.load(this.data.item);
   }
 
-  protected fill(a: Agreement): void {
+  protected fill(a: AgreementRecord): void {
     this.form.setValue({
       code: a.code,
       text: a.text,
@@ -141,11 +141,14 @@ export class AgreementDialog extends BoardDialog<Agreement, AgreementDialogData>
     };
   }
 
-  protected create(body: Record<string, unknown>): Observable<Agreement> {
+  protected create(body: Record<string, unknown>): Observable<AgreementRecord> {
     return this.api.addAgreement(this.data.sessionId, body as never);
   }
 
-  protected override update(id: string, body: Record<string, unknown>): Observable<Agreement> {
+  protected override update(
+    id: string,
+    body: Record<string, unknown>,
+  ): Observable<AgreementRecord> {
     return this.api.updateAgreement(id, body as never);
   }
 }

@@ -7,6 +7,7 @@ import type {
   Agreement,
   AgreementDetail,
   AgreementNote,
+  AgreementRecord,
   AgreementRequest,
   AgreementStatus,
   BoardReport,
@@ -71,8 +72,8 @@ export class BoardApi {
     });
   }
 
-  addAgreement(sessionId: string, body: AgreementRequest): Observable<Agreement> {
-    return this.http.post<Agreement>(`${SESSIONS}/${id(sessionId)}/agreements`, body);
+  addAgreement(sessionId: string, body: AgreementRequest): Observable<AgreementRecord> {
+    return this.http.post<AgreementRecord>(`${SESSIONS}/${id(sessionId)}/agreements`, body);
   }
 
   agreements(status?: AgreementStatus): Observable<Agreement[]> {
@@ -86,8 +87,8 @@ export class BoardApi {
   updateAgreement(
     agreementId: string,
     body: Partial<AgreementRequest> & { version: number },
-  ): Observable<Agreement> {
-    return this.http.patch<Agreement>(`${AGREEMENTS}/${id(agreementId)}`, body);
+  ): Observable<AgreementRecord> {
+    return this.http.patch<AgreementRecord>(`${AGREEMENTS}/${id(agreementId)}`, body);
   }
 
   removeAgreement(agreementId: string, version: number): Observable<void> {
