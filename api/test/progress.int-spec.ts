@@ -124,6 +124,46 @@ describe('progress scoring and milestone templates', () => {
     );
   });
 
+  it('sorts the action list by progress both ways, paged after sorting, as the list shows it', async () => {
+    const theme = `avance-${randomUUID()}`;
+    const [gap, four, none, noPlanning, all] = [
+      await newAction('cooperation_project', { themes: [theme] }),
+      await newAction('cooperation_project', { themes: [theme] }),
+      await newAction('cooperation_project', { themes: [theme] }),
+      await newAction('cooperation_project', { themes: [theme] }),
+      await newAction('cooperation_project', { themes: [theme] }),
+    ];
+    for (const s of ['planning', 'programming', 'execution']) await reach(gap, s);
+    for (const s of ['planning', 'programming', 'budgeting', 'execution']) await reach(four, s);
+    // Three quarters of the weight, but not planning: still 0 %.
+    for (const s of ['programming', 'budgeting', 'execution', 'evaluation'])
+      await reach(noPlanning, s);
+    for (const s of DEFAULT_PROGRESS_SCHEME.stages) await reach(all, s.stage);
+    type Row = { id: string; code: string; progress: { percent: number } };
+    const list = async (query: string) =>
+      (await director.get(`/api/v1/actions?theme=${theme}&${query}`).expect(200)).body as {
+        items: Row[];
+        total: number;
+      };
+    const byCode = (ids: string[], rows: Row[]) =>
+      ids.map((id) => rows.find((r) => r.id === id)?.code ?? id);
+
+    const up = await list('sort=progress');
+    expect(up.items.map((r) => r.progress.percent)).toEqual([0, 0, 20, 70, 100]);
+    const zeros = byCode([none, noPlanning], up.items).sort();
+    expect(up.items.map((r) => r.code)).toEqual([...zeros, ...byCode([gap, four, all], up.items)]);
+    const down = await list('sort=-progress');
+    expect(down.items.map((r) => r.progress.percent)).toEqual([100, 70, 20, 0, 0]);
+    expect(down.items.map((r) => r.code)).toEqual([
+      ...byCode([all, four, gap], down.items),
+      ...zeros,
+    ]);
+    const page2 = await list('sort=-progress&pageSize=2&page=2');
+    expect(page2.total).toBe(5);
+    expect(page2.items.map((r) => r.id)).toEqual([gap, down.items[3].id]);
+    await director.get('/api/v1/actions?sort=percent').expect(400);
+  });
+
   it('refuses bad schemes with 400 and leaves the settings unchanged', async () => {
     const before = (await admin.get('/api/v1/settings/progress').expect(200)).body;
     const bad = [

@@ -19,7 +19,11 @@ import {
   ResultDto,
 } from './dto/action-response.dto';
 import { PartsWriter } from './parts.writer';
-import { DEFAULT_PROGRESS_SCHEME, progressLateral } from '../progress/progress.model';
+import {
+  DEFAULT_PROGRESS_SCHEME,
+  progressLateral,
+  progressPercentsSql,
+} from '../progress/progress.model';
 
 /** The default progress scheme as a SQL literal (a constant: no user input). */
 const DEFAULT_SCHEME_SQL = `'${JSON.stringify(DEFAULT_PROGRESS_SCHEME).replace(/'/g, "''")}'`;
@@ -90,16 +94,24 @@ export class ActionsService {
     const where = this.listConditions(query, user, params);
     const sort = query.sort ?? '-updatedAt';
     const desc = sort.startsWith('-');
-    const column = SORT_COLUMNS[desc ? sort.slice(1) : sort] ?? 'a.updated_at';
-    const order = `${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, a.code`;
+    const key = desc ? sort.slice(1) : sort;
+    const direction = `${desc ? 'DESC' : 'ASC'} NULLS LAST, a.code`;
+    // Progress is computed, not stored: sorting by it sums every action's stages in one pass.
+    const byProgress = key === 'progress';
+    const column = byProgress ? 'coalesce(pr.percent, 0)' : (SORT_COLUMNS[key] ?? 'a.updated_at');
+    const progressJoin = byProgress
+      ? `LEFT JOIN ${progressPercentsSql(DEFAULT_SCHEME_SQL)} pr ON pr.action_id = a.id`
+      : '';
     // One pass: the filters run once, the total comes with the page (count(*) OVER () is taken
     // before LIMIT) and the per-row subqueries (partners, overdue milestones) run for the page only.
     const rows: (SummaryRow & { total: number })[] = await this.dataSource.query(
       `WITH page AS (
-         SELECT a.*, count(*) OVER ()::int AS total FROM actions a WHERE ${where}
-          ORDER BY ${order} LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
+         SELECT a.*, ${column} AS sort_key, count(*) OVER ()::int AS total
+           FROM actions a ${progressJoin} WHERE ${where}
+          ORDER BY ${column} ${direction}
+          LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
        )
-       SELECT ${SUMMARY_COLUMNS}, a.total FROM page a ORDER BY ${order}`,
+       SELECT ${SUMMARY_COLUMNS}, a.total FROM page a ORDER BY a.sort_key ${direction}`,
       params.values,
     );
     let total = rows[0]?.total;

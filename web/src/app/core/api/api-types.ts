@@ -3465,7 +3465,7 @@ export interface operations {
                 role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
                 sdg?: number[];
                 /** @description Sort field; prefix with - for descending */
-                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart";
+                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress";
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
                 /** @description Actions running in or after this year */

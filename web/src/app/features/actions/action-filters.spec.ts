@@ -61,6 +61,11 @@ describe('action filters ⇄ URL query params', () => {
     expect(filters.sort).toBe('-updatedAt');
   });
 
+  it('sorts by progress, as the API does', () => {
+    expect(filtersFromParams({ sort: '-progress' }).sort).toBe('-progress');
+    expect(filtersToParams({ ...DEFAULT_FILTERS, sort: 'progress' })).toEqual({ sort: 'progress' });
+  });
+
   it('accepts repeated params as well as comma lists, without duplicates', () => {
     expect(filtersFromParams({ status: ['closed', 'closed,pipeline'] }).status).toEqual([
       'closed',

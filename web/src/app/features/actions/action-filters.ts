@@ -24,6 +24,7 @@ export const SORT_FIELDS = [
   'kind',
   'updatedAt',
   'actualStart',
+  'progress',
 ] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
