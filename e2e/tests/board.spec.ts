@@ -143,6 +143,18 @@ test.describe('staff: progress stages on an action', () => {
       await expect(page.getByRole('row', { name: new RegExp(code) })).toContainText(
         '20 % · Proceso bajo',
       );
+
+      // The "Avance" header sorts the whole portfolio by progress: descending on the second click.
+      await page.goto('/acciones');
+      const progressHeader = page.getByRole('columnheader', { name: 'Avance' });
+      await progressHeader.click();
+      await expect(page).toHaveURL(/sort=progress/);
+      await progressHeader.click();
+      await expect(page).toHaveURL(/sort=-progress/);
+      const percents = page.getByTestId('action-row').getByTestId('progress-percent');
+      await expect(percents.first()).not.toHaveText('0 %');
+      const shown = (await percents.allTextContents()).map((t) => Number.parseInt(t, 10));
+      expect(shown).toEqual([...shown].sort((a, b) => b - a));
       consoleErrors.assertNone();
     } finally {
       await archiveActionAs(api, id);
