@@ -167,6 +167,35 @@ describe('board follow-up', () => {
     ]);
   });
 
+  it('filters agreements that are overdue in Mexico City (pending and past their due date)', async () => {
+    // An institute of its own: its pending agreements stay out of the other tests' reports.
+    const own = await insertOrganisation(t.db, { name: 'IMPLAN Vencidos', type: 'other' });
+    const s = await session(1, '2021-02-04', { instituteId: own });
+    const [{ yesterday, today }]: { yesterday: string; today: string }[] = await t.db.query(
+      `SELECT to_char((now() AT TIME ZONE 'America/Mexico_City')::date - 1, 'YYYY-MM-DD') AS yesterday,
+              to_char((now() AT TIME ZONE 'America/Mexico_City')::date, 'YYYY-MM-DD') AS today`,
+    );
+    const agreement = (code: string, dueDate: string | null, status = 'open') =>
+      staff
+        .post(`/api/v1/board-sessions/${s.id}/agreements`)
+        .send({ code, text: `Acuerdo ${code}`, dueDate, status })
+        .expect(201);
+    await agreement('JD-V-1', yesterday);
+    await agreement('JD-V-2', yesterday, 'in_progress');
+    await agreement('JD-V-3', yesterday, 'done');
+    await agreement('JD-V-4', today);
+    await agreement('JD-V-5', null);
+    const codes = async (query: string) =>
+      (
+        await director.get(`/api/v1/board-agreements?instituteId=${own}&${query}`).expect(200)
+      ).body.map((a: { code: string }) => a.code);
+    expect(await codes('overdue=true')).toEqual(['JD-V-1', 'JD-V-2']);
+    expect(await codes('overdue=false')).toEqual(['JD-V-3', 'JD-V-4', 'JD-V-5']);
+    expect(await codes('overdue=true&status=in_progress')).toEqual(['JD-V-2']);
+    const bad = await director.get('/api/v1/board-agreements?overdue=maybe').expect(400);
+    expect(bad.body.details[0]).toMatchObject({ field: 'overdue' });
+  });
+
   it('gives partners no access to the board', async () => {
     const s = await session(2, '2020-06-05');
     await partner.get('/api/v1/board-sessions').expect(403);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,6 +14,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { toBool } from '../actions/dto/action-filter.dto';
 import { IsDateOnly } from '../common/validators';
 import {
   AGREEMENT_STATUSES,
@@ -144,6 +147,16 @@ export class AgreementListQueryDto {
   @IsOptional()
   @IsIn(AGREEMENT_STATUSES)
   status?: AgreementStatus;
+
+  @ApiPropertyOptional({
+    description:
+      'true: only pending agreements (open or in progress) past their due date, in Mexico City; ' +
+      'false: only the others',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  overdue?: boolean;
 }
 
 export class NoteInput {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-user';
 import { AppError, ErrorCode } from '../common/errors';
+import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import type {
   AgendaItemInput,
   AgreementInput,
@@ -32,6 +33,9 @@ function isUnique(error: unknown, constraint: string): boolean {
 }
 
 /** Board sessions, their agenda, agreements and follow-up notes (every write audited). */
+/** A pending agreement (open or in progress) past its due date, in the institute's calendar. */
+const AGREEMENT_OVERDUE_SQL = `(g.status IN ('open', 'in_progress') AND g.due_date < ${TODAY_SQL})`;
+
 @Injectable()
 export class BoardService {
   constructor(
@@ -291,6 +295,8 @@ export class BoardService {
     if (sessionId) where.push(`g.session_id = $${params.push(sessionId)}`);
     if (query.instituteId) where.push(`g.institute_id = $${params.push(query.instituteId)}`);
     if (query.status) where.push(`g.status = $${params.push(query.status)}`);
+    if (query.overdue !== undefined)
+      where.push(`${query.overdue ? '' : 'NOT '}coalesce(${AGREEMENT_OVERDUE_SQL}, false)`);
     return this.dataSource.query(
       `SELECT ${AGREEMENT_COLUMNS} FROM board_agreements g JOIN board_sessions s ON s.id = g.session_id
        ${LATEST_NOTE}

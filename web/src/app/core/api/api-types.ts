@@ -4801,6 +4801,8 @@ export interface operations {
         parameters: {
             query?: {
                 instituteId?: string;
+                /** @description true: only pending agreements (open or in progress) past their due date, in Mexico City; false: only the others */
+                overdue?: boolean;
                 status?: "open" | "in_progress" | "done" | "cancelled";
             };
             header?: never;
