@@ -20,18 +20,46 @@ import { AppConfig } from './config/app-config';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** The path of the first string (or key) holding a NUL character, if any. */
-export function findNul(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
+/** A UTF-16 surrogate without its pair: not well-formed Unicode (pg would store U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string cannot be stored as sent: a NUL character, or text that is not well-formed. */
+function textProblem(text: string): TextProblem['code'] | undefined {
+  if (text.includes('\u0000')) return 'noNulCharacter';
+  if (LONE_SURROGATE.test(text)) return 'wellFormedText';
+  return undefined;
+}
+
+export interface TextProblem {
+  path: string;
+  code: 'noNulCharacter' | 'wellFormedText';
+}
+
+/**
+ * The first string (or key) that PostgreSQL text cannot hold as sent, if any: a NUL character,
+ * or a lone UTF-16 surrogate (`"\ud800"` in JSON), which validators choke on and which would be
+ * stored silently altered.
+ */
+export function findBadText(value: unknown, path = ''): TextProblem | undefined {
+  if (typeof value === 'string') {
+    const code = textProblem(value);
+    return code ? { path: path || 'body', code } : undefined;
+  }
   if (!value || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {
     const childPath = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return childPath;
-    const found = findNul(child, childPath);
+    const code = textProblem(key);
+    if (code) return { path: childPath, code };
+    const found = findBadText(child, childPath);
     if (found) return found;
   }
   return undefined;
 }
+
+const TEXT_MESSAGES: Record<TextProblem['code'], string> = {
+  noNulCharacter: 'Contiene un carácter no permitido (NUL).',
+  wellFormedText: 'Contiene caracteres que no son texto Unicode válido.',
+};
 
 /** Builds the Nest application (API under /api, web app at /) without listening. */
 export async function createApp(
@@ -81,12 +109,12 @@ export async function createApp(
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: config.evidenceMaxBytes, files: 5, fields: 10, parts: 20 },
   });
-  // PostgreSQL text cannot hold NUL characters: refuse them up front instead of failing in SQL.
+  // Text PostgreSQL cannot hold as sent (NUL, lone surrogates): refused up front, not in SQL.
   fastify.addHook('preHandler', (request, reply, done) => {
-    const field = findNul({ query: request.query, body: request.body, params: request.params });
-    if (!field) return done();
+    const bad = findBadText({ query: request.query, body: request.body, params: request.params });
+    if (!bad) return done();
     const error = new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', [
-      { field, code: 'noNulCharacter', message: 'Contiene un carácter no permitido (NUL).' },
+      { field: bad.path, code: bad.code, message: TEXT_MESSAGES[bad.code] },
     ]);
     const response = toErrorResponse(error, localeOf(request.headers['accept-language']));
     void reply.status(response.status).send(response.body);

@@ -250,6 +250,34 @@ describe('hostile input never breaks the API nor changes data', () => {
     );
   }, 120_000);
 
+  it('refuses a lone surrogate or a NUL in any field with a 400 naming it; real emoji pass', async () => {
+    const before = await counts();
+    // Validators threw on "\ud800" (encodeURI) and pg would store it as U+FFFD.
+    const surrogate = await admin
+      .post('/api/v1/users')
+      .set('Content-Type', 'application/json')
+      .send('{"email":"enlace\\ud800@coopera.demo","name":"Enlace","role":"staff"}')
+      .expect(400);
+    expect(surrogate.body.details).toEqual([
+      expect.objectContaining({ field: 'body.email', code: 'wellFormedText' }),
+    ]);
+    const low = await staff
+      .post('/api/v1/organisations')
+      .set('Content-Type', 'application/json')
+      .send('{"name":"Casa \\udc00","type":"other"}')
+      .expect(400);
+    expect(low.body.details[0]).toMatchObject({ field: 'body.name', code: 'wellFormedText' });
+    const nul = await staff
+      .post('/api/v1/organisations')
+      .send({ name: 'Casa\u0000', type: 'other' })
+      .expect(400);
+    expect(nul.body.details[0]).toMatchObject({ field: 'body.name', code: 'noNulCharacter' });
+    expect(await counts()).toEqual(before);
+    const name = `Colectivo 🌳🇲🇽 ${Date.now()}`;
+    const org = await staff.post('/api/v1/organisations').send({ name, type: 'other' }).expect(201);
+    expect(org.body.name).toBe(name);
+  });
+
   it('raw hostile bodies (broken JSON, prototype pollution, wrong content types) get 4xx', async () => {
     const raws: [string, string][] = [
       ['application/json', '{"__proto__": {"admin": true}, "code": "X"}'],

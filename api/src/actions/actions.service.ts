@@ -79,6 +79,20 @@ function toSummary(row: SummaryRow): ActionSummaryDto {
   };
 }
 
+/**
+ * Runs queries side by side when `m` draws connections from the pool, one after another on a
+ * transaction's single connection (pg queues concurrent queries on one client; pg 9 refuses them).
+ */
+async function eachQuery<T extends readonly unknown[]>(
+  m: EntityManager,
+  queries: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (!m.queryRunner) return (await Promise.all(queries.map((q) => q()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const q of queries) results.push(await q());
+  return results as unknown as T;
+}
+
 @Injectable()
 export class ActionsService {
   constructor(
@@ -179,42 +193,46 @@ export class ActionsService {
     );
     const row = rows[0];
     if (!row) throw AppError.notFound('ACTION_NOT_FOUND');
+    const query =
+      <T = Record<string, unknown>[]>(sql: string, values: unknown[]) =>
+      (): Promise<T> =>
+        m.query(sql, values);
     const [participations, instruments, funding, milestones, results, indicators, documents] =
-      await Promise.all([
-        m.query(
+      await eachQuery(m, [
+        query<ParticipationDto[]>(
           `SELECT p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
                 p.role, p.notes, p.version
            FROM participations p JOIN organisations o ON o.id = p.organisation_id
           WHERE p.action_id = $1 ORDER BY p.role, o.name`,
           [id],
-        ) as Promise<ParticipationDto[]>,
-        m.query(
+        ),
+        query(
           `SELECT id, type, title, parties, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", signed_on_precision AS "signedOnPrecision",
                 to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
                 document_url AS "documentUrl", version
            FROM legal_instruments WHERE action_id = $1 ORDER BY signed_on NULLS LAST, title`,
           [id],
         ),
-        m.query(
+        query<FundingDto[]>(
           `SELECT f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
                 f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
                 f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version
            FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
           WHERE f.action_id = $1 ORDER BY f.value_date NULLS LAST, f.type, f.created_at`,
           [id],
-        ) as Promise<FundingDto[]>,
-        m.query(
+        ),
+        query<Omit<MilestoneDto, 'evidenceCount'>[]>(
           `SELECT m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
                 to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
                 ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version
            FROM milestones m WHERE m.action_id = $1 ORDER BY coalesce(m.actual_date, m.planned_date), m.created_at`,
           [id],
-        ) as Promise<Omit<MilestoneDto, 'evidenceCount'>[]>,
-        m.query(
+        ),
+        query<Omit<ResultDto, 'indicators' | 'evidenceCount'>[]>(
           `SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`,
           [id],
-        ) as Promise<Omit<ResultDto, 'indicators' | 'evidenceCount'>[]>,
-        m.query(
+        ),
+        query(
           `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
                 to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
                 to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
@@ -222,7 +240,7 @@ export class ActionsService {
            FROM indicators i JOIN results r ON r.id = i.result_id WHERE r.action_id = $1 ORDER BY i.created_at, i.id`,
           [id],
         ),
-        m.query(
+        query(
           `SELECT id, title, url, milestone_id AS "milestoneId", result_id AS "resultId", version
            FROM document_links WHERE action_id = $1 ORDER BY created_at, id`,
           [id],
