@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import type { Response } from 'supertest';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import {
@@ -10,6 +9,7 @@ import {
   SignedInAgent,
   TestApp,
 } from './support/test-app';
+import { binary } from './support/binary';
 
 /** The text drawn in a pdfkit PDF: inflate content streams, decode the hex strings of TJ. */
 function pdfText(pdf: Buffer): string {
@@ -34,12 +34,6 @@ function pdfText(pdf: Buffer): string {
   }
   return text;
 }
-
-const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('board follow-up', () => {
   let t: TestApp;

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  binary,
   docxFile,
   multipartBody,
   odtFile,
@@ -10,6 +9,7 @@ import {
   pngFile,
   zipFile,
 } from './support/evidence-files';
+import { binary } from './support/binary';
 import {
   bootTestApp,
   insertOrganisation,

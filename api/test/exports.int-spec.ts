@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import type { Response } from 'supertest';
 import { ExportsService } from '../src/exports/exports.service';
 import {
   ActionBundle,
@@ -24,13 +23,7 @@ import {
   SignedInAgent,
   TestApp,
 } from './support/test-app';
-
-/** Collects a binary response body (supertest only buffers text types by default). */
-const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binary } from './support/binary';
 
 /** Minimal RFC 4180 parser (quoted fields, doubled quotes, CRLF inside quotes). */
 function parseCsv(text: string): string[][] {

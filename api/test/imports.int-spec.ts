@@ -2,19 +2,13 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import type { Response } from 'supertest';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { EXPORT_TABLES } from '../src/exports/export-tables';
 import { readCsv } from '../src/imports/csv-read';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { bootTestApp, countRows, signInAs, SignedInAgent, TestApp } from './support/test-app';
-
-const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binary } from './support/binary';
 
 const IATI_FIXTURE = join(__dirname, 'fixtures/imports/giz-eu-mexico-activities.xml');
 const TABLES = [

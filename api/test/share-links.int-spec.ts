@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { binary, multipartBody, pdfFile } from './support/evidence-files';
+import { binary } from './support/binary';
+import { multipartBody, pdfFile } from './support/evidence-files';
 import {
   bootTestApp,
   insertOrganisation,
@@ -60,14 +61,7 @@ describe('share links: read-only, expiring, revocable partner views', () => {
     expect(view.body.titleEs).toBe('Parabuses, datos y diseño urbano para la inclusión');
     expect(view.body).not.toHaveProperty('notes');
     expect(JSON.stringify(view.body)).not.toContain('interna');
-    const pdf = await t.http
-      .get(`${link.body.path}/sheet.pdf`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const pdf = await t.http.get(`${link.body.path}/sheet.pdf`).buffer(true).parse(binary);
     expect(pdf.status).toBe(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     const xml = await t.http.get(`${link.body.path}/iati.xml`).expect(200);

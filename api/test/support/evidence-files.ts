@@ -1,4 +1,3 @@
-import type { Response } from 'supertest';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** A small but well-formed one-page PDF (text `label` on it). */
@@ -179,10 +178,3 @@ export function multipartBody(parts: Part[]): { body: Buffer; contentType: strin
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
-
-/** Collects a binary response body as a Buffer (supertest only buffers text by default). */
-export const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};

@@ -141,7 +141,7 @@ export function controlErrorText(control: AbstractControl | null): string {
 }
 
 /** The institute's time zone: the API decides "today" and "overdue" there too (TODAY_SQL). */
-export const INSTITUTE_TIME_ZONE = 'America/Mexico_City';
+const INSTITUTE_TIME_ZONE = 'America/Mexico_City';
 const instituteDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: INSTITUTE_TIME_ZONE,
   year: 'numeric',

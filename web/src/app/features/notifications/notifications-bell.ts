@@ -16,6 +16,7 @@ import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import type { AppNotification } from '../../core/api/models';
 import { apiLanguage } from '../../core/i18n/locale';
@@ -31,6 +32,7 @@ import { NotificationsStore } from './notifications.store';
 @Component({
   selector: 'app-notifications-bell',
   imports: [
+    NgTemplateOutlet,
     RouterLink,
     MatBadgeModule,
     MatButtonModule,
@@ -98,46 +100,7 @@ import { NotificationsStore } from './notifications.store';
             Atrasados ({{ store.overdueCount() }})
           </div>
           @for (n of store.overdue(); track n.id) {
-            <div class="ntf-row">
-              <a
-                mat-menu-item
-                class="ntf-item"
-                [class.unread]="!n.read"
-                [routerLink]="['/acciones', n.actionId]"
-                (click)="store.markRead(n)"
-                [attr.data-notification-id]="n.id"
-                data-testid="notification"
-              >
-                <span class="ntf-text">
-                  <span class="ntf-title">
-                    @if (!n.read) {
-                      <span class="ntf-dot" aria-hidden="true"></span>
-                      <span class="visually-hidden" i18n="@@notifications.unread">Sin leer:</span>
-                    }
-                    {{ n.milestoneTitle }}
-                  </span>
-                  <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
-                  <span class="ntf-due late"
-                    >{{ date(n) }} ·
-                    <span i18n="@@notifications.daysLate">{n.daysLate, plural,
-                      =1 {1 día de atraso}
-                      other {{{ n.daysLate }} días de atraso}
-                    }</span></span
-                  >
-                </span>
-              </a>
-              <button
-                mat-menu-item
-                type="button"
-                class="ntf-dismiss"
-                [attr.aria-label]="dismissLabel(n)"
-                [matTooltip]="dismissLabel(n)"
-                (click)="dismiss($event, n)"
-                data-testid="notification-dismiss"
-              >
-                <mat-icon aria-hidden="true">close</mat-icon>
-              </button>
-            </div>
+            <ng-container *ngTemplateOutlet="entry; context: { $implicit: n }" />
           }
         </div>
       }
@@ -147,50 +110,61 @@ import { NotificationsStore } from './notifications.store';
             Próximos {{ store.windowDays() }} días ({{ store.upcomingCount() }})
           </div>
           @for (n of store.upcoming(); track n.id) {
-            <div class="ntf-row">
-              <a
-                mat-menu-item
-                class="ntf-item"
-                [class.unread]="!n.read"
-                [routerLink]="['/acciones', n.actionId]"
-                (click)="store.markRead(n)"
-                [attr.data-notification-id]="n.id"
-                data-testid="notification"
-              >
-                <span class="ntf-text">
-                  <span class="ntf-title">
-                    @if (!n.read) {
-                      <span class="ntf-dot" aria-hidden="true"></span>
-                      <span class="visually-hidden" i18n="@@notifications.unread">Sin leer:</span>
-                    }
-                    {{ n.milestoneTitle }}
-                  </span>
-                  <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
-                  <span class="ntf-due"
-                    >{{ date(n) }} ·
-                    <span i18n="@@notifications.daysLeft">{n.daysLeft, plural,
-                      =0 {vence hoy}
-                      =1 {en 1 día}
-                      other {en {{ n.daysLeft }} días}
-                    }</span></span
-                  >
-                </span>
-              </a>
-              <button
-                mat-menu-item
-                type="button"
-                class="ntf-dismiss"
-                [attr.aria-label]="dismissLabel(n)"
-                [matTooltip]="dismissLabel(n)"
-                (click)="dismiss($event, n)"
-                data-testid="notification-dismiss"
-              >
-                <mat-icon aria-hidden="true">close</mat-icon>
-              </button>
-            </div>
+            <ng-container *ngTemplateOutlet="entry; context: { $implicit: n }" />
           }
         </div>
       }
+      <!-- One entry: a link to its action (opening marks it read) and its dismiss button. -->
+      <ng-template #entry let-n>
+        <div class="ntf-row">
+          <a
+            mat-menu-item
+            class="ntf-item"
+            [class.unread]="!n.read"
+            [routerLink]="['/acciones', n.actionId]"
+            (click)="store.markRead(n)"
+            [attr.data-notification-id]="n.id"
+            data-testid="notification"
+          >
+            <span class="ntf-text">
+              <span class="ntf-title">
+                @if (!n.read) {
+                  <span class="ntf-dot" aria-hidden="true"></span>
+                  <span class="visually-hidden" i18n="@@notifications.unread">Sin leer:</span>
+                }
+                {{ n.milestoneTitle }}
+              </span>
+              <span class="ntf-action">{{ n.actionCode }} · {{ actionTitle(n) }}</span>
+              <span class="ntf-due" [class.late]="n.kind === 'overdue'"
+                >{{ date(n) }} ·
+                @if (n.kind === 'overdue') {
+                  <span i18n="@@notifications.daysLate">{n.daysLate, plural,
+                    =1 {1 día de atraso}
+                    other {{{ n.daysLate }} días de atraso}
+                  }</span>
+                } @else {
+                  <span i18n="@@notifications.daysLeft">{n.daysLeft, plural,
+                    =0 {vence hoy}
+                    =1 {en 1 día}
+                    other {en {{ n.daysLeft }} días}
+                  }</span>
+                }
+              </span>
+            </span>
+          </a>
+          <button
+            mat-menu-item
+            type="button"
+            class="ntf-dismiss"
+            [attr.aria-label]="dismissLabel(n)"
+            [matTooltip]="dismissLabel(n)"
+            (click)="dismiss($event, n)"
+            data-testid="notification-dismiss"
+          >
+            <mat-icon aria-hidden="true">close</mat-icon>
+          </button>
+        </div>
+      </ng-template>
       @if (!store.empty()) {
         <mat-divider />
         <button
