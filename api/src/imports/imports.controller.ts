@@ -18,7 +18,8 @@ import { AppError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ImportPlanDto, PortfolioImportQueryDto } from './dto/import-plan.dto';
 import { ImportFileKind } from './import-model';
-import { ImportsService, UploadedImportFile } from './imports.service';
+import { ImportsService } from './imports.service';
+import { UploadedImportFile } from './read-files';
 
 const MAX_FILES = 10;
 

@@ -6,22 +6,14 @@ import { RateLimiter } from '../auth/rate-limiter.service';
 import { AppError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ImportPlanDto } from './dto/import-plan.dto';
-import { readIati } from './iati-import';
 import { applyPlan, planImport, PlanResult } from './import-engine';
 import {
   ImportFileKind,
   ImportInput,
-  ImportIssue,
   MAX_REPORTED_ISSUES,
   MAX_REPORTED_ROWS,
 } from './import-model';
-import { readCsvTable, readWorkbook } from './tabular';
-import { inspectZip } from './zip-guard';
-
-export interface UploadedImportFile {
-  name: string;
-  data: Buffer;
-}
+import { readImportFiles, UploadedImportFile } from './read-files';
 
 /** One import at a time for the whole database: plans and writes see the same data. */
 export const IMPORT_LOCK = `hashtext('coopera.imports')`;
@@ -45,38 +37,8 @@ export class ImportsService {
   }
 
   /** Reads the files of an import of `kind`; hostile or malformed files throw a 4xx here. */
-  async read(kind: ImportFileKind, files: UploadedImportFile[]): Promise<ImportInput> {
-    if (!files.length) throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE');
-    const issues: ImportIssue[] = [];
-    if (kind === 'csv') {
-      const tables = files.map((f) => readCsvTable(f.name, f.data, issues));
-      return { kind, tables, issues, warnings: [] };
-    }
-    if (files.length > 1)
-      throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE', {
-        reason: 'one file only',
-        files: files.map((f) => f.name),
-      });
-    const [file] = files;
-    if (kind === 'iati')
-      return readIati(file.name, file.data, new Date().toISOString().slice(0, 10));
-    const problem = await inspectZip(file.data);
-    if (problem) {
-      const { code, ...details } = problem;
-      throw new AppError(
-        code === 'IMPORT_WRONG_FILE_TYPE'
-          ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-          : HttpStatus.BAD_REQUEST,
-        code,
-        {
-          file: file.name,
-          ...details,
-          ...(code === 'IMPORT_WRONG_FILE_TYPE' ? { expected: 'xlsx' } : {}),
-        },
-      );
-    }
-    const tables = await readWorkbook(file.name, file.data, issues);
-    return { kind, tables, issues, warnings: [] };
+  read(kind: ImportFileKind, files: UploadedImportFile[]): Promise<ImportInput> {
+    return readImportFiles(kind, files, new Date().toISOString().slice(0, 10));
   }
 
   /**
