@@ -179,6 +179,62 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a number of imports per hour between 1 and 10000' })
   @Max(10000, { message: 'must be a number of imports per hour between 1 and 10000' })
   IMPORT_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of MiB between 64 and 16384' })
+  @Min(64, { message: 'must be a number of MiB between 64 and 16384' })
+  @Max(16384, { message: 'must be a number of MiB between 64 and 16384' })
+  IMPORT_WORKER_HEAP_MB?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 1000 and 3600000' })
+  @Min(1000, { message: 'must be a number of milliseconds between 1000 and 3600000' })
+  @Max(3600000, { message: 'must be a number of milliseconds between 1000 and 3600000' })
+  IMPORT_READ_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 4294967296' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 4294967296' })
+  @Max(4294967296, { message: 'must be a number of bytes between 1024 and 4294967296' })
+  IMPORT_MAX_UNCOMPRESSED_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of rows between 1 and 10000000' })
+  @Min(1, { message: 'must be a number of rows between 1 and 10000000' })
+  @Max(10000000, { message: 'must be a number of rows between 1 and 10000000' })
+  IMPORT_MAX_ROWS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of columns between 30 and 16384' })
+  @Min(30, { message: 'must be a number of columns between 30 and 16384' })
+  @Max(16384, { message: 'must be a number of columns between 30 and 16384' })
+  IMPORT_MAX_COLUMNS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of characters between 100 and 10000000' })
+  @Min(100, { message: 'must be a number of characters between 100 and 10000000' })
+  @Max(10000000, { message: 'must be a number of characters between 100 and 10000000' })
+  IMPORT_MAX_CELL_CHARS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of imports between 1 and 64' })
+  @Min(1, { message: 'must be a number of imports between 1 and 64' })
+  @Max(64, { message: 'must be a number of imports between 1 and 64' })
+  IMPORT_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 0 and 600000' })
+  @Min(0, { message: 'must be a number of milliseconds between 0 and 600000' })
+  @Max(600000, { message: 'must be a number of milliseconds between 0 and 600000' })
+  IMPORT_QUEUE_WAIT_MS?: number;
 }
 
 export interface AppConfig {
@@ -227,6 +283,22 @@ export interface AppConfig {
   importMaxBytes: number;
   /** Imports (dry runs included) one user may start per hour. */
   importRateLimit: number;
+  /** Heap of the worker thread that reads an import (MiB); beyond it: 413 IMPORT_READ_OUT_OF_MEMORY. */
+  importWorkerHeapMb: number;
+  /** Longest read of an import's files (ms); beyond it the worker is stopped: 400 IMPORT_READ_TIMEOUT. */
+  importReadTimeoutMs: number;
+  /** Text one import file may expand to (bytes): 413 IMPORT_TOO_LARGE_UNCOMPRESSED. */
+  importMaxUncompressedBytes: number;
+  /** Data rows of one table: 400 IMPORT_TOO_MANY_ROWS. */
+  importMaxRows: number;
+  /** Columns of one table: 400 IMPORT_TOO_MANY_COLUMNS. */
+  importMaxColumns: number;
+  /** Characters of one cell: 400 IMPORT_CELL_TOO_LONG. */
+  importMaxCellChars: number;
+  /** Imports read and planned at once in this process; the rest wait in line. */
+  importConcurrency: number;
+  /** Longest wait in line for an import (ms); then 429 IMPORT_BUSY with Retry-After. */
+  importQueueWaitMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -288,6 +360,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
     importMaxBytes: vars.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
     importRateLimit: vars.IMPORT_RATE_LIMIT ?? 60,
+    importWorkerHeapMb: vars.IMPORT_WORKER_HEAP_MB ?? 512,
+    importReadTimeoutMs: vars.IMPORT_READ_TIMEOUT_MS ?? 120_000,
+    importMaxUncompressedBytes: vars.IMPORT_MAX_UNCOMPRESSED_BYTES ?? 64 * 1024 * 1024,
+    importMaxRows: vars.IMPORT_MAX_ROWS ?? 100_000,
+    importMaxColumns: vars.IMPORT_MAX_COLUMNS ?? 100,
+    importMaxCellChars: vars.IMPORT_MAX_CELL_CHARS ?? 32_767,
+    importConcurrency: vars.IMPORT_CONCURRENCY ?? 2,
+    importQueueWaitMs: vars.IMPORT_QUEUE_WAIT_MS ?? 10_000,
   };
 }
 

@@ -10,6 +10,7 @@ import { applyPlan, planImport, PlanResult } from './import-engine';
 import {
   ImportFileKind,
   ImportInput,
+  ImportLimits,
   MAX_REPORTED_ISSUES,
   MAX_REPORTED_ROWS,
 } from './import-model';
@@ -38,7 +39,19 @@ export class ImportsService {
 
   /** Reads the files of an import of `kind`; hostile or malformed files throw a 4xx here. */
   read(kind: ImportFileKind, files: UploadedImportFile[]): Promise<ImportInput> {
-    return readImportFiles(kind, files, new Date().toISOString().slice(0, 10));
+    return readImportFiles(kind, files, new Date().toISOString().slice(0, 10), {
+      limits: this.limits(),
+    });
+  }
+
+  /** The IMPORT_MAX_* caps of the configuration. */
+  limits(): ImportLimits {
+    return {
+      maxUncompressedBytes: this.config.importMaxUncompressedBytes,
+      maxRows: this.config.importMaxRows,
+      maxColumns: this.config.importMaxColumns,
+      maxCellChars: this.config.importMaxCellChars,
+    };
   }
 
   /**
