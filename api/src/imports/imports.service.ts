@@ -14,7 +14,8 @@ import {
   MAX_REPORTED_ISSUES,
   MAX_REPORTED_ROWS,
 } from './import-model';
-import { readImportFiles, UploadedImportFile } from './read-files';
+import { ImportRunner } from './import-runner';
+import type { UploadedImportFile } from './read-files';
 
 /** One import at a time for the whole database: plans and writes see the same data. */
 export const IMPORT_LOCK = `hashtext('coopera.imports')`;
@@ -24,6 +25,7 @@ export class ImportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly limiter: RateLimiter,
+    private readonly runner: ImportRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,9 +39,12 @@ export class ImportsService {
     ]);
   }
 
-  /** Reads the files of an import of `kind`; hostile or malformed files throw a 4xx here. */
+  /**
+   * Reads the files of an import of `kind` in a worker thread (ImportRunner); hostile,
+   * malformed or oversized files throw a 4xx here.
+   */
   read(kind: ImportFileKind, files: UploadedImportFile[]): Promise<ImportInput> {
-    return readImportFiles(kind, files, new Date().toISOString().slice(0, 10), {
+    return this.runner.read(kind, files, new Date().toISOString().slice(0, 10), {
       limits: this.limits(),
     });
   }
@@ -58,9 +63,20 @@ export class ImportsService {
    * Plans (dry run) or applies an import. A real import runs in one transaction under an
    * advisory lock: any error → 400 IMPORT_INVALID with the same report as the dry run and
    * nothing written; otherwise every change, its audit rows and one audit entry for the import
-   * (files, checksums, counts) are committed together.
+   * (files, checksums, counts) are committed together. At most IMPORT_CONCURRENCY imports
+   * read and plan at once; the others wait their turn (429 IMPORT_BUSY after
+   * IMPORT_QUEUE_WAIT_MS).
    */
-  async run(
+  run(
+    kind: ImportFileKind,
+    files: UploadedImportFile[],
+    dryRun: boolean,
+    actor: Actor,
+  ): Promise<ImportPlanDto> {
+    return this.runner.gate(() => this.runNow(kind, files, dryRun, actor));
+  }
+
+  private async runNow(
     kind: ImportFileKind,
     files: UploadedImportFile[],
     dryRun: boolean,
