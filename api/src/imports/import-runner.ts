@@ -1,4 +1,11 @@
-import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCode } from '../common/errors';
@@ -45,7 +52,7 @@ function workerSource(): { code: string; eval: boolean; execArgv?: string[] } {
  * one database connection each) and never keep the process alive.
  */
 @Injectable()
-export class ImportRunner implements OnModuleDestroy {
+export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ImportRunner.name);
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
@@ -133,6 +140,15 @@ export class ImportRunner implements OnModuleDestroy {
       worker.on('exit', onExit);
       worker.postMessage(job);
     });
+  }
+
+  /** Built and not under test: one worker starts with the app, so the first import need not wait. */
+  onApplicationBootstrap(): void {
+    if (__filename.endsWith('.ts') || this.config.env === 'test') return;
+    void this.spawn([]).then(
+      (worker) => this.putBack(worker),
+      (error: Error) => this.logger.warn(`Import worker did not start: ${error.message}`),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -4203,7 +4203,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4364,7 +4364,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4511,7 +4511,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6294,14 +6294,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6315,7 +6315,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,14 +6354,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6375,7 +6375,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6414,14 +6414,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6435,7 +6435,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;

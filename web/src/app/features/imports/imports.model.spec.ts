@@ -99,4 +99,31 @@ describe('imports model', () => {
     );
     expect(fileErrorText(limited)).toBe('Demasiadas importaciones seguidas; espera 30 segundos.');
   });
+
+  it('names the cap a file broke, and when to retry a busy import', () => {
+    const refused = (status: number, code: string, details: object, headers = {}) =>
+      fileErrorText(
+        toApiError(
+          new HttpErrorResponse({
+            status,
+            headers: new HttpHeaders(headers),
+            error: { statusCode: status, code, message: 'x', details },
+          }),
+        ),
+      );
+    expect(
+      refused(400, 'IMPORT_TOO_MANY_ROWS', {
+        file: 'big.xlsx',
+        sheet: 'results',
+        setting: 'IMPORT_MAX_ROWS',
+        limit: 100000,
+      }),
+    ).toBe('big.xlsx · results: más de 100,000 filas, el máximo por tabla.');
+    expect(
+      refused(413, 'IMPORT_TOO_LARGE_UNCOMPRESSED', { file: 'big.xlsx', limit: 67108864 }),
+    ).toBe('big.xlsx: descomprimido excede el máximo de 64 MB; divídelo en archivos más pequeños.');
+    expect(refused(429, 'IMPORT_BUSY', {}, { 'Retry-After': '10' })).toBe(
+      'Hay otras importaciones en curso; vuelve a intentarlo en 10 segundos.',
+    );
+  });
 });

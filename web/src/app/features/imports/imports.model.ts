@@ -111,6 +111,8 @@ export function fileErrorText(error: ApiError): string {
   const d = (error.rawDetails ?? {}) as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
   const where = [d['file'], d['sheet']].filter(Boolean).join(' · ');
+  const num = (v: unknown) => Number(v ?? 0).toLocaleString('es-MX');
+  const mib = (v: unknown) => Math.round(Number(v ?? 0) / 1048576);
   switch (error.code) {
     case 'IMPORT_UNKNOWN_COLUMNS':
       return $localize`:@@imports.error.unknownColumns:${where}:where:: columnas que no son de la plantilla: ${list(d['columns'])}:columns:.`;
@@ -132,6 +134,20 @@ export function fileErrorText(error: ApiError): string {
       return $localize`:@@imports.error.zipBomb:${where}:where:: el libro se expandiría a un tamaño excesivo; por seguridad no se leyó.`;
     case 'IMPORT_XML_DOCTYPE':
       return $localize`:@@imports.error.doctype:${where}:where:: el XML declara un DOCTYPE o entidades; por seguridad no se leyó.`;
+    case 'IMPORT_TOO_LARGE_UNCOMPRESSED':
+      return $localize`:@@imports.error.tooLargeUncompressed:${where}:where:: descomprimido excede el máximo de ${mib(d['limit'])}:mb: MB; divídelo en archivos más pequeños.`;
+    case 'IMPORT_TOO_MANY_ROWS':
+      return $localize`:@@imports.error.tooManyRows:${where}:where:: más de ${num(d['limit'])}:limit: filas, el máximo por tabla.`;
+    case 'IMPORT_TOO_MANY_COLUMNS':
+      return $localize`:@@imports.error.tooManyColumns:${where}:where:: la fila ${d['row'] ?? ''}:row: tiene valores más allá de la columna ${num(d['limit'])}:limit:.`;
+    case 'IMPORT_CELL_TOO_LONG':
+      return $localize`:@@imports.error.cellTooLong:${where}:where:: una celda de la fila ${d['row'] ?? ''}:row: excede ${num(d['limit'])}:limit: caracteres.`;
+    case 'IMPORT_READ_OUT_OF_MEMORY':
+      return $localize`:@@imports.error.outOfMemory:Leer el archivo requiere más de ${num(d['limit'])}:mb: MB de memoria; divídelo en archivos más pequeños.`;
+    case 'IMPORT_READ_TIMEOUT':
+      return $localize`:@@imports.error.readTimeout:Leer el archivo tomó más de ${Math.round(Number(d['limit'] ?? 0) / 1000)}:seconds: segundos; divídelo en archivos más pequeños.`;
+    case 'IMPORT_BUSY':
+      return $localize`:@@imports.error.busy:Hay otras importaciones en curso; vuelve a intentarlo en ${error.retryAfterSeconds ?? 10}:seconds: segundos.`;
     case 'IMPORT_NO_FILE':
       return $localize`:@@imports.error.noFile:Elige el archivo a importar (uno solo para libros e IATI).`;
     case 'RATE_LIMITED':
