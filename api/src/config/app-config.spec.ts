@@ -16,6 +16,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ EVIDENCE_MAX_BYTES: '1048576' }).evidenceMaxBytes).toBe(1048576);
   });
 
+  it('gives the import limits their documented defaults and reads them from the environment', () => {
+    expect(loadConfig({})).toMatchObject({
+      importWorkerHeapMb: 512,
+      importReadTimeoutMs: 120_000,
+      importMaxUncompressedBytes: 64 * 1024 * 1024,
+      importMaxRows: 100_000,
+      importMaxColumns: 100,
+      importMaxCellChars: 32_767,
+      importConcurrency: 2,
+      importQueueWaitMs: 10_000,
+    });
+    expect(loadConfig({ IMPORT_CONCURRENCY: '4', IMPORT_MAX_ROWS: '500' })).toMatchObject({
+      importConcurrency: 4,
+      importMaxRows: 500,
+    });
+    expect(() => loadConfig({ IMPORT_MAX_COLUMNS: '10' })).toThrow(
+      /IMPORT_MAX_COLUMNS="10": must be a number of columns between 30 and 16384/,
+    );
+    expect(() => loadConfig({ IMPORT_WORKER_HEAP_MB: 'lots' })).toThrow(/IMPORT_WORKER_HEAP_MB/);
+  });
+
   it('turns demo data off by default with an external database', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db.example.org:5432/coopera' });
     expect(config.demoData).toBe(false);
