@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../common/errors';
 import { readIati } from './iati-import';
-import { ImportFileKind, ImportInput, ImportIssue, ReadImportOptions } from './import-model';
+import { ImportFileKind, ImportInput, ImportIssue } from './import-model';
 import { readCsvTable, readWorkbook } from './tabular';
 import { inspectZip } from './zip-guard';
 
@@ -19,7 +19,6 @@ export async function readImportFiles(
   kind: ImportFileKind,
   files: UploadedImportFile[],
   today: string,
-  options: ReadImportOptions = {},
 ): Promise<ImportInput> {
   if (!files.length) throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE');
   const issues: ImportIssue[] = [];
@@ -33,7 +32,7 @@ export async function readImportFiles(
       files: files.map((f) => f.name),
     });
   const [file] = files;
-  if (kind === 'iati') return readIati(file.name, file.data, today, options);
+  if (kind === 'iati') return readIati(file.name, file.data, today);
   const problem = await inspectZip(file.data);
   if (problem) {
     const { code, ...details } = problem;
