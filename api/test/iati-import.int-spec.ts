@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -7,6 +7,13 @@ import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-ap
 
 const TRAITS = readFileSync(join(__dirname, 'fixtures/iati/traits.xml'), 'utf8');
 const BANK = 'XM-TEST-BANK-P123';
+/** The IATI schema's own "should pass" activity files (shared/iati, beside the repository). */
+const SHOULD_PASS = join(__dirname, '../../../shared/iati/schema-tests/should-pass');
+const SHARED_SHOULD_PASS = '/work/shared/iati/schema-tests/should-pass';
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) =>
+    statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)],
+  );
 
 /**
  * IATI files as donors and development banks publish them (issue 16): signed amounts, text
@@ -34,7 +41,7 @@ describe('IATI import of real donor traits', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('coopera_test_iati');
-    t = await bootTestApp({ databaseUrl: db.url });
+    t = await bootTestApp({ databaseUrl: db.url, importRateLimit: 1000 });
     staff = await signInAs(t, 'staff');
   });
   afterAll(async () => {
@@ -242,5 +249,27 @@ describe('IATI import of real donor traits', () => {
     expect(xml).toMatch(/<budget type="1" status="1">/);
     expect((xml.match(/<planned-disbursement/g) ?? []).length).toBe(2);
     expect(xml).toContain('value="72,0000"');
+  });
+
+  it('every valid activity file of the schema tests imports without error', async () => {
+    const dir = [SHOULD_PASS, SHARED_SHOULD_PASS].find((d) => {
+      try {
+        return statSync(d).isDirectory();
+      } catch {
+        return false;
+      }
+    });
+    if (!dir) throw new Error(`No schema tests at ${SHOULD_PASS}`);
+    const files = filesUnder(dir).filter((f) => f.endsWith('.xml'));
+    expect(files.length).toBeGreaterThan(50);
+    const failures: Record<string, unknown> = {};
+    for (const file of files) {
+      const res = await staff
+        .post('/api/v1/imports/iati?dryRun=false')
+        .attach('file', readFileSync(file), 'test.xml');
+      if (res.status !== 200 || res.body.errors.length || !res.body.applied)
+        failures[relative(dir, file)] = res.status === 200 ? res.body.errors.slice(0, 3) : res.body;
+    }
+    expect(failures).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../common/errors';
 import type { ExportTable } from '../exports/export-tables';
@@ -584,6 +585,19 @@ function readActionRow(a: ActivityContext): void {
   });
 }
 
+/** A deterministic identifier for an activity without one: reporting org + digest of its text. */
+function standInIdentifier(node: Node): string {
+  const reporting = usableRef(attr(one(node, 'reporting-org'), 'ref'));
+  const text = [
+    ...narratives(list(node, 'title')[0], ''),
+    ...list(node, 'description').flatMap((d) => narratives(d, '')),
+  ]
+    .map((n) => n.text)
+    .join('\n');
+  const digest = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return `${reporting ?? 'IATI'}-sin-id-${digest}`;
+}
+
 /** The action code of an IATI identifier; our own export's prefix is taken off (item 14). */
 export function codeOfIdentifier(identifier: string, ownPrefix?: string): string {
   const own = ownPrefix && identifier.startsWith(`${ownPrefix}-`);
@@ -624,7 +638,8 @@ export function readIati(
       expected: 'iati-activities',
     });
   const version = attr(root, 'version');
-  if (version && !version.startsWith('2.'))
+  // IATI 1.x has another shape; anything else the schema accepts (its own tests say "xx").
+  if (version && /^1\./.test(version))
     throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_WRONG_FILE_TYPE', {
       file: name,
       expected: 'IATI 2.0x',
@@ -645,14 +660,17 @@ export function readIati(
   };
   list(root, 'iati-activity').forEach((node, ai) => {
     const base = `iati-activity[${ai + 1}]`;
-    const identifier = textOf(one(node, 'iati-identifier'))?.trim();
+    let identifier = textOf(one(node, 'iati-identifier'))?.trim();
     if (!identifier) {
-      ctx.issues.push({
+      // The schema allows an empty identifier: a stand-in made from what the activity says, so
+      // that the same activity gets the same one on every import.
+      identifier = standInIdentifier(node);
+      ctx.warnings.push({
         location: { file: name, path: `${base}/iati-identifier` },
-        code: 'required',
-        message: 'The activity has no iati-identifier',
+        code: 'missing_identifier',
+        message: `The activity has no iati-identifier: imported as ${identifier}`,
+        value: identifier,
       });
-      return;
     }
     const a: ActivityContext = {
       ctx,
