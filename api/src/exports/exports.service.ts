@@ -188,6 +188,9 @@ export class ExportsService {
         q<{ actionId: string }>(
           `SELECT f.action_id AS "actionId", f.id, f.type, f.amount::text AS amount, f.currency,
                   to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate", f.description,
+                  f.iati_type AS "iatiType", f.ref, to_char(f.period_start, 'YYYY-MM-DD') AS "periodStart",
+                  to_char(f.period_end, 'YYYY-MM-DD') AS "periodEnd", f.budget_type AS "budgetType",
+                  f.budget_status AS "budgetStatus",
                   ${ORG_JSON('pr')} AS provider, ${ORG_JSON('rc')} AS receiver
              FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
             WHERE f.action_id = ANY($1::uuid[]) ORDER BY f.value_date NULLS LAST, f.type, f.id`,
@@ -200,7 +203,8 @@ export class ExportsService {
           `SELECT n.result_id AS "resultId", n.id, n.name, n.unit, n.baseline::text AS baseline,
                   to_char(n.baseline_date, 'YYYY-MM-DD') AS "baselineDate", n.target::text AS target,
                   to_char(n.target_date, 'YYYY-MM-DD') AS "targetDate", n.actual::text AS actual,
-                  to_char(n.actual_date, 'YYYY-MM-DD') AS "actualDate"
+                  to_char(n.actual_date, 'YYYY-MM-DD') AS "actualDate", n.baseline_text AS "baselineText",
+                  n.target_text AS "targetText", n.actual_text AS "actualText"
              FROM indicators n JOIN results r ON r.id = n.result_id
             WHERE r.action_id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`,
         ),

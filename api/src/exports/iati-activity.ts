@@ -44,6 +44,13 @@ export interface ActionBundle {
     description: string | null;
     provider: OrgInfo | null;
     receiver: OrgInfo | null;
+    /** The IATI TransactionType code an import read (exported back as it came). */
+    iatiType?: string | null;
+    ref?: string | null;
+    periodStart?: string | null;
+    periodEnd?: string | null;
+    budgetType?: string | null;
+    budgetStatus?: string | null;
   }[];
   results: {
     id: string;
@@ -58,6 +65,10 @@ export interface ActionBundle {
       targetDate: string | null;
       actual: string | null;
       actualDate: string | null;
+      /** Values as the source wrote them (IATI @value is text), when an import kept them. */
+      baselineText?: string | null;
+      targetText?: string | null;
+      actualText?: string | null;
     }[];
   }[];
   documents: { id: string; title: string; url: string; resultId: string | null }[];
@@ -114,7 +125,16 @@ export const IATI_TRANSACTION: Partial<Record<string, string>> = {
   expenditure: '4',
   /** A cash prize received by the institute: incoming funds. */
   prize: '1',
+  incoming_funds: '1',
+  incoming_commitment: '11',
+  /** Loan repayment (5) unless the import kept interest repayment (6). */
+  repayment: '5',
+  /** Without the code the import kept: a credit guarantee (10) is the closest generic flow. */
+  other_flow: '13',
 };
+
+/** Funding types written as <budget> (with a period) and as <planned-disbursement>. */
+const BUDGET_KINDS = new Set(['ceiling', 'ceiling_superseded']);
 
 /** Organisation identifiers IATI's rules accept (no spaces, /, &, | or ?; agency prefix shape). */
 export function usableOrgRef(ref: string | null | undefined): string | undefined {
@@ -237,6 +257,12 @@ function fundingText(f: ActionBundle['funding'][number]): string {
     disbursement: 'Desembolso',
     expenditure: 'Ejercicio',
     prize: 'Premio',
+    ceiling_superseded: 'Presupuesto original sustituido por uno revisado',
+    planned_disbursement: 'Desembolso planeado',
+    incoming_funds: 'Fondos recibidos',
+    incoming_commitment: 'Compromiso recibido',
+    repayment: 'Reembolso',
+    other_flow: 'Otro flujo',
   };
   const parts = [
     `${kind[f.type] ?? f.type}: ${f.currency ?? '(moneda no indicada)'} ${f.amount}`,
@@ -254,19 +280,26 @@ function indicatorNode(
 ): XmlElement {
   const notes: string[] = [];
   if (nonEmpty(i.unit)) notes.push(`Unidad: ${i.unit}`);
+  // The value as the source wrote it, else the number.
+  const baselineValue = i.baselineText ?? i.baseline;
+  const targetValue = i.targetText ?? i.target;
+  const actualValue = i.actualText ?? i.actual;
   let baseline: XmlElement | null = null;
-  if (i.baseline !== null) {
+  if (baselineValue !== null) {
     if (i.baselineDate) {
       baseline = el('baseline', {
         year: i.baselineDate.slice(0, 4),
         'iso-date': i.baselineDate,
-        value: i.baseline,
+        value: baselineValue,
       });
-    } else notes.push(`Línea base: ${i.baseline} (sin fecha)`);
+    } else notes.push(`Línea base: ${baselineValue} (sin fecha)`);
   }
   let period: XmlElement | null = null;
-  if (i.target !== null || i.actual !== null) {
-    const dated = [i.target !== null ? i.targetDate : null, i.actual !== null ? i.actualDate : null]
+  if (targetValue !== null || actualValue !== null) {
+    const dated = [
+      targetValue !== null ? i.targetDate : null,
+      actualValue !== null ? i.actualDate : null,
+    ]
       .filter((d): d is string => Boolean(d))
       .sort();
     const dates = activityDates(a, today);
@@ -277,12 +310,12 @@ function indicatorNode(
       period = el('period', undefined, [
         el('period-start', { 'iso-date': start }),
         el('period-end', { 'iso-date': end }),
-        i.target !== null && el('target', { value: i.target }),
-        i.actual !== null && el('actual', { value: i.actual }),
+        targetValue !== null && el('target', { value: targetValue }),
+        actualValue !== null && el('actual', { value: actualValue }),
       ]);
     } else {
-      if (i.target !== null) notes.push(`Meta: ${i.target}`);
-      if (i.actual !== null) notes.push(`Logro: ${i.actual}`);
+      if (targetValue !== null) notes.push(`Meta: ${targetValue}`);
+      if (actualValue !== null) notes.push(`Logro: ${actualValue}`);
     }
   }
   return el('indicator', { measure: '1' }, [
@@ -358,11 +391,52 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
         }),
       );
 
+  const budgets: XmlElement[] = [];
   const plannedDisbursements: XmlElement[] = [];
   const transactions: XmlElement[] = [];
   const otherFunding: string[] = [];
   for (const f of a.funding) {
-    const type = IATI_TRANSACTION[f.type];
+    const money = f.currency && f.valueDate ? f : null;
+    const valueOf = (m: { currency: string | null; valueDate: string | null; amount: string }) =>
+      textEl('value', m.amount, {
+        currency: m.currency === ctx.defaultCurrency ? undefined : (m.currency ?? undefined),
+        'value-date': m.valueDate ?? undefined,
+      });
+    const periodOk = f.periodStart && (!f.periodEnd || f.periodStart <= f.periodEnd);
+    if (BUDGET_KINDS.has(f.type) && money && periodOk && f.periodEnd) {
+      budgets.push(
+        el(
+          'budget',
+          {
+            type: f.type === 'ceiling_superseded' || f.budgetType === 'original' ? '1' : '2',
+            status: f.budgetStatus === 'committed' ? '2' : '1',
+          },
+          [
+            el('period-start', { 'iso-date': f.periodStart }),
+            el('period-end', { 'iso-date': f.periodEnd }),
+            valueOf(money),
+          ],
+        ),
+      );
+      continue;
+    }
+    if (f.type === 'planned_disbursement' && money && periodOk) {
+      plannedDisbursements.push(
+        el(
+          'planned-disbursement',
+          { type: f.budgetType ? (f.budgetType === 'revised' ? '2' : '1') : undefined },
+          [
+            el('period-start', { 'iso-date': f.periodStart }),
+            f.periodEnd ? el('period-end', { 'iso-date': f.periodEnd }) : null,
+            valueOf(money),
+            orgNode('provider-org', f.provider, home),
+            orgNode('receiver-org', f.receiver, home),
+          ],
+        ),
+      );
+      continue;
+    }
+    const type = f.type === 'ceiling' ? undefined : (f.iatiType ?? IATI_TRANSACTION[f.type]);
     if (!type) {
       otherFunding.push(fundingText(f));
       continue;
@@ -399,7 +473,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       continue;
     }
     transactions.push(
-      el('transaction', undefined, [
+      el('transaction', { ref: f.ref ?? undefined }, [
         el('transaction-type', { code: type }),
         el('transaction-date', { 'iso-date': f.valueDate }),
         value,
@@ -489,6 +563,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       ),
       ...sectors,
       ...a.sdgs.map((g) => el('tag', { vocabulary: '2', code: String(g) })),
+      ...budgets,
       ...plannedDisbursements,
       ...transactions,
       ...documents,

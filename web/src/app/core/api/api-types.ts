@@ -2247,7 +2247,7 @@ export type components = {
             receiverId?: string | null;
             receiverName?: string | null;
             /** @enum {string} */
-            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             valueDate?: string | null;
             valueDatePrecision?: string | null;
             version: number;
@@ -2273,7 +2273,7 @@ export type components = {
              * @example ceiling
              * @enum {string}
              */
-            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             /** @example 2019-01-14 */
             valueDate?: string | null;
             /** @enum {string|null} */
@@ -2324,6 +2324,7 @@ export type components = {
         };
         ImportCountsDto: {
             create: number;
+            delete: number;
             unchanged: number;
             update: number;
         };
@@ -2770,7 +2771,7 @@ export type components = {
             key: string;
             location: components["schemas"]["ImportLocationDto"];
             /** @enum {string} */
-            outcome: "create" | "update" | "unchanged";
+            outcome: "create" | "update" | "unchanged" | "delete";
             /** @enum {string} */
             table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators";
         };
@@ -3095,7 +3096,7 @@ export type components = {
              * @example ceiling
              * @enum {string}
              */
-            type?: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type?: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             /** @example 2019-01-14 */
             valueDate?: string | null;
             /** @enum {string|null} */

@@ -98,6 +98,12 @@ export const FUNDING_TYPES = [
   'expenditure',
   'in_kind',
   'prize',
+  'ceiling_superseded',
+  'planned_disbursement',
+  'incoming_funds',
+  'incoming_commitment',
+  'repayment',
+  'other_flow',
 ] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];
 
