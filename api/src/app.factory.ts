@@ -68,7 +68,9 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-* only from configured proxies (TRUST_PROXY): otherwise any client could pick
+    // its own address and escape the per-address limits.
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     genReqId: newRequestId,
     requestIdHeader: false,
@@ -90,8 +92,11 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await app.register(helmet as never, {
+    // HSTS and upgrade-insecure-requests are added below only over https (see HSTS).
+    hsts: false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: null,
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -102,6 +107,18 @@ export async function createApp(
         frameAncestors: ["'none'"],
       },
     },
+  });
+  // Over plain http (an intranet http://host:3000) HSTS and upgrade-insecure-requests would
+  // break the app; they are sent over https (or always / never, by HSTS=on|off).
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const https = config.hsts === 'on' || (config.hsts === 'auto' && request.protocol === 'https');
+    if (https) {
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests'))
+        void reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    }
+    done(null, payload);
   });
   await app.register(fastifyCookie as never);
   // multipart/form-data (evidence uploads, imports): parsed lazily by the route, which sets its own limits
