@@ -16,6 +16,11 @@ import { toErrorResponse } from './common/error-body';
 import { AppError, localeOf } from './common/errors';
 import { AppValidationPipe } from './common/validation';
 import { newRequestId } from './common/request-id';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  registerRequestGuards,
+} from './common/request-guards';
 import { AppConfig } from './config/app-config';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -74,11 +79,15 @@ export async function createApp(
     routerOptions: { maxParamLength: 200 },
     genReqId: newRequestId,
     requestIdHeader: false,
+    // Requests refused before any route runs still answer in the standard error shape.
+    clientErrorHandler,
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl }),
     adapter,
-    { bufferLogs: true, abortOnError: false },
+    // No form parsers: API writes take JSON (see registerRequestGuards), uploads parse their own.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   app.flushLogs();
@@ -91,6 +100,9 @@ export async function createApp(
   });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // Writes from the browser are accepted from the app's own origin (as requested, or APP_URL's,
+  // which a TLS-terminating proxy may hide) and from CORS_ORIGINS.
+  registerRequestGuards(fastify, [...config.corsOrigins, new URL(config.appUrl).origin]);
   await app.register(helmet as never, {
     // HSTS and upgrade-insecure-requests are added below only over https (see HSTS).
     hsts: false,
