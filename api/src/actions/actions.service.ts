@@ -179,6 +179,8 @@ export class ActionsService {
     const params = new SqlParams();
     const idParam = params.add(id);
     const where = actionConditions({ archived: true }, user, params);
+    // Related actions are scoped like the action itself: a partner sees only their organisation's.
+    const relatedWhere = actionConditions({ archived: true }, user, params, 'r');
     const rows: (SummaryRow & Record<string, unknown>)[] = await m.query(
       `SELECT ${SUMMARY_COLUMNS}, a.summary_es AS "summaryEs", a.summary_en AS "summaryEn", a.objectives, a.scheme,
               a.unit, a.plan_alignment AS "planAlignment", a.actual_start_precision AS "actualStartPrecision",
@@ -186,7 +188,7 @@ export class ActionsService {
               a.source, a.notes, a.created_at AS "createdAt",
               CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name, 'acronym', i.acronym) END AS institute,
               coalesce((SELECT json_agg(json_build_object('id', r.id, 'code', r.code, 'titleEs', r.title_es) ORDER BY r.code)
-                          FROM actions r WHERE r.id = ANY(a.related_action_ids)), '[]') AS "relatedActions"
+                          FROM actions r WHERE r.id = ANY(a.related_action_ids) AND ${relatedWhere}), '[]') AS "relatedActions"
          FROM actions a LEFT JOIN organisations i ON i.id = a.institute_id
         WHERE a.id = ${idParam} AND ${where}`,
       params.values,
@@ -270,6 +272,7 @@ export class ActionsService {
       funding,
       milestones: milestones.map((ms) => ({
         ...ms,
+        ...(partner ? { notes: null } : {}),
         evidenceCount: evidenceCount('milestoneId', ms.id),
       })),
       results: results.map((r) => ({
@@ -277,7 +280,7 @@ export class ActionsService {
         evidenceCount: evidenceCount('resultId', r.id),
         indicators: (indicators as ({ resultId: string } & Record<string, unknown>)[])
           .filter((i) => i.resultId === r.id)
-          .map(({ resultId: _r, ...i }) => i),
+          .map(({ resultId: _r, ...i }) => (partner ? { ...i, notes: null } : i)),
       })),
       documents,
       evidence: partner ? evidence.map(withoutUploader) : evidence,

@@ -14,6 +14,9 @@ export const SIGN_IN_LIMITS = {
   ip: { limit: 30, windowSeconds: 900 } satisfies RateLimitRule,
 };
 
+/** Wrong current passwords allowed per account when changing it, in a 15-minute window. */
+export const PASSWORD_CHANGE_LIMIT: RateLimitRule = { limit: 5, windowSeconds: 900 };
+
 interface UserRow {
   id: string;
   email: string;
@@ -39,7 +42,9 @@ export class AuthService {
       { key: `sign-in:account:${email}`, rule: SIGN_IN_LIMITS.account },
       { key: `sign-in:ip:${ip ?? 'unknown'}`, rule: SIGN_IN_LIMITS.ip },
     ];
-    await this.limiter.assertAllowed(checks);
+    // Each attempt is reserved before the password is checked, in the statement that checks the
+    // limit: a burst of parallel attempts cannot pass the check before any of them is counted.
+    await this.limiter.reserveAll(checks);
     const rows: UserRow[] = await this.dataSource.query(
       `SELECT id, email, name, role, organisation_id AS "organisationId", password_hash AS "passwordHash", active
          FROM users WHERE email = $1`,
@@ -48,10 +53,11 @@ export class AuthService {
     const user = rows[0];
     const valid = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
     if (!user || !user.active || !valid) {
-      for (const { key, rule } of checks) await this.limiter.hit(key, rule);
       throw new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS');
     }
+    // Only failures count: a success clears the account's and gives the address its attempt back.
     await this.limiter.reset(checks[0].key);
+    await this.limiter.release(checks[1].key);
     await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [
       user.id,
     ]);
@@ -67,6 +73,8 @@ export class AuthService {
     next: string,
     keepToken?: string,
   ) {
+    const limit = { key: `password:account:${user.id}`, rule: PASSWORD_CHANGE_LIMIT };
+    await this.limiter.reserveAll([limit]);
     const rows: { hash: string }[] = await this.dataSource.query(
       `SELECT password_hash AS hash FROM users WHERE id = $1`,
       [user.id],
@@ -80,6 +88,7 @@ export class AuthService {
         },
       ]);
     }
+    await this.limiter.reset(limit.key);
     const hash = await hashPassword(next);
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(

@@ -21,6 +21,27 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 
+const IPV4 = String.raw`(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?`;
+const IPV6 = String.raw`[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(\/\d{1,3})?`;
+const NAMED = 'loopback|linklocal|uniquelocal';
+const ADDRESS = `(${IPV4}|${IPV6}|${NAMED})`;
+/** off/false, a hop count, or a list of addresses, CIDRs or proxy-addr's named ranges. */
+const TRUST_PROXY_PATTERN = new RegExp(
+  `^\\s*(off|false|0|[1-9]|10|${ADDRESS}(\\s*,\\s*${ADDRESS})*)\\s*$`,
+  'i',
+);
+
+/**
+ * Which clients may set X-Forwarded-For / -Proto / -Host: none (off), the n nearest hops, or
+ * the listed addresses/CIDRs. Fastify's `trustProxy` option takes each form as is.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim().toLowerCase();
+  if (!v || v === 'off' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((a) => a.trim());
+}
+
 /** Every environment variable Coopera reads, validated once at start-up. */
 export class EnvironmentVariables {
   @IsOptional()
@@ -99,6 +120,17 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Matches(TRUST_PROXY_PATTERN, {
+    message:
+      'must be off, a number of proxy hops (1–10), or a comma-separated list of addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8, or loopback)',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsIn(['auto', 'on', 'off'])
+  HSTS?: string;
 
   @IsOptional()
   @Transform(toBool)
@@ -255,6 +287,10 @@ export interface AppConfig {
   dbTimeoutMs: number;
   sessionTtlHours: number;
   corsOrigins: string[];
+  /** Proxies whose X-Forwarded-* headers are believed: none (false), a hop count, or addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Strict-Transport-Security and upgrade-insecure-requests: over https only (auto), always, never. */
+  hsts: 'auto' | 'on' | 'off';
   /** Serve Swagger UI and the OpenAPI JSON (off by default in production). */
   apiDocs: boolean;
   webDist: string;
@@ -347,6 +383,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+    hsts: (vars.HSTS ?? 'auto') as AppConfig['hsts'],
     apiDocs: vars.API_DOCS ?? env !== 'production',
     webDist: vars.WEB_DIST ?? 'dist/web/browser',
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
