@@ -17,6 +17,7 @@ import { AppError, localeOf } from './common/errors';
 import { AppValidationPipe } from './common/validation';
 import { newRequestId } from './common/request-id';
 import { AppConfig } from './config/app-config';
+import { installNotModified } from './cache/not-modified';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -119,6 +120,7 @@ export async function createApp(
     const response = toErrorResponse(error, localeOf(request.headers['accept-language']));
     void reply.status(response.status).send(response.body);
   });
+  installNotModified(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = String(request.id);
     void reply.header('x-request-id', String(request.id));

@@ -179,6 +179,17 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a number of imports per hour between 1 and 10000' })
   @Max(10000, { message: 'must be a number of imports per hour between 1 and 10000' })
   IMPORT_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  @Min(0, { message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  @Max(4294967296, { message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  ANSWER_CACHE_BYTES?: number;
+
+  @IsOptional()
+  @IsIn(['read', 'listen'], { message: 'must be read or listen' })
+  DATA_VERSION_MODE?: string;
 }
 
 export interface AppConfig {
@@ -227,6 +238,10 @@ export interface AppConfig {
   importMaxBytes: number;
   /** Imports (dry runs included) one user may start per hour. */
   importRateLimit: number;
+  /** Memory for reused answers (dashboards, lists, action details) per process; 0 turns it off. */
+  answerCacheBytes: number;
+  /** How a process learns the data version: one read per request, or LISTEN/NOTIFY. */
+  dataVersionMode: 'read' | 'listen';
 }
 
 export class ConfigError extends Error {}
@@ -288,6 +303,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
     importMaxBytes: vars.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
     importRateLimit: vars.IMPORT_RATE_LIMIT ?? 60,
+    answerCacheBytes: vars.ANSWER_CACHE_BYTES ?? 64 * 1024 * 1024,
+    dataVersionMode: (vars.DATA_VERSION_MODE ?? 'read') as AppConfig['dataVersionMode'],
   };
 }
 
