@@ -56,7 +56,10 @@ export class AddDataVersion17969000000001 implements MigrationInterface {
         backend_pid int PRIMARY KEY,
         n bigint NOT NULL DEFAULT 0
       ) WITH (fillfactor = 50)`);
-    await q.query(`INSERT INTO public.data_version (backend_pid, n) VALUES (0, 1)`);
+    // Starts at the clock (ms): a new or restored database never repeats an older one's version.
+    await q.query(`
+      INSERT INTO public.data_version (backend_pid, n)
+      VALUES (0, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)`);
     await q.query(`
       CREATE FUNCTION public.coopera_bump_data_version() RETURNS trigger
       LANGUAGE plpgsql AS $$
