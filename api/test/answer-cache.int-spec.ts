@@ -10,6 +10,7 @@ import {
   SignedInAgent,
   TestApp,
 } from './support/test-app';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /** Every action of this file carries this theme: the dashboards below count only these. */
 const THEME = `cache-${randomUUID().slice(0, 8)}`;
@@ -33,6 +34,15 @@ async function insertAction(db: DataSource, organisationId?: string): Promise<st
 
 const cacheOf = (t: TestApp) => t.app.get<AnswerCache>(ANSWER_CACHE);
 
+/** A database of this file's own: no other suite's write moves its data version mid-test. */
+let own: TestDatabase;
+beforeAll(async () => {
+  own = await createTestDatabase('coopera_test_cache');
+});
+afterAll(async () => {
+  await own.drop();
+});
+
 describe('answers reused until the data changes (read mode, two replicas)', () => {
   let a: TestApp;
   let b: TestApp;
@@ -41,7 +51,10 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
   let staffA: SignedInAgent;
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([bootTestApp(), bootTestApp()]);
+    [a, b] = await Promise.all([
+      bootTestApp({ databaseUrl: own.url }),
+      bootTestApp({ databaseUrl: own.url }),
+    ]);
     [directorA, directorB, staffA] = await Promise.all([
       signInAs(a, 'director'),
       signInAs(b, 'director'),
@@ -175,8 +188,8 @@ describe('answers reused until the data changes (listen mode)', () => {
 
   beforeAll(async () => {
     [a, b] = await Promise.all([
-      bootTestApp({ dataVersionMode: 'listen' }),
-      bootTestApp({ dataVersionMode: 'listen' }),
+      bootTestApp({ databaseUrl: own.url, dataVersionMode: 'listen' }),
+      bootTestApp({ databaseUrl: own.url, dataVersionMode: 'listen' }),
     ]);
     [staffA, directorB] = await Promise.all([signInAs(a, 'staff'), signInAs(b, 'director')]);
     await insertAction(a.db);
