@@ -267,6 +267,17 @@ export class EnvironmentVariables {
   @Min(0, { message: 'must be a number of milliseconds between 0 and 600000' })
   @Max(600000, { message: 'must be a number of milliseconds between 0 and 600000' })
   IMPORT_QUEUE_WAIT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  @Min(0, { message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  @Max(4294967296, { message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  ANSWER_CACHE_BYTES?: number;
+
+  @IsOptional()
+  @IsIn(['read', 'listen'], { message: 'must be read or listen' })
+  DATA_VERSION_MODE?: string;
 }
 
 export interface AppConfig {
@@ -335,6 +346,10 @@ export interface AppConfig {
   importConcurrency: number;
   /** Longest wait in line for an import (ms); then 429 IMPORT_BUSY with Retry-After. */
   importQueueWaitMs: number;
+  /** Memory for reused answers (dashboards, lists, action details) per process; 0 turns it off. */
+  answerCacheBytes: number;
+  /** How a process learns the data version: one read per request, or LISTEN/NOTIFY. */
+  dataVersionMode: 'read' | 'listen';
 }
 
 export class ConfigError extends Error {}
@@ -406,6 +421,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     importMaxCellChars: vars.IMPORT_MAX_CELL_CHARS ?? 32_767,
     importConcurrency: vars.IMPORT_CONCURRENCY ?? 2,
     importQueueWaitMs: vars.IMPORT_QUEUE_WAIT_MS ?? 10_000,
+    answerCacheBytes: vars.ANSWER_CACHE_BYTES ?? 64 * 1024 * 1024,
+    dataVersionMode: (vars.DATA_VERSION_MODE ?? 'read') as AppConfig['dataVersionMode'],
   };
 }
 

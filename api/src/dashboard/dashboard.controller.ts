@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { CacheAnswer } from '../cache/answer-cache.interceptor';
 import { DashboardService, GroupBy } from './dashboard.service';
 import {
   DashboardQueryDto,
@@ -18,6 +19,7 @@ import {
  */
 @ApiTags('dashboard')
 @Controller('v1/dashboard')
+@CacheAnswer()
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 

@@ -303,7 +303,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** An action with all its parts (ETag carries the version) */
+        /** An action with all its parts (ETag "<version>.<data tag>": send it as If-Match) */
         get: operations["ActionsController_get"];
         put?: never;
         post?: never;
