@@ -275,3 +275,32 @@ export function unconvertedSql(scope: string, currency: ReportingCurrency, limit
     FROM ranked WHERE rn <= ${limit}
    ORDER BY cls, value_date NULLS FIRST, id`;
 }
+
+/**
+ * The rates behind the records in scope converted to `currency`, per rate currency and source:
+ * the record's own currency to MXN (`rate_date`) and, for USD and EUR, MXN to the reporting
+ * currency (`usd_rate_date`, `eur_rate_date`), as stored with each conversion.
+ */
+export function rateSourcesSql(scope: string, currency: ReportingCurrency): string {
+  const converted = `f.${CONVERTED_COLUMN[currency]} IS NOT NULL`;
+  const target =
+    currency === 'MXN'
+      ? ''
+      : `UNION ALL
+    SELECT '${currency}'::char(3), f.${currency.toLowerCase()}_rate_date
+      FROM funding f JOIN sa a ON a.id = f.action_id
+     WHERE ${converted} AND f.currency IS DISTINCT FROM '${currency}'
+       AND f.${currency.toLowerCase()}_rate_date IS NOT NULL`;
+  return `WITH ${scope},
+  used AS (
+    SELECT f.currency AS currency, f.rate_date AS d
+      FROM funding f JOIN sa a ON a.id = f.action_id
+     WHERE ${converted} AND f.currency <> '${currency}' AND f.rate_date IS NOT NULL
+    ${target}
+  )
+  SELECT r.currency, coalesce(r.source, 'manual') AS source, count(*)::int AS records,
+         to_char(min(r.rate_date), 'YYYY-MM-DD') AS "from", to_char(max(r.rate_date), 'YYYY-MM-DD') AS "to"
+    FROM used JOIN exchange_rates r ON r.currency = used.currency AND r.rate_date = used.d
+   GROUP BY 1, 2
+   ORDER BY 1, 3 DESC, 2`;
+}

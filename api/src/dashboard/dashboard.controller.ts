@@ -9,6 +9,7 @@ import {
   GroupedQueryDto,
   MilestonesDto,
   MilestonesQueryDto,
+  RateSourcesDto,
   SummaryDto,
 } from './dto/dashboard.dto';
 
@@ -30,6 +31,19 @@ export class DashboardController {
   @ApiOkResponse({ type: SummaryDto })
   summary(@Query() query: DashboardQueryDto, @CurrentUser() user: AuthUser): Promise<SummaryDto> {
     return this.dashboard.summary(query, user);
+  }
+
+  @Get('rate-sources')
+  @Roles('staff', 'director', 'partner')
+  @ApiOperation({
+    summary: 'The exchange rates behind the converted figures: currency, source, dates used',
+  })
+  @ApiOkResponse({ type: RateSourcesDto })
+  rateSources(
+    @Query() query: DashboardQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RateSourcesDto> {
+    return this.dashboard.rateSources(query, user);
   }
 
   @Get('by-partner')

@@ -10,6 +10,7 @@ import {
   moneySource,
   moneySql,
   portfolioScope,
+  rateSourcesSql,
   scopedActions,
   sourceKey,
   weightsSql,
@@ -28,6 +29,8 @@ import {
   MilestonesQueryDto,
   MoneyFigureDto,
   MoneyFiguresDto,
+  RateSourceDto,
+  RateSourcesDto,
   SummaryDto,
   UnconvertedDto,
 } from './dto/dashboard.dto';
@@ -260,6 +263,17 @@ export class DashboardService {
       partners: pick('partners')[0]?.count ?? 0,
       overdueMilestones: pick('overdue')[0]?.count ?? 0,
     };
+  }
+
+  /** Which rates (currency, source, dates) the converted figures in scope were computed with. */
+  async rateSources(query: DashboardQueryDto, user: User): Promise<RateSourcesDto> {
+    const currency = query.currency ?? 'MXN';
+    const params = new SqlParams();
+    const sources: RateSourceDto[] = await this.dataSource.query(
+      rateSourcesSql(scopedActions(query, user, params), currency),
+      params.values,
+    );
+    return { currency, sources };
   }
 
   async grouped(groupBy: GroupBy, query: GroupedQueryDto, user: User): Promise<GroupedDto> {

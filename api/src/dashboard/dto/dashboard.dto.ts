@@ -124,6 +124,27 @@ export class CountDto {
   @ApiProperty() count: number;
 }
 
+/** The exchange rates the converted figures used, per currency and source. */
+export class RateSourceDto {
+  @ApiProperty({ example: 'USD', description: 'Currency whose rate to MXN was used' })
+  currency: string;
+  @ApiProperty({ example: 'Banxico FIX', description: '"manual" when the rate has no source' })
+  source: string;
+  @ApiProperty({ description: 'Money records converted with a rate of this source' })
+  records: number;
+  @ApiProperty({ example: '2018-05-28', description: 'Earliest rate date used' }) from: string;
+  @ApiProperty({ example: '2019-01-14', description: 'Latest rate date used' }) to: string;
+}
+
+export class RateSourcesDto {
+  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({
+    type: [RateSourceDto],
+    description: 'Where the rates behind the converted figures come from (empty: none used)',
+  })
+  sources: RateSourceDto[];
+}
+
 export class SummaryDto {
   @ApiProperty({ example: 'MXN' }) currency: string;
   @ApiProperty({

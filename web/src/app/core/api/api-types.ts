@@ -947,6 +947,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/rate-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange rates behind the converted figures: currency, source, dates used */
+        get: operations["DashboardController_rateSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/summary": {
         parameters: {
             query?: never;
@@ -2828,6 +2845,36 @@ export type components = {
         ProgressSchemeDto: {
             levels: components["schemas"]["ProgressLevelDto"][];
             stages: components["schemas"]["StageWeightDto"][];
+        };
+        RateSourceDto: {
+            /**
+             * @description Currency whose rate to MXN was used
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Earliest rate date used
+             * @example 2018-05-28
+             */
+            from: string;
+            /** @description Money records converted with a rate of this source */
+            records: number;
+            /**
+             * @description "manual" when the rate has no source
+             * @example Banxico FIX
+             */
+            source: string;
+            /**
+             * @description Latest rate date used
+             * @example 2019-01-14
+             */
+            to: string;
+        };
+        RateSourcesDto: {
+            /** @example USD */
+            currency: string;
+            /** @description Where the rates behind the converted figures come from (empty: none used) */
+            sources: components["schemas"]["RateSourceDto"][];
         };
         RelatedActionDto: {
             code: string;
@@ -5613,6 +5660,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressDistributionDto"];
+                };
+            };
+        };
+    };
+    DashboardController_rateSources: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateSourcesDto"];
                 };
             };
         };
