@@ -256,9 +256,7 @@ export function weightsSql(
    GROUP BY ${grouping.moneyKey}`;
 }
 
-/** The unconverted records themselves (summary): at most `limit` per key figure. */
-export function unconvertedSql(scope: string, currency: ReportingCurrency, limit: string): string {
-  return `WITH ${scope},
+const UNCONVERTED = (scope: string, currency: ReportingCurrency) => `WITH ${scope},
   bad AS (
     SELECT f.id, f.action_id, a.code, f.type, f.amount, f.currency, f.value_date,
            CASE WHEN f.currency IS NULL THEN 'currency_not_stated'
@@ -266,14 +264,34 @@ export function unconvertedSql(scope: string, currency: ReportingCurrency, limit
            ${fundingClassSql('f.type')} AS cls
       FROM funding f JOIN sa a ON a.id = f.action_id
      WHERE f.${CONVERTED_COLUMN[currency]} IS NULL
-  ),
-  ranked AS (
-    SELECT bad.*, row_number() OVER (PARTITION BY cls ORDER BY value_date NULLS FIRST, id) AS rn FROM bad
-  )
+  )`;
+
+/**
+ * What each key figure leaves out (summary): the unconverted records in scope summed per original
+ * currency and reason, never counted as zero. Reads the partial index of unconverted records.
+ */
+export function unconvertedSumsSql(scope: string, currency: ReportingCurrency): string {
+  return `${UNCONVERTED(scope, currency)}
+  SELECT cls, currency, reason, sum(amount)::text AS amount, count(*)::int AS records
+    FROM bad GROUP BY 1, 2, 3
+   ORDER BY cls, currency NULLS FIRST, reason`;
+}
+
+/** The unconverted records themselves, a page of them (`figure`: one key figure or every one). */
+export function unconvertedSql(
+  scope: string,
+  currency: ReportingCurrency,
+  figure: string | null,
+  limit: string,
+  offset: string,
+): string {
+  return `${UNCONVERTED(scope, currency)}
   SELECT id AS "fundingId", action_id AS "actionId", code AS "actionCode", type, amount::text AS amount,
-         currency, to_char(value_date, 'YYYY-MM-DD') AS "valueDate", reason, cls
-    FROM ranked WHERE rn <= ${limit}
-   ORDER BY cls, value_date NULLS FIRST, id`;
+         currency, to_char(value_date, 'YYYY-MM-DD') AS "valueDate", reason, cls AS figure,
+         count(*) OVER ()::int AS "totalCount"
+    FROM bad WHERE ${figure ?? 'TRUE'}
+   ORDER BY value_date NULLS FIRST, code, id
+   LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   MilestonesQueryDto,
   RateSourcesDto,
   SummaryDto,
+  UnconvertedPageDto,
+  UnconvertedQueryDto,
 } from './dto/dashboard.dto';
 
 /**
@@ -31,6 +33,20 @@ export class DashboardController {
   @ApiOkResponse({ type: SummaryDto })
   summary(@Query() query: DashboardQueryDto, @CurrentUser() user: AuthUser): Promise<SummaryDto> {
     return this.dashboard.summary(query, user);
+  }
+
+  @Get('unconverted')
+  @Roles('staff', 'director', 'partner')
+  @ApiOperation({
+    summary:
+      'Money records left out of the converted figures (no currency, no value date, no rate), paged',
+  })
+  @ApiOkResponse({ type: UnconvertedPageDto })
+  unconverted(
+    @Query() query: UnconvertedQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<UnconvertedPageDto> {
+    return this.dashboard.unconverted(query, user);
   }
 
   @Get('rate-sources')

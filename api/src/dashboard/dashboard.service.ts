@@ -16,6 +16,7 @@ import {
   weightsSql,
   TODAY_SQL,
   unconvertedSql,
+  unconvertedSumsSql,
   unnestKey,
 } from './dashboard-sql';
 import {
@@ -32,7 +33,10 @@ import {
   RateSourceDto,
   RateSourcesDto,
   SummaryDto,
-  UnconvertedDto,
+  UnconvertedItemDto,
+  UnconvertedPageDto,
+  UnconvertedQueryDto,
+  UnconvertedSumDto,
 } from './dto/dashboard.dto';
 
 type User = Pick<AuthUser, 'role' | 'organisationId'>;
@@ -48,8 +52,6 @@ interface MoneyRow {
   records: number;
   unconverted: number;
 }
-
-const UNCONVERTED_LISTED = 100;
 
 /** Money per provider over every record (migration AddFundingTotals). */
 const PROVIDER_ROLLUP = {
@@ -232,22 +234,20 @@ export class DashboardService {
       today AS (SELECT 'today' AS dim, to_char(${TODAY_SQL}, 'YYYY-MM-DD') AS key, 0 AS n)
       SELECT * FROM kinds UNION ALL SELECT * FROM statuses UNION ALL SELECT * FROM partners
       UNION ALL SELECT * FROM overdue UNION ALL SELECT * FROM today`;
-    const listParams = new SqlParams();
-    const listScope = scopedActions(query, user, listParams);
-    const listSql = unconvertedSql(listScope, currency, listParams.add(UNCONVERTED_LISTED));
+    const sumsParams = new SqlParams();
+    const sumsSql = unconvertedSumsSql(scopedActions(query, user, sumsParams), currency);
     const [figures, counts, unconverted] = await Promise.all([
       this.money(query, user, { moneyKey: 'NULL::text' }),
       this.dataSource.query(countsSql, countsParams.values) as Promise<
         { dim: string; key: string | null; n: number }[]
       >,
-      this.dataSource.query(listSql, listParams.values) as Promise<
-        (UnconvertedDto & { cls: FundingClass })[]
+      this.dataSource.query(sumsSql, sumsParams.values) as Promise<
+        (UnconvertedSumDto & { cls: FundingClass })[]
       >,
     ]);
     const money = figures.get(keyOf(null, null)) ?? emptyFigures(currency);
-    const lists = new Map(FUNDING_CLASSES.map((cls) => [cls, [] as UnconvertedDto[]]));
-    for (const { cls, ...item } of unconverted) lists.get(cls)?.push(item);
-    for (const cls of FUNDING_CLASSES) money[cls].unconverted = lists.get(cls) ?? [];
+    for (const cls of FUNDING_CLASSES) money[cls].unconvertedByCurrency = [];
+    for (const { cls, ...sum } of unconverted) money[cls]?.unconvertedByCurrency?.push(sum);
     const pick = (dim: string): CountDto[] =>
       counts.filter((c) => c.dim === dim).map((c) => ({ key: c.key, count: c.n }));
     const byKind = pick('kind').sort((a, b) => b.count - a.count);
@@ -262,6 +262,39 @@ export class DashboardService {
       actionsByStatus: byStatus,
       partners: pick('partners')[0]?.count ?? 0,
       overdueMilestones: pick('overdue')[0]?.count ?? 0,
+    };
+  }
+
+  /** The records left out of the converted figures, a page at a time. */
+  async unconverted(query: UnconvertedQueryDto, user: User): Promise<UnconvertedPageDto> {
+    const currency = query.currency ?? 'MXN';
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const params = new SqlParams();
+    const scope = scopedActions(query, user, params);
+    const figure = query.figure ? `cls = ${params.add(query.figure)}` : null;
+    const sql = unconvertedSql(
+      scope,
+      currency,
+      figure,
+      params.add(pageSize),
+      params.add((page - 1) * pageSize),
+    );
+    const rows: (UnconvertedItemDto & { totalCount: number })[] = await this.dataSource.query(
+      sql,
+      params.values,
+    );
+    let total = rows[0]?.totalCount ?? 0;
+    if (!rows.length && page > 1) {
+      const again = await this.unconverted({ ...query, page: 1, pageSize: 1 }, user);
+      total = again.total;
+    }
+    return {
+      currency,
+      items: rows.map(({ totalCount: _total, ...item }) => item),
+      total,
+      page,
+      pageSize,
     };
   }
 

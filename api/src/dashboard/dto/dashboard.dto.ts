@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ActionFilterDto, toInt } from '../../actions/dto/action-filter.dto';
+import { MAX_PAGE_SIZE } from '../../common/dto/pagination.dto';
 import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
 
 const upper = ({ value }: { value: unknown }) =>
@@ -59,6 +60,32 @@ export class MilestonesQueryDto extends DashboardQueryDto {
   limit?: number;
 }
 
+export const MONEY_FIGURES = ['ceilings', 'committed', 'executed', 'inKind'] as const;
+
+/** The records a figure could not convert, one page at a time (the "ver desglose" panel). */
+export class UnconvertedQueryDto extends DashboardQueryDto {
+  @ApiPropertyOptional({ enum: MONEY_FIGURES, description: 'Only this key figure' })
+  @IsOptional()
+  @IsIn(MONEY_FIGURES)
+  figure?: (typeof MONEY_FIGURES)[number];
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
 export class CurrencyAmountDto {
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({ example: '1000.00', description: 'Sum in that currency' }) amount: string;
@@ -85,6 +112,34 @@ export class UnconvertedDto {
   @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
 }
 
+export class UnconvertedItemDto extends UnconvertedDto {
+  @ApiProperty({ enum: MONEY_FIGURES }) figure: (typeof MONEY_FIGURES)[number];
+}
+
+export class UnconvertedPageDto {
+  @ApiProperty({ example: 'USD', description: 'The currency they could not be converted to' })
+  currency: string;
+  @ApiProperty({ type: [UnconvertedItemDto], description: 'Oldest value date first' })
+  items: UnconvertedItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+/** What a figure leaves out, per original currency and reason (summary). */
+export class UnconvertedSumDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Original currency; null = not stated',
+  })
+  currency: string | null;
+  @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
+  @ApiProperty({ example: '361000.00', description: 'Sum in the original currency' })
+  amount: string;
+  @ApiProperty() records: number;
+}
+
 /** One key figure: converted total plus what it is made of. Figures are never added together. */
 export class MoneyFigureDto {
   @ApiProperty({
@@ -100,10 +155,11 @@ export class MoneyFigureDto {
   })
   unconvertedCount: number;
   @ApiPropertyOptional({
-    type: [UnconvertedDto],
-    description: 'Summary only: the first 100 of them',
+    type: [UnconvertedSumDto],
+    description:
+      'Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted)',
   })
-  unconverted?: UnconvertedDto[];
+  unconvertedByCurrency?: UnconvertedSumDto[];
 }
 
 export class MoneyFiguresDto {

@@ -981,6 +981,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/unconverted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money records left out of the converted figures (no currency, no value date, no rate), paged */
+        get: operations["DashboardController_unconverted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence/{id}": {
         parameters: {
             query?: never;
@@ -2625,8 +2642,8 @@ export type components = {
              * @example 16187025.00
              */
             total: string;
-            /** @description Summary only: the first 100 of them */
-            unconverted?: components["schemas"]["UnconvertedDto"][];
+            /** @description Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted) */
+            unconvertedByCurrency?: components["schemas"]["UnconvertedSumDto"][];
             /** @description Records left out of `total` (no currency, no value date or no rate) */
             unconvertedCount: number;
         };
@@ -2973,19 +2990,45 @@ export type components = {
             /** @description Types of the template the action already had (not planned again) */
             skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
-        UnconvertedDto: {
+        UnconvertedItemDto: {
             actionCode: string;
             /** Format: uuid */
             actionId: string;
             /** @example 361000.00 */
             amount: string;
             currency?: string | null;
+            /** @enum {string} */
+            figure: "ceilings" | "committed" | "executed" | "inKind";
             /** Format: uuid */
             fundingId: string;
             /** @enum {string} */
             reason: "currency_not_stated" | "no_value_date" | "no_rate";
             type: string;
             valueDate?: string | null;
+        };
+        UnconvertedPageDto: {
+            /**
+             * @description The currency they could not be converted to
+             * @example USD
+             */
+            currency: string;
+            /** @description Oldest value date first */
+            items: components["schemas"]["UnconvertedItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UnconvertedSumDto: {
+            /**
+             * @description Sum in the original currency
+             * @example 361000.00
+             */
+            amount: string;
+            /** @description Original currency; null = not stated */
+            currency?: string | null;
+            /** @enum {string} */
+            reason: "currency_not_stated" | "no_value_date" | "no_rate";
+            records: number;
         };
         UpdateActionDto: {
             actualEnd?: string | null;
@@ -5742,6 +5785,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+        };
+    };
+    DashboardController_unconverted: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only this key figure */
+                figure?: "ceilings" | "committed" | "executed" | "inKind";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                page?: number;
+                pageSize?: number;
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnconvertedPageDto"];
                 };
             };
         };
