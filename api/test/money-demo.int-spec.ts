@@ -102,6 +102,109 @@ describe('money on the demo portfolio (own database, seeded)', () => {
     },
   );
 
+  /** Both partner figures per organisation, key figure and currency: independent SQL sums. */
+  async function expectedPartners(currency: string) {
+    const rows: { org: string; kind: string; cls: string; total: string | null }[] =
+      await t.db.query(
+        `WITH c AS (
+           SELECT f.id, f.action_id, f.provider_id,
+                  CASE WHEN f.type = 'ceiling' THEN 'ceilings' WHEN f.type = 'commitment' THEN 'committed'
+                       WHEN f.type IN ('disbursement', 'expenditure') THEN 'executed' ELSE 'inKind' END AS cls,
+                  CASE WHEN f.currency = $1 THEN f.amount
+                       ELSE f.amount * ${RATE('f.currency', 'f.value_date')} / ${RATE('$1::char(3)', 'f.value_date')}
+                  END AS converted
+             FROM funding f JOIN actions a ON a.id = f.action_id WHERE a.archived_at IS NULL
+         )
+         SELECT o.id::text AS org, 'provided' AS kind, c.cls, round(sum(c.converted), 2)::text AS total
+           FROM organisations o JOIN c ON c.provider_id = o.id GROUP BY 1, 2, 3
+         UNION ALL
+         SELECT o.id::text, 'participation', c.cls, round(sum(c.converted), 2)::text
+           FROM organisations o
+           JOIN c ON c.action_id IN (SELECT p.action_id FROM participations p WHERE p.organisation_id = o.id)
+          GROUP BY 1, 2, 3`,
+        [currency],
+      );
+    const out = new Map<string, Record<string, string>>();
+    for (const r of rows) {
+      const key = `${r.org}|${r.kind}`;
+      out.set(key, { ...(out.get(key) ?? {}), [r.cls]: r.total ?? '0.00' });
+    }
+    const of = (org: string, kind: string) => {
+      const got = out.get(`${org}|${kind}`) ?? {};
+      return ['ceilings', 'committed', 'executed', 'inKind'].map((cls) => got[cls] ?? '0.00');
+    };
+    return of;
+  }
+  const totals = (figures: Record<string, { total: string }>) =>
+    ['ceilings', 'committed', 'executed', 'inKind'].map((cls) => figures[cls].total);
+  const flat = (figures: Record<string, string>) =>
+    ['ceilings', 'committed', 'executed', 'inKind'].map((cls) => figures[cls]);
+
+  it.each(['MXN', 'USD'])(
+    'names both partner figures in %s, equal to SQL sums to the cent, wherever they appear',
+    async (currency) => {
+      const [giz]: { id: string }[] = await t.db.query(
+        `SELECT id::text FROM organisations WHERE slug = 'giz'`,
+      );
+      // GIZ in every role of one of its actions holding money: its money still counts once.
+      await t.db.query(
+        `INSERT INTO participations (action_id, organisation_id, role)
+         SELECT p.action_id, p.organisation_id, r FROM participations p
+           CROSS JOIN unnest(ARRAY['funding', 'accountable', 'extending', 'implementing']) AS r
+          WHERE p.organisation_id = $1
+            AND p.action_id = (SELECT f.action_id FROM funding f JOIN participations q ON q.action_id = f.action_id
+                                WHERE q.organisation_id = $1 ORDER BY f.amount DESC LIMIT 1)
+         ON CONFLICT DO NOTHING`,
+        [giz.id],
+      );
+      const expected = await expectedPartners(currency);
+      const page = await director
+        .get(`/api/v1/dashboard/by-partner/${giz.id}?currency=${currency}`)
+        .expect(200);
+      expect(totals(page.body.provided)).toEqual(expected(giz.id, 'provided'));
+      expect(totals(page.body.participation)).toEqual(expected(giz.id, 'participation'));
+      // GIZ provided nothing in the documents, but takes part in actions holding money.
+      expect(totals(page.body.participation).some((v) => v !== '0.00')).toBe(true);
+      const chart = await director
+        .get(`/api/v1/dashboard/by-partner?currency=${currency}&limit=10`)
+        .expect(200);
+      const group = chart.body.groups.find((g: { key: string }) => g.key === giz.id);
+      expect(group).toBeDefined();
+      expect(totals(group.money)).toEqual(totals(page.body.provided));
+      expect(totals(group.participation)).toEqual(totals(page.body.participation));
+      for (const g of chart.body.groups.filter((x: { key: string | null }) => x.key)) {
+        expect([g.key, totals(g.money)]).toEqual([g.key, expected(g.key, 'provided')]);
+        expect([g.key, totals(g.participation)]).toEqual([g.key, expected(g.key, 'participation')]);
+      }
+      // By year, the two figures add up to their totals.
+      for (const kind of ['provided', 'participation'] as const) {
+        const years = page.body.byYear.map((y: Record<string, Record<string, { total: string }>>) =>
+          totals(y[kind]),
+        );
+        const sum = [0, 1, 2, 3].map((i) =>
+          years.reduce((acc: number, y: string[]) => acc + Math.round(Number(y[i]) * 100), 0),
+        );
+        expect(sum).toEqual(expected(giz.id, kind).map((v) => Math.round(Number(v) * 100)));
+      }
+      const list = await director
+        .get(`/api/v1/organisations?currency=${currency}&pageSize=100`)
+        .expect(200);
+      expect(list.body.items.length).toBeGreaterThan(50);
+      for (const o of list.body.items) {
+        expect([o.id, flat(o.money.provided)]).toEqual([o.id, expected(o.id, 'provided')]);
+        expect([o.id, flat(o.money.participation)]).toEqual([
+          o.id,
+          expected(o.id, 'participation'),
+        ]);
+      }
+      const none = await director.get('/api/v1/organisations?pageSize=1').expect(200);
+      expect(none.body.items[0].money).toBeUndefined();
+      await director
+        .get(`/api/v1/dashboard/by-partner/00000000-0000-4000-8000-000000000000`)
+        .expect(404);
+    },
+  );
+
   it('lets a Banxico FIX import take over the dates it covers, even at the same rate', async () => {
     const [demo]: { rate: string }[] = await t.db.query(
       `SELECT rate_to_mxn::text AS rate FROM exchange_rates WHERE currency = 'USD' AND rate_date = '2019-01-14'`,

@@ -230,7 +230,17 @@ export class GroupDto {
     | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Actions in the group' })
   actions: number | null;
-  @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
+  @ApiProperty({
+    type: MoneyFiguresDto,
+    description: 'by-partner: money the organisation provided ("aportado por el socio")',
+  })
+  money: MoneyFiguresDto;
+  @ApiPropertyOptional({
+    type: MoneyFiguresDto,
+    description:
+      'by-partner only: all the money of the actions it takes part in, whoever provided it ("en acciones donde participa")',
+  })
+  participation?: MoneyFiguresDto;
 }
 
 export class GroupedDto {
@@ -265,4 +275,49 @@ export class MilestonesDto {
   upcoming: MilestoneItemDto[];
   @ApiProperty({ type: [MilestoneItemDto], description: 'Most overdue first' })
   overdue: MilestoneItemDto[];
+}
+
+/** One year of a partner's money: both figures. */
+export class PartnerYearDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2019',
+    description: 'Year of value date; null = not stated',
+  })
+  year: string | null;
+  @ApiProperty({ type: MoneyFiguresDto }) provided: MoneyFiguresDto;
+  @ApiProperty({ type: MoneyFiguresDto }) participation: MoneyFiguresDto;
+}
+
+/**
+ * A partner's money, two named figures never added together: what it provided ("aportado por el
+ * socio": records where it is the provider) and all the money of the actions it takes part in
+ * ("en acciones donde participa", whoever provided it), each per key figure, in `currency`.
+ */
+export class PartnerMoneyDto {
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: MoneyFiguresDto }) provided: MoneyFiguresDto;
+  @ApiProperty({ type: MoneyFiguresDto }) participation: MoneyFiguresDto;
+  @ApiProperty({ type: [PartnerYearDto], description: 'Oldest year first; not stated last' })
+  byYear: PartnerYearDto[];
+}
+
+/** The four totals of a figure set, in the list's currency (partner list). */
+export class FigureTotalsDto {
+  @ApiProperty({ example: '0.00' }) ceilings: string;
+  @ApiProperty({ example: '0.00' }) committed: string;
+  @ApiProperty({ example: '0.00' }) executed: string;
+  @ApiProperty({ example: '0.00' }) inKind: string;
+  @ApiProperty({ description: 'Records left out (not converted), over the four' })
+  unconverted: number;
+}
+
+export class PartnerTotalsDto {
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ type: FigureTotalsDto, description: 'Aportado por el socio' })
+  provided: FigureTotalsDto;
+  @ApiProperty({ type: FigureTotalsDto, description: 'En acciones donde participa' })
+  participation: FigureTotalsDto;
 }

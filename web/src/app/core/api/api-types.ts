@@ -822,7 +822,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Money by providing organisation; actions by participating organisation */
+        /** Money by partner: provided by it (`money`) and in the actions it takes part in (`participation`); actions it takes part in */
         get: operations["DashboardController_byPartner"];
         put?: never;
         post?: never;
@@ -840,6 +840,23 @@ export type paths = {
             cookie?: never;
         };
         get: operations["DashboardController_byPartnerType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/by-partner/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner's money: provided by it and in the actions it takes part in, in total and by year */
+        get: operations["DashboardController_partner"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2258,6 +2275,18 @@ export type components = {
             pageSize: number;
             total: number;
         };
+        FigureTotalsDto: {
+            /** @example 0.00 */
+            ceilings: string;
+            /** @example 0.00 */
+            committed: string;
+            /** @example 0.00 */
+            executed: string;
+            /** @example 0.00 */
+            inKind: string;
+            /** @description Records left out (not converted), over the four */
+            unconverted: number;
+        };
         FromTemplateDto: {
             /**
              * @description First planned date (default: planned or actual start, else today)
@@ -2321,7 +2350,10 @@ export type components = {
             label?: string | null;
             /** @description by-year only */
             modality?: string | null;
+            /** @description by-partner: money the organisation provided ("aportado por el socio") */
             money: components["schemas"]["MoneyFiguresDto"];
+            /** @description by-partner only: all the money of the actions it takes part in, whoever provided it ("en acciones donde participa") */
+            participation?: components["schemas"]["MoneyFiguresDto"];
         };
         GroupedDto: {
             /** @example MXN */
@@ -2724,6 +2756,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2741,6 +2775,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2784,6 +2820,16 @@ export type components = {
              */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
         };
+        PartnerMoneyDto: {
+            /** @description Oldest year first; not stated last */
+            byYear: components["schemas"]["PartnerYearDto"][];
+            /** @example MXN */
+            currency: string;
+            /** Format: uuid */
+            organisationId: string;
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
+        };
         PartnerRefDto: {
             acronym?: string | null;
             /** Format: uuid */
@@ -2791,6 +2837,23 @@ export type components = {
             name: string;
             /** @enum {string} */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+        };
+        PartnerTotalsDto: {
+            /** @example MXN */
+            currency: string;
+            /** @description En acciones donde participa */
+            participation: components["schemas"]["FigureTotalsDto"];
+            /** @description Aportado por el socio */
+            provided: components["schemas"]["FigureTotalsDto"];
+        };
+        PartnerYearDto: {
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
+            /**
+             * @description Year of value date; null = not stated
+             * @example 2019
+             */
+            year?: string | null;
         };
         PlannedRowDto: {
             /**
@@ -5450,6 +5513,56 @@ export interface operations {
             };
         };
     };
+    DashboardController_partner: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMoneyDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DashboardController_bySdg: {
         parameters: {
             query?: {
@@ -6728,6 +6841,8 @@ export interface operations {
     OrganisationsController_list: {
         parameters: {
             query?: {
+                /** @description With it, each organisation carries its two money figures' totals (`money`) */
+                currency?: "MXN" | "USD" | "EUR";
                 page?: number;
                 pageSize?: number;
                 /** @description Accent-insensitive search in name and acronym */
