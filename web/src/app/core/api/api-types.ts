@@ -822,7 +822,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Money by providing organisation; actions by participating organisation */
+        /** Money by partner: provided by it (`money`) and in the actions it takes part in (`participation`); actions it takes part in */
         get: operations["DashboardController_byPartner"];
         put?: never;
         post?: never;
@@ -840,6 +840,23 @@ export type paths = {
             cookie?: never;
         };
         get: operations["DashboardController_byPartnerType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/by-partner/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner's money: provided by it and in the actions it takes part in, in total and by year */
+        get: operations["DashboardController_partner"];
         put?: never;
         post?: never;
         delete?: never;
@@ -947,6 +964,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/rate-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange rates behind the converted figures: currency, source, dates used */
+        get: operations["DashboardController_rateSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/summary": {
         parameters: {
             query?: never;
@@ -956,6 +990,23 @@ export type paths = {
         };
         /** Key figures: ceilings, committed, executed, in-kind (never added together), actions, partners */
         get: operations["DashboardController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/unconverted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money records left out of the converted figures (no currency, no value date, no rate), paged */
+        get: operations["DashboardController_unconverted"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2224,6 +2275,18 @@ export type components = {
             pageSize: number;
             total: number;
         };
+        FigureTotalsDto: {
+            /** @example 0.00 */
+            ceilings: string;
+            /** @example 0.00 */
+            committed: string;
+            /** @example 0.00 */
+            executed: string;
+            /** @example 0.00 */
+            inKind: string;
+            /** @description Records left out (not converted), over the four */
+            unconverted: number;
+        };
         FromTemplateDto: {
             /**
              * @description First planned date (default: planned or actual start, else today)
@@ -2287,7 +2350,10 @@ export type components = {
             label?: string | null;
             /** @description by-year only */
             modality?: string | null;
+            /** @description by-partner: money the organisation provided ("aportado por el socio") */
             money: components["schemas"]["MoneyFiguresDto"];
+            /** @description by-partner only: all the money of the actions it takes part in, whoever provided it ("en acciones donde participa") */
+            participation?: components["schemas"]["MoneyFiguresDto"];
         };
         GroupedDto: {
             /** @example MXN */
@@ -2609,8 +2675,8 @@ export type components = {
              * @example 16187025.00
              */
             total: string;
-            /** @description Summary only: the first 100 of them */
-            unconverted?: components["schemas"]["UnconvertedDto"][];
+            /** @description Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted) */
+            unconvertedByCurrency?: components["schemas"]["UnconvertedSumDto"][];
             /** @description Records left out of `total` (no currency, no value date or no rate) */
             unconvertedCount: number;
         };
@@ -2691,6 +2757,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2708,6 +2776,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2751,6 +2821,16 @@ export type components = {
              */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
         };
+        PartnerMoneyDto: {
+            /** @description Oldest year first; not stated last */
+            byYear: components["schemas"]["PartnerYearDto"][];
+            /** @example MXN */
+            currency: string;
+            /** Format: uuid */
+            organisationId: string;
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
+        };
         PartnerRefDto: {
             acronym?: string | null;
             /** Format: uuid */
@@ -2758,6 +2838,23 @@ export type components = {
             name: string;
             /** @enum {string} */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+        };
+        PartnerTotalsDto: {
+            /** @example MXN */
+            currency: string;
+            /** @description En acciones donde participa */
+            participation: components["schemas"]["FigureTotalsDto"];
+            /** @description Aportado por el socio */
+            provided: components["schemas"]["FigureTotalsDto"];
+        };
+        PartnerYearDto: {
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
+            /**
+             * @description Year of value date; null = not stated
+             * @example 2019
+             */
+            year?: string | null;
         };
         PlannedRowDto: {
             /**
@@ -2829,6 +2926,36 @@ export type components = {
         ProgressSchemeDto: {
             levels: components["schemas"]["ProgressLevelDto"][];
             stages: components["schemas"]["StageWeightDto"][];
+        };
+        RateSourceDto: {
+            /**
+             * @description Currency whose rate to MXN was used
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Earliest rate date used
+             * @example 2018-05-28
+             */
+            from: string;
+            /** @description Money records converted with a rate of this source */
+            records: number;
+            /**
+             * @description "manual" when the rate has no source
+             * @example Banxico FIX
+             */
+            source: string;
+            /**
+             * @description Latest rate date used
+             * @example 2019-01-14
+             */
+            to: string;
+        };
+        RateSourcesDto: {
+            /** @example USD */
+            currency: string;
+            /** @description Where the rates behind the converted figures come from (empty: none used) */
+            sources: components["schemas"]["RateSourceDto"][];
         };
         RelatedActionDto: {
             code: string;
@@ -2927,19 +3054,45 @@ export type components = {
             /** @description Types of the template the action already had (not planned again) */
             skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
-        UnconvertedDto: {
+        UnconvertedItemDto: {
             actionCode: string;
             /** Format: uuid */
             actionId: string;
             /** @example 361000.00 */
             amount: string;
             currency?: string | null;
+            /** @enum {string} */
+            figure: "ceilings" | "committed" | "executed" | "inKind";
             /** Format: uuid */
             fundingId: string;
             /** @enum {string} */
             reason: "currency_not_stated" | "no_value_date" | "no_rate";
             type: string;
             valueDate?: string | null;
+        };
+        UnconvertedPageDto: {
+            /**
+             * @description The currency they could not be converted to
+             * @example USD
+             */
+            currency: string;
+            /** @description Oldest value date first */
+            items: components["schemas"]["UnconvertedItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UnconvertedSumDto: {
+            /**
+             * @description Sum in the original currency
+             * @example 361000.00
+             */
+            amount: string;
+            /** @description Original currency; null = not stated */
+            currency?: string | null;
+            /** @enum {string} */
+            reason: "currency_not_stated" | "no_value_date" | "no_rate";
+            records: number;
         };
         UpdateActionDto: {
             actualEnd?: string | null;
@@ -5361,6 +5514,56 @@ export interface operations {
             };
         };
     };
+    DashboardController_partner: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMoneyDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DashboardController_bySdg: {
         parameters: {
             query?: {
@@ -5618,6 +5821,47 @@ export interface operations {
             };
         };
     };
+    DashboardController_rateSources: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateSourcesDto"];
+                };
+            };
+        };
+    };
     DashboardController_summary: {
         parameters: {
             query?: {
@@ -5655,6 +5899,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+        };
+    };
+    DashboardController_unconverted: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only this key figure */
+                figure?: "ceilings" | "committed" | "executed" | "inKind";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                page?: number;
+                pageSize?: number;
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnconvertedPageDto"];
                 };
             };
         };
@@ -6553,6 +6842,8 @@ export interface operations {
     OrganisationsController_list: {
         parameters: {
             query?: {
+                /** @description With it, each organisation carries its two money figures' totals (`money`) */
+                currency?: "MXN" | "USD" | "EUR";
                 page?: number;
                 pageSize?: number;
                 /** @description Accent-insensitive search in name and acronym */

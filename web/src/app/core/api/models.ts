@@ -260,8 +260,14 @@ export type CreateMilestoneRequest = Schemas['MilestoneInput'];
 export type KeyCount = Wire<Schemas['CountDto']>;
 /** `CurrencyAmountDto`: the sum in one original currency and its converted part. */
 export type CurrencyAmount = Wire<Schemas['CurrencyAmountDto']>;
-/** `UnconvertedDto`: a money record left out of a total. */
-export type UnconvertedRecord = Wire<Schemas['UnconvertedDto']>;
+/** `UnconvertedItemDto`: a money record left out of a total (GET /dashboard/unconverted). */
+export type UnconvertedRecord = Wire<Schemas['UnconvertedItemDto']>;
+/** `UnconvertedPageDto`: one page of them. */
+export type UnconvertedPage = Wire<Schemas['UnconvertedPageDto']>;
+/** `UnconvertedSumDto`: what a figure leaves out in one original currency, for one reason. */
+export type UnconvertedSum = Wire<Schemas['UnconvertedSumDto']>;
+/** `RateSourcesDto`: GET /dashboard/rate-sources, the rates behind the converted figures. */
+export type RateSources = Wire<Schemas['RateSourcesDto']>;
 /** `MoneyFigureDto`: one key figure (amounts are decimal strings). */
 export type MoneyFigure = Wire<Schemas['MoneyFigureDto']>;
 export type MoneyFigures = Wire<Schemas['MoneyFiguresDto']>;

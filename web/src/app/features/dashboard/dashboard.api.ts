@@ -1,7 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
-import type { DashboardMilestones, DashboardSummary, Grouped } from '../../core/api/models';
+import type {
+  DashboardMilestones,
+  DashboardSummary,
+  Grouped,
+  RateSources,
+  UnconvertedPage,
+} from '../../core/api/models';
 
 const BASE = '/api/v1/dashboard';
 
@@ -28,6 +34,16 @@ export class DashboardApi {
 
   grouped(grouping: Grouping, query: DashboardQuery): Observable<Grouped> {
     return this.http.get<Grouped>(`${BASE}/${grouping}`, { params: query });
+  }
+
+  /** The records left out of the converted figures (`figure`: one key figure), a page at a time. */
+  unconverted(query: DashboardQuery): Observable<UnconvertedPage> {
+    return this.http.get<UnconvertedPage>(`${BASE}/unconverted`, { params: query });
+  }
+
+  /** Which rates (currency, source, dates) the converted figures used. */
+  rateSources(query: DashboardQuery): Observable<RateSources> {
+    return this.http.get<RateSources>(`${BASE}/rate-sources`, { params: query });
   }
 
   milestones(query: DashboardQuery): Observable<DashboardMilestones> {
