@@ -2527,7 +2527,7 @@ export type components = {
             status: "planned" | "done" | "late";
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             version: number;
         };
         MilestoneInput: {
@@ -2550,7 +2550,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
         };
         MilestoneItemDto: {
             actionCode: string;
@@ -2582,7 +2582,7 @@ export type components = {
             plannedDate?: string | null;
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -2656,7 +2656,7 @@ export type components = {
             kind: "overdue" | "upcoming";
             milestoneTitle: string;
             /** @enum {string} */
-            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             read: boolean;
             responsibleName?: string | null;
         };
@@ -2924,7 +2924,7 @@ export type components = {
             /** @description Milestones planned, in template order */
             created: components["schemas"]["MilestoneRecordDto"][];
             /** @description Types of the template the action already had (not planned again) */
-            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
+            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
         UnconvertedDto: {
             actionCode: string;
@@ -3175,7 +3175,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /**
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
