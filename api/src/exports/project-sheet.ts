@@ -283,15 +283,15 @@ export function renderProjectSheet({
   }
 
   heading(t.milestones);
+  // "Taller: …"; a milestone of type "other" is just its title.
+  const kindOf = (type: string) => (type === 'other' ? '' : `${v('milestoneType', type)}: `);
   if (!action.milestones.length) doc.text(t.none);
   for (const m of action.milestones) {
     const when = d(m.actualDate ?? m.plannedDate, m.datePrecision);
     doc.font('Helvetica-Bold').text(`${when}  `, { continued: true });
-    doc
-      .font('Helvetica')
-      .text(`${v('milestoneType', m.type)}: ${m.title} (${v('milestoneStatus', m.status)})`, {
-        width,
-      });
+    doc.font('Helvetica').text(`${kindOf(m.type)}${m.title} (${v('milestoneStatus', m.status)})`, {
+      width,
+    });
   }
 
   heading(t.results);
