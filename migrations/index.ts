@@ -13,6 +13,7 @@ import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYe
 import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYearTotals';
 import { KeepIatiMoneyAndProvenance17965000000001 } from './17965000000001-KeepIatiMoneyAndProvenance';
 import { AddDataVersion17969000000001 } from './17969000000001-AddDataVersion';
+import { AddMeetingMilestoneType17968000000001 } from './17968000000001-AddMeetingMilestoneType';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFundingYearTotals1796470000000,
   KeepIatiMoneyAndProvenance17965000000001,
   AddDataVersion17969000000001,
+  AddMeetingMilestoneType17968000000001,
   // list:end
 ];

@@ -9,7 +9,7 @@ import { Page } from '../common/dto/pagination.dto';
 import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
 import { slugify } from '../common/slug';
-import { SqlParams } from '../actions/action-filters';
+import { allWordsLike, SqlParams } from '../actions/action-filters';
 import {
   CreateOrganisationDto,
   OrganisationDto,
@@ -58,12 +58,9 @@ export class OrganisationsService {
     const pageSize = query.pageSize ?? 25;
     const params = new SqlParams();
     const where = [this.scope(user, params)];
-    if (query.q?.trim()) {
-      const q = params.add(query.q.trim());
-      where.push(
-        `coopera_fold(o.name || ' ' || coalesce(o.acronym, '')) LIKE '%' || coopera_fold(${q}) || '%'`,
-      );
-    }
+    where.push(
+      ...allWordsLike(`coopera_fold(o.name || ' ' || coalesce(o.acronym, ''))`, query.q, params),
+    );
     if (query.type) where.push(`o.type = ${params.add(query.type)}`);
     const count = params.values.length;
     const countRows: { n: number }[] = await this.dataSource.query(

@@ -2594,7 +2594,7 @@ export type components = {
             status: "planned" | "done" | "late";
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             version: number;
         };
         MilestoneInput: {
@@ -2617,7 +2617,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
         };
         MilestoneItemDto: {
             actionCode: string;
@@ -2649,7 +2649,7 @@ export type components = {
             plannedDate?: string | null;
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -2723,7 +2723,7 @@ export type components = {
             kind: "overdue" | "upcoming";
             milestoneTitle: string;
             /** @enum {string} */
-            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             read: boolean;
             responsibleName?: string | null;
         };
@@ -3052,7 +3052,7 @@ export type components = {
             /** @description Milestones planned, in template order */
             created: components["schemas"]["MilestoneRecordDto"][];
             /** @description Types of the template the action already had (not planned again) */
-            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
+            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
         UnconvertedItemDto: {
             actionCode: string;
@@ -3329,7 +3329,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /**
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
