@@ -92,6 +92,15 @@ export const VOCABULARY = {
     expenditure: { es: 'Ejercido', en: 'Executed' },
     in_kind: { es: 'En especie', en: 'In kind' },
     prize: { es: 'Premio', en: 'Prize' },
+    ceiling_superseded: {
+      es: 'Presupuesto original (sustituido)',
+      en: 'Original budget (superseded)',
+    },
+    planned_disbursement: { es: 'Desembolso planeado', en: 'Planned disbursement' },
+    incoming_funds: { es: 'Fondos recibidos', en: 'Incoming funds' },
+    incoming_commitment: { es: 'Compromiso recibido', en: 'Incoming commitment' },
+    repayment: { es: 'Reembolso de préstamo o intereses', en: 'Loan or interest repayment' },
+    other_flow: { es: 'Otro flujo IATI', en: 'Other IATI flow' },
   } satisfies Labels<FundingType>,
   milestoneType: {
     application: { es: 'Postulación', en: 'Application' },
