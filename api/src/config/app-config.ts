@@ -281,22 +281,33 @@ export class EnvironmentVariables {
 }
 
 export interface AppConfig {
+  /** Run mode: production turns off the API docs and pretty logs by default; test silences logs. */
   env: 'development' | 'production' | 'test';
+  /** HTTP port of the API and the web app. */
   port: number;
+  /** Address the server listens on (0.0.0.0: every interface). */
   host: string;
   /** Set when an external PostgreSQL is used; otherwise an embedded server is started. */
   databaseUrl?: string;
+  /** Folder of the embedded PostgreSQL's data (git-ignored), used when no DATABASE_URL is set. */
   dataDir: string;
+  /** Port of the embedded PostgreSQL. */
   embeddedPgPort: number;
+  /** Least severe log level written (pino). */
   logLevel: string;
+  /** Human-readable logs instead of JSON lines (default: when the output is a terminal). */
   logPretty: boolean;
   /** Load the demo portfolio and demo users into an empty database. */
   demoData: boolean;
+  /** Connections in the app's PostgreSQL pool. */
   dbPoolSize: number;
   /** PostgreSQL's max_parallel_workers_per_gather for the app's connections. */
   dbParallelWorkers: number;
+  /** Longest wait for a database connection or statement (ms) before the request fails fast. */
   dbTimeoutMs: number;
+  /** Hours a session lasts without activity before sign-in is asked again. */
   sessionTtlHours: number;
+  /** Extra origins (comma-separated) allowed to call the API from a browser; the app's own is always allowed. */
   corsOrigins: string[];
   /** Proxies whose X-Forwarded-* headers are believed: none (false), a hop count, or addresses/CIDRs. */
   trustProxy: false | number | string[];
@@ -304,7 +315,9 @@ export interface AppConfig {
   hsts: 'auto' | 'on' | 'off';
   /** Serve Swagger UI and the OpenAPI JSON (off by default in production). */
   apiDocs: boolean;
+  /** Folder of the built web app served at / (Spanish) and /en/ (English). */
   webDist: string;
+  /** IATI identifier of the reporting organisation written in IATI exports (and recognised on import). */
   iatiReportingOrgRef: string;
   /** Exports (files, project sheets, IATI XML) per user — or per address for share links — per minute. */
   exportsPerMinute: number;
@@ -312,9 +325,11 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** Outgoing mail; without it the digest is not sent. */
   smtpUrl?: string;
+  /** Sender of outgoing e-mail. */
   mailFrom: string;
   /** When the weekly digest runs (cron, in {@link digestTimeZone}). */
   digestCron: string;
+  /** Time zone of the digest schedule (IANA name). */
   digestTimeZone: string;
   /** Public address of the web app, for links in e-mails (no trailing slash). */
   appUrl: string;
