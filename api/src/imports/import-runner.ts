@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import type { ImportFileKind, ImportInput, ReadImportOptions } from './import-model';
-import type { ReadAnswer, ReadJob } from './import-worker';
+import type { DatabaseOptions } from '../db/data-source';
+import type { ImportPlanDto } from './dto/import-plan.dto';
+import type { ImportRequest } from './import-run';
+import type { ImportAnswer, ImportJob } from './import-worker';
 import type { UploadedImportFile } from './read-files';
+
+/** What import-worker.ts posts once loaded (not imported: that module belongs to the thread). */
+const READY = 'ready';
 
 /**
  * Where the worker's code is. Built: dist/api/import-worker.js, the second webpack entry beside
@@ -30,12 +35,14 @@ function workerSource(): { code: string; eval: boolean; execArgv?: string[] } {
 }
 
 /**
- * Runs the reading of import files in worker threads, and lets only IMPORT_CONCURRENCY imports
- * at a time through {@link gate} (the rest wait up to IMPORT_QUEUE_WAIT_MS, then 429 IMPORT_BUSY
- * with Retry-After). A worker has IMPORT_WORKER_HEAP_MB of heap and IMPORT_READ_TIMEOUT_MS per
- * read: beyond either it is stopped and the import answers 413 IMPORT_READ_OUT_OF_MEMORY or 400
- * IMPORT_READ_TIMEOUT, while the API's thread goes on serving. Idle workers are kept for the next
- * import (at most one per slot) and never keep the process alive.
+ * Runs imports in worker threads, and lets only IMPORT_CONCURRENCY imports at a time through
+ * {@link gate} (the rest wait up to IMPORT_QUEUE_WAIT_MS, then 429 IMPORT_BUSY with
+ * Retry-After). A worker has IMPORT_WORKER_HEAP_MB of heap and IMPORT_READ_TIMEOUT_MS to read
+ * the files: beyond either it is stopped (its transaction, if any, rolls back) and the import
+ * answers 413 IMPORT_READ_OUT_OF_MEMORY or 400 IMPORT_READ_TIMEOUT, while the API's thread goes
+ * on serving. Reading, planning and writing all happen in the worker, so that a large file never
+ * blocks the event loop. Idle workers are kept for the next import (at most one per slot, with
+ * one database connection each) and never keep the process alive.
  */
 @Injectable()
 export class ImportRunner implements OnModuleDestroy {
@@ -59,23 +66,22 @@ export class ImportRunner implements OnModuleDestroy {
     }
   }
 
-  /** Reads the files in a worker thread; the same result (or AppError) as readImportFiles. */
-  read(
-    kind: ImportFileKind,
-    files: UploadedImportFile[],
-    today: string,
-    options: ReadImportOptions,
-  ): Promise<ImportInput> {
-    const worker = this.idle.pop() ?? this.spawn();
+  /**
+   * Runs one import (read, plan, apply) in a worker thread with its own connection to
+   * `database`; the same report (or AppError) as runImport. The read timeout stops at the end
+   * of reading; planning and writing are bounded by the database's statement timeout.
+   */
+  async run(request: ImportRequest, database: DatabaseOptions): Promise<ImportPlanDto> {
+    const { files } = request;
+    const worker = this.idle.pop() ?? (await this.spawn(files));
     worker.ref();
-    const job: ReadJob = {
+    const job: ImportJob = {
+      ...request,
       id: this.nextId++,
-      kind,
       files: files.map((f) => ({ name: f.name, data: f.data })),
-      today,
-      options,
+      database: { ...database, poolSize: 1 },
     };
-    return new Promise<ImportInput>((resolve, reject) => {
+    return new Promise<ImportPlanDto>((resolve, reject) => {
       let settled = false;
       const settle = (keep: boolean, outcome: () => void) => {
         if (settled) return;
@@ -88,10 +94,11 @@ export class ImportRunner implements OnModuleDestroy {
         else this.discard(worker);
         outcome();
       };
-      const onMessage = (answer: ReadAnswer) => {
+      const onMessage = (answer: ImportAnswer) => {
         if (answer.id !== job.id) return;
+        if ('read' in answer) return clearTimeout(timer);
         settle(true, () => {
-          if ('input' in answer) resolve(answer.input);
+          if ('report' in answer) resolve(answer.report);
           else if ('error' in answer)
             reject(
               new AppError(
@@ -101,23 +108,13 @@ export class ImportRunner implements OnModuleDestroy {
                 answer.error.headers,
               ),
             );
-          else reject(new Error(`The import reader failed: ${answer.failure}`));
+          else reject(new Error(`The import worker failed: ${answer.failure}`));
         });
       };
       const onError = (error: Error & { code?: string }) =>
-        settle(false, () =>
-          reject(
-            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'IMPORT_READ_OUT_OF_MEMORY', {
-                  files: files.map((f) => f.name),
-                  setting: 'IMPORT_WORKER_HEAP_MB',
-                  limit: this.config.importWorkerHeapMb,
-                })
-              : error,
-          ),
-        );
+        settle(false, () => reject(this.failure(error, files)));
       const onExit = (code: number) =>
-        settle(false, () => reject(new Error(`The import reader exited (code ${code})`)));
+        settle(false, () => reject(new Error(`The import worker exited (code ${code})`)));
       const timer = setTimeout(
         () =>
           settle(false, () =>
@@ -146,7 +143,8 @@ export class ImportRunner implements OnModuleDestroy {
     this.idle.length = 0;
   }
 
-  private spawn(): Worker {
+  /** A new worker, once it has loaded its code (it then says READY). */
+  private spawn(files: UploadedImportFile[]): Promise<Worker> {
     const source = workerSource();
     const worker = new Worker(source.code, {
       eval: source.eval,
@@ -154,17 +152,50 @@ export class ImportRunner implements OnModuleDestroy {
       resourceLimits: { maxOldGenerationSizeMb: this.config.importWorkerHeapMb },
     });
     this.all.add(worker);
-    // An idle worker that fails must not take the process with it: it is only dropped.
-    worker.on('error', (error) => this.logger.warn(`Import reader stopped: ${error.message}`));
+    // A worker that fails must not take the process with it: it is only dropped.
+    worker.on('error', (error) => this.logger.warn(`Import worker stopped: ${error.message}`));
     worker.on('exit', () => {
       this.all.delete(worker);
       const i = this.idle.indexOf(worker);
       if (i >= 0) this.idle.splice(i, 1);
     });
-    this.logger.debug(
-      `Import reader started (${source.eval ? 'TypeScript sources' : source.code})`,
-    );
-    return worker;
+    return new Promise<Worker>((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (message: unknown) => {
+        if (message !== READY) return;
+        done();
+        this.logger.debug(
+          `Import worker started (${source.eval ? 'TypeScript sources' : source.code})`,
+        );
+        resolve(worker);
+      };
+      const onError = (error: Error & { code?: string }) => {
+        done();
+        this.discard(worker);
+        reject(this.failure(error, files));
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`The import worker exited while starting (code ${code})`));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+  }
+
+  /** A worker's death as the import's answer: out of heap → 413; anything else stays a 500. */
+  private failure(error: Error & { code?: string }, files: UploadedImportFile[]): Error {
+    if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
+    return new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'IMPORT_READ_OUT_OF_MEMORY', {
+      files: files.map((f) => f.name),
+      setting: 'IMPORT_WORKER_HEAP_MB',
+      limit: this.config.importWorkerHeapMb,
+    });
   }
 
   private putBack(worker: Worker): void {

@@ -1,39 +1,59 @@
 /**
- * The worker thread that reads import files (a second webpack entry: dist/api/import-worker.js).
- * It receives one job at a time from ImportRunner, runs the pure readImportFiles and answers with
- * the parsed input or the AppError it threw (status, code, details), so that a hostile file costs
- * this thread's heap (IMPORT_WORKER_HEAP_MB) and time, never the API's event loop.
+ * The worker thread that runs imports (a second webpack entry: dist/api/import-worker.js). It
+ * receives one job at a time from ImportRunner: reads the files (readImportFiles), plans them
+ * against the database and, for a real import, applies them, through its own small connection
+ * pool. It answers with the report or the AppError it threw (status, code, details, headers), so
+ * that a hostile or huge file costs this thread's heap (IMPORT_WORKER_HEAP_MB) and time, never
+ * the API's event loop.
  */
 import { parentPort } from 'node:worker_threads';
+import type { DataSource } from 'typeorm';
+import { mapDatabaseError } from '../common/db-errors';
 import { AppError } from '../common/errors';
-import type { ImportFileKind, ImportInput, ReadImportOptions } from './import-model';
-import { readImportFiles } from './read-files';
+import { createDataSource, DatabaseOptions } from '../db/data-source';
+import type { ImportPlanDto } from './dto/import-plan.dto';
+import { ImportRequest, runImport } from './import-run';
 
-export interface ReadJob {
+export interface ImportJob extends Omit<ImportRequest, 'files'> {
   id: number;
-  kind: ImportFileKind;
   files: { name: string; data: Uint8Array }[];
-  today: string;
-  options: ReadImportOptions;
+  database: DatabaseOptions;
 }
 
-export type ReadAnswer =
-  | { id: number; input: ImportInput }
+export type ImportAnswer =
+  /** The files are read (the read timeout stops here). */
+  | { id: number; read: true }
+  | { id: number; report: ImportPlanDto }
   | {
       id: number;
       error: { status: number; code: string; details?: unknown; headers?: Record<string, string> };
     }
   | { id: number; failure: string };
 
-async function answer(job: ReadJob): Promise<ReadAnswer> {
+let database: Promise<DataSource> | undefined;
+
+function connect(options: DatabaseOptions): Promise<DataSource> {
+  database ??= createDataSource(options)
+    .initialize()
+    .catch((error: unknown) => {
+      database = undefined;
+      throw error;
+    });
+  return database;
+}
+
+async function answer(job: ImportJob, post: (a: ImportAnswer) => void): Promise<ImportAnswer> {
   try {
     const files = job.files.map((f) => ({
       name: f.name,
       data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength),
     }));
-    return { id: job.id, input: await readImportFiles(job.kind, files, job.today, job.options) };
-  } catch (error) {
-    if (error instanceof AppError)
+    const ds = await connect(job.database);
+    const report = await runImport(ds, { ...job, files }, () => post({ id: job.id, read: true }));
+    return { id: job.id, report };
+  } catch (thrown) {
+    const error = thrown instanceof AppError ? thrown : mapDatabaseError(thrown);
+    if (error)
       return {
         id: job.id,
         error: {
@@ -43,16 +63,20 @@ async function answer(job: ReadJob): Promise<ReadAnswer> {
           headers: error.headers,
         },
       };
-    return { id: job.id, failure: (error as Error)?.stack ?? String(error) };
+    return { id: job.id, failure: (thrown as Error)?.stack ?? String(thrown) };
   }
 }
 
-parentPort?.on('message', (job: ReadJob) => {
-  void answer(job).then((a) => {
-    try {
-      parentPort?.postMessage(a);
-    } catch (error) {
-      parentPort?.postMessage({ id: job.id, failure: String(error) });
-    }
-  });
+const post = (a: ImportAnswer) => {
+  try {
+    parentPort?.postMessage(a);
+  } catch (error) {
+    parentPort?.postMessage({ id: a.id, failure: String(error) });
+  }
+};
+
+parentPort?.on('message', (job: ImportJob) => {
+  void answer(job, post).then(post);
 });
+// Loaded: ImportRunner counts the read timeout from here.
+parentPort?.postMessage('ready');
