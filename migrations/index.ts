@@ -12,6 +12,7 @@ import { AddFundingTotals1796460879384 } from './1796460879384-AddFundingTotals'
 import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYearKeyStatistics';
 import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYearTotals';
 import { KeepIatiMoneyAndProvenance17965000000001 } from './17965000000001-KeepIatiMoneyAndProvenance';
+import { KeepIatiElementsAndReportingRole17965000000002 } from './17965000000002-KeepIatiElementsAndReportingRole';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FundingYearKeyStatistics1796462200000,
   AddFundingYearTotals1796470000000,
   KeepIatiMoneyAndProvenance17965000000001,
+  KeepIatiElementsAndReportingRole17965000000002,
   // list:end
 ];

@@ -251,6 +251,63 @@ describe('IATI import of real donor traits', () => {
     expect(xml).toContain('value="72,0000"');
   });
 
+  it('keeps the reporting organisation, languages, countries, sectors and every indicator period, and writes them back', async () => {
+    const [bank] = await t.db.query(`SELECT id, title_es, title_en FROM actions WHERE code = $1`, [
+      BANK,
+    ]);
+    // No Spanish title was published: the text keeps its language, noted.
+    expect(bank).toMatchObject({
+      title_es: '[en] Urban Mobility Loan',
+      title_en: 'Urban Mobility Loan',
+    });
+    const reporting = await t.db.query(
+      `SELECT o.name, o.iati_ref, o.type FROM participations p JOIN organisations o ON o.id = p.organisation_id
+        WHERE p.action_id = $1 AND p.role = 'reporting'`,
+      [bank.id],
+    );
+    expect(reporting).toEqual([
+      { name: 'Test Development Bank', iati_ref: 'XM-TEST-BANK', type: 'multilateral' },
+    ]);
+    // Its outgoing transactions have it as provider; incoming ones as receiver.
+    const parties = await t.db.query(
+      `SELECT f.type, pr.name AS provider, rc.name AS receiver FROM funding f
+         LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
+        WHERE f.action_id = $1 AND f.type IN ('disbursement', 'incoming_funds') AND f.import_key IS NOT NULL
+        ORDER BY f.type, f.amount`,
+      [bank.id],
+    );
+    expect(parties).toEqual([
+      { type: 'disbursement', provider: 'Test Development Bank', receiver: null },
+      { type: 'disbursement', provider: 'Test Development Bank', receiver: null },
+      { type: 'incoming_funds', provider: null, receiver: 'Test Development Bank' },
+    ]);
+
+    const exported = async (code: string) => {
+      const [{ id }] = await t.db.query(`SELECT id FROM actions WHERE code = $1`, [code]);
+      const res = await staff
+        .get(`/api/v1/actions/${id}/export/iati.xml`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      return (res.body as Buffer).toString('utf8');
+    };
+    const xml = await exported(BANK);
+    expect((await validateIati(xml)).errors).toEqual([]);
+    // Each narrative in its own language; never a Spanish one made up.
+    expect(xml).toContain('<narrative xml:lang="en">Urban Mobility Loan</narrative>');
+    expect(xml).toContain('<narrative xml:lang="de">Darlehen für urbane Mobilität</narrative>');
+    expect(xml).not.toContain('<narrative>Urban Mobility Loan</narrative>');
+    // Where the activity is: Colombia, not Mexico. Sectors with their own vocabulary.
+    expect(xml).toContain('<recipient-country code="CO" percentage="100"/>');
+    expect(xml).not.toContain('code="MX"');
+    expect(xml).toMatch(/<sector (?=[^>]*vocabulary="1")(?=[^>]*code="21020")[^>]*\/>/);
+    // Every indicator period and the baseline as published.
+    expect(xml).toMatch(/<baseline (?=[^>]*year="2019")(?=[^>]*iso-date="2019-12-31")[^>]*\/>/);
+    expect(xml).toContain('<target value="130,000.00"/>');
+    const grant = await exported('XM-TEST-GRANT-7');
+    expect(grant).toContain('<recipient-country code="MX" percentage="100"/>');
+  });
+
   it('every valid activity file of the schema tests imports without error', async () => {
     const dir = [SHOULD_PASS, SHARED_SHOULD_PASS].find((d) => {
       try {

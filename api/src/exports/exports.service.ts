@@ -176,7 +176,7 @@ export class ExportsService {
                   to_char(a.planned_end, 'YYYY-MM-DD') AS "plannedEnd", to_char(a.actual_start, 'YYYY-MM-DD') AS "actualStart",
                   to_char(a.actual_end, 'YYYY-MM-DD') AS "actualEnd",
                   to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt",
-                  ${ORG_JSON('i')} AS institute
+                  ${ORG_JSON('i')} AS institute, a.iati
              FROM actions a LEFT JOIN organisations i ON i.id = a.institute_id
             WHERE a.id = ANY($1::uuid[]) ORDER BY a.code`,
         ),
@@ -204,7 +204,7 @@ export class ExportsService {
                   to_char(n.baseline_date, 'YYYY-MM-DD') AS "baselineDate", n.target::text AS target,
                   to_char(n.target_date, 'YYYY-MM-DD') AS "targetDate", n.actual::text AS actual,
                   to_char(n.actual_date, 'YYYY-MM-DD') AS "actualDate", n.baseline_text AS "baselineText",
-                  n.target_text AS "targetText", n.actual_text AS "actualText"
+                  n.target_text AS "targetText", n.actual_text AS "actualText", n.iati
              FROM indicators n JOIN results r ON r.id = n.result_id
             WHERE r.action_id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`,
         ),
