@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+import { XMLParser } from 'fast-xml-parser';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validateIati } from './fixtures/iati/iati-validation';
@@ -170,6 +172,62 @@ describe('IATI import of real donor traits', () => {
       whole.body.money.executed.byCurrency.find((c: { currency: string }) => c.currency === 'USD')
         ?.amount,
     ).toBe('352000.00');
+  });
+
+  it('the dashboard equals, per currency and key figure, the sums computed straight from the XML', async () => {
+    // Parsed here without the importer: which transaction types and budgets count is the table
+    // of docs/imports.md.
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(TRAITS);
+    const many = <T>(x: T | T[] | undefined): T[] =>
+      x === undefined ? [] : Array.isArray(x) ? x : [x];
+    const sums: Record<string, Record<string, Decimal>> = {};
+    const add = (figure: string, currency: string, value: string) => {
+      sums[figure] ??= {};
+      sums[figure][currency] = (sums[figure][currency] ?? new Decimal(0)).plus(value);
+    };
+    type Value = { '#text': string | number; currency?: string };
+    for (const a of many(doc['iati-activities']['iati-activity']) as Record<string, never>[]) {
+      const currencyOf = (v: Value) => v.currency ?? a['default-currency'];
+      for (const t of many<{ 'transaction-type': { code: string | number }; value: Value }>(
+        a.transaction,
+      )) {
+        const code = String(t['transaction-type'].code);
+        const figure = ['3', '4', '7'].includes(code)
+          ? 'executed'
+          : code === '2'
+            ? 'committed'
+            : null;
+        if (figure) add(figure, currencyOf(t.value), String(t.value['#text']));
+      }
+      type Budget = {
+        type?: string | number;
+        'period-start': { 'iso-date': string };
+        'period-end': { 'iso-date': string };
+        value: Value;
+      };
+      const budgets = many<Budget>(a.budget);
+      const period = (b: Budget) =>
+        `${b['period-start']['iso-date']}|${b['period-end']['iso-date']}`;
+      const revised = new Set(budgets.filter((b) => String(b.type) === '2').map(period));
+      for (const b of budgets)
+        if (String(b.type ?? '1') === '2' || !revised.has(period(b)))
+          add('ceilings', currencyOf(b.value), String(b.value['#text']));
+    }
+    for (const currency of ['MXN', 'USD']) {
+      const res = await staff.get(`/api/v1/dashboard/summary?currency=${currency}`).expect(200);
+      for (const figure of ['executed', 'committed', 'ceilings']) {
+        const shown = Object.fromEntries(
+          res.body.money[figure].byCurrency.map((c: { currency: string; amount: string }) => [
+            c.currency,
+            c.amount,
+          ]),
+        );
+        const expected = Object.fromEntries(
+          Object.entries(sums[figure] ?? {}).map(([c, d]) => [c, d.toFixed(2)]),
+        );
+        expect({ figure, shown }).toEqual({ figure, shown: expected });
+      }
+    }
   });
 
   it('a republished activity updates corrected amounts and deletes what it no longer holds, never hand-made records', async () => {
