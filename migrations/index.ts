@@ -14,6 +14,7 @@ import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYea
 import { KeepIatiMoneyAndProvenance17965000000001 } from './17965000000001-KeepIatiMoneyAndProvenance';
 import { AddDataVersion17969000000001 } from './17969000000001-AddDataVersion';
 import { AddMeetingMilestoneType17968000000001 } from './17968000000001-AddMeetingMilestoneType';
+import { KeepIatiElementsAndReportingRole17965000000002 } from './17965000000002-KeepIatiElementsAndReportingRole';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -33,5 +34,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   KeepIatiMoneyAndProvenance17965000000001,
   AddDataVersion17969000000001,
   AddMeetingMilestoneType17968000000001,
+  KeepIatiElementsAndReportingRole17965000000002,
   // list:end
 ];

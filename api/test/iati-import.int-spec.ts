@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+import { XMLParser } from 'fast-xml-parser';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validateIati } from './fixtures/iati/iati-validation';
@@ -172,6 +174,62 @@ describe('IATI import of real donor traits', () => {
     ).toBe('352000.00');
   });
 
+  it('the dashboard equals, per currency and key figure, the sums computed straight from the XML', async () => {
+    // Parsed here without the importer: which transaction types and budgets count is the table
+    // of docs/imports.md.
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(TRAITS);
+    const many = <T>(x: T | T[] | undefined): T[] =>
+      x === undefined ? [] : Array.isArray(x) ? x : [x];
+    const sums: Record<string, Record<string, Decimal>> = {};
+    const add = (figure: string, currency: string, value: string) => {
+      sums[figure] ??= {};
+      sums[figure][currency] = (sums[figure][currency] ?? new Decimal(0)).plus(value);
+    };
+    type Value = { '#text': string | number; currency?: string };
+    for (const a of many(doc['iati-activities']['iati-activity']) as Record<string, never>[]) {
+      const currencyOf = (v: Value) => v.currency ?? a['default-currency'];
+      for (const t of many<{ 'transaction-type': { code: string | number }; value: Value }>(
+        a.transaction,
+      )) {
+        const code = String(t['transaction-type'].code);
+        const figure = ['3', '4', '7'].includes(code)
+          ? 'executed'
+          : code === '2'
+            ? 'committed'
+            : null;
+        if (figure) add(figure, currencyOf(t.value), String(t.value['#text']));
+      }
+      type Budget = {
+        type?: string | number;
+        'period-start': { 'iso-date': string };
+        'period-end': { 'iso-date': string };
+        value: Value;
+      };
+      const budgets = many<Budget>(a.budget);
+      const period = (b: Budget) =>
+        `${b['period-start']['iso-date']}|${b['period-end']['iso-date']}`;
+      const revised = new Set(budgets.filter((b) => String(b.type) === '2').map(period));
+      for (const b of budgets)
+        if (String(b.type ?? '1') === '2' || !revised.has(period(b)))
+          add('ceilings', currencyOf(b.value), String(b.value['#text']));
+    }
+    for (const currency of ['MXN', 'USD']) {
+      const res = await staff.get(`/api/v1/dashboard/summary?currency=${currency}`).expect(200);
+      for (const figure of ['executed', 'committed', 'ceilings']) {
+        const shown = Object.fromEntries(
+          res.body.money[figure].byCurrency.map((c: { currency: string; amount: string }) => [
+            c.currency,
+            c.amount,
+          ]),
+        );
+        const expected = Object.fromEntries(
+          Object.entries(sums[figure] ?? {}).map(([c, d]) => [c, d.toFixed(2)]),
+        );
+        expect({ figure, shown }).toEqual({ figure, shown: expected });
+      }
+    }
+  });
+
   it('a republished activity updates corrected amounts and deletes what it no longer holds, never hand-made records', async () => {
     const [{ id: actionId }] = await t.db.query(`SELECT id FROM actions WHERE code = $1`, [BANK]);
     await t.db.query(
@@ -249,6 +307,63 @@ describe('IATI import of real donor traits', () => {
     expect(xml).toMatch(/<budget type="1" status="1">/);
     expect((xml.match(/<planned-disbursement/g) ?? []).length).toBe(2);
     expect(xml).toContain('value="72,0000"');
+  });
+
+  it('keeps the reporting organisation, languages, countries, sectors and every indicator period, and writes them back', async () => {
+    const [bank] = await t.db.query(`SELECT id, title_es, title_en FROM actions WHERE code = $1`, [
+      BANK,
+    ]);
+    // No Spanish title was published: the text keeps its language, noted.
+    expect(bank).toMatchObject({
+      title_es: '[en] Urban Mobility Loan',
+      title_en: 'Urban Mobility Loan',
+    });
+    const reporting = await t.db.query(
+      `SELECT o.name, o.iati_ref, o.type FROM participations p JOIN organisations o ON o.id = p.organisation_id
+        WHERE p.action_id = $1 AND p.role = 'reporting'`,
+      [bank.id],
+    );
+    expect(reporting).toEqual([
+      { name: 'Test Development Bank', iati_ref: 'XM-TEST-BANK', type: 'multilateral' },
+    ]);
+    // Its outgoing transactions have it as provider; incoming ones as receiver.
+    const parties = await t.db.query(
+      `SELECT f.type, pr.name AS provider, rc.name AS receiver FROM funding f
+         LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
+        WHERE f.action_id = $1 AND f.type IN ('disbursement', 'incoming_funds') AND f.import_key IS NOT NULL
+        ORDER BY f.type, f.amount`,
+      [bank.id],
+    );
+    expect(parties).toEqual([
+      { type: 'disbursement', provider: 'Test Development Bank', receiver: null },
+      { type: 'disbursement', provider: 'Test Development Bank', receiver: null },
+      { type: 'incoming_funds', provider: null, receiver: 'Test Development Bank' },
+    ]);
+
+    const exported = async (code: string) => {
+      const [{ id }] = await t.db.query(`SELECT id FROM actions WHERE code = $1`, [code]);
+      const res = await staff
+        .get(`/api/v1/actions/${id}/export/iati.xml`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      return (res.body as Buffer).toString('utf8');
+    };
+    const xml = await exported(BANK);
+    expect((await validateIati(xml)).errors).toEqual([]);
+    // Each narrative in its own language; never a Spanish one made up.
+    expect(xml).toContain('<narrative xml:lang="en">Urban Mobility Loan</narrative>');
+    expect(xml).toContain('<narrative xml:lang="de">Darlehen für urbane Mobilität</narrative>');
+    expect(xml).not.toContain('<narrative>Urban Mobility Loan</narrative>');
+    // Where the activity is: Colombia, not Mexico. Sectors with their own vocabulary.
+    expect(xml).toContain('<recipient-country code="CO" percentage="100"/>');
+    expect(xml).not.toContain('code="MX"');
+    expect(xml).toMatch(/<sector (?=[^>]*vocabulary="1")(?=[^>]*code="21020")[^>]*\/>/);
+    // Every indicator period and the baseline as published.
+    expect(xml).toMatch(/<baseline (?=[^>]*year="2019")(?=[^>]*iso-date="2019-12-31")[^>]*\/>/);
+    expect(xml).toContain('<target value="130,000.00"/>');
+    const grant = await exported('XM-TEST-GRANT-7');
+    expect(grant).toContain('<recipient-country code="MX" percentage="100"/>');
   });
 
   it('every valid activity file of the schema tests imports without error', async () => {

@@ -433,6 +433,8 @@ describe('imports (workbook, CSV, IATI)', () => {
         }),
         expect.objectContaining({ role: 'implementing', iati_ref: 'DE-1' }),
         expect.objectContaining({ role: 'implementing', type: 'subnational_government' }),
+        // The reporting organisation is an organisation of the activity, in a role that says so.
+        expect.objectContaining({ role: 'reporting', iati_ref: 'DE-1' }),
       ]);
       const money = await dst.db.query(
         `SELECT type, amount::text, currency, to_char(value_date, 'YYYY-MM-DD') AS value_date FROM funding

@@ -38,6 +38,8 @@ export const PARTICIPATION_ROLES = [
   'implementing',
   'beneficiary',
   'counterpart',
+  /** The organisation that reports the activity in IATI (reporting-org). */
+  'reporting',
 ] as const;
 export const INSTRUMENT_TYPES = ['agreement', 'mou', 'letter', 'contract'] as const;
 export const FUNDING_TYPES = [

@@ -316,6 +316,10 @@ export class Indicator extends Versioned {
   @Column({ type: 'text', name: 'actual_text', nullable: true })
   actualText: string | null;
 
+  /** An IATI indicator's baseline and every period as published (iati-kept.ts). */
+  @Column({ type: 'jsonb', nullable: true })
+  iati: Record<string, unknown> | null;
+
   /** Provenance: the key of the imported element that created the record (null: made by hand). */
   @Column({ type: 'text', name: 'import_key', nullable: true })
   importKey: string | null;

@@ -1,6 +1,7 @@
 import { ORGANISATION_TYPES, type OrganisationType } from '../organisations/organisation.entity';
 import type { ActionStatus, FundingType, ParticipationRole } from '../actions/action.model';
-import { el, textEl, XmlElement, XmlNode } from './iati-xml';
+import { ACTIVITY_ORDER, KeptActivity, KeptIndicator } from '../imports/iati-kept';
+import { el, isElement, textEl, XmlElement, XmlNode } from './iati-xml';
 
 /**
  * Coopera → IATI 2.03 activity mapping. Every choice the standard leaves to the publisher is
@@ -69,9 +70,12 @@ export interface ActionBundle {
       baselineText?: string | null;
       targetText?: string | null;
       actualText?: string | null;
+      iati?: KeptIndicator | null;
     }[];
   }[];
   documents: { id: string; title: string; url: string; resultId: string | null }[];
+  /** What an IATI import kept (actions.iati). */
+  iati?: KeptActivity | null;
   instruments: { id: string; type: string; title: string; documentUrl: string | null }[];
 }
 
@@ -155,10 +159,20 @@ export function splitPercentages(n: number): string[] {
 
 const nonEmpty = (s: string | null | undefined): s is string => Boolean(s && s.trim());
 
-const narratives = (es: string | null | undefined, en?: string | null): XmlNode[] => [
-  ...(nonEmpty(es) ? [textEl('narrative', es)] : []),
-  ...(nonEmpty(en) ? [textEl('narrative', en, { 'xml:lang': 'en' })] : []),
-];
+/** A text an import stored with its language noted ("[de] …": no Spanish one was published). */
+const NOTED_LANGUAGE = /^\[([a-z]{2,3}(?:-[a-z0-9]+)?)\] ([\s\S]+)$/;
+
+const narratives = (es: string | null | undefined, en?: string | null): XmlNode[] => {
+  const noted = es ? NOTED_LANGUAGE.exec(es) : null;
+  return [
+    ...(noted && !(noted[1] === 'en' && nonEmpty(en))
+      ? [textEl('narrative', noted[2], { 'xml:lang': noted[1] })]
+      : nonEmpty(es) && !noted
+        ? [textEl('narrative', es)]
+        : []),
+    ...(nonEmpty(en) ? [textEl('narrative', en, { 'xml:lang': 'en' })] : []),
+  ];
+};
 
 const themeLabel = (slug: string) => {
   const words = slug.replace(/[-_]+/g, ' ').trim();
@@ -280,6 +294,23 @@ function indicatorNode(
 ): XmlElement {
   const notes: string[] = [];
   if (nonEmpty(i.unit)) notes.push(`Unidad: ${i.unit}`);
+  const kept = i.iati;
+  const d = kept?.derived;
+  if (
+    kept &&
+    d &&
+    [d.baseline, d.target, d.actual, d.baselineText, d.targetText, d.actualText].join('|') ===
+      [i.baseline, i.target, i.actual, i.baselineText, i.targetText, i.actualText]
+        .map((x) => x ?? null)
+        .join('|')
+  ) {
+    // Baseline and every period as published, while the values are the ones imported.
+    return el('indicator', { measure: '1', ...kept.attrs }, [
+      el('title', undefined, [textEl('narrative', nonEmpty(i.name) ? i.name : '—')]),
+      notes.length > 0 && el('description', undefined, [textEl('narrative', notes.join('. '))]),
+      ...kept.elements,
+    ]);
+  }
   // The value as the source wrote it, else the number.
   const baselineValue = i.baselineText ?? i.baseline;
   const targetValue = i.targetText ?? i.target;
@@ -524,6 +555,84 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       ? narratives(a.summaryEs, a.summaryEn)
       : narratives(title, a.titleEn);
 
+  // What an IATI import kept, written back while the fields it fed are unchanged.
+  const kept = a.iati ?? null;
+  const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+  const keptTitle =
+    kept?.title && same(a.titleEs, kept.derived.titleEs) && same(a.titleEn, kept.derived.titleEn)
+      ? kept.title
+      : null;
+  const keptDescriptions =
+    kept?.descriptions.length &&
+    same(a.summaryEs, kept.derived.summaryEs) &&
+    same(a.summaryEn, kept.derived.summaryEn) &&
+    same(a.objectives, kept.derived.objectives)
+      ? kept.descriptions
+      : null;
+  const keptSectors =
+    kept &&
+    same([...a.themes].sort(), [...kept.derived.themes].sort()) &&
+    same([...a.sdgs].sort(), [...kept.derived.sdgs].sort());
+  const keptElements = (kept?.elements ?? []).filter(
+    (e) => keptSectors || (e.name !== 'sector' && e.name !== 'tag'),
+  );
+  const keptTexts = new Set(
+    (keptDescriptions ?? []).flatMap((d) => (d.children ?? []).map((n) => (n as XmlElement).text)),
+  );
+  const generatedDescription = (type: string, text: string) =>
+    keptTexts.has(text) ? null : el('description', { type }, narratives(text));
+  // An imported activity is where its file says (no country claimed for it).
+  const recipientCountries = kept
+    ? []
+    : countries.map((c, i) =>
+        el('recipient-country', {
+          code: c,
+          percentage: countries.length > 1 ? countryShares[i] : undefined,
+        }),
+      );
+
+  const children: (XmlNode | null | false | undefined)[] = [
+    textEl('iati-identifier', iatiIdentifier(ctx.reportingOrgRef, a.code)),
+    el(
+      'reporting-org',
+      {
+        ref: ctx.reportingOrgRef,
+        type: iatiOrgType(a.institute ?? { type: 'subnational_government', country: home }, home),
+      },
+      [textEl('narrative', nonEmpty(a.institute?.name) ? a.institute.name : ctx.reportingOrgRef)],
+    ),
+    keptTitle ?? el('title', undefined, narratives(title, a.titleEn)),
+    ...(keptDescriptions ?? [
+      el('description', { type: '1' }, description),
+      nonEmpty(a.objectives) && el('description', { type: '2' }, narratives(a.objectives)),
+    ]),
+    beneficiaries.length > 0 &&
+      generatedDescription('3', `Beneficiarios: ${beneficiaries.join('; ')}.`),
+    counterparts.length > 0 &&
+      generatedDescription('4', `Contrapartes: ${counterparts.join('; ')}.`),
+    ...otherFunding.map((t) => generatedDescription('4', t)),
+    ...participating,
+    el('activity-status', { code: activityStatus(a, ctx.today) }),
+    ...activityDates(a, ctx.today).map((d) =>
+      el('activity-date', { type: d.type, 'iso-date': d.date }),
+    ),
+    ...recipientCountries,
+    ...(keptSectors ? [] : sectors),
+    ...(keptSectors ? [] : a.sdgs.map((g) => el('tag', { vocabulary: '2', code: String(g) }))),
+    ...budgets,
+    ...plannedDisbursements,
+    ...transactions,
+    ...documents,
+    ...results,
+    ...keptElements,
+  ];
+  const rank = (n: XmlNode) => (isElement(n) ? ACTIVITY_ORDER.indexOf(n.name) : -1);
+  const ordered = children
+    .filter((c): c is XmlNode => Boolean(c))
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i)
+    .map((x) => x.c);
+
   return el(
     'iati-activity',
     {
@@ -531,44 +640,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       'xml:lang': 'es',
       'default-currency': ctx.defaultCurrency,
     },
-    [
-      ...comments,
-      textEl('iati-identifier', iatiIdentifier(ctx.reportingOrgRef, a.code)),
-      el(
-        'reporting-org',
-        {
-          ref: ctx.reportingOrgRef,
-          type: iatiOrgType(a.institute ?? { type: 'subnational_government', country: home }, home),
-        },
-        [textEl('narrative', nonEmpty(a.institute?.name) ? a.institute.name : ctx.reportingOrgRef)],
-      ),
-      el('title', undefined, narratives(title, a.titleEn)),
-      el('description', { type: '1' }, description),
-      nonEmpty(a.objectives) && el('description', { type: '2' }, narratives(a.objectives)),
-      beneficiaries.length > 0 &&
-        el('description', { type: '3' }, narratives(`Beneficiarios: ${beneficiaries.join('; ')}.`)),
-      counterparts.length > 0 &&
-        el('description', { type: '4' }, narratives(`Contrapartes: ${counterparts.join('; ')}.`)),
-      ...otherFunding.map((t) => el('description', { type: '4' }, narratives(t))),
-      ...participating,
-      el('activity-status', { code: activityStatus(a, ctx.today) }),
-      ...activityDates(a, ctx.today).map((d) =>
-        el('activity-date', { type: d.type, 'iso-date': d.date }),
-      ),
-      ...countries.map((c, i) =>
-        el('recipient-country', {
-          code: c,
-          percentage: countries.length > 1 ? countryShares[i] : undefined,
-        }),
-      ),
-      ...sectors,
-      ...a.sdgs.map((g) => el('tag', { vocabulary: '2', code: String(g) })),
-      ...budgets,
-      ...plannedDisbursements,
-      ...transactions,
-      ...documents,
-      ...results,
-    ],
+    [...comments, ...ordered],
   );
 }
 

@@ -12,6 +12,7 @@ import type {
   ReadImportOptions,
 } from './import-model';
 import { nameKey, PositionKeys, readAmount, readIndicatorNumber, usableRef } from './iati-values';
+import { KeptActivity, KeptIndicator, MODELLED, toXmlElement } from './iati-kept';
 import { IMPORT_COLUMNS } from './import-spec';
 import { convertCell, RawCell } from './tabular';
 
@@ -200,6 +201,8 @@ interface ActivityContext {
   lang: string;
   currency: string | undefined;
   base: string;
+  /** Our own export read back (its identifier has our prefix): no reporting org of its own. */
+  own: boolean;
 }
 
 const at = (a: ActivityContext, p: string) => `${a.base}${p ? `/${p}` : ''}`;
@@ -345,14 +348,19 @@ function readTransactions(a: ActivityContext): void {
     }
     const ref = attr(t, 'ref');
     const date = isoDate(one(t, 'transaction-date'));
+    // The reporting organisation gives what goes out and receives what comes in, unless stated.
+    const reporting = a.own ? undefined : one(a.node, 'reporting-org');
+    const incoming = code === '1' || code === '11';
     addMoney(a, path, one(t, 'value'), {
       type,
       iatiType: code,
       ref,
       valueDate: date,
       description: narratives(one(t, 'description'), a.lang)[0]?.text ?? null,
-      provider: one(t, 'provider-org'),
-      receiver: one(t, 'receiver-org'),
+      provider:
+        one(t, 'provider-org') ??
+        (incoming || code === '5' || code === '6' ? undefined : reporting),
+      receiver: one(t, 'receiver-org') ?? (incoming ? reporting : undefined),
       // The amount is never part of the key: a corrected value updates the same record.
       importKey: keys.next(ref ? `transaction|ref|${ref}` : `transaction|${code}|${date ?? ''}`),
     });
@@ -411,6 +419,21 @@ function readPlannedDisbursements(a: ActivityContext): void {
 
 function readParticipations(a: ActivityContext): void {
   const keys = new PositionKeys();
+  const reporting = one(a.node, 'reporting-org');
+  const reportingRef = usableRef(attr(reporting, 'ref'));
+  const reportingName = narratives(reporting, a.lang)[0]?.text ?? reportingRef;
+  if (reporting && reportingName && !a.own)
+    addRow(
+      a.ctx,
+      'participations',
+      at(a, 'reporting-org'),
+      { action_code: a.code, organisation: reportingName, role: 'reporting' },
+      {
+        _organisation_ref: reportingRef,
+        _organisation_type: orgTypeOf(attr(reporting, 'type')),
+        _import_key: 'participation|reporting#1',
+      },
+    );
   list(a.node, 'participating-org').forEach((p, i) => {
     const role = ROLE[attr(p, 'role') ?? ''];
     const ref = usableRef(attr(p, 'ref'));
@@ -488,6 +511,27 @@ function readResults(a: ActivityContext): void {
       const b = indicatorValue(attr(baseline, 'value'));
       const t = indicatorValue(target?.target);
       const v = indicatorValue(actualP?.actual);
+      const kept: KeptIndicator = {
+        attrs: Object.fromEntries(
+          Object.entries(n)
+            .filter(([k]) => k.startsWith('@') && !k.slice(1).includes(':'))
+            .map(([k, x]) => [k.slice(1), decodeXmlText(String(x))]),
+        ),
+        elements: Object.entries(n)
+          .filter(([k]) => !k.startsWith('@') && k !== '#text' && !k.includes(':'))
+          .filter(([k]) => k !== 'title' && k !== 'description')
+          .flatMap(([k, x]) =>
+            (Array.isArray(x) ? x : [x]).map((y) => toXmlElement(k, y, a.lang, decodeXmlText)),
+          ),
+        derived: {
+          baseline: b.number,
+          target: t.number,
+          actual: v.number,
+          baselineText: b.text,
+          targetText: t.text,
+          actualText: v.text,
+        },
+      };
       for (const [label, x] of [
         ['baseline', b],
         ['target', t],
@@ -521,6 +565,7 @@ function readResults(a: ActivityContext): void {
           baseline_text: b.text,
           target_text: t.text,
           actual_text: v.text,
+          iati: kept,
           _result_key: path,
           _import_key: indicatorKeys.next(`indicator|${nameKey(nameText)}`),
         },
@@ -559,11 +604,14 @@ function readActionRow(a: ActivityContext): void {
     if (c && (vocabulary === '2' || vocabulary === '3')) sdgs.add(Number(c.split('.')[0]));
   }
   const actual = (d?: string) => (d ? 'day' : null);
+  /** Spanish text, else the first one with its language noted ("[de] …"): never passed off as Spanish. */
+  const spanish = (ns: Narrative[]) =>
+    inLang(ns, 'es') ?? (ns[0] ? `[${ns[0].lang}] ${ns[0].text}` : null);
   const raw: Record<string, RawCell> = {
     code: a.code,
-    title_es: inLang(titles, 'es') ?? titles[0]?.text ?? a.identifier,
+    title_es: (spanish(titles) ?? a.identifier).slice(0, 500),
     title_en: inLang(titles, 'en') ?? null,
-    summary_es: inLang(summary, 'es') ?? summary[0]?.text ?? null,
+    summary_es: spanish(summary),
     summary_en: inLang(summary, 'en') ?? null,
     objectives: objectives[0]?.text ?? null,
     status: STATUS[attr(one(activity, 'activity-status'), 'code') ?? ''] ?? null,
@@ -580,7 +628,28 @@ function readActionRow(a: ActivityContext): void {
   if (themes.length) raw.themes = [...new Set(themes)].slice(0, 20).join('; ');
   const goals = [...sdgs].filter((g) => g >= 1 && g <= 17).sort((x, y) => x - y);
   if (goals.length) raw.sdgs = goals.join('; ');
+  const kept: KeptActivity = {
+    elements: Object.entries(activity)
+      .filter(([k]) => !k.startsWith('@') && k !== '#text' && !k.includes(':') && !MODELLED.has(k))
+      .flatMap(([k, x]) =>
+        (Array.isArray(x) ? x : [x]).map((y) => toXmlElement(k, y, a.lang, decodeXmlText)),
+      ),
+    title: list(activity, 'title')[0]
+      ? toXmlElement('title', list(activity, 'title')[0], a.lang, decodeXmlText)
+      : null,
+    descriptions: descriptions.map((d) => toXmlElement('description', d, a.lang, decodeXmlText)),
+    derived: {
+      titleEs: raw.title_es as string,
+      titleEn: (raw.title_en as string | null) ?? null,
+      summaryEs: (raw.summary_es as string | null) ?? null,
+      summaryEn: (raw.summary_en as string | null) ?? null,
+      objectives: (raw.objectives as string | null) ?? null,
+      themes: raw.themes ? String(raw.themes).split('; ') : [],
+      sdgs: goals,
+    },
+  };
   addRow(a.ctx, 'actions', a.base, raw, {
+    iati: kept,
     _defaults: { kind: 'cooperation_project', institute_role: 'recipient' },
   });
 }
@@ -677,6 +746,7 @@ export function readIati(
       node,
       identifier,
       code: codeOfIdentifier(identifier, options.iati?.ownPrefix),
+      own: Boolean(options.iati?.ownPrefix && identifier.startsWith(`${options.iati.ownPrefix}-`)),
       lang: (attr(node, 'xml:lang') ?? attr(root, 'xml:lang') ?? 'en').toLowerCase(),
       currency: attr(node, 'default-currency') ?? attr(root, 'default-currency'),
       base,

@@ -15,9 +15,18 @@ import {
   Outcome,
   PlannedRow,
 } from './import-model';
+import { stableJson } from './iati-kept';
 import { REQUIRED_ON_CREATE } from './import-spec';
 
-type PgType = 'uuid' | 'text' | 'text[]' | 'smallint[]' | 'date' | 'timestamptz' | 'numeric';
+type PgType =
+  | 'uuid'
+  | 'text'
+  | 'text[]'
+  | 'smallint[]'
+  | 'date'
+  | 'timestamptz'
+  | 'numeric'
+  | 'jsonb';
 type Rec = Record<string, unknown>;
 
 /** The columns the import writes, per table, with their PostgreSQL types. */
@@ -60,6 +69,7 @@ const DB: Record<ImportTable, [string, PgType][]> = {
     ['source', 'text'],
     ['archived_at', 'timestamptz'],
     ['notes', 'text'],
+    ['iati', 'jsonb'],
   ],
   participations: [
     ['id', 'uuid'],
@@ -120,6 +130,7 @@ const DB: Record<ImportTable, [string, PgType][]> = {
     ['target_text', 'text'],
     ['actual_text', 'text'],
     ['import_key', 'text'],
+    ['iati', 'jsonb'],
   ],
 };
 
@@ -166,6 +177,7 @@ function same(type: PgType, a: unknown, b: unknown): boolean {
   if (a === null || a === undefined || b === null || b === undefined)
     return (a ?? null) === (b ?? null);
   if (type === 'numeric') return new Decimal(a as string).eq(new Decimal(b as string));
+  if (type === 'jsonb') return stableJson(a) === stableJson(b);
   if (type === 'text[]' || type === 'smallint[]')
     return (
       JSON.stringify((a as unknown[]).map(String)) === JSON.stringify((b as unknown[]).map(String))
@@ -827,6 +839,7 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
         'baseline_text',
         'target_text',
         'actual_text',
+        'iati',
       ]);
       return { values, parentId: resultId };
     },

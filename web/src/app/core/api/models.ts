@@ -85,6 +85,7 @@ export const PARTICIPATION_ROLES = [
   'implementing',
   'beneficiary',
   'counterpart',
+  'reporting',
 ] as const;
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 

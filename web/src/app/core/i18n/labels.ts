@@ -68,6 +68,7 @@ export const PARTICIPATION_ROLE_LABELS: Record<ParticipationRole, string> = {
   implementing: $localize`:@@participationRole.implementing:Implementador`,
   beneficiary: $localize`:@@participationRole.beneficiary:Beneficiario`,
   counterpart: $localize`:@@participationRole.counterpart:Contraparte`,
+  reporting: $localize`:@@participationRole.reporting:Informante IATI`,
 };
 
 export const INSTRUMENT_TYPE_LABELS: Record<InstrumentType, string> = {
