@@ -7,12 +7,16 @@ export const ACCESS_KEY = 'coopera:access';
 
 /** What a route declares: open to anyone, to any signed-in user, or to the listed roles. */
 export type AccessRule =
-  | { kind: 'public' }
+  | { kind: 'public'; session?: false }
   | { kind: 'signed-in' }
   | { kind: 'roles'; roles: Role[] };
 
-/** Anyone, signed in or not (health, sign-in, the share-link views). */
-export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+/**
+ * Anyone, signed in or not (health, sign-in, the share-link views). `{ session: false }`: the
+ * session cookie is not even looked up (liveness must not depend on the database).
+ */
+export const Public = (options: { session?: false } = {}) =>
+  SetMetadata(ACCESS_KEY, { kind: 'public', ...options } satisfies AccessRule);
 
 /** Any active signed-in user, whatever the role (own profile, sign-out). */
 export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signed-in' } satisfies AccessRule);

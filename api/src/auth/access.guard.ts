@@ -38,6 +38,7 @@ export class AccessGuard implements CanActivate {
       this.logger.error(`Route without an access declaration: ${request.method} ${request.url}`);
       throw new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN');
     }
+    if (rule.kind === 'public' && rule.session === false) return true;
     const token = sessionTokenOf(request);
     const session = token ? await this.sessions.resolve(token) : null;
     if (session) {
