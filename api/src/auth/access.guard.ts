@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../common/errors';
+import { redactUrl } from '../common/logger';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import type { AuthedRequest } from './auth-user';
 import { CSRF_HEADER, sessionTokenOf } from './cookies';
@@ -35,7 +36,9 @@ export class AccessGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     if (!rule) {
-      this.logger.error(`Route without an access declaration: ${request.method} ${request.url}`);
+      this.logger.error(
+        `Route without an access declaration: ${request.method} ${redactUrl(request.url)}`,
+      );
       throw new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN');
     }
     if (rule.kind === 'public' && rule.session === false) return true;

@@ -269,6 +269,8 @@ export interface AppConfig {
   digestTimeZone: string;
   /** Public address of the web app, for links in e-mails (no trailing slash). */
   appUrl: string;
+  /** Where the logs go instead of stdout (tests only; not read from the environment). */
+  logDestination?: NodeJS.WritableStream;
   /** Faster pg-boss polling (tests only; not read from the environment). */
   jobsTiming?: {
     cronMonitorIntervalSeconds?: number;
