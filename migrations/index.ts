@@ -11,6 +11,7 @@ import { AddFundingYearStatistics1795457568019 } from './1795457568019-AddFundin
 import { AddFundingTotals1796460879384 } from './1796460879384-AddFundingTotals';
 import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYearKeyStatistics';
 import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYearTotals';
+import { AddMustChangePassword17966000000001 } from './17966000000001-AddMustChangePassword';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFundingTotals1796460879384,
   FundingYearKeyStatistics1796462200000,
   AddFundingYearTotals1796470000000,
+  AddMustChangePassword17966000000001,
   // list:end
 ];

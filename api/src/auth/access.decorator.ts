@@ -28,5 +28,13 @@ export const Roles = (...roles: Role[]) =>
     roles: Array.from(new Set<Role>(['admin', ...roles])),
   } satisfies AccessRule);
 
+export const PASSWORD_CHANGE_KEY = 'coopera:password-change-exempt';
+
+/**
+ * Open to a user who must still change an admin-set password (who am I, change it, sign out);
+ * every other route answers them 403 PASSWORD_CHANGE_REQUIRED.
+ */
+export const DuringPasswordChange = () => SetMetadata(PASSWORD_CHANGE_KEY, true);
+
 /** Roles that read the whole portfolio. */
 export const READERS: Role[] = ['staff', 'director'];
