@@ -15,6 +15,7 @@ import { KeepIatiMoneyAndProvenance17965000000001 } from './17965000000001-KeepI
 import { AddDataVersion17969000000001 } from './17969000000001-AddDataVersion';
 import { AddMeetingMilestoneType17968000000001 } from './17968000000001-AddMeetingMilestoneType';
 import { KeepIatiElementsAndReportingRole17965000000002 } from './17965000000002-KeepIatiElementsAndReportingRole';
+import { AddMustChangePassword17966000000001 } from './17966000000001-AddMustChangePassword';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddDataVersion17969000000001,
   AddMeetingMilestoneType17968000000001,
   KeepIatiElementsAndReportingRole17965000000002,
+  AddMustChangePassword17966000000001,
   // list:end
 ];

@@ -23,6 +23,7 @@ interface UserRow {
   name: string;
   role: AuthUser['role'];
   organisationId: string | null;
+  mustChangePassword: boolean;
   passwordHash: string;
   active: boolean;
 }
@@ -46,7 +47,8 @@ export class AuthService {
     // limit: a burst of parallel attempts cannot pass the check before any of them is counted.
     await this.limiter.reserveAll(checks);
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT id, email, name, role, organisation_id AS "organisationId", password_hash AS "passwordHash", active
+      `SELECT id, email, name, role, organisation_id AS "organisationId",
+              must_change_password AS "mustChangePassword", password_hash AS "passwordHash", active
          FROM users WHERE email = $1`,
       [email],
     );
@@ -92,7 +94,8 @@ export class AuthService {
     const hash = await hashPassword(next);
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(
-        `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        `UPDATE users SET password_hash = $2, must_change_password = false, version = version + 1,
+                updated_at = now() WHERE id = $1`,
         [user.id, hash],
       );
       await this.audit.record(manager, actor, {

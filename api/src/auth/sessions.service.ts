@@ -43,6 +43,7 @@ export class SessionsService {
     const rows: (AuthUser & { csrfToken: string; lastSeenAt: Date })[] =
       await this.dataSource.query(
         `SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
+              u.must_change_password AS "mustChangePassword",
               s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,

@@ -110,6 +110,8 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.example.org' })).toThrow(ConfigError);
     expect(loadConfig({}).hsts).toBe('auto');
+    expect(loadConfig({})).toMatchObject({ dbStatementTimeoutMs: 30_000, dbLockTimeoutMs: 3000 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '8000' }).dbStatementTimeoutMs).toBe(8000);
     expect(() => loadConfig({ HSTS: 'maybe' })).toThrow(/HSTS/);
   });
 });

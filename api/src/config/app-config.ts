@@ -112,6 +112,20 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds (1000–3600000)' })
+  @Min(1000, { message: 'must be an integer number of milliseconds (1000–3600000)' })
+  @Max(3600000, { message: 'must be an integer number of milliseconds (1000–3600000)' })
+  DB_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds (100–3600000)' })
+  @Min(100, { message: 'must be an integer number of milliseconds (100–3600000)' })
+  @Max(3600000, { message: 'must be an integer number of milliseconds (100–3600000)' })
+  DB_LOCK_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'must be an integer number of hours (1–720)' })
   @Min(1, { message: 'must be an integer number of hours (1–720)' })
   @Max(720, { message: 'must be an integer number of hours (1–720)' })
@@ -303,8 +317,12 @@ export interface AppConfig {
   dbPoolSize: number;
   /** PostgreSQL's max_parallel_workers_per_gather for the app's connections. */
   dbParallelWorkers: number;
-  /** Longest wait for a database connection or statement (ms) before the request fails fast. */
+  /** Longest wait for a connection from the pool (ms) before the request fails fast with 503. */
   dbTimeoutMs: number;
+  /** statement_timeout of the app's connections (the client gives up 2 s later). */
+  dbStatementTimeoutMs: number;
+  /** lock_timeout of the app's connections: a blocked table fails fast with 503. */
+  dbLockTimeoutMs: number;
   /** Hours a session lasts without activity before sign-in is asked again. */
   sessionTtlHours: number;
   /** Extra origins (comma-separated) allowed to call the API from a browser; the app's own is always allowed. */
@@ -333,6 +351,8 @@ export interface AppConfig {
   digestTimeZone: string;
   /** Public address of the web app, for links in e-mails (no trailing slash). */
   appUrl: string;
+  /** Where the logs go instead of stdout (tests only; not read from the environment). */
+  logDestination?: NodeJS.WritableStream;
   /** Faster pg-boss polling (tests only; not read from the environment). */
   jobsTiming?: {
     cronMonitorIntervalSeconds?: number;
@@ -408,6 +428,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: vars.DB_POOL_SIZE ?? 10,
     dbParallelWorkers: vars.DB_PARALLEL_WORKERS ?? 0,
     dbTimeoutMs: vars.DB_TIMEOUT_MS ?? 5000,
+    dbStatementTimeoutMs:
+      vars.DB_STATEMENT_TIMEOUT_MS ?? Math.max((vars.DB_TIMEOUT_MS ?? 5000) * 6, 30_000),
+    dbLockTimeoutMs: vars.DB_LOCK_TIMEOUT_MS ?? 3000,
     sessionTtlHours: vars.SESSION_TTL_HOURS ?? 12,
     corsOrigins: (vars.CORS_ORIGINS ?? '')
       .split(',')

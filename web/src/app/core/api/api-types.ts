@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up and serving HTTP */
+        /** Liveness: the process is up and serving HTTP (never reads the database or the session) */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -595,7 +595,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; sets the session and XSRF cookies */
+        /** Sign in with e-mail and password; sets the session and XSRF cookies (and ends the session the cookie held) */
         post: operations["AuthController_signIn"];
         delete?: never;
         options?: never;
@@ -2573,6 +2573,8 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The password was set by an admin: change it (POST auth/password) before anything else; other routes answer 403 PASSWORD_CHANGE_REQUIRED */
+            mustChangePassword: boolean;
             name: string;
             /** Format: uuid */
             organisationId?: string | null;
