@@ -22,7 +22,7 @@
  *   BENCH_MODES=0 skips that part; DATA_VERSION_MODE picks the mode of the main table.
  */
 import autocannon from 'autocannon';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -462,6 +462,9 @@ async function measureSql(pool: Pool, recorded: Recorded[]) {
 
 async function main() {
   const started = Date.now();
+  const startLoad = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const db = await benchDatabase();
   const config = {
     ...loadConfig({
@@ -686,7 +689,10 @@ async function main() {
       console.table(modes);
     }
     console.log(
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+        `load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} at the end (${startLoad} at the start); ` +
         `node ${process.version}; PostgreSQL ${pgVersion}${process.env['DATABASE_URL'] ? ' (DATABASE_URL)' : ' (embedded, same machine)'}`,
     );
   } finally {
