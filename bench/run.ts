@@ -22,7 +22,7 @@
  *   BENCH_MODES=0 skips that part; DATA_VERSION_MODE picks the mode of the main table.
  */
 import autocannon from 'autocannon';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -45,7 +45,7 @@ const SQL_RUNS = Number(process.env['BENCH_SQL_RUNS'] ?? 50);
 const AFTER_WRITE_RUNS = Number(process.env['BENCH_AFTER_WRITE_RUNS'] ?? 40);
 const WRITES_PER_S = Number(process.env['BENCH_WRITES_PER_S'] ?? 10);
 /** The data version read of the answer cache: not part of an endpoint's own SQL. */
-const VERSION_READ = /FROM data_version/;
+const VERSION_READ = /^SELECT sum\(n\)::text AS v FROM data_version/;
 const N = { actions: 10_000, organisations: 2_000, funding: 200_000, milestones: 100_000 };
 
 /** mulberry32: a small deterministic PRNG. */
@@ -425,6 +425,9 @@ async function measureSql(pool: Pool, recorded: Recorded[]) {
 
 async function main() {
   const started = Date.now();
+  const startLoad = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const db = await benchDatabase();
   const config = {
     ...loadConfig({
@@ -649,7 +652,10 @@ async function main() {
       console.table(modes);
     }
     console.log(
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+        `load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} at the end (${startLoad} at the start); ` +
         `node ${process.version}; PostgreSQL ${pgVersion}${process.env['DATABASE_URL'] ? ' (DATABASE_URL)' : ' (embedded, same machine)'}`,
     );
   } finally {

@@ -134,6 +134,7 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
       `/api/v1/dashboard/by-theme?theme=${THEME}`,
       LIST,
       `/api/v1/actions/${id}`,
+      `/api/v1/organisations?pageSize=5`,
     ]) {
       const first = await directorA.get(url).expect(200);
       const etag = first.headers['etag'] as string;

@@ -56,8 +56,12 @@ export class AnswerCacheInterceptor implements NestInterceptor {
         context.getHandler(),
         context.getClass(),
       ]) ?? {};
-    // The version is read before the answer is computed: an answer is never older than its key.
-    const version = await this.versions.current();
+    // The version is read before the answer is computed (with the session, in the same
+    // statement, or on its own): an answer is never older than its key.
+    const version =
+      this.versions.mode === 'read' && request.dataVersion !== undefined
+        ? request.dataVersion
+        : await this.versions.current();
     const key = answerKey({
       url: request.url,
       user: request.user,
