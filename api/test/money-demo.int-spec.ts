@@ -257,6 +257,48 @@ describe('money on the demo portfolio (own database, seeded)', () => {
     await director.get('/api/v1/actions?currency=GBP').expect(400);
   });
 
+  it('refuses a zero commitment, disbursement or expenditure; an in-kind contribution may be zero', async () => {
+    const staff = await signInAs(t, 'staff');
+    const [action]: { id: string }[] = await t.db.query(
+      `SELECT id FROM actions WHERE code = 'IMEPLAN-2018-PIMUS'`,
+    );
+    const before: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM funding`);
+    for (const type of ['commitment', 'disbursement', 'expenditure']) {
+      for (const amount of ['0', '0.00', '000.0']) {
+        const res = await staff
+          .post(`/api/v1/actions/${action.id}/funding`)
+          .send({ type, amount, currency: 'MXN', valueDate: '2024-03-01' })
+          .expect(400);
+        expect(res.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: [expect.objectContaining({ field: 'amount', code: 'positive' })],
+        });
+      }
+    }
+    const created = await staff
+      .post('/api/v1/actions')
+      .send({
+        code: 'T-ZERO-1',
+        kind: 'cooperation_project',
+        titleEs: 'Acción con monto cero',
+        instituteRole: 'recipient',
+        funding: [{ type: 'disbursement', amount: '0.00', currency: 'USD' }],
+      })
+      .expect(400);
+    expect(created.body.details[0]).toMatchObject({ field: 'funding[0].amount', code: 'positive' });
+    const inKind = await staff
+      .post(`/api/v1/actions/${action.id}/funding`)
+      .send({ type: 'in_kind', amount: '0.00', currency: 'MXN', valueDate: '2024-03-01' })
+      .expect(201);
+    // Turning the in-kind record into an expenditure keeps its zero: refused too.
+    await staff
+      .patch(`/api/v1/actions/${action.id}/funding/${inKind.body.id}`)
+      .send({ type: 'expenditure', version: inKind.body.version })
+      .expect(400);
+    const after: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM funding`);
+    expect(after[0].n).toBe(before[0].n + 1);
+  });
+
   it('lets a Banxico FIX import take over the dates it covers, even at the same rate', async () => {
     const [demo]: { rate: string }[] = await t.db.query(
       `SELECT rate_to_mxn::text AS rate FROM exchange_rates WHERE currency = 'USD' AND rate_date = '2019-01-14'`,
