@@ -205,6 +205,100 @@ describe('money on the demo portfolio (own database, seeded)', () => {
     },
   );
 
+  it('lists each action with its money in the currency asked, sortable by committed, executed and ceilings', async () => {
+    const staff = await signInAs(t, 'staff');
+    const [action]: { id: string }[] = await t.db.query(
+      `SELECT id FROM actions WHERE code = 'IMEPLAN-2018-PIMUS'`,
+    );
+    await staff
+      .post(`/api/v1/actions/${action.id}/funding`)
+      .send({ type: 'commitment', amount: '250000.00', currency: 'USD', valueDate: '2024-03-01' })
+      .expect(201);
+    const [rate]: { mxn: string }[] = await t.db.query(
+      `SELECT round(250000 * (${RATE("'USD'", "'2024-03-01'::date")}), 2)::text AS mxn`,
+    );
+    const top = await director
+      .get('/api/v1/actions?sort=-committed&currency=MXN&pageSize=3')
+      .expect(200);
+    expect(top.body.items[0]).toMatchObject({
+      code: 'IMEPLAN-2018-PIMUS',
+      money: { currency: 'MXN', committed: rate.mxn, ceilings: '12952444.43', unconverted: 0 },
+    });
+    const usd = await director
+      .get('/api/v1/actions?sort=-committed&currency=USD&pageSize=3')
+      .expect(200);
+    expect(usd.body.items[0].money.committed).toBe('250000.00');
+    // Every listed amount equals the SQL sum; each sort is in the order of its figure.
+    for (const figure of ['ceilings', 'committed', 'executed'] as const) {
+      const expected: { code: string; total: string }[] = await t.db.query(
+        `WITH c AS (
+           SELECT f.action_id, CASE WHEN f.currency = 'USD' THEN f.amount
+                  ELSE f.amount * ${RATE('f.currency', 'f.value_date')} / ${RATE("'USD'::char(3)", 'f.value_date')} END AS v
+             FROM funding f WHERE f.type IN (${figure === 'ceilings' ? "'ceiling'" : figure === 'committed' ? "'commitment'" : "'disbursement', 'expenditure'"})
+         )
+         SELECT a.code, coalesce(round(sum(c.v), 2), 0)::text AS total
+           FROM actions a LEFT JOIN c ON c.action_id = a.id WHERE a.archived_at IS NULL
+          GROUP BY a.code ORDER BY coalesce(sum(c.v), 0) DESC, a.code`,
+      );
+      const res = await director
+        .get(`/api/v1/actions?sort=-${figure}&currency=USD&pageSize=100`)
+        .expect(200);
+      const got = res.body.items.map((i: { code: string; money: Record<string, string> }) => ({
+        code: i.code,
+        total: i.money[figure] === '0.00' ? '0' : i.money[figure],
+      }));
+      expect(got).toEqual(
+        expected.map((e) => ({ code: e.code, total: e.total === '0' ? '0' : e.total })),
+      );
+    }
+    const plain = await director.get('/api/v1/actions?pageSize=1').expect(200);
+    expect(plain.body.items[0].money).toBeUndefined();
+    await director.get('/api/v1/actions?sort=-salary').expect(400);
+    await director.get('/api/v1/actions?currency=GBP').expect(400);
+  });
+
+  it('refuses a zero commitment, disbursement or expenditure; an in-kind contribution may be zero', async () => {
+    const staff = await signInAs(t, 'staff');
+    const [action]: { id: string }[] = await t.db.query(
+      `SELECT id FROM actions WHERE code = 'IMEPLAN-2018-PIMUS'`,
+    );
+    const before: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM funding`);
+    for (const type of ['commitment', 'disbursement', 'expenditure']) {
+      for (const amount of ['0', '0.00', '000.0']) {
+        const res = await staff
+          .post(`/api/v1/actions/${action.id}/funding`)
+          .send({ type, amount, currency: 'MXN', valueDate: '2024-03-01' })
+          .expect(400);
+        expect(res.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: [expect.objectContaining({ field: 'amount', code: 'positive' })],
+        });
+      }
+    }
+    const created = await staff
+      .post('/api/v1/actions')
+      .send({
+        code: 'T-ZERO-1',
+        kind: 'cooperation_project',
+        titleEs: 'Acción con monto cero',
+        instituteRole: 'recipient',
+        funding: [{ type: 'disbursement', amount: '0.00', currency: 'USD' }],
+      })
+      .expect(400);
+    expect(created.body.details[0]).toMatchObject({ field: 'funding[0].amount', code: 'positive' });
+    const inKind = await staff
+      .post(`/api/v1/actions/${action.id}/funding`)
+      .send({ type: 'in_kind', amount: '0.00', currency: 'MXN', valueDate: '2024-03-01' })
+      .expect(201);
+    // Turning the in-kind record into an expenditure keeps its zero: refused too.
+    await staff
+      .patch(`/api/v1/actions/${action.id}/funding/${inKind.body.id}`)
+      .send({ type: 'expenditure', version: inKind.body.version })
+      .expect(400);
+    const after: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM funding`);
+    expect(after[0].n).toBe(before[0].n + 1);
+  });
+
   it('lets a Banxico FIX import take over the dates it covers, even at the same rate', async () => {
     const [demo]: { rate: string }[] = await t.db.query(
       `SELECT rate_to_mxn::text AS rate FROM exchange_rates WHERE currency = 'USD' AND rate_date = '2019-01-14'`,

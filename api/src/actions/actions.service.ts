@@ -8,8 +8,10 @@ import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import { Action } from './action.entity';
 import { actionConditions, SqlParams } from './action-filters';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
+import type { ReportingCurrency } from '../money/money';
 import {
   ActionDetailDto,
+  ActionMoneyDto,
   ActionPageDto,
   ActionSummaryDto,
   FundingDto,
@@ -33,6 +35,9 @@ import {
   EvidenceDto,
   withoutUploader,
 } from '../evidence/evidence.dto';
+
+/** Sorts by a key figure of the action's money, converted to the list's currency. */
+const MONEY_SORTS = new Set(['committed', 'executed', 'ceilings']);
 
 const SORT_COLUMNS: Record<string, string> = {
   code: 'a.code',
@@ -169,7 +174,13 @@ export class ActionsService {
     const direction = `${desc ? 'DESC' : 'ASC'} NULLS LAST, a.code`;
     // Progress is computed, not stored: sorting by it sums every action's stages in one pass.
     const byProgress = key === 'progress';
-    const column = byProgress ? 'coalesce(pr.percent, 0)' : (SORT_COLUMNS[key] ?? 'a.updated_at');
+    const c = (query.currency ?? 'MXN').toLowerCase();
+    const column = byProgress
+      ? 'coalesce(pr.percent, 0)'
+      : MONEY_SORTS.has(key)
+        ? // The action's converted total of the figure, from its rollup rows (a few per action).
+          `(SELECT coalesce(sum(t.amount_${c}), 0) FROM funding_totals t WHERE t.action_id = a.id AND t.cls = '${key}')`
+        : (SORT_COLUMNS[key] ?? 'a.updated_at');
     const progressJoin = byProgress
       ? `LEFT JOIN ${progressPercentsSql(DEFAULT_SCHEME_SQL)} pr ON pr.action_id = a.id`
       : '';
@@ -196,7 +207,36 @@ export class ActionsService {
       );
     }
     const items = rows.map(({ total: _total, ...row }) => toSummary(row));
+    if (query.currency) await this.attachMoney(items, query.currency);
     return { items, total, page, pageSize };
+  }
+
+  /** Each listed action's ceilings, committed and executed money in `currency` (the page only). */
+  private async attachMoney(items: ActionSummaryDto[], currency: ReportingCurrency) {
+    if (!items.length) return;
+    const c = currency.toLowerCase();
+    const rows: { id: string; cls: string; total: string; unconverted: number }[] =
+      await this.dataSource.query(
+        `SELECT t.action_id::text AS id, t.cls,
+                CASE WHEN sum(t.converted_${c}) > 0 THEN round(sum(t.amount_${c}), 2)::text ELSE '0.00' END AS total,
+                sum(t.records - t.converted_${c})::int AS unconverted
+           FROM funding_totals t
+          WHERE t.action_id = ANY($1::uuid[]) AND t.cls IN ('ceilings', 'committed', 'executed')
+          GROUP BY 1, 2`,
+        [items.map((i) => i.id)],
+      );
+    const money = new Map<string, ActionMoneyDto>();
+    for (const item of items) {
+      const m = { currency, ceilings: '0.00', committed: '0.00', executed: '0.00', unconverted: 0 };
+      money.set(item.id, m);
+      item.money = m;
+    }
+    for (const r of rows) {
+      const m = money.get(r.id);
+      if (!m) continue;
+      m[r.cls as 'ceilings' | 'committed' | 'executed'] = r.total;
+      m.unconverted += r.unconverted;
+    }
   }
 
   /** The shared filters plus the list's own: overdue milestones and responsible person. */

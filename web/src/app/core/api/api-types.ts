@@ -1572,6 +1572,8 @@ export type components = {
             milestones: components["schemas"]["MilestoneDto"][];
             /** @enum {string|null} */
             modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            /** @description List with `currency` only: ceilings, committed and executed in that currency */
+            money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Internal: absent for partners */
             notes?: string | null;
@@ -1606,6 +1608,24 @@ export type components = {
             unit?: string | null;
             updatedAt: string;
             version: number;
+        };
+        ActionMoneyDto: {
+            /**
+             * @description Commitment ceilings ("up to")
+             * @example 16187025.00
+             */
+            ceilings: string;
+            /** @example 0.00 */
+            committed: string;
+            /** @example MXN */
+            currency: string;
+            /**
+             * @description Disbursements and expenditure
+             * @example 0.00
+             */
+            executed: string;
+            /** @description Records of the three left out (not converted to `currency`) */
+            unconverted: number;
         };
         ActionPageDto: {
             items: components["schemas"]["ActionSummaryDto"][];
@@ -1659,6 +1679,8 @@ export type components = {
             kind: "cooperation_project" | "city_to_city" | "network_membership" | "award";
             /** @enum {string|null} */
             modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            /** @description List with `currency` only: ceilings, committed and executed in that currency */
+            money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Milestones whose planned date has passed without an actual date */
             overdueMilestones: number;
@@ -3602,6 +3624,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description With it, each action carries its ceilings, committed and executed money in that currency (`money`); money sorts use it (default MXN) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -3621,7 +3645,7 @@ export interface operations {
                 role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 /** @description Sort field; prefix with - for descending */
-                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress";
+                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "committed" | "executed" | "ceilings" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress" | "-committed" | "-executed" | "-ceilings";
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
                 /** @description Actions running in or after this year */

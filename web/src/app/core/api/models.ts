@@ -281,6 +281,12 @@ export type DashboardSummary = Simplify<
 export type Group = Wire<Schemas['GroupDto']>;
 /** `GroupedDto`: GET /dashboard/by-{partner,partner-type,year,theme,sdg,municipality,status}. */
 export type Grouped = Wire<Schemas['GroupedDto']>;
+/** `PartnerMoneyDto`: GET /dashboard/by-partner/:id, a partner's two money figures. */
+export type PartnerMoney = Wire<Schemas['PartnerMoneyDto']>;
+/** `PartnerYearDto`: one year of both. */
+export type PartnerYear = Wire<Schemas['PartnerYearDto']>;
+/** `PartnerTotalsDto`: both figures' four totals (partner list with a currency). */
+export type PartnerTotals = Wire<Schemas['PartnerTotalsDto']>;
 /** `MilestoneItemDto`: an open milestone with its action. */
 export type MilestoneItem = Wire<Schemas['MilestoneItemDto']>;
 /** `MilestonesDto`: GET /dashboard/milestones. */

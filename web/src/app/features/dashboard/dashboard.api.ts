@@ -5,6 +5,7 @@ import type {
   DashboardMilestones,
   DashboardSummary,
   Grouped,
+  PartnerMoney,
   RateSources,
   UnconvertedPage,
 } from '../../core/api/models';
@@ -39,6 +40,13 @@ export class DashboardApi {
   /** The records left out of the converted figures (`figure`: one key figure), a page at a time. */
   unconverted(query: DashboardQuery): Observable<UnconvertedPage> {
     return this.http.get<UnconvertedPage>(`${BASE}/unconverted`, { params: query });
+  }
+
+  /** One partner's two figures (provided / in its actions), in total and by year. */
+  partnerMoney(id: string, query: DashboardQuery): Observable<PartnerMoney> {
+    return this.http.get<PartnerMoney>(`${BASE}/by-partner/${encodeURIComponent(id)}`, {
+      params: query,
+    });
   }
 
   /** Which rates (currency, source, dates) the converted figures used. */

@@ -53,6 +53,12 @@ import { LeftOut } from './left-out';
 import { MilestoneLists } from './milestone-lists';
 import { SdgTiles, type SdgTileLink } from './sdg-tiles';
 import { SDGS, sdgTiles } from './sdgs';
+import {
+  firstFigureWithMoney,
+  groupPair,
+  PARTNER_FIGURES_NOTE,
+  partnerMoneyChart,
+} from '../partners/partner-money';
 
 interface Breakdown {
   key: string;
@@ -219,16 +225,30 @@ export class Dashboard {
     this.breakdown(this.store.summary.value()?.actionsByKind, (k) => labelOf(KIND_LABELS, k)),
   );
 
+  /** Which key figure the partner chart shows (null: the first one with money). */
+  private readonly partnerFigureChoice = signal<Figure | null>(null);
+  protected readonly partnerFigure = computed(
+    () =>
+      this.partnerFigureChoice() ??
+      firstFigureWithMoney((this.store.byPartner.value()?.groups ?? []).map(groupPair)),
+  );
+  protected readonly partnerNote = PARTNER_FIGURES_NOTE;
+
   protected readonly partnerChart = computed(() => {
     const data = this.store.byPartner.value();
     if (!data) return null;
-    return moneyByGroupChart(data.groups, {
+    return partnerMoneyChart(data.groups, {
       currency: data.currency,
       locale: this.locale,
+      figure: this.partnerFigure(),
       label: (g) => g.label ?? g.key ?? NO_DATA,
-      title: $localize`:@@dashboard.chart.partner:Socio`,
     });
   });
+
+  protected setPartnerFigure(value: unknown): void {
+    if ((FIGURES as readonly unknown[]).includes(value))
+      this.partnerFigureChoice.set(value as Figure);
+  }
 
   protected readonly yearChart = computed(() => {
     const data = this.store.byYear.value();
