@@ -6595,6 +6595,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description ORGANISATION_DUPLICATE: same IATI reference, or same name ignoring case and accents (details.existing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OrganisationsController_get: {
@@ -6668,7 +6675,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description VERSION_CONFLICT (details.current holds the current record) */
+            /** @description VERSION_CONFLICT (details.current holds the current record); ORGANISATION_DUPLICATE (details.existing) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -13,8 +15,10 @@ import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import { Organisation, ORGANISATION_TYPES } from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
+import { AuthStore } from '../../core/auth/auth.store';
 import { labelOf, ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
 import { EmptyState, ErrorState } from '../../shared/states';
+import { OrganisationDialog } from './organisation-dialog';
 
 @Component({
   selector: 'app-partner-list',
@@ -27,6 +31,7 @@ import { EmptyState, ErrorState } from '../../shared/states';
     MatInputModule,
     MatSelectModule,
     MatIconModule,
+    MatButtonModule,
     MatProgressBarModule,
     EmptyState,
     ErrorState,
@@ -34,7 +39,15 @@ import { EmptyState, ErrorState } from '../../shared/states';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
-      <header class="page-header"><h1 i18n="@@partners.title">Socios</h1></header>
+      <header class="page-header">
+        <h1 i18n="@@partners.title">Socios</h1>
+        @if (canEdit()) {
+          <button mat-flat-button type="button" (click)="create()" data-testid="partner-new">
+            <mat-icon aria-hidden="true">add</mat-icon>
+            <span i18n="@@partners.new">Nuevo socio</span>
+          </button>
+        }
+      </header>
       <div class="filters">
         <mat-form-field>
           <mat-label i18n="@@partners.search">Buscar socio</mat-label>
@@ -131,6 +144,9 @@ import { EmptyState, ErrorState } from '../../shared/states';
 export class PartnerList {
   private readonly api = inject(OrganisationsApi);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly auth = inject(AuthStore);
+  protected readonly canEdit = computed(() => this.auth.can('portfolio.edit'));
   protected readonly types = ORGANISATION_TYPES;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   protected readonly columns = ['name', 'type', 'country', 'actions'];
@@ -176,6 +192,16 @@ export class PartnerList {
 
   onPage(event: PageEvent): void {
     this.load(event.pageIndex + 1);
+  }
+
+  /** "Nuevo socio": the new (or the existing duplicate) organisation's page opens. */
+  create(): void {
+    this.dialog
+      .open(OrganisationDialog, { data: {}, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((org?: Organisation) => {
+        if (org) this.open(org);
+      });
   }
 
   open(org: Organisation): void {
