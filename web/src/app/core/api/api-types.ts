@@ -2891,7 +2891,10 @@ export type components = {
         StageInput: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn: string;
             /** @enum {string} */
             stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
@@ -3253,7 +3256,10 @@ export type components = {
         UpdateStageDto: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn?: string;
             /** @enum {string} */
             stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
