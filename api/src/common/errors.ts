@@ -125,6 +125,10 @@ export const ERROR_MESSAGES = {
     es: 'La organización no existe.',
     en: 'The organisation does not exist.',
   },
+  ORGANISATION_DUPLICATE: {
+    es: 'Ya existe una organización con ese nombre o esa referencia IATI; usa la existente.',
+    en: 'An organisation with that name or IATI reference already exists; use it instead.',
+  },
   ORGANISATION_IN_USE: {
     es: 'La organización participa en acciones o registros financieros y no puede eliminarse.',
     en: 'The organisation takes part in actions or money records and cannot be deleted.',

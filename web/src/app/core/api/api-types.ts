@@ -3043,7 +3043,10 @@ export type components = {
         StageInput: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn: string;
             /** @enum {string} */
             stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
@@ -3431,7 +3434,10 @@ export type components = {
         UpdateStageDto: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn?: string;
             /** @enum {string} */
             stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
@@ -6913,6 +6919,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description ORGANISATION_DUPLICATE: same IATI reference, or same name ignoring case and accents (details.existing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OrganisationsController_get: {
@@ -6986,7 +6999,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description VERSION_CONFLICT (details.current holds the current record) */
+            /** @description VERSION_CONFLICT (details.current holds the current record); ORGANISATION_DUPLICATE (details.existing) */
             409: {
                 headers: {
                     [name: string]: unknown;

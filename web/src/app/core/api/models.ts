@@ -207,6 +207,16 @@ export type Organisation = Wire<Schemas['OrganisationDto']>;
  * GET /organisations/:id. The document declares `OrganisationDto`; the response also carries
  * the organisation's actions, which the document does not describe yet.
  */
+/** POST /organisations (the document types its nullable strings loosely, so spelled out here). */
+export interface CreateOrganisationRequest {
+  name: string;
+  type: OrganisationType;
+  acronym?: string;
+  country?: string;
+  iatiRef?: string;
+  website?: string;
+  notes?: string;
+}
 export type OrganisationDetail = Simplify<Organisation & { actions: ActionSummary[] }>;
 
 // ── actions ────────────────────────────────────────────────────────────────
