@@ -78,6 +78,7 @@ export const VOCABULARY = {
     implementing: { es: 'Implementador', en: 'Implementing' },
     beneficiary: { es: 'Beneficiario', en: 'Beneficiary' },
     counterpart: { es: 'Contraparte', en: 'Counterpart' },
+    reporting: { es: 'Informante IATI', en: 'IATI reporting organisation' },
   } satisfies Labels<ParticipationRole>,
   instrumentType: {
     agreement: { es: 'Convenio', en: 'Agreement' },

@@ -4389,7 +4389,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4550,7 +4550,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4697,7 +4697,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5562,7 +5562,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5869,7 +5869,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5955,7 +5955,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6616,14 +6616,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6637,7 +6637,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6676,14 +6676,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,7 +6697,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6736,14 +6736,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6757,7 +6757,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
