@@ -15,6 +15,9 @@ module.exports = {
     new NxAppWebpackPlugin({
       target: 'node',
       compiler: 'tsc',
+      // Transpile only: types are checked by `npm run typecheck` and lint (CI), not on every
+      // build; the type checker competed with the web build for the cores on first start.
+      skipTypeChecking: true,
       main: './src/main.ts',
       additionalEntryPoints: [
         { entryName: 'cli', entryPath: './src/cli.ts' },

@@ -39,6 +39,30 @@ export const ERROR_MESSAGES = {
     es: 'La sesión no pudo verificarse; recarga la página.',
     en: 'The session could not be verified; reload the page.',
   },
+  CROSS_SITE_REQUEST: {
+    es: 'La solicitud viene de otro sitio y no se acepta.',
+    en: 'The request comes from another site and is not accepted.',
+  },
+  NESTING_TOO_DEEP: {
+    es: 'El contenido está anidado a demasiada profundidad.',
+    en: 'The content is nested too deeply.',
+  },
+  HEADERS_TOO_LARGE: {
+    es: 'Los encabezados de la solicitud son demasiado grandes.',
+    en: 'The request headers are too large.',
+  },
+  METHOD_NOT_ALLOWED: {
+    es: 'El método HTTP no se admite en esta ruta.',
+    en: 'The HTTP method is not allowed on this route.',
+  },
+  REQUEST_TIMEOUT: {
+    es: 'La solicitud tardó demasiado en llegar.',
+    en: 'The request took too long to arrive.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    es: 'Debes cambiar tu contraseña temporal antes de continuar.',
+    en: 'You must change your temporary password before continuing.',
+  },
   RATE_LIMITED: {
     es: 'Demasiados intentos; espera antes de volver a intentar.',
     en: 'Too many attempts; wait before trying again.',
@@ -100,6 +124,10 @@ export const ERROR_MESSAGES = {
   ORGANISATION_NOT_FOUND: {
     es: 'La organización no existe.',
     en: 'The organisation does not exist.',
+  },
+  ORGANISATION_DUPLICATE: {
+    es: 'Ya existe una organización con ese nombre o esa referencia IATI; usa la existente.',
+    en: 'An organisation with that name or IATI reference already exists; use it instead.',
   },
   ORGANISATION_IN_USE: {
     es: 'La organización participa en acciones o registros financieros y no puede eliminarse.',

@@ -20,7 +20,7 @@ export interface ImportIssue {
   value?: string;
 }
 
-export type Outcome = 'create' | 'update' | 'unchanged';
+export type Outcome = 'create' | 'update' | 'unchanged' | 'delete';
 export type ImportTable = ExportTable | 'organisations';
 
 /** What happens to one row (or element) of the file. */
