@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../common/errors';
+import { MAX_XML_DEPTH, xmlDepthExceeds } from '../common/nesting';
 import { readIati } from './iati-import';
 import {
   ImportFileKind,
@@ -59,6 +60,12 @@ async function readFiles(
   if (kind === 'iati') {
     if (file.data.length > limits.maxUncompressedBytes)
       throw tooLargeUncompressed(limits, { file: file.name }, file.data.length);
+    // A deep document is refused before the parser recurses into it.
+    if (xmlDepthExceeds(file.data.toString('utf8'), MAX_XML_DEPTH))
+      throw new AppError(HttpStatus.BAD_REQUEST, 'NESTING_TOO_DEEP', {
+        file: file.name,
+        maxDepth: MAX_XML_DEPTH,
+      });
     return readIati(file.name, file.data, today);
   }
   const problem = await inspectZip(file.data, {

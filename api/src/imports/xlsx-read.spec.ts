@@ -105,3 +105,16 @@ describe('readWorkbook (streaming, with caps)', () => {
     expect((await refusal(readWorkbook('x.xlsx', buffer, []))).code).toBe('IMPORT_MISSING_COLUMNS');
   });
 });
+
+describe('readImportFiles (IATI nesting)', () => {
+  it('refuses XML nested deeper than MAX_XML_DEPTH before parsing it', async () => {
+    const { readImportFiles } = await import('./read-files');
+    const deep = `<?xml version="1.0"?><iati-activities version="2.03">${'<a>'.repeat(100)}${'</a>'.repeat(100)}</iati-activities>`;
+    const error = await refusal(
+      readImportFiles('iati', [{ name: 'deep.xml', data: Buffer.from(deep) }], '2026-01-01'),
+    );
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('NESTING_TOO_DEEP');
+    expect(error.details).toMatchObject({ file: 'deep.xml', maxDepth: 64 });
+  });
+});
