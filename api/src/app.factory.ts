@@ -22,6 +22,7 @@ import {
   registerRequestGuards,
 } from './common/request-guards';
 import { AppConfig } from './config/app-config';
+import { installNotModified } from './cache/not-modified';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -148,6 +149,7 @@ export async function createApp(
     const response = toErrorResponse(error, localeOf(request.headers['accept-language']));
     void reply.status(response.status).send(response.body);
   });
+  installNotModified(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = String(request.id);
     void reply.header('x-request-id', String(request.id));

@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ImportsModule } from './imports/imports.module';
+import { AnswerCacheModule } from './cache/cache.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -63,6 +64,7 @@ export class AppModule {
           retryAttempts: 5,
           retryDelay: 1000,
         }),
+        AnswerCacheModule,
         AuditModule,
         AuthModule,
         HealthModule,

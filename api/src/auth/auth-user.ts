@@ -21,7 +21,12 @@ export interface Actor {
   requestId: string | null;
 }
 
-export type AuthedRequest = FastifyRequest & { user?: AuthUser; sessionToken?: string };
+export type AuthedRequest = FastifyRequest & {
+  user?: AuthUser;
+  sessionToken?: string;
+  /** The data version read with the session, before any answer is computed (answer cache). */
+  dataVersion?: string;
+};
 
 export function actorOf(request: AuthedRequest): Actor {
   return {
