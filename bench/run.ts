@@ -35,6 +35,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { codesOf } from '../api/src/common/vocabulary';
 import { createDataSource } from '../api/src/db/data-source';
 import { startEmbeddedPostgres } from '../api/src/db/embedded-postgres';
 
@@ -69,51 +70,13 @@ function prng(seed: number) {
   return { next, int, pick, uuid };
 }
 
-const KINDS = ['cooperation_project', 'city_to_city', 'network_membership', 'award'];
-const STATUSES = [
-  'pipeline',
-  'implementation',
-  'finalisation',
-  'closed',
-  'cancelled',
-  'suspended',
-  null,
-];
-const MODALITIES = [
-  'technical',
-  'financial',
-  'educational_cultural',
-  'humanitarian',
-  'in_kind_donation',
-  'prize',
-  'other',
-];
-const ORG_TYPES = [
-  'multilateral',
-  'bilateral_agency',
-  'national_government',
-  'subnational_government',
-  'city_network',
-  'ngo_foundation',
-  'academia',
-  'private',
-  'other',
-];
-const ROLES = ['funding', 'accountable', 'extending', 'implementing', 'beneficiary', 'counterpart'];
-const FUNDING_TYPES = ['ceiling', 'commitment', 'disbursement', 'expenditure', 'in_kind', 'prize'];
-const MILESTONE_TYPES = [
-  'application',
-  'selection_notice',
-  'agreement_signed',
-  'kickoff',
-  'technical_visit',
-  'workshop',
-  'study_delivered',
-  'pilot',
-  'launch',
-  'closure',
-  'other',
-];
+const KINDS = codesOf('kind');
+const STATUSES = [...codesOf('status'), null];
+const MODALITIES = codesOf('modality');
+const ORG_TYPES = codesOf('organisationType');
+const ROLES = codesOf('participationRole');
+const FUNDING_TYPES = codesOf('fundingType');
+const MILESTONE_TYPES = codesOf('milestoneType');
 const THEMES = [
   'movilidad',
   'vivienda',

@@ -57,6 +57,8 @@ export class AppModule {
             poolSize: config.dbPoolSize,
             parallelWorkers: config.dbParallelWorkers,
             timeoutMs: config.dbTimeoutMs,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            lockTimeoutMs: config.dbLockTimeoutMs,
           }),
           migrationsRun: false,
           retryAttempts: 5,

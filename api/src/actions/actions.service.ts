@@ -8,8 +8,10 @@ import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import { Action } from './action.entity';
 import { actionConditions, SqlParams } from './action-filters';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
+import type { ReportingCurrency } from '../money/money';
 import {
   ActionDetailDto,
+  ActionMoneyDto,
   ActionPageDto,
   ActionSummaryDto,
   FundingDto,
@@ -33,6 +35,9 @@ import {
   EvidenceDto,
   withoutUploader,
 } from '../evidence/evidence.dto';
+
+/** Sorts by a key figure of the action's money, converted to the list's currency. */
+const MONEY_SORTS = new Set(['committed', 'executed', 'ceilings']);
 
 const SORT_COLUMNS: Record<string, string> = {
   code: 'a.code',
@@ -169,7 +174,13 @@ export class ActionsService {
     const direction = `${desc ? 'DESC' : 'ASC'} NULLS LAST, a.code`;
     // Progress is computed, not stored: sorting by it sums every action's stages in one pass.
     const byProgress = key === 'progress';
-    const column = byProgress ? 'coalesce(pr.percent, 0)' : (SORT_COLUMNS[key] ?? 'a.updated_at');
+    const c = (query.currency ?? 'MXN').toLowerCase();
+    const column = byProgress
+      ? 'coalesce(pr.percent, 0)'
+      : MONEY_SORTS.has(key)
+        ? // The action's converted total of the figure, from its rollup rows (a few per action).
+          `(SELECT coalesce(sum(t.amount_${c}), 0) FROM funding_totals t WHERE t.action_id = a.id AND t.cls = '${key}')`
+        : (SORT_COLUMNS[key] ?? 'a.updated_at');
     const progressJoin = byProgress
       ? `LEFT JOIN ${progressPercentsSql(DEFAULT_SCHEME_SQL)} pr ON pr.action_id = a.id`
       : '';
@@ -196,7 +207,36 @@ export class ActionsService {
       );
     }
     const items = rows.map(({ total: _total, ...row }) => toSummary(row));
+    if (query.currency) await this.attachMoney(items, query.currency);
     return { items, total, page, pageSize };
+  }
+
+  /** Each listed action's ceilings, committed and executed money in `currency` (the page only). */
+  private async attachMoney(items: ActionSummaryDto[], currency: ReportingCurrency) {
+    if (!items.length) return;
+    const c = currency.toLowerCase();
+    const rows: { id: string; cls: string; total: string; unconverted: number }[] =
+      await this.dataSource.query(
+        `SELECT t.action_id::text AS id, t.cls,
+                CASE WHEN sum(t.converted_${c}) > 0 THEN round(sum(t.amount_${c}), 2)::text ELSE '0.00' END AS total,
+                sum(t.records - t.converted_${c})::int AS unconverted
+           FROM funding_totals t
+          WHERE t.action_id = ANY($1::uuid[]) AND t.cls IN ('ceilings', 'committed', 'executed')
+          GROUP BY 1, 2`,
+        [items.map((i) => i.id)],
+      );
+    const money = new Map<string, ActionMoneyDto>();
+    for (const item of items) {
+      const m = { currency, ceilings: '0.00', committed: '0.00', executed: '0.00', unconverted: 0 };
+      money.set(item.id, m);
+      item.money = m;
+    }
+    for (const r of rows) {
+      const m = money.get(r.id);
+      if (!m) continue;
+      m[r.cls as 'ceilings' | 'committed' | 'executed'] = r.total;
+      m.unconverted += r.unconverted;
+    }
   }
 
   /** The shared filters plus the list's own: overdue milestones and responsible person. */
@@ -236,6 +276,8 @@ export class ActionsService {
     const params = new SqlParams();
     const idParam = params.add(id);
     const where = actionConditions({ archived: true }, user, params);
+    // Related actions are scoped like the action itself: a partner sees only their organisation's.
+    const relatedWhere = actionConditions({ archived: true }, user, params, 'r');
     // One statement: the action and every part as JSON (the detail was ten round trips).
     const rows: (SummaryRow & Record<string, unknown>)[] = await m.query(
       `SELECT ${SUMMARY_COLUMNS}, a.summary_es AS "summaryEs", a.summary_en AS "summaryEn", a.objectives, a.scheme,
@@ -244,7 +286,7 @@ export class ActionsService {
               a.source, a.notes, a.created_at AS "createdAt",
               CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name, 'acronym', i.acronym) END AS institute,
               coalesce((SELECT json_agg(json_build_object('id', r.id, 'code', r.code, 'titleEs', r.title_es) ORDER BY r.code)
-                          FROM actions r WHERE r.id = ANY(a.related_action_ids)), '[]') AS "relatedActions",
+                          FROM actions r WHERE r.id = ANY(a.related_action_ids) AND ${relatedWhere}), '[]') AS "relatedActions",
               ${DETAIL_PART_COLUMNS}
          FROM actions a LEFT JOIN organisations i ON i.id = a.institute_id
         WHERE a.id = ${idParam} AND ${where}`,
@@ -291,6 +333,7 @@ export class ActionsService {
       funding,
       milestones: milestones.map((ms) => ({
         ...ms,
+        ...(partner ? { notes: null } : {}),
         evidenceCount: evidenceCount('milestoneId', ms.id),
       })),
       results: results.map((r) => ({
@@ -298,7 +341,7 @@ export class ActionsService {
         evidenceCount: evidenceCount('resultId', r.id),
         indicators: (indicators as ({ resultId: string } & Record<string, unknown>)[])
           .filter((i) => i.resultId === r.id)
-          .map(({ resultId: _r, ...i }) => i),
+          .map(({ resultId: _r, ...i }) => (partner ? { ...i, notes: null } : i)),
       })),
       documents,
       evidence: partner ? evidence.map(withoutUploader) : evidence,

@@ -10,6 +10,8 @@ export interface AuthUser {
   role: Role;
   /** Set for partners: the organisation whose actions they may see. */
   organisationId: string | null;
+  /** The password was set by an admin: until it is changed, only the password routes answer. */
+  mustChangePassword: boolean;
 }
 
 /** Who is doing a change, for the audit trail. */

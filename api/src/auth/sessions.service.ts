@@ -45,6 +45,7 @@ export class SessionsService {
     const rows: (AuthUser & { csrfToken: string; lastSeenAt: Date; dataVersion: string })[] =
       await this.dataSource.query(
         `SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
+              u.must_change_password AS "mustChangePassword",
               s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
               (SELECT sum(n)::text FROM data_version) AS "dataVersion"
          FROM sessions s JOIN users u ON u.id = s.user_id

@@ -71,6 +71,10 @@ export class OrganisationsController {
   @Post()
   @Roles('staff')
   @ApiCreatedResponse({ type: OrganisationDto })
+  @ApiConflictResponse({
+    description:
+      'ORGANISATION_DUPLICATE: same IATI reference, or same name ignoring case and accents (details.existing)',
+  })
   create(
     @Body() body: CreateOrganisationDto,
     @CurrentActor() actor: Actor,
@@ -83,7 +87,8 @@ export class OrganisationsController {
   @Roles('staff')
   @ApiOkResponse({ type: OrganisationDto })
   @ApiConflictResponse({
-    description: 'VERSION_CONFLICT (details.current holds the current record)',
+    description:
+      'VERSION_CONFLICT (details.current holds the current record); ORGANISATION_DUPLICATE (details.existing)',
   })
   update(
     @Param('id', ParseUUIDPipe) id: string,
