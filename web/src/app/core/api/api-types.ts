@@ -3634,6 +3634,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Actions this user is responsible for (a user id, or "me") */
@@ -5423,6 +5425,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5466,6 +5470,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5509,6 +5515,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5550,6 +5558,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5602,6 +5612,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5645,6 +5657,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5688,6 +5702,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5731,6 +5747,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5774,6 +5792,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5816,6 +5836,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5857,6 +5879,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5898,6 +5922,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5943,6 +5969,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6228,6 +6256,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6273,6 +6303,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6318,6 +6350,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6364,6 +6398,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6409,6 +6445,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6454,6 +6492,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6499,6 +6539,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6544,6 +6586,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
