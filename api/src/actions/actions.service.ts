@@ -85,18 +85,75 @@ function toSummary(row: SummaryRow): ActionSummaryDto {
 }
 
 /**
- * Runs queries side by side when `m` draws connections from the pool, one after another on a
- * transaction's single connection (pg queues concurrent queries on one client; pg 9 refuses them).
+ * A JSON array of the rows `select` over `from` … `where`, in `order`, keys in select order: one
+ * correlated subquery of the detail's single statement.
  */
-async function eachQuery<T extends readonly unknown[]>(
-  m: EntityManager,
-  queries: { [K in keyof T]: () => Promise<T[K]> },
-): Promise<T> {
-  if (!m.queryRunner) return (await Promise.all(queries.map((q) => q()))) as unknown as T;
-  const results: unknown[] = [];
-  for (const q of queries) results.push(await q());
-  return results as unknown as T;
-}
+const jsonList = (select: string, from: string, where: string, order: string) =>
+  `coalesce((SELECT json_agg(t.j ORDER BY t.o)
+               FROM (SELECT row_to_json(x) AS j, row_number() OVER (ORDER BY ${order}) AS o
+                       FROM ${from} CROSS JOIN LATERAL (SELECT ${select}) x
+                      WHERE ${where}) t), '[]')`;
+
+/** The parts of action `a`, each a JSON column of the detail's one statement. */
+const DETAIL_PARTS = {
+  participations: jsonList(
+    `p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
+     p.role, p.notes, p.version`,
+    `participations p JOIN organisations o ON o.id = p.organisation_id`,
+    `p.action_id = a.id`,
+    `p.role, o.name`,
+  ),
+  instruments: jsonList(
+    `li.id, li.type, li.title, li.parties, to_char(li.signed_on, 'YYYY-MM-DD') AS "signedOn",
+     li.signed_on_precision AS "signedOnPrecision", to_char(li.valid_from, 'YYYY-MM-DD') AS "validFrom",
+     to_char(li.valid_to, 'YYYY-MM-DD') AS "validTo", li.document_url AS "documentUrl", li.version`,
+    `legal_instruments li`,
+    `li.action_id = a.id`,
+    `li.signed_on NULLS LAST, li.title`,
+  ),
+  funding: jsonList(
+    `f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
+     f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
+     f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version`,
+    `funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id`,
+    `f.action_id = a.id`,
+    `f.value_date NULLS LAST, f.type, f.created_at`,
+  ),
+  milestones: jsonList(
+    `m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
+     to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
+     ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version`,
+    `milestones m`,
+    `m.action_id = a.id`,
+    `coalesce(m.actual_date, m.planned_date), m.created_at`,
+  ),
+  results: jsonList(
+    `r.id, r.statement, r.version`,
+    `results r`,
+    `r.action_id = a.id`,
+    `r.created_at, r.id`,
+  ),
+  indicators: jsonList(
+    `i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
+     to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
+     to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
+     to_char(i.actual_date, 'YYYY-MM-DD') AS "actualDate", i.notes, i.version`,
+    `indicators i JOIN results r ON r.id = i.result_id`,
+    `r.action_id = a.id`,
+    `i.created_at, i.id`,
+  ),
+  documents: jsonList(
+    `d.id, d.title, d.url, d.milestone_id AS "milestoneId", d.result_id AS "resultId", d.version`,
+    `document_links d`,
+    `d.action_id = a.id`,
+    `d.created_at, d.id`,
+  ),
+  // Evidence files: metadata only (the bytes stay in evidence_contents).
+  evidence: jsonList(EVIDENCE_COLUMNS, EVIDENCE_FROM, `e.action_id = a.id`, `e.uploaded_at, e.id`),
+};
+const DETAIL_PART_COLUMNS = Object.entries(DETAIL_PARTS)
+  .map(([name, sql]) => `${sql} AS "_${name}"`)
+  .join(',\n');
 
 @Injectable()
 export class ActionsService {
@@ -219,6 +276,9 @@ export class ActionsService {
     const params = new SqlParams();
     const idParam = params.add(id);
     const where = actionConditions({ archived: true }, user, params);
+    // Related actions are scoped like the action itself: a partner sees only their organisation's.
+    const relatedWhere = actionConditions({ archived: true }, user, params, 'r');
+    // One statement: the action and every part as JSON (the detail was ten round trips).
     const rows: (SummaryRow & Record<string, unknown>)[] = await m.query(
       `SELECT ${SUMMARY_COLUMNS}, a.summary_es AS "summaryEs", a.summary_en AS "summaryEn", a.objectives, a.scheme,
               a.unit, a.plan_alignment AS "planAlignment", a.actual_start_precision AS "actualStartPrecision",
@@ -226,71 +286,34 @@ export class ActionsService {
               a.source, a.notes, a.created_at AS "createdAt",
               CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name, 'acronym', i.acronym) END AS institute,
               coalesce((SELECT json_agg(json_build_object('id', r.id, 'code', r.code, 'titleEs', r.title_es) ORDER BY r.code)
-                          FROM actions r WHERE r.id = ANY(a.related_action_ids)), '[]') AS "relatedActions"
+                          FROM actions r WHERE r.id = ANY(a.related_action_ids) AND ${relatedWhere}), '[]') AS "relatedActions",
+              ${DETAIL_PART_COLUMNS}
          FROM actions a LEFT JOIN organisations i ON i.id = a.institute_id
         WHERE a.id = ${idParam} AND ${where}`,
       params.values,
     );
-    const row = rows[0];
-    if (!row) throw AppError.notFound('ACTION_NOT_FOUND');
-    const query =
-      <T = Record<string, unknown>[]>(sql: string, values: unknown[]) =>
-      (): Promise<T> =>
-        m.query(sql, values);
-    const [participations, instruments, funding, milestones, results, indicators, documents] =
-      await eachQuery(m, [
-        query<ParticipationDto[]>(
-          `SELECT p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
-                p.role, p.notes, p.version
-           FROM participations p JOIN organisations o ON o.id = p.organisation_id
-          WHERE p.action_id = $1 ORDER BY p.role, o.name`,
-          [id],
-        ),
-        query(
-          `SELECT id, type, title, parties, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", signed_on_precision AS "signedOnPrecision",
-                to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
-                document_url AS "documentUrl", version
-           FROM legal_instruments WHERE action_id = $1 ORDER BY signed_on NULLS LAST, title`,
-          [id],
-        ),
-        query<FundingDto[]>(
-          `SELECT f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
-                f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
-                f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version
-           FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
-          WHERE f.action_id = $1 ORDER BY f.value_date NULLS LAST, f.type, f.created_at`,
-          [id],
-        ),
-        query<Omit<MilestoneDto, 'evidenceCount'>[]>(
-          `SELECT m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
-                to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
-                ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version
-           FROM milestones m WHERE m.action_id = $1 ORDER BY coalesce(m.actual_date, m.planned_date), m.created_at`,
-          [id],
-        ),
-        query<Omit<ResultDto, 'indicators' | 'evidenceCount'>[]>(
-          `SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`,
-          [id],
-        ),
-        query(
-          `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
-                to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
-                to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
-                to_char(i.actual_date, 'YYYY-MM-DD') AS "actualDate", i.notes, i.version
-           FROM indicators i JOIN results r ON r.id = i.result_id WHERE r.action_id = $1 ORDER BY i.created_at, i.id`,
-          [id],
-        ),
-        query(
-          `SELECT id, title, url, milestone_id AS "milestoneId", result_id AS "resultId", version
-           FROM document_links WHERE action_id = $1 ORDER BY created_at, id`,
-          [id],
-        ),
-      ]);
-    // Evidence files: metadata only (the bytes stay in evidence_contents).
-    const evidence: EvidenceDto[] = await m.query(
-      `SELECT ${EVIDENCE_COLUMNS} FROM ${EVIDENCE_FROM} WHERE e.action_id = $1 ORDER BY e.uploaded_at, e.id`,
-      [id],
-    );
+    const found = rows[0];
+    if (!found) throw AppError.notFound('ACTION_NOT_FOUND');
+    const {
+      _participations: participations,
+      _instruments: instruments,
+      _funding: funding,
+      _milestones: milestones,
+      _results: results,
+      _indicators: indicators,
+      _documents: documents,
+      _evidence: evidence,
+      ...row
+    } = found as SummaryRow & {
+      _participations: ParticipationDto[];
+      _instruments: Record<string, unknown>[];
+      _funding: FundingDto[];
+      _milestones: Omit<MilestoneDto, 'evidenceCount'>[];
+      _results: Omit<ResultDto, 'indicators' | 'evidenceCount'>[];
+      _indicators: Record<string, unknown>[];
+      _documents: Record<string, unknown>[];
+      _evidence: EvidenceDto[];
+    };
     const evidenceCount = (key: 'milestoneId' | 'resultId', ownerId: string) =>
       evidence.filter((e) => e[key] === ownerId).length;
     const partner = user.role === 'partner';
@@ -310,6 +333,7 @@ export class ActionsService {
       funding,
       milestones: milestones.map((ms) => ({
         ...ms,
+        ...(partner ? { notes: null } : {}),
         evidenceCount: evidenceCount('milestoneId', ms.id),
       })),
       results: results.map((r) => ({
@@ -317,7 +341,7 @@ export class ActionsService {
         evidenceCount: evidenceCount('resultId', r.id),
         indicators: (indicators as ({ resultId: string } & Record<string, unknown>)[])
           .filter((i) => i.resultId === r.id)
-          .map(({ resultId: _r, ...i }) => i),
+          .map(({ resultId: _r, ...i }) => (partner ? { ...i, notes: null } : i)),
       })),
       documents,
       evidence: partner ? evidence.map(withoutUploader) : evidence,

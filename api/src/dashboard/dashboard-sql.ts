@@ -209,6 +209,8 @@ export function moneySql(
          sum(n)::int AS records,
          sum(n - nc)::int AS unconverted
     FROM fg
+   -- Planned, incoming and other IATI money (classes planned/incoming/other) is no key figure.
+   WHERE cls IN (${FUNDING_CLASSES.map((c) => `'${c}'`).join(', ')})
    GROUP BY GROUPING SETS ((k1, k2, cls, currency), (k1, k2, cls))`;
 }
 

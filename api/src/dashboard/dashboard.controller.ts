@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { CacheAnswer } from '../cache/answer-cache.interceptor';
 import { DashboardService, GroupBy } from './dashboard.service';
 import {
   DashboardQueryDto,
@@ -22,6 +23,7 @@ import {
  */
 @ApiTags('dashboard')
 @Controller('v1/dashboard')
+@CacheAnswer()
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 

@@ -136,6 +136,7 @@ export function controlErrorText(control: AbstractControl | null): string {
   if (errors['currency'])
     return $localize`:@@forms.currency:Código ISO 4217 de tres letras, p. ej. GBP.`;
   if (errors['date']) return $localize`:@@forms.date:Fecha AAAA-MM-DD.`;
+  if (errors['future']) return $localize`:@@forms.future:No puede ser una fecha futura.`;
   if (errors['dateOrder'])
     return $localize`:@@forms.dateOrder:No puede ser anterior a la fecha de inicio.`;
   if (errors['url']) return $localize`:@@forms.url:Dirección completa, p. ej. https://…`;
@@ -167,3 +168,7 @@ export function orNull(value: string | null | undefined): string | null {
   const v = (value ?? '').trim();
   return v === '' ? null : v;
 }
+
+/** A date that already happened: not after today in the institute's calendar. */
+export const notInFutureValidator: ValidatorFn = (control) =>
+  isDateOnly(control.value) && control.value > todayIso() ? { future: true } : null;

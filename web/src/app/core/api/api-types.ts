@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up and serving HTTP */
+        /** Liveness: the process is up and serving HTTP (never reads the database or the session) */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -303,7 +303,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** An action with all its parts (ETag carries the version) */
+        /** An action with all its parts (ETag "<version>.<data tag>": send it as If-Match) */
         get: operations["ActionsController_get"];
         put?: never;
         post?: never;
@@ -595,7 +595,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; sets the session and XSRF cookies */
+        /** Sign in with e-mail and password; sets the session and XSRF cookies (and ends the session the cookie held) */
         post: operations["AuthController_signIn"];
         delete?: never;
         options?: never;
@@ -2332,7 +2332,7 @@ export type components = {
             receiverId?: string | null;
             receiverName?: string | null;
             /** @enum {string} */
-            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             valueDate?: string | null;
             valueDatePrecision?: string | null;
             version: number;
@@ -2358,7 +2358,7 @@ export type components = {
              * @example ceiling
              * @enum {string}
              */
-            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             /** @example 2019-01-14 */
             valueDate?: string | null;
             /** @enum {string|null} */
@@ -2412,6 +2412,7 @@ export type components = {
         };
         ImportCountsDto: {
             create: number;
+            delete: number;
             unchanged: number;
             update: number;
         };
@@ -2594,6 +2595,8 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The password was set by an admin: change it (POST auth/password) before anything else; other routes answer 403 PASSWORD_CHANGE_REQUIRED */
+            mustChangePassword: boolean;
             name: string;
             /** Format: uuid */
             organisationId?: string | null;
@@ -2615,7 +2618,7 @@ export type components = {
             status: "planned" | "done" | "late";
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             version: number;
         };
         MilestoneInput: {
@@ -2638,7 +2641,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
         };
         MilestoneItemDto: {
             actionCode: string;
@@ -2670,7 +2673,7 @@ export type components = {
             plannedDate?: string | null;
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -2744,7 +2747,7 @@ export type components = {
             kind: "overdue" | "upcoming";
             milestoneTitle: string;
             /** @enum {string} */
-            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             read: boolean;
             responsibleName?: string | null;
         };
@@ -2829,7 +2832,7 @@ export type components = {
             organisationId: string;
             organisationName: string;
             /** @enum {string} */
-            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
             version: number;
         };
         ParticipationInput: {
@@ -2840,7 +2843,7 @@ export type components = {
              * @example funding
              * @enum {string}
              */
-            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
         };
         PartnerMoneyDto: {
             /** @description Oldest year first; not stated last */
@@ -2858,7 +2861,7 @@ export type components = {
             id: string;
             name: string;
             /** @enum {string} */
-            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
         };
         PartnerTotalsDto: {
             /** @example MXN */
@@ -2889,7 +2892,7 @@ export type components = {
             key: string;
             location: components["schemas"]["ImportLocationDto"];
             /** @enum {string} */
-            outcome: "create" | "update" | "unchanged";
+            outcome: "create" | "update" | "unchanged" | "delete";
             /** @enum {string} */
             table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators";
         };
@@ -3040,7 +3043,10 @@ export type components = {
         StageInput: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn: string;
             /** @enum {string} */
             stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
@@ -3073,7 +3079,7 @@ export type components = {
             /** @description Milestones planned, in template order */
             created: components["schemas"]["MilestoneRecordDto"][];
             /** @description Types of the template the action already had (not planned again) */
-            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
+            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
         UnconvertedItemDto: {
             actionCode: string;
@@ -3270,7 +3276,7 @@ export type components = {
              * @example ceiling
              * @enum {string}
              */
-            type?: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type?: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             /** @example 2019-01-14 */
             valueDate?: string | null;
             /** @enum {string|null} */
@@ -3350,7 +3356,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /**
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
@@ -3395,7 +3401,7 @@ export type components = {
              * @example funding
              * @enum {string}
              */
-            role?: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role?: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
             /**
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
@@ -3428,7 +3434,10 @@ export type components = {
         UpdateStageDto: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn?: string;
             /** @enum {string} */
             stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
@@ -3641,7 +3650,7 @@ export interface operations {
                 /** @description Actions this user is responsible for (a user id, or "me") */
                 responsible?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 /** @description Sort field; prefix with - for descending */
                 sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "committed" | "executed" | "ceilings" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress" | "-committed" | "-executed" | "-ceilings";
@@ -4382,7 +4391,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4543,7 +4552,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,7 +4699,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5430,7 +5439,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5475,7 +5484,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5520,7 +5529,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5563,7 +5572,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5617,7 +5626,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5662,7 +5671,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5707,7 +5716,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5752,7 +5761,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5797,7 +5806,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5841,7 +5850,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5884,7 +5893,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5927,7 +5936,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5974,7 +5983,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6261,7 +6270,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6308,7 +6317,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6355,7 +6364,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6403,7 +6412,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6450,7 +6459,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6497,7 +6506,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6544,7 +6553,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6591,7 +6600,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6651,14 +6660,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6672,7 +6681,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6711,14 +6720,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6732,7 +6741,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,14 +6780,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6792,7 +6801,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6954,6 +6963,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description ORGANISATION_DUPLICATE: same IATI reference, or same name ignoring case and accents (details.existing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     OrganisationsController_get: {
@@ -7027,7 +7043,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description VERSION_CONFLICT (details.current holds the current record) */
+            /** @description VERSION_CONFLICT (details.current holds the current record); ORGANISATION_DUPLICATE (details.existing) */
             409: {
                 headers: {
                     [name: string]: unknown;

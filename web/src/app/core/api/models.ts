@@ -85,6 +85,7 @@ export const PARTICIPATION_ROLES = [
   'implementing',
   'beneficiary',
   'counterpart',
+  'reporting',
 ] as const;
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 
@@ -98,6 +99,12 @@ export const FUNDING_TYPES = [
   'expenditure',
   'in_kind',
   'prize',
+  'ceiling_superseded',
+  'planned_disbursement',
+  'incoming_funds',
+  'incoming_commitment',
+  'repayment',
+  'other_flow',
 ] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];
 
@@ -110,6 +117,7 @@ export const MILESTONE_TYPES = [
   'agreement_signed',
   'kickoff',
   'technical_visit',
+  'meeting',
   'workshop',
   'study_delivered',
   'pilot',
@@ -199,6 +207,16 @@ export type Organisation = Wire<Schemas['OrganisationDto']>;
  * GET /organisations/:id. The document declares `OrganisationDto`; the response also carries
  * the organisation's actions, which the document does not describe yet.
  */
+/** POST /organisations (the document types its nullable strings loosely, so spelled out here). */
+export interface CreateOrganisationRequest {
+  name: string;
+  type: OrganisationType;
+  acronym?: string;
+  country?: string;
+  iatiRef?: string;
+  website?: string;
+  notes?: string;
+}
 export type OrganisationDetail = Simplify<Organisation & { actions: ActionSummary[] }>;
 
 // ── actions ────────────────────────────────────────────────────────────────

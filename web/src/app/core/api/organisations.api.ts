@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
-import type { Organisation, OrganisationDetail, Page } from './models';
+import type { CreateOrganisationRequest, Organisation, OrganisationDetail, Page } from './models';
 
 export interface OrganisationQuery {
   q?: string;
@@ -25,6 +25,11 @@ export class OrganisationsApi {
     params['page'] = String(query.page ?? 1);
     params['pageSize'] = String(query.pageSize ?? 100);
     return this.http.get<Page<Organisation>>('/api/v1/organisations', { params });
+  }
+
+  /** 409 ORGANISATION_DUPLICATE carries the existing organisation in `details.existing`. */
+  create(body: CreateOrganisationRequest): Observable<Organisation> {
+    return this.http.post<Organisation>('/api/v1/organisations', body);
   }
 
   get(id: string): Observable<OrganisationDetail> {

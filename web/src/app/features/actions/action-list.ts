@@ -20,6 +20,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
+import { SortHeaderIntl } from '../../core/i18n/material-intl';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
@@ -71,6 +72,7 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     MatButtonToggleModule,
     MoneyPipe,
     MatSortModule,
+    SortHeaderIntl,
     MatPaginatorModule,
     MatFormFieldModule,
     MatInputModule,

@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, LOCALE_ID, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  LOCALE_ID,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -23,8 +32,10 @@ import { formatMoney } from '../../shared/money';
 import { FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
 import { type PartnerFigure, PARTNER_FIGURE_LABELS, PARTNER_FIGURES_NOTE } from './partner-money';
 import { OrganisationsApi } from '../../core/api/organisations.api';
+import { AuthStore } from '../../core/auth/auth.store';
 import { labelOf, ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
 import { EmptyState, ErrorState } from '../../shared/states';
+import { OrganisationDialog } from './organisation-dialog';
 
 @Component({
   selector: 'app-partner-list',
@@ -37,6 +48,7 @@ import { EmptyState, ErrorState } from '../../shared/states';
     MatInputModule,
     MatSelectModule,
     MatIconModule,
+    MatButtonModule,
     MatProgressBarModule,
     MatButtonToggleModule,
     EmptyState,
@@ -61,6 +73,12 @@ import { EmptyState, ErrorState } from '../../shared/states';
             }}</mat-button-toggle>
           }
         </mat-button-toggle-group>
+        @if (canEdit()) {
+          <button mat-flat-button type="button" (click)="create()" data-testid="partner-new">
+            <mat-icon aria-hidden="true">add</mat-icon>
+            <span i18n="@@partners.new">Nuevo socio</span>
+          </button>
+        }
       </header>
       <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
       <div class="filters">
@@ -182,6 +200,9 @@ import { EmptyState, ErrorState } from '../../shared/states';
 export class PartnerList {
   private readonly api = inject(OrganisationsApi);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly auth = inject(AuthStore);
+  protected readonly canEdit = computed(() => this.auth.can('portfolio.edit'));
   protected readonly types = ORGANISATION_TYPES;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   private readonly locale = inject(LOCALE_ID);
@@ -254,6 +275,16 @@ export class PartnerList {
 
   onPage(event: PageEvent): void {
     this.load(event.pageIndex + 1);
+  }
+
+  /** "Nuevo socio": the new (or the existing duplicate) organisation's page opens. */
+  create(): void {
+    this.dialog
+      .open(OrganisationDialog, { data: {}, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((org?: Organisation) => {
+        if (org) this.open(org);
+      });
   }
 
   open(org: Organisation): void {
