@@ -299,6 +299,21 @@ describe('money on the demo portfolio (own database, seeded)', () => {
     expect(after[0].n).toBe(before[0].n + 1);
   });
 
+  it('filters the list and the dashboard by partner type, alike', async () => {
+    const [expected]: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM actions a WHERE a.archived_at IS NULL AND EXISTS (
+         SELECT 1 FROM participations p JOIN organisations o ON o.id = p.organisation_id
+          WHERE p.action_id = a.id AND o.type IN ('bilateral_agency', 'city_network'))`,
+    );
+    expect(expected.n).toBeGreaterThan(0);
+    const query = 'partnerType=bilateral_agency,city_network';
+    const list = await director.get(`/api/v1/actions?${query}&pageSize=1`).expect(200);
+    expect(list.body.total).toBe(expected.n);
+    const summary = await director.get(`/api/v1/dashboard/summary?${query}`).expect(200);
+    expect(summary.body.actions).toBe(expected.n);
+    await director.get('/api/v1/actions?partnerType=spaceship').expect(400);
+  });
+
   it('lets a Banxico FIX import take over the dates it covers, even at the same rate', async () => {
     const [demo]: { rate: string }[] = await t.db.query(
       `SELECT rate_to_mxn::text AS rate FROM exchange_rates WHERE currency = 'USD' AND rate_date = '2019-01-14'`,

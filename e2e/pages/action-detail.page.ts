@@ -103,6 +103,8 @@ export class ActionDetailPage extends ShellPage {
     amount: string;
     currency: string;
     valueDate: string;
+    /** The stored value the dialog previews for the typed amount ("$250,000.00 USD"). */
+    preview?: string;
   }): Promise<void> {
     await this.openTab('funding');
     await this.page.getByTestId('add-funding').click();
@@ -112,6 +114,8 @@ export class ActionDetailPage extends ShellPage {
     await this.dialog.getByTestId('funding-amount').fill(entry.amount);
     await this.choose('funding-currency', entry.currency);
     await this.dialog.getByTestId('funding-date').fill(entry.valueDate);
+    if (entry.preview)
+      await expect(this.dialog.getByTestId('funding-amount-preview')).toContainText(entry.preview);
     await this.save();
   }
 

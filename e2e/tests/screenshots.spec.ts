@@ -51,6 +51,8 @@ test.describe('screenshots and axe, staff', () => {
   });
 
   test('acciones', async ({ page }, testInfo) => {
+    // Axe and two full-page screenshots of a list with money columns: slower on two cores.
+    test.setTimeout(60_000);
     const list = new ActionsPage(page);
     await list.goto();
     await list.settled();
@@ -106,6 +108,7 @@ test.describe('screenshots and axe, staff', () => {
   });
 
   test('acciones in English', async ({ page }, testInfo) => {
+    test.setTimeout(60_000);
     const list = new ActionsPage(page, 'en');
     await list.goto();
     await list.settled();

@@ -57,6 +57,12 @@ export function actionConditions(
     if (filter.role?.length) parts.push(`fp.role = ANY(${params.add(filter.role)}::text[])`);
     where.push(`EXISTS (SELECT 1 FROM participations fp WHERE ${parts.join(' AND ')})`);
   }
+  if (filter.partnerType?.length) {
+    where.push(
+      `EXISTS (SELECT 1 FROM participations tp JOIN organisations tpo ON tpo.id = tp.organisation_id
+                WHERE tp.action_id = ${alias}.id AND tpo.type = ANY(${params.add(filter.partnerType)}::text[]))`,
+    );
+  }
   if (filter.yearFrom !== undefined) {
     where.push(
       `coalesce(${alias}.actual_end, ${alias}.planned_end, 'infinity'::date) >= make_date(${params.add(filter.yearFrom)}, 1, 1)`,

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ORGANISATION_TYPES, type OrganisationType } from '../../organisations/organisation.entity';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -90,6 +91,17 @@ export class ActionFilterDto {
   @ArrayMaxSize(10)
   @IsIn(PARTICIPATION_ROLES, { each: true })
   role?: ParticipationRole[];
+
+  @ApiPropertyOptional({
+    enum: ORGANISATION_TYPES,
+    isArray: true,
+    description: 'Actions in which an organisation of these types takes part',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(20)
+  @IsIn(ORGANISATION_TYPES, { each: true })
+  partnerType?: OrganisationType[];
 
   @ApiPropertyOptional({ type: [String], example: ['movilidad'] })
   @IsOptional()

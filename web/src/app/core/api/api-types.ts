@@ -3643,6 +3643,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Actions this user is responsible for (a user id, or "me") */
@@ -5432,6 +5434,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5475,6 +5479,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5518,6 +5524,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5559,6 +5567,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5611,6 +5621,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5654,6 +5666,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5697,6 +5711,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5740,6 +5756,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5783,6 +5801,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5825,6 +5845,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5866,6 +5888,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5907,6 +5931,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -5952,6 +5978,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6237,6 +6265,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6282,6 +6312,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6327,6 +6359,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6373,6 +6407,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6418,6 +6454,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6463,6 +6501,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6508,6 +6548,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
@@ -6553,6 +6595,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */

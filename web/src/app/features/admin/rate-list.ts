@@ -123,8 +123,7 @@ import { RateImportDialog } from './rate-import-dialog';
                   (click)="edit(r)"
                   matTooltip="Editar"
                   i18n-matTooltip="@@rates.editRate"
-                  aria-label="Editar {{ r.currency }} {{ r.rateDate }}"
-                  i18n-aria-label="@@rates.editOf"
+                  [attr.aria-label]="editLabel(r)"
                   [attr.data-testid]="'edit-rate-' + r.currency + '-' + r.rateDate"
                 >
                   <mat-icon aria-hidden="true">edit</mat-icon>
@@ -135,8 +134,7 @@ import { RateImportDialog } from './rate-import-dialog';
                   (click)="remove(r)"
                   matTooltip="Eliminar"
                   i18n-matTooltip="@@rates.deleteRate"
-                  aria-label="Eliminar {{ r.currency }} {{ r.rateDate }}"
-                  i18n-aria-label="@@rates.deleteOf"
+                  [attr.aria-label]="deleteLabel(r)"
                   [attr.data-testid]="'delete-rate-' + r.currency + '-' + r.rateDate"
                 >
                   <mat-icon aria-hidden="true">delete</mat-icon>
@@ -198,6 +196,15 @@ import { RateImportDialog } from './rate-import-dialog';
   `,
 })
 export class RateList {
+  /** "Editar USD 2025-01-03": the icon button's name (an attribute, so axe and readers see it). */
+  protected editLabel(r: { currency: string; rateDate: string }): string {
+    return $localize`:@@rates.editOf:Editar ${r.currency}:INTERPOLATION: ${r.rateDate}:INTERPOLATION_1:`;
+  }
+
+  protected deleteLabel(r: { currency: string; rateDate: string }): string {
+    return $localize`:@@rates.deleteOf:Eliminar ${r.currency}:INTERPOLATION: ${r.rateDate}:INTERPOLATION_1:`;
+  }
+
   private readonly api = inject(ExchangeRatesApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);

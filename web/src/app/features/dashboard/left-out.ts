@@ -41,7 +41,8 @@ interface Line {
     @if (records() > 0) {
       <details [attr.data-testid]="'left-out-' + name()" (toggle)="opened($event)">
         <summary i18n="@@money.leftOut.summary">
-          Sin convertir: {{ records() }} registros · ver desglose
+          Sin convertir: {records(), plural, =1 {1 registro} other {{{ records() }} registros}} ·
+          ver desglose
         </summary>
         <ul class="lines">
           @for (line of lines(); track line.key) {

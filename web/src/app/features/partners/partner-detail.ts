@@ -232,10 +232,17 @@ import {
     .totals {
       margin-bottom: 16px;
     }
+    .totals th:first-child {
+      text-align: left;
+    }
     .totals td,
     .totals thead th:not(:first-child) {
       text-align: right;
       font-variant-numeric: tabular-nums;
+    }
+    mat-button-toggle-group[cardActions] {
+      flex-wrap: wrap;
+      max-width: 100%;
     }
   `,
 })

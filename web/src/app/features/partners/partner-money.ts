@@ -33,15 +33,23 @@ const COLOURS: Record<PartnerFigure, string> = {
 
 type Pair = Record<PartnerFigure, MoneyFigures | undefined>;
 
-/** The first key figure any of `pairs` has an amount in (what a chart shows first). */
+/**
+ * The key figure a chart shows first: the one with the most money over `pairs` (both series),
+ * so the first view is never an empty chart when another figure has amounts. Numbers serve only
+ * to choose; amounts are shown from their strings.
+ */
 export function firstFigureWithMoney(pairs: readonly Pair[]): Figure {
-  return (
-    FIGURES.find((f) =>
-      pairs.some(
-        (p) => hasAmount(p.provided?.[f]?.total) || hasAmount(p.participation?.[f]?.total),
-      ),
-    ) ?? 'committed'
-  );
+  let best: Figure = 'committed';
+  let most = 0;
+  for (const f of FIGURES) {
+    const sum = pairs.reduce(
+      (n, p) =>
+        n + toChartNumber(p.provided?.[f]?.total) + toChartNumber(p.participation?.[f]?.total),
+      0,
+    );
+    if (sum > most) [best, most] = [f, sum];
+  }
+  return best;
 }
 
 /** The pair of a dashboard partner group: `money` is what it provided. */

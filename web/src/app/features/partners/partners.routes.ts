@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { provideEchartsCore } from 'ngx-echarts';
 
 export const partnersRoutes: Route[] = [
   {
@@ -9,6 +10,8 @@ export const partnersRoutes: Route[] = [
   {
     path: ':id',
     title: $localize`:@@title.partner:Socio · Coopera`,
+    // The by-year chart of both figures: ECharts loaded lazily, as on the dashboard.
+    providers: [provideEchartsCore({ echarts: () => import('../dashboard/echarts-setup') })],
     loadComponent: () => import('./partner-detail').then((m) => m.PartnerDetail),
   },
 ];
