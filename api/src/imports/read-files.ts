@@ -60,8 +60,10 @@ async function readFiles(
   if (kind === 'iati') {
     if (file.data.length > limits.maxUncompressedBytes)
       throw tooLargeUncompressed(limits, { file: file.name }, file.data.length);
-    // A deep document is refused before the parser recurses into it.
-    if (xmlDepthExceeds(file.data.toString('utf8'), MAX_XML_DEPTH))
+    // A deep document is refused before the parser recurses into it (other files: readIati
+    // tells what they are).
+    const text = file.data.toString('utf8');
+    if (/^\uFEFF?\s*</.test(text.slice(0, 256)) && xmlDepthExceeds(text, MAX_XML_DEPTH))
       throw new AppError(HttpStatus.BAD_REQUEST, 'NESTING_TOO_DEEP', {
         file: file.name,
         maxDepth: MAX_XML_DEPTH,
