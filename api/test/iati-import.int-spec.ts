@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { XMLParser } from 'fast-xml-parser';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { readIati } from '../src/imports/iati-import';
+import { applyPlan, planImport } from '../src/imports/import-engine';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -364,6 +366,55 @@ describe('IATI import of real donor traits', () => {
     expect(xml).toContain('<target value="130,000.00"/>');
     const grant = await exported('XM-TEST-GRANT-7');
     expect(grant).toContain('<recipient-country code="MX" percentage="100"/>');
+  });
+
+  it('per activity: a plan says what each activity gets; atomicity=activity leaves out the ones with errors and applies the rest', async () => {
+    const activity = (id: string, amount: string) => `<iati-activity default-currency="EUR">
+      <iati-identifier>${id}</iati-identifier>
+      <reporting-org ref="XM-ATOM" type="10"><narrative>Atom</narrative></reporting-org>
+      <title><narrative xml:lang="es">Actividad ${id}</narrative></title>
+      <description><narrative xml:lang="es">Descripción</narrative></description>
+      <participating-org role="4"><narrative>Ejecutor</narrative></participating-org>
+      <activity-status code="2"/>
+      <activity-date type="1" iso-date="2024-01-01"/>
+      <transaction><transaction-type code="3"/><transaction-date iso-date="2024-02-01"/>
+        <value value-date="2024-02-01">${amount}</value></transaction>
+    </iati-activity>`;
+    const xml = `<iati-activities version="2.03">${activity('XM-ATOM-1', '1,000')}${activity('XM-ATOM-2', '2000')}</iati-activities>`;
+    const input = readIati('two.xml', Buffer.from(xml), '2026-01-01');
+    const whole = await t.db.transaction('REPEATABLE READ', (m) => planImport(m, input));
+    expect(whole.issues).toEqual([
+      expect.objectContaining({
+        code: 'invalid_amount',
+        location: { file: 'two.xml', path: 'iati-activity[1]/transaction[1]/value' },
+      }),
+    ]);
+    expect(whole.activities).toEqual([
+      expect.objectContaining({ path: 'iati-activity[1]', code: 'XM-ATOM-1', errors: 1 }),
+      {
+        path: 'iati-activity[2]',
+        code: 'XM-ATOM-2',
+        errors: 0,
+        skipped: false,
+        counts: { create: 4, update: 0, unchanged: 0, delete: 0 },
+      },
+    ]);
+    const actor = { id: staff.user.id, email: staff.user.email, requestId: null };
+    const plan = await t.db.transaction(async (m) => {
+      const p = await planImport(m, input, { atomicity: 'activity' });
+      if (!p.issues.length) await applyPlan(m, p, actor);
+      return p;
+    });
+    expect(plan.issues).toEqual([]);
+    expect(plan.skipped).toEqual(whole.issues);
+    expect(plan.activities.map((a) => [a.path, a.skipped])).toEqual([
+      ['iati-activity[1]', true],
+      ['iati-activity[2]', false],
+    ]);
+    const codes = await t.db.query(
+      `SELECT code FROM actions WHERE code LIKE 'XM-ATOM-%' ORDER BY code`,
+    );
+    expect(codes).toEqual([{ code: 'XM-ATOM-2' }]);
   });
 
   it('every valid activity file of the schema tests imports without error', async () => {

@@ -2315,6 +2315,17 @@ export type components = {
             /** @enum {string} */
             operation: "create" | "update" | "archive" | "restore" | "delete";
         };
+        ImportActivityDto: {
+            /** @example DE-1-202122334.2004 */
+            code: string | null;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @description Errors located in this activity */
+            errors: number;
+            /** @example iati-activity[3] */
+            path: string;
+            /** @description Left out (atomicity=activity): nothing of it is written */
+            skipped: boolean;
+        };
         ImportChangeDto: {
             line: number;
             /** @description The stored rate it replaces */
@@ -2375,6 +2386,8 @@ export type components = {
             sheet?: string;
         };
         ImportPlanDto: {
+            /** @description IATI: per activity */
+            activities?: components["schemas"]["ImportActivityDto"][];
             /** @description True when the changes were written */
             applied: boolean;
             byTable: components["schemas"]["ImportTableCountsDto"];
@@ -2401,6 +2414,8 @@ export type components = {
             rows: components["schemas"]["PlannedRowDto"][];
             /** @description More rows were planned than listed */
             rowsTruncated: boolean;
+            /** @description atomicity=activity: the errors of the activities left out (the rest is applied) */
+            skipped?: components["schemas"]["ImportIssueDto"][];
             /** @description Parts of the file left out on purpose */
             warnings: components["schemas"]["ImportIssueDto"][];
         };
