@@ -417,6 +417,46 @@ describe('IATI import of real donor traits', () => {
     expect(codes).toEqual([{ code: 'XM-ATOM-2' }]);
   });
 
+  it('matches organisations by ref, and by name without case or accents only among those without one', async () => {
+    const ids = await t.db.query(
+      `INSERT INTO organisations (slug, name, type, iati_ref) VALUES
+         ('sec-movilidad-rt', 'Secretaría de Movilidad Urbana', 'other', NULL),
+         ('ministerio-a-rt', 'Ministerio de Hacienda', 'other', 'XM-MIN-A')
+       RETURNING id`,
+    );
+    const org = (ref: string, name: string, role: string) =>
+      `<participating-org${ref ? ` ref="${ref}"` : ''} role="${role}"><narrative>${name}</narrative></participating-org>`;
+    const xml = `<iati-activities version="2.03"><iati-activity>
+      <iati-identifier>XM-ORGS-1</iati-identifier>
+      <reporting-org ref="0" type="10"><narrative>SECRETARIA DE MOVILIDAD URBANA</narrative></reporting-org>
+      <title><narrative xml:lang="es">Organizaciones</narrative></title>
+      <description><narrative xml:lang="es">Prueba</narrative></description>
+      ${org('N/A', 'secretaria de movilidad urbana', '4')}
+      ${org('XM-MIN-B', 'Ministerio de Hacienda', '1')}
+      ${org('XM-MIN-A', 'Otro nombre del ministerio A', '2')}
+      <activity-status code="2"/><activity-date type="1" iso-date="2024-01-01"/>
+    </iati-activity></iati-activities>`;
+    await importXml(xml, false, 'orgs.xml');
+    const rows = await t.db.query(
+      `SELECT p.role, o.id, o.name, o.iati_ref FROM participations p JOIN organisations o ON o.id = p.organisation_id
+         JOIN actions a ON a.id = p.action_id WHERE a.code = 'XM-ORGS-1' ORDER BY p.role`,
+    );
+    expect(rows).toEqual([
+      // Same ref: the same organisation, whatever the name.
+      expect.objectContaining({ role: 'accountable', id: ids[1].id }),
+      // Another ref with the same name: another organisation.
+      expect.objectContaining({
+        role: 'funding',
+        iati_ref: 'XM-MIN-B',
+        name: 'Ministerio de Hacienda',
+      }),
+      // Placeholder refs ("N/A", "0") are no refs: the ref-less one, case and accents aside.
+      expect.objectContaining({ role: 'implementing', id: ids[0].id }),
+      expect.objectContaining({ role: 'reporting', id: ids[0].id }),
+    ]);
+    expect(rows[1].id).not.toBe(ids[1].id);
+  });
+
   it('every valid activity file of the schema tests imports without error', async () => {
     const dir = [SHOULD_PASS, SHARED_SHOULD_PASS].find((d) => {
       try {

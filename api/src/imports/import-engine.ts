@@ -16,6 +16,7 @@ import {
   PlannedRow,
 } from './import-model';
 import { stableJson } from './iati-kept';
+import { nameKey } from './iati-values';
 import { REQUIRED_ON_CREATE } from './import-spec';
 
 type PgType =
@@ -363,11 +364,20 @@ async function planOnce(m: EntityManager, input: ImportInput): Promise<PlanResul
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const orgByName = new Map<string, Org>();
   const orgByRef = new Map<string, Org>();
+  // Organisations without a ref, by name without case or accents (the ref-less group).
+  const orgByRefless = new Map<string, Org>();
   const slugs = new Set(orgs.map((o) => o.slug));
   const index = (o: Org) => {
     if (!orgByName.has(norm(o.name))) orgByName.set(norm(o.name), o);
     if (o.iati_ref && !orgByRef.has(o.iati_ref)) orgByRef.set(o.iati_ref, o);
+    if (!o.iati_ref && !orgByRefless.has(nameKey(o.name))) orgByRefless.set(nameKey(o.name), o);
   };
+  /**
+   * By name: without case or accents within the ref-less group; an organisation with another ref
+   * is never taken for one with a ref; without a ref, the same name (case aside) is.
+   */
+  const byName = (name: string, ref: string | null | undefined) =>
+    orgByRefless.get(nameKey(name)) ?? (ref ? undefined : orgByName.get(norm(name)));
   orgs.forEach(index);
   const newOrgs = new Set<string>();
   const orgWanted = new Map<string, { values: Rec; location: ImportLocation }>();
@@ -393,7 +403,7 @@ async function planOnce(m: EntityManager, input: ImportInput): Promise<PlanResul
     let org =
       (want.id ? orgById.get(want.id) : undefined) ??
       (want.ref ? orgByRef.get(want.ref) : undefined) ??
-      (want.name ? orgByName.get(norm(want.name)) : undefined);
+      (want.name ? byName(want.name, want.ref) : undefined);
     if (!org) {
       const name = want.name?.trim() || want.ref;
       if (!name) return null;
