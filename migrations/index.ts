@@ -12,7 +12,10 @@ import { AddFundingTotals1796460879384 } from './1796460879384-AddFundingTotals'
 import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYearKeyStatistics';
 import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYearTotals';
 import { KeepIatiMoneyAndProvenance17965000000001 } from './17965000000001-KeepIatiMoneyAndProvenance';
+import { AddDataVersion17969000000001 } from './17969000000001-AddDataVersion';
+import { AddMeetingMilestoneType17968000000001 } from './17968000000001-AddMeetingMilestoneType';
 import { KeepIatiElementsAndReportingRole17965000000002 } from './17965000000002-KeepIatiElementsAndReportingRole';
+import { AddMustChangePassword17966000000001 } from './17966000000001-AddMustChangePassword';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -30,6 +33,9 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FundingYearKeyStatistics1796462200000,
   AddFundingYearTotals1796470000000,
   KeepIatiMoneyAndProvenance17965000000001,
+  AddDataVersion17969000000001,
+  AddMeetingMilestoneType17968000000001,
   KeepIatiElementsAndReportingRole17965000000002,
+  AddMustChangePassword17966000000001,
   // list:end
 ];

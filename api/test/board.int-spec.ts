@@ -290,16 +290,32 @@ describe('board follow-up', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const body = pdf.body as Buffer;
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.headers['content-disposition']).toBe(
+      'attachment; filename="junta-2021-ordinaria-2.pdf"',
+    );
     const text = pdfText(body);
     expect(text).toContain('JD-R-7');
     expect(text).toContain('Informe de seguimiento');
-    expect(text).toContain('Taller nuevo entre sesiones');
+    expect(text).toContain('Taller: Taller nuevo entre sesiones (10 de marzo de 2021)');
+    expect(text).toMatch(/JD-R-7 .{1,3}En proceso/);
+    expect(text).toContain('Celebrada el 1 de abril de 2021');
+    expect(text).toContain('(30 de marzo de 2021)');
+    expect(text).not.toMatch(/\b(in_progress|workshop|ordinary)\b|\d{4}-\d{2}-\d{2}/);
+    const pages = (body.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    expect(text.split('Sesión ordinaria 2 de 2021').length - 1).toBeGreaterThanOrEqual(pages);
     const en = await director
       .get(`/api/v1/board-sessions/${current.id}/report.pdf?lang=en`)
       .buffer(true)
       .parse(binary)
       .expect(200);
-    expect(pdfText(en.body as Buffer)).toContain('Board follow-up report');
+    expect(en.headers['content-disposition']).toBe(
+      'attachment; filename="board-2021-ordinary-2.pdf"',
+    );
+    const enText = pdfText(en.body as Buffer);
+    expect(enText).toContain('Board follow-up report');
+    expect(enText).toContain('Workshop: Taller nuevo entre sesiones (10 Mar 2021)');
+    expect(enText).toMatch(/JD-R-7 .{1,3}In progress/);
+    expect(enText).toContain('Held on 1 Apr 2021');
     await director.get(`/api/v1/board-sessions/${randomUUID()}/report`).expect(404);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { humanDate } from '../src/common/human-dates';
 import { DigestService } from '../src/notifications/digest.service';
 import { JobsService } from '../src/jobs/jobs.service';
 import { decodeMail, startSmtpServer } from './support/smtp';
@@ -109,10 +110,10 @@ describe('weekly digest e-mail', () => {
     expect(anaMail.text).toContain('Hola, Ana Pérez:');
     expect(anaMail.text).toContain('Hitos atrasados (1)');
     expect(anaMail.text).toContain(
-      `Hito: Entrega del diagnóstico — previsto el ${data.day(-10)} (10 días de atraso)`,
+      `Hito (Entrega de estudio): Entrega del diagnóstico — previsto el ${humanDate(data.day(-10), 'es')} (10 días de atraso)`,
     );
     expect(anaMail.text).toContain(
-      `Hito: Taller de validación — previsto el ${data.day(2)} (en 2 días)`,
+      `Hito (Taller): Taller de validación — previsto el ${humanDate(data.day(2), 'es')} (en 2 días)`,
     );
     expect(anaMail.text).toContain(`${APP_URL}/acciones/${data.pimus.id}`);
     expect(anaMail.text).not.toContain('Visita técnica');

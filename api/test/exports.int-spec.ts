@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
+import { MILESTONE_TYPES, PARTICIPATION_ROLES } from '../src/actions/action.model';
+import { labelOf } from '../src/common/vocabulary';
 import { ExportsService } from '../src/exports/exports.service';
 import {
   ActionBundle,
@@ -559,6 +561,48 @@ describe('IATI export of the demo portfolio (database of its own)', () => {
     expect(errorsOnly(violations)).toEqual([]);
     // The only warning allowed: 102.1.1 (themes are reporting-organisation sectors, no DAC code).
     expect(violations.filter((v) => v.id !== '102.1.1')).toEqual([]);
+  });
+
+  it('writes the project sheet of a demo action with labels and Mexican dates, never codes or slugs', async () => {
+    const director = await signInAs(t, 'director');
+    const [a]: { id: string; code: string; kind: string; status: string; modality: string }[] =
+      await t.db.query(
+        `SELECT a.id, a.code, a.kind, a.status, a.modality FROM actions a
+         WHERE 'cambio-climatico' = ANY(a.themes) AND a.modality IS NOT NULL AND a.status IS NOT NULL
+           AND EXISTS (SELECT 1 FROM milestones m WHERE m.action_id = a.id)
+         ORDER BY a.code LIMIT 1`,
+      );
+    const sheet = async (lang: 'es' | 'en') =>
+      pdfText(
+        (
+          await director
+            .get(`/api/v1/actions/${a.id}/export/sheet.pdf?lang=${lang}`)
+            .buffer(true)
+            .parse(binary)
+            .expect(200)
+        ).body as Buffer,
+      );
+    const es = await sheet('es');
+    expect(es).toContain('Cambio climático');
+    expect(es).toContain(labelOf('kind', a.kind, 'es'));
+    expect(es).toContain(labelOf('status', a.status, 'es'));
+    expect(es).toContain(labelOf('modality', a.modality, 'es'));
+    expect(es).toMatch(
+      /\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}/,
+    );
+    expect(es).toContain('Generado el');
+    const en = await sheet('en');
+    expect(en).toContain('Climate change');
+    expect(en).toContain(labelOf('kind', a.kind, 'en'));
+    expect(en).toMatch(/\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/);
+    const codes = [a.kind, a.status, a.modality, ...MILESTONE_TYPES, ...PARTICIPATION_ROLES];
+    for (const text of [es, en]) {
+      expect(text).not.toContain('cambio-climatico');
+      expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      // English titles may say "pilot" or "technical"; codes with an underscore never are words.
+      for (const code of text === es ? codes : codes.filter((c) => c.includes('_')))
+        expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
+    }
   });
 
   it('GIZ’s partner export holds only GIZ’s actions and validates', async () => {

@@ -232,6 +232,23 @@ describe('IATI import of real donor traits', () => {
     }
   });
 
+  it('our own export imported again updates the same actions: nothing created, nothing deleted', async () => {
+    const [{ id }] = await t.db.query(`SELECT id FROM actions WHERE code = $1`, [BANK]);
+    const res = await staff
+      .get(`/api/v1/actions/${id}/export/iati.xml`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const xml = (res.body as Buffer).toString('utf8');
+    expect(xml).toContain(
+      `<iati-identifier>${t.config.iatiReportingOrgRef}-${BANK}</iati-identifier>`,
+    );
+    const dry = await importXml(xml, true, 'own.xml');
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.counts).toMatchObject({ create: 0, delete: 0 });
+    expect(dry.body.rows.filter((r: { outcome: string }) => r.outcome === 'update')).toEqual([]);
+  });
+
   it('a republished activity updates corrected amounts and deletes what it no longer holds, never hand-made records', async () => {
     const [{ id: actionId }] = await t.db.query(`SELECT id FROM actions WHERE code = $1`, [BANK]);
     await t.db.query(

@@ -62,6 +62,46 @@ describe('portfolio API: organisations', () => {
     ]);
   });
 
+  it('offers the existing organisation instead of a duplicate (same name ignoring case and accents, or same IATI ref)', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const first = await staff
+      .post('/api/v1/organisations')
+      .send({
+        name: `Alcaldía de Medellín ${tag}`,
+        type: 'subnational_government',
+        iatiRef: `CO-MED-${tag}`,
+      })
+      .expect(201);
+    const before = await countRows(t.db, 'organisations');
+    const byName = await staff
+      .post('/api/v1/organisations')
+      .send({ name: `  ALCALDIA  de medellin ${tag} `, type: 'other' })
+      .expect(409);
+    expect(byName.body).toMatchObject({
+      code: 'ORGANISATION_DUPLICATE',
+      details: { existing: { id: first.body.id, name: `Alcaldía de Medellín ${tag}` } },
+    });
+    const byRef = await staff
+      .post('/api/v1/organisations')
+      .send({ name: `Otro nombre ${tag}`, type: 'other', iatiRef: `CO-MED-${tag}` })
+      .expect(409);
+    expect(byRef.body.details.existing.id).toBe(first.body.id);
+    expect(await countRows(t.db, 'organisations')).toBe(before);
+    // Renaming another organisation to the same name is refused too; its own name is fine.
+    const other = await staff
+      .post('/api/v1/organisations')
+      .send({ name: `Medellín Cómo Vamos ${tag}`, type: 'ngo_foundation' })
+      .expect(201);
+    await staff
+      .patch(`/api/v1/organisations/${other.body.id}`)
+      .send({ version: 1, name: `alcaldia de MEDELLIN ${tag}` })
+      .expect(409);
+    await staff
+      .patch(`/api/v1/organisations/${first.body.id}`)
+      .send({ version: 1, name: `Alcaldía de Medellín ${tag}`, acronym: 'MED' })
+      .expect(200);
+  });
+
   it('rejects bad input with 400 and writes nothing', async () => {
     const before = await countRows(t.db, 'organisations');
     for (const body of [

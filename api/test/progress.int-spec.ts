@@ -226,6 +226,32 @@ describe('progress scoring and milestone templates', () => {
     expect(audit.map((a) => a.operation)).toEqual(['create', 'update', 'delete']);
   });
 
+  it('refuses a stage dated in the future (tomorrow in Mexico City) with 400 and writes nothing', async () => {
+    const id = await newAction();
+    const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toLocaleDateString('en-CA', {
+      timeZone: 'America/Mexico_City',
+    });
+    const res = await staff
+      .post(`/api/v1/actions/${id}/stages`)
+      .set('Accept-Language', 'es')
+      .send({ stage: 'planning', reachedOn: tomorrow })
+      .expect(400);
+    expect(res.body.details).toEqual([
+      { field: 'reachedOn', code: 'notInFuture', message: 'No puede ser una fecha futura.' },
+    ]);
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+    const created = await reach(id, 'planning', today);
+    await staff
+      .patch(`/api/v1/actions/${id}/stages/${created.body.id}`)
+      .send({ version: 1, reachedOn: tomorrow })
+      .expect(400);
+    const [{ reached }]: { reached: string }[] = await t.db.query(
+      `SELECT to_char(reached_on, 'YYYY-MM-DD') AS reached FROM action_stages WHERE action_id = $1`,
+      [id],
+    );
+    expect(reached).toBe(today);
+  });
+
   it('scopes progress and the distribution for partners; counts per label with the list filters', async () => {
     const own = await newAction('award', {
       participations: [{ organisationId: org, role: 'funding' }],

@@ -53,17 +53,19 @@ test.describe('director: board follow-up', () => {
     await expect(page.getByTestId('report-agreements-open')).toContainText('JD-VIII-2');
 
     const es = await report.download('es');
-    expect(es.name).toBe('junta-2023-ordinary-12.pdf');
+    expect(es.name).toBe('junta-2023-ordinaria-12.pdf');
     expect(es.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(es.body);
     expect(text).toContain('Informe de seguimiento de la Junta Directiva');
     expect(text).toContain('Décima Segunda Sesión Ordinaria');
-    expect(text).toContain('2023-12-14');
+    expect(text).toContain('14 de diciembre de 2023');
     expect(text).toContain('IMPLANGTO-2023-IURC-ANCONA');
     for (const code of ['JD-XI-1', 'JD-XI-2', 'JD-VIII-2']) expect(text).toContain(code);
 
     const en = await report.download('en');
+    expect(en.name).toBe('board-2023-ordinary-12.pdf');
     const english = pdfText(en.body);
+    expect(english).toContain('14 Dec 2023');
     expect(english).toContain('Board follow-up report');
     expect(english).toContain('Pending agreements');
     expect(english).toContain('JD-VIII-2');

@@ -12,6 +12,15 @@ export class SqlParams {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The words of a search box, each escaped for LIKE ("guadalajara  medellín" → two words). */
+export const searchWords = (q: string | undefined): string[] =>
+  (q ?? '').split(/\s+/).filter(Boolean).slice(0, 12).map(likeEscape);
+
+/** Every word must occur in `column` (already folded), accents and case ignored. */
+export function allWordsLike(column: string, q: string | undefined, params: SqlParams): string[] {
+  return searchWords(q).map((w) => `${column} LIKE '%' || coopera_fold(${params.add(w)}) || '%'`);
+}
+
 /**
  * The WHERE conditions (joined with AND) for actions aliased `a`, including partner scoping:
  * a partner only ever sees actions their organisation takes part in, decided by the query.
@@ -29,11 +38,7 @@ export function actionConditions(
     );
   }
   if (!filter.archived || user.role === 'partner') where.push(`${alias}.archived_at IS NULL`);
-  if (filter.q?.trim()) {
-    where.push(
-      `${alias}.search_text LIKE '%' || coopera_fold(${params.add(likeEscape(filter.q.trim()))}) || '%'`,
-    );
-  }
+  where.push(...allWordsLike(`${alias}.search_text`, filter.q, params));
   if (filter.id?.length) where.push(`${alias}.id = ANY(${params.add(filter.id)}::uuid[])`);
   if (filter.kind?.length) where.push(`${alias}.kind = ANY(${params.add(filter.kind)}::text[])`);
   if (filter.status?.length)

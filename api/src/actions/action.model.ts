@@ -66,6 +66,7 @@ export const MILESTONE_TYPES = [
   'agreement_signed',
   'kickoff',
   'technical_visit',
+  'meeting',
   'workshop',
   'study_delivered',
   'pilot',

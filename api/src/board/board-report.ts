@@ -3,6 +3,8 @@ import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppError, Locale } from '../common/errors';
+import { humanDate, humanDay } from '../common/human-dates';
+import { labelOf, VocabularyGroup } from '../common/vocabulary';
 import { ProgressFigure, ProgressService } from '../progress/progress.service';
 import type { BoardAgreementDto } from './board-response.dto';
 import type { SessionKind } from './board.entities';
@@ -52,28 +54,61 @@ export interface BoardReport {
   openAgreements: AgreementRow[];
 }
 
-/** Which tables feed each section of an action's changes, and the column that describes a row. */
+/**
+ * Which tables feed each section of an action's changes: `label` describes a row, `code` is the
+ * coded value shown from the vocabulary (funding type, stage) and `day` the date written for people.
+ */
 const TABLES = [
   {
     key: 'milestones',
     table: 'milestones',
     entity: 'milestone',
-    label: `t.title || coalesce(' (' || to_char(coalesce(t.actual_date, t.planned_date), 'YYYY-MM-DD') || ')', '')`,
+    label: `t.title`,
+    code: `t.type`,
+    group: 'milestoneType',
+    day: `to_char(coalesce(t.actual_date, t.planned_date), 'YYYY-MM-DD')`,
   },
   {
     key: 'funding',
     table: 'funding',
     entity: 'funding',
-    label: `t.type || ': ' || t.amount::text || coalesce(' ' || t.currency, '')`,
+    label: `t.amount::text || coalesce(' ' || t.currency, '')`,
+    code: `t.type`,
+    group: 'fundingType',
+    day: `NULL`,
   },
-  { key: 'results', table: 'results', entity: 'result', label: `t.statement` },
+  {
+    key: 'results',
+    table: 'results',
+    entity: 'result',
+    label: `t.statement`,
+    code: `NULL`,
+    group: null,
+    day: `NULL`,
+  },
   {
     key: 'stages',
     table: 'action_stages',
     entity: 'action_stage',
-    label: `t.stage || ' (' || to_char(t.reached_on, 'YYYY-MM-DD') || ')'`,
+    label: `''`,
+    code: `t.stage`,
+    group: 'progressStage',
+    day: `to_char(t.reached_on, 'YYYY-MM-DD')`,
   },
 ] as const;
+
+/** "Taller: Taller nuevo (10 de marzo de 2021)", "Techo (hasta): 1000.00 MXN", "Planeación (…)". */
+function changeSummary(
+  group: VocabularyGroup | null,
+  row: { code: string | null; summary: string; day: string | null },
+  lang: Locale,
+): string {
+  const parts = [group && row.code ? labelOf(group, row.code, lang) : '', row.summary].filter(
+    Boolean,
+  );
+  const text = parts.join(': ');
+  return row.day ? `${text} (${humanDate(row.day, lang)})` : text;
+}
 
 /** The follow-up report of a board session (JSON and print-ready PDF). */
 @Injectable()
@@ -137,10 +172,17 @@ export class BoardReportService {
         auditEntries: 0,
       };
       for (const spec of TABLES) {
-        const rows: { id: string; created: boolean; at: Date; summary: string }[] = await db.query(
+        const rows: {
+          id: string;
+          created: boolean;
+          at: Date;
+          summary: string;
+          code: string | null;
+          day: string | null;
+        }[] = await db.query(
           `SELECT t.id, ${inWindow('t.created_at')} AS created,
                   CASE WHEN ${inWindow('t.created_at')} THEN t.created_at ELSE t.updated_at END AS at,
-                  ${spec.label} AS summary
+                  ${spec.label} AS summary, ${spec.code} AS code, ${spec.day} AS day
            FROM ${spec.table} t WHERE t.action_id = $1
              AND (${inWindow('t.created_at')} OR ${inWindow('t.updated_at')})
            ORDER BY at`,
@@ -152,7 +194,7 @@ export class BoardReportService {
             entityId: r.id,
             operation: r.created ? 'create' : 'update',
             at: new Date(r.at).toISOString(),
-            summary: r.summary,
+            summary: changeSummary(spec.group, r, lang),
           };
           report[spec.key][r.created ? 'new' : 'updated'].push(change);
         }
@@ -177,7 +219,12 @@ export class BoardReportService {
           operation: 'delete' as const,
           at: new Date(e.at).toISOString(),
           summary: String(
-            e.before?.['title'] ?? e.before?.['statement'] ?? e.before?.['stage'] ?? e.entity,
+            e.before?.['title'] ??
+              e.before?.['statement'] ??
+              (e.before?.['stage']
+                ? labelOf('progressStage', String(e.before['stage']), lang)
+                : null) ??
+              e.entity,
           ),
         }));
       actions.push(report);
@@ -232,14 +279,10 @@ const L = {
     responsible: 'Responsable',
     due: 'Fecha compromiso',
     latest: 'Último seguimiento',
-    status: {
-      open: 'Abierto',
-      in_progress: 'En proceso',
-      done: 'Cumplido',
-      cancelled: 'Cancelado',
-    } as Record<string, string>,
     page: 'Página',
     of: 'de',
+    generated: 'Generado el',
+    kind: 'Sesión',
   },
   en: {
     title: 'Board follow-up report',
@@ -266,20 +309,32 @@ const L = {
     responsible: 'Responsible',
     due: 'Due date',
     latest: 'Latest follow-up',
-    status: {
-      open: 'Open',
-      in_progress: 'In progress',
-      done: 'Done',
-      cancelled: 'Cancelled',
-    } as Record<string, string>,
     page: 'Page',
     of: 'of',
+    generated: 'Generated on',
+    kind: 'session',
   },
 };
 
+/** `junta-2023-ordinaria-12.pdf` / `board-2023-ordinary-12.pdf`: the file name in the report's language. */
+export function boardReportFileName(
+  session: Pick<BoardReport['session'], 'year' | 'kind' | 'number'>,
+  lang: Locale,
+): string {
+  const kind = labelOf('sessionKind', session.kind, lang).toLowerCase();
+  return `${lang === 'en' ? 'board' : 'junta'}-${session.year}-${kind}-${session.number}.pdf`;
+}
+
 /** The report as a print-ready A4 PDF (Helvetica: Latin-1 accents). */
-export function renderBoardReport(report: BoardReport): Readable {
+export function renderBoardReport(report: BoardReport, generatedAt = new Date()): Readable {
   const t = L[report.lang];
+  const lang = report.lang;
+  const d = (date: string | null | undefined) => humanDate(date, lang);
+  const sessionKind = labelOf('sessionKind', report.session.kind, lang);
+  const sessionName =
+    lang === 'es'
+      ? `${t.kind} ${sessionKind.toLowerCase()} ${report.session.number} de ${report.session.year}`
+      : `${sessionKind} ${t.kind} ${report.session.number} of ${report.session.year}`;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 56, right: 56 },
@@ -313,12 +368,15 @@ export function renderBoardReport(report: BoardReport): Readable {
     .font('Helvetica-Bold')
     .fontSize(12)
     .text(`${report.session.institute} — ${report.session.title}`, { width });
-  doc.font('Helvetica').fontSize(10).text(`${t.held} ${report.session.heldOn}`, { width });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(`${sessionName} · ${t.held} ${d(report.session.heldOn)}`, { width });
   doc
     .font('Helvetica-Oblique')
     .text(
       report.previous
-        ? `${t.previous}: ${report.previous.title} (${report.previous.heldOn}).`
+        ? `${t.previous}: ${report.previous.title} (${d(report.previous.heldOn)}).`
         : t.noPrevious,
       { width },
     );
@@ -346,7 +404,8 @@ export function renderBoardReport(report: BoardReport): Readable {
         .font('Helvetica-Bold')
         .fontSize(10)
         .text(t[key], doc.page.margins.left + 10);
-      for (const { c, tag } of changes) line(`• ${c.summary} (${tag}, ${c.at.slice(0, 10)})`, 20);
+      for (const { c, tag } of changes)
+        line(`• ${c.summary} — ${tag}, ${humanDay(c.at, lang)}`, 20);
     }
     if (a.deleted.length) {
       any = true;
@@ -354,7 +413,7 @@ export function renderBoardReport(report: BoardReport): Readable {
         .font('Helvetica-Bold')
         .fontSize(10)
         .text(t.deleted, doc.page.margins.left + 10);
-      for (const c of a.deleted) line(`• ${c.summary} (${c.at.slice(0, 10)})`, 20);
+      for (const c of a.deleted) line(`• ${c.summary} — ${humanDay(c.at, lang)}`, 20);
     }
     if (!any) line(t.noChanges, 10);
     line(`${a.auditEntries} ${t.changes}`, 10);
@@ -366,13 +425,16 @@ export function renderBoardReport(report: BoardReport): Readable {
       .moveDown(0.3)
       .font('Helvetica-Bold')
       .fontSize(10)
-      .text(`${g.code} — ${t.status[g.status] ?? g.status}`, doc.page.margins.left, undefined, {
-        width,
-      });
+      .text(
+        `${g.code} — ${labelOf('agreementStatus', g.status, lang)}`,
+        doc.page.margins.left,
+        undefined,
+        { width },
+      );
     line(g.text);
     if (g.responsible) line(`${t.responsible}: ${g.responsible}`, 10);
-    if (g.dueDate) line(`${t.due}: ${g.dueDate}`, 10);
-    if (g.latestNote) line(`${t.latest} (${g.latestNote.notedOn}): ${g.latestNote.text}`, 10);
+    if (g.dueDate) line(`${t.due}: ${d(g.dueDate)}`, 10);
+    if (g.latestNote) line(`${t.latest} (${d(g.latestNote.notedOn)}): ${g.latestNote.text}`, 10);
   };
   heading(t.agreements);
   if (!report.agreements.length) line(t.none);
@@ -381,19 +443,26 @@ export function renderBoardReport(report: BoardReport): Readable {
   if (!report.openAgreements.length) line(t.none);
   report.openAgreements.forEach(agreementBlock);
 
+  // Header and footer on every sheet: institute and session, generation day, page numbers.
   const range = doc.bufferedPageRange();
+  const generated = humanDay(generatedAt, lang);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
+    const { top, bottom, left } = doc.page.margins;
+    doc.page.margins.top = 0;
     doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#666666')
-      .text(`${t.page} ${i + 1} ${t.of} ${range.count}`, 56, doc.page.height - 40, {
-        width,
-        align: 'right',
-      });
+    doc.font('Helvetica').fontSize(8).fillColor('#666666');
+    doc.text(`${report.session.institute} · ${sessionName}`, left, 28, {
+      width,
+      lineBreak: false,
+    });
+    doc.text(
+      `${t.generated} ${generated} · ${t.page} ${i + 1} ${t.of} ${range.count}`,
+      left,
+      doc.page.height - 40,
+      { width, align: 'right', lineBreak: false },
+    );
+    doc.page.margins.top = top;
     doc.page.margins.bottom = bottom;
   }
   doc.end();

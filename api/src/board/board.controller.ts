@@ -41,7 +41,7 @@ import {
   UpdateAgreementDto,
   UpdateSessionDto,
 } from './board.dto';
-import { BoardReportService, renderBoardReport } from './board-report';
+import { boardReportFileName, BoardReportService, renderBoardReport } from './board-report';
 import {
   BoardAgendaItemDto,
   BoardAgreementDetailDto,
@@ -209,7 +209,7 @@ export class BoardController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const report = await this.reports.build(id, query.lang ?? 'es');
-    const name = `junta-${report.session.year}-${report.session.kind}-${report.session.number}.pdf`;
+    const name = boardReportFileName(report.session, report.lang);
     void reply
       .header('Content-Type', 'application/pdf')
       .header('Content-Disposition', `attachment; filename="${name}"`)

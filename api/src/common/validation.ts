@@ -59,6 +59,10 @@ const MESSAGES: Record<string, { es: Template; en: Template }> = {
   },
   arrayUnique: { es: () => 'La lista tiene repetidos.', en: () => 'The list has duplicates.' },
   matches: { es: () => 'Formato no válido.', en: () => 'Invalid format.' },
+  notInFuture: {
+    es: () => 'No puede ser una fecha futura.',
+    en: () => 'Cannot be a future date.',
+  },
   dateOrder: {
     es: (c) => `No puede ser anterior a ${c}.`,
     en: (c) => `Cannot be before ${c}.`,

@@ -1,5 +1,6 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { CURRENCY_SET } from './currencies';
+import { dayInMexico } from './human-dates';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -27,6 +28,20 @@ export function IsDateOnly(options?: ValidationOptions) {
       propertyName,
       options,
       validator: { validate: (value: unknown) => value === null || isDateOnly(value) },
+    });
+}
+
+/** A YYYY-MM-DD date that is not after today in Mexico City (what happened cannot be tomorrow). */
+export function IsNotInFuture(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notInFuture',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must not be in the future', ...options },
+      validator: {
+        validate: (value: unknown) => !isDateOnly(value) || value <= dayInMexico(new Date()),
+      },
     });
 }
 

@@ -1,9 +1,12 @@
 import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import type { ActionDetailDto, FundingDto } from '../actions/dto/action-response.dto';
+import { humanDate, humanDay } from '../common/human-dates';
+import { labelOf, themeLabel, type Lang, type VocabularyGroup } from '../common/vocabulary';
 import { addMoney, formatMoney } from '../money/money';
 
-export type SheetLang = 'es' | 'en';
+export type SheetLang = Lang;
+type Precision = 'day' | 'month' | 'year';
 
 /** A funding record's amount in MXN with the rate used (null: no rate on or before its date). */
 export interface Converted {
@@ -101,69 +104,6 @@ const L = {
   },
 } as const;
 
-const VOCAB: Record<SheetLang, Record<string, string>> = {
-  es: {
-    cooperation_project: 'Proyecto de cooperación',
-    city_to_city: 'Cooperación ciudad–ciudad',
-    network_membership: 'Membresía en red',
-    award: 'Premio o reconocimiento',
-    pipeline: 'En preparación',
-    implementation: 'En ejecución',
-    finalisation: 'En cierre',
-    closed: 'Concluido',
-    cancelled: 'Cancelado',
-    suspended: 'Suspendido',
-    recipient: 'Receptor',
-    provider: 'Oferente',
-    both: 'Oferente y receptor',
-    funding: 'Financiador',
-    accountable: 'Responsable',
-    extending: 'Otorgante',
-    implementing: 'Implementador',
-    beneficiary: 'Beneficiario',
-    counterpart: 'Contraparte',
-    ceiling: 'Tope',
-    commitment: 'Compromiso',
-    disbursement: 'Desembolso',
-    expenditure: 'Ejercicio',
-    in_kind: 'En especie',
-    prize: 'Premio',
-    planned: 'previsto',
-    done: 'realizado',
-    late: 'atrasado',
-  },
-  en: {
-    cooperation_project: 'Cooperation project',
-    city_to_city: 'City-to-city cooperation',
-    network_membership: 'Network membership',
-    award: 'Award',
-    pipeline: 'Pipeline',
-    implementation: 'Implementation',
-    finalisation: 'Finalisation',
-    closed: 'Closed',
-    cancelled: 'Cancelled',
-    suspended: 'Suspended',
-    recipient: 'Recipient',
-    provider: 'Provider',
-    both: 'Provider and recipient',
-    funding: 'Funding',
-    accountable: 'Accountable',
-    extending: 'Extending',
-    implementing: 'Implementing',
-    beneficiary: 'Beneficiary',
-    counterpart: 'Counterpart',
-    ceiling: 'Ceiling',
-    commitment: 'Commitment',
-    disbursement: 'Disbursement',
-    expenditure: 'Expenditure',
-    in_kind: 'In kind',
-    prize: 'Prize',
-    planned: 'planned',
-    done: 'done',
-    late: 'late',
-  },
-};
-
 /** "16187025.00" → "16,187,025.00" (grouping as written in Mexico and in English). */
 export function groupThousands(amount: string): string {
   const [int, dec] = amount.split('.');
@@ -213,7 +153,10 @@ export function renderProjectSheet({
   conversions,
 }: SheetInput): Readable {
   const t = L[lang];
-  const v = (key: string | null | undefined) => (key ? (VOCAB[lang][key] ?? key) : t.notStated);
+  const v = (group: VocabularyGroup, code: string | null | undefined) =>
+    labelOf(group, code, lang) || t.notStated;
+  const d = (date: string | null | undefined, precision?: string | null) =>
+    humanDate(date, lang, (precision ?? 'day') as Precision);
   const instituteName = action.institute?.name ?? 'Coopera';
   const doc = new PDFDocument({
     size: 'A4',
@@ -234,7 +177,7 @@ export function renderProjectSheet({
     doc.font('Helvetica').text(value && value.trim() ? value : t.notStated);
   };
   const range = (from: string | null, to: string | null) =>
-    from || to ? `${from ?? '…'} – ${to ?? '…'}` : t.notStated;
+    from || to ? `${from || '…'} – ${to || '…'}` : t.notStated;
 
   doc.font('Helvetica-Bold').fontSize(16).text(t.title, { width });
   doc.font('Helvetica-Bold').fontSize(13).text(action.titleEs, { width });
@@ -243,17 +186,23 @@ export function renderProjectSheet({
 
   heading(t.identification);
   field(t.code, action.code);
-  field(t.kind, v(action.kind));
-  field(t.status, v(action.status));
-  field(t.role, v(action.instituteRole));
-  field(t.scheme, action.scheme);
-  field(t.modality, action.modality);
-  field(t.themes, action.themes.join(', '));
+  field(t.kind, v('kind', action.kind));
+  field(t.status, v('status', action.status));
+  field(t.role, v('instituteRole', action.instituteRole));
+  field(t.scheme, v('scheme', action.scheme));
+  field(t.modality, v('modality', action.modality));
+  field(t.themes, action.themes.map((slug) => themeLabel(slug, lang)).join(', '));
   field(t.sdgs, action.sdgs.join(', '));
   field(t.municipalities, action.municipalities.join(', '));
   field(t.unit, action.unit);
-  field(t.planned, range(action.plannedStart, action.plannedEnd));
-  field(t.actual, range(action.actualStart, action.actualEnd));
+  field(t.planned, range(d(action.plannedStart), d(action.plannedEnd)));
+  field(
+    t.actual,
+    range(
+      d(action.actualStart, action.actualStartPrecision),
+      d(action.actualEnd, action.actualEndPrecision),
+    ),
+  );
   const summary = lang === 'en' ? (action.summaryEn ?? action.summaryEs) : action.summaryEs;
   if (summary) {
     heading(t.summary);
@@ -270,15 +219,15 @@ export function renderProjectSheet({
     const name = p.organisationAcronym
       ? `${p.organisationName} (${p.organisationAcronym})`
       : p.organisationName;
-    doc.text(`• ${name}: ${v(p.role)}`, { width });
+    doc.text(`• ${name}: ${v('participationRole', p.role)}`, { width });
   }
 
   heading(t.instruments);
   if (!action.instruments.length) doc.text(t.none);
   for (const i of action.instruments) {
-    const signed = i.signedOn ? `, ${t.signed} ${i.signedOn}` : '';
+    const signed = i.signedOn ? `, ${t.signed} ${d(i.signedOn, i.signedOnPrecision)}` : '';
     doc.text(
-      `• ${i.title} (${i.type}${signed})${i.parties.length ? `: ${i.parties.join(', ')}` : ''}`,
+      `• ${i.title} (${v('instrumentType', i.type)}${signed})${i.parties.length ? `: ${i.parties.join(', ')}` : ''}`,
       {
         width,
       },
@@ -327,18 +276,22 @@ export function renderProjectSheet({
       }
       const who = [f.providerName, f.receiverName].filter(Boolean).join(' → ').replace('→', '>');
       doc.text(
-        `• ${f.valueDate ?? t.notStated} · ${v(f.type)} · ${amount}${conversion}${who ? ` · ${who}` : ''}`,
+        `• ${d(f.valueDate, f.valueDatePrecision) || t.notStated} · ${v('fundingType', f.type)} · ${amount}${conversion}${who ? ` · ${who}` : ''}`,
         { width },
       );
     }
   }
 
   heading(t.milestones);
+  // "Taller: …"; a milestone of type "other" is just its title.
+  const kindOf = (type: string) => (type === 'other' ? '' : `${v('milestoneType', type)}: `);
   if (!action.milestones.length) doc.text(t.none);
   for (const m of action.milestones) {
-    const when = m.actualDate ?? m.plannedDate ?? '';
+    const when = d(m.actualDate ?? m.plannedDate, m.datePrecision);
     doc.font('Helvetica-Bold').text(`${when}  `, { continued: true });
-    doc.font('Helvetica').text(`${m.title} (${v(m.status)})`, { width });
+    doc.font('Helvetica').text(`${kindOf(m.type)}${m.title} (${v('milestoneStatus', m.status)})`, {
+      width,
+    });
   }
 
   heading(t.results);
@@ -349,13 +302,13 @@ export function renderProjectSheet({
       const unit = i.unit ? ` ${i.unit}` : '';
       const parts = [
         i.baseline !== null
-          ? `${t.baseline} ${i.baseline}${unit}${i.baselineDate ? ` (${i.baselineDate})` : ''}`
+          ? `${t.baseline} ${i.baseline}${unit}${i.baselineDate ? ` (${d(i.baselineDate)})` : ''}`
           : null,
         i.target !== null
-          ? `${t.target} ${i.target}${unit}${i.targetDate ? ` (${i.targetDate})` : ''}`
+          ? `${t.target} ${i.target}${unit}${i.targetDate ? ` (${d(i.targetDate)})` : ''}`
           : null,
         i.actual !== null
-          ? `${t.achieved} ${i.actual}${unit}${i.actualDate ? ` (${i.actualDate})` : ''}`
+          ? `${t.achieved} ${i.actual}${unit}${i.actualDate ? ` (${d(i.actualDate)})` : ''}`
           : null,
       ].filter(Boolean);
       doc.text(`    – ${i.name}${parts.length ? `: ${parts.join('; ')}` : ''}`, { width });
@@ -364,7 +317,7 @@ export function renderProjectSheet({
 
   // Header and footer on every page: institute, generation date, page numbers.
   const range_ = doc.bufferedPageRange();
-  const generated = generatedAt.toISOString().slice(0, 10);
+  const generated = humanDay(generatedAt, lang);
   for (let i = range_.start; i < range_.start + range_.count; i++) {
     doc.switchToPage(i);
     const { top, bottom, left } = doc.page.margins;

@@ -620,7 +620,7 @@ async function planOnce(m: EntityManager, input: ImportInput): Promise<PlanResul
     for (const r of actionRows) {
       const code = r.values.code as string | null;
       const id = code ? fileActions.get(code) : undefined;
-      if (id && !failed.has(activityPath(r.location.path)))
+      if (id && !r.values._own && !failed.has(activityPath(r.location.path)))
         republished.set(id, { code: code as string, location: r.location });
     }
   }

@@ -1,3 +1,5 @@
+import { humanDate } from '../common/human-dates';
+import { labelOf } from '../common/vocabulary';
 import type { OpenMilestoneRow } from './notifications.service';
 
 export interface DigestRecipient {
@@ -15,6 +17,10 @@ const ENTITIES: Record<string, string> = {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Hito (Taller)" — the milestone's type from the shared vocabulary. */
+const milestoneWord = (m: OpenMilestoneRow) =>
+  `Hito (${labelOf('milestoneType', m.milestoneType, 'es')})`;
 
 function dueText(m: OpenMilestoneRow): string {
   if (m.kind === 'overdue') return `${plural(m.daysLate, 'día', 'días')} de atraso`;
@@ -44,7 +50,7 @@ export function digestMail(
           `${title} (${list.length})`,
           ...list.flatMap((m) => [
             `- ${m.actionCode} · ${m.actionTitleEs}`,
-            `  Hito: ${m.milestoneTitle} — previsto el ${m.dueDate} (${dueText(m)})`,
+            `  ${milestoneWord(m)}: ${m.milestoneTitle} — previsto el ${humanDate(m.dueDate, 'es')} (${dueText(m)})`,
             `  ${link(m)}`,
           ]),
           '',
@@ -71,8 +77,8 @@ export function digestMail(
             (m) =>
               `<li style="margin-bottom:8px"><a href="${esc(link(m))}">${esc(m.actionCode)} · ${esc(
                 m.actionTitleEs,
-              )}</a><br>Hito: <strong>${esc(m.milestoneTitle)}</strong> — previsto el ${esc(
-                m.dueDate,
+              )}</a><br>${esc(milestoneWord(m))}: <strong>${esc(m.milestoneTitle)}</strong> — previsto el ${esc(
+                humanDate(m.dueDate, 'es'),
               )} (${esc(dueText(m))})</li>`,
           )
           .join('')}</ul>`

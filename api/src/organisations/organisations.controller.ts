@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
+import { CacheAnswer } from '../cache/answer-cache.interceptor';
 import {
   CreateOrganisationDto,
   OrganisationDetailDto,
@@ -41,6 +42,7 @@ export class OrganisationsController {
 
   @Get()
   @Roles('staff', 'director', 'partner')
+  @CacheAnswer()
   @ApiOperation({
     summary: 'Partner directory (partners see the organisations they share actions with)',
   })
@@ -51,6 +53,7 @@ export class OrganisationsController {
 
   @Get(':id')
   @Roles('staff', 'director', 'partner')
+  @CacheAnswer()
   @ApiOperation({
     summary: 'An organisation with the actions it takes part in (scoped like the list)',
   })
@@ -68,6 +71,10 @@ export class OrganisationsController {
   @Post()
   @Roles('staff')
   @ApiCreatedResponse({ type: OrganisationDto })
+  @ApiConflictResponse({
+    description:
+      'ORGANISATION_DUPLICATE: same IATI reference, or same name ignoring case and accents (details.existing)',
+  })
   create(
     @Body() body: CreateOrganisationDto,
     @CurrentActor() actor: Actor,
@@ -80,7 +87,8 @@ export class OrganisationsController {
   @Roles('staff')
   @ApiOkResponse({ type: OrganisationDto })
   @ApiConflictResponse({
-    description: 'VERSION_CONFLICT (details.current holds the current record)',
+    description:
+      'VERSION_CONFLICT (details.current holds the current record); ORGANISATION_DUPLICATE (details.existing)',
   })
   update(
     @Param('id', ParseUUIDPipe) id: string,

@@ -3,12 +3,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
+import { DashboardService } from '../dashboard/dashboard.service';
 import { AuditService } from '../audit/audit.service';
 import { Page } from '../common/dto/pagination.dto';
 import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
 import { slugify } from '../common/slug';
-import { SqlParams } from '../actions/action-filters';
+import { allWordsLike, SqlParams } from '../actions/action-filters';
 import {
   CreateOrganisationDto,
   OrganisationDto,
@@ -23,6 +24,7 @@ export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly dashboard: DashboardService,
   ) {}
 
   /** Organisations a partner may see: their own and those sharing an action with it. */
@@ -56,12 +58,9 @@ export class OrganisationsService {
     const pageSize = query.pageSize ?? 25;
     const params = new SqlParams();
     const where = [this.scope(user, params)];
-    if (query.q?.trim()) {
-      const q = params.add(query.q.trim());
-      where.push(
-        `coopera_fold(o.name || ' ' || coalesce(o.acronym, '')) LIKE '%' || coopera_fold(${q}) || '%'`,
-      );
-    }
+    where.push(
+      ...allWordsLike(`coopera_fold(o.name || ' ' || coalesce(o.acronym, ''))`, query.q, params),
+    );
     if (query.type) where.push(`o.type = ${params.add(query.type)}`);
     const count = params.values.length;
     const countRows: { n: number }[] = await this.dataSource.query(
@@ -76,7 +75,16 @@ export class OrganisationsService {
         ORDER BY coalesce(o.acronym, o.name) LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
       params.values,
     );
-    return { items: rows.map((r) => this.toDto(r, user)), total: countRows[0].n, page, pageSize };
+    const items = rows.map((r) => this.toDto(r, user));
+    if (query.currency) {
+      const money = await this.dashboard.partnerTotals(
+        items.map((o) => o.id),
+        { currency: query.currency },
+        user,
+      );
+      for (const item of items) item.money = money.get(item.id);
+    }
+    return { items, total: countRows[0].n, page, pageSize };
   }
 
   async get(
@@ -98,12 +106,40 @@ export class OrganisationsService {
     return this.toDto(rows[0], user);
   }
 
+  /**
+   * The organisation that `candidate` would duplicate: the same IATI reference, or the same name
+   * ignoring case, accents and spacing ("Medellín" = "medellin"). Refused with 409
+   * ORGANISATION_DUPLICATE and the existing one in `details.existing`, so the form can offer it.
+   */
+  private async assertNoDuplicate(
+    m: EntityManager,
+    candidate: { name: string; iatiRef: string | null | undefined },
+    user: AuthUser,
+    exceptId: string | null = null,
+  ): Promise<void> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM organisations
+        WHERE ($3::uuid IS NULL OR id <> $3)
+          AND (regexp_replace(coopera_fold(name), '[[:space:]]+', ' ', 'g') = regexp_replace(coopera_fold(btrim($1)), '[[:space:]]+', ' ', 'g')
+               OR ($2::text IS NOT NULL AND upper(btrim(iati_ref)) = upper(btrim($2))))
+        ORDER BY (upper(btrim(iati_ref)) IS NOT DISTINCT FROM upper(btrim($2))) DESC, created_at
+        LIMIT 1`,
+      [candidate.name, candidate.iatiRef?.trim() || null, exceptId],
+    );
+    if (!rows[0]) return;
+    const existing = await this.get(rows[0].id, user, m);
+    throw new AppError(HttpStatus.CONFLICT, 'ORGANISATION_DUPLICATE', { existing });
+  }
+
   async create(
     input: CreateOrganisationDto,
     actor: Actor,
     user: AuthUser,
   ): Promise<OrganisationDto> {
     return inTransaction(this.dataSource, async (m) => {
+      // Two people creating the same partner at once: the second waits and then sees the first.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('organisations:create'))`);
+      await this.assertNoDuplicate(m, { name: input.name, iatiRef: input.iatiRef }, user);
       const slug = `${slugify(input.acronym || input.name)}-${randomBytes(3).toString('hex')}`;
       const rows: { id: string }[] = await m.query(
         `INSERT INTO organisations (slug, name, acronym, type, country, iati_ref, website, notes)
@@ -147,6 +183,10 @@ export class OrganisationsService {
         website: input.website === undefined ? before.website : input.website,
         notes: input.notes === undefined ? (before.notes ?? null) : input.notes,
       };
+      if (input.name !== undefined || input.iatiRef !== undefined) {
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext('organisations:create'))`);
+        await this.assertNoDuplicate(m, next, user, id);
+      }
       const updated: unknown[] = await m.query(
         `UPDATE organisations SET name = $3, acronym = $4, type = $5, country = $6, iati_ref = $7, website = $8, notes = $9,
                 version = version + 1, updated_at = now()

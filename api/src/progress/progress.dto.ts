@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly } from '../common/validators';
+import { IsDateOnly, IsNotInFuture } from '../common/validators';
 import { PROGRESS_STAGES, type ProgressStage } from './progress.model';
 
 export class StageWeightDto {
@@ -79,8 +79,9 @@ export class StageInput {
   @IsIn(PROGRESS_STAGES)
   stage: ProgressStage;
 
-  @ApiProperty({ example: '2024-03-01' })
+  @ApiProperty({ example: '2024-03-01', description: 'Not after today (Mexico City)' })
   @IsDateOnly()
+  @IsNotInFuture()
   reachedOn: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })

@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up and serving HTTP */
+        /** Liveness: the process is up and serving HTTP (never reads the database or the session) */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -303,7 +303,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** An action with all its parts (ETag carries the version) */
+        /** An action with all its parts (ETag "<version>.<data tag>": send it as If-Match) */
         get: operations["ActionsController_get"];
         put?: never;
         post?: never;
@@ -595,7 +595,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; sets the session and XSRF cookies */
+        /** Sign in with e-mail and password; sets the session and XSRF cookies (and ends the session the cookie held) */
         post: operations["AuthController_signIn"];
         delete?: never;
         options?: never;
@@ -822,7 +822,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Money by providing organisation; actions by participating organisation */
+        /** Money by partner: provided by it (`money`) and in the actions it takes part in (`participation`); actions it takes part in */
         get: operations["DashboardController_byPartner"];
         put?: never;
         post?: never;
@@ -840,6 +840,23 @@ export type paths = {
             cookie?: never;
         };
         get: operations["DashboardController_byPartnerType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/by-partner/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner's money: provided by it and in the actions it takes part in, in total and by year */
+        get: operations["DashboardController_partner"];
         put?: never;
         post?: never;
         delete?: never;
@@ -947,6 +964,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/rate-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange rates behind the converted figures: currency, source, dates used */
+        get: operations["DashboardController_rateSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/summary": {
         parameters: {
             query?: never;
@@ -956,6 +990,23 @@ export type paths = {
         };
         /** Key figures: ceilings, committed, executed, in-kind (never added together), actions, partners */
         get: operations["DashboardController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/unconverted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money records left out of the converted figures (no currency, no value date, no rate), paged */
+        get: operations["DashboardController_unconverted"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1521,6 +1572,8 @@ export type components = {
             milestones: components["schemas"]["MilestoneDto"][];
             /** @enum {string|null} */
             modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            /** @description List with `currency` only: ceilings, committed and executed in that currency */
+            money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Internal: absent for partners */
             notes?: string | null;
@@ -1555,6 +1608,24 @@ export type components = {
             unit?: string | null;
             updatedAt: string;
             version: number;
+        };
+        ActionMoneyDto: {
+            /**
+             * @description Commitment ceilings ("up to")
+             * @example 16187025.00
+             */
+            ceilings: string;
+            /** @example 0.00 */
+            committed: string;
+            /** @example MXN */
+            currency: string;
+            /**
+             * @description Disbursements and expenditure
+             * @example 0.00
+             */
+            executed: string;
+            /** @description Records of the three left out (not converted to `currency`) */
+            unconverted: number;
         };
         ActionPageDto: {
             items: components["schemas"]["ActionSummaryDto"][];
@@ -1608,6 +1679,8 @@ export type components = {
             kind: "cooperation_project" | "city_to_city" | "network_membership" | "award";
             /** @enum {string|null} */
             modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            /** @description List with `currency` only: ceilings, committed and executed in that currency */
+            money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Milestones whose planned date has passed without an actual date */
             overdueMilestones: number;
@@ -2224,6 +2297,18 @@ export type components = {
             pageSize: number;
             total: number;
         };
+        FigureTotalsDto: {
+            /** @example 0.00 */
+            ceilings: string;
+            /** @example 0.00 */
+            committed: string;
+            /** @example 0.00 */
+            executed: string;
+            /** @example 0.00 */
+            inKind: string;
+            /** @description Records left out (not converted), over the four */
+            unconverted: number;
+        };
         FromTemplateDto: {
             /**
              * @description First planned date (default: planned or actual start, else today)
@@ -2287,7 +2372,10 @@ export type components = {
             label?: string | null;
             /** @description by-year only */
             modality?: string | null;
+            /** @description by-partner: money the organisation provided ("aportado por el socio") */
             money: components["schemas"]["MoneyFiguresDto"];
+            /** @description by-partner only: all the money of the actions it takes part in, whoever provided it ("en acciones donde participa") */
+            participation?: components["schemas"]["MoneyFiguresDto"];
         };
         GroupedDto: {
             /** @example MXN */
@@ -2522,6 +2610,8 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The password was set by an admin: change it (POST auth/password) before anything else; other routes answer 403 PASSWORD_CHANGE_REQUIRED */
+            mustChangePassword: boolean;
             name: string;
             /** Format: uuid */
             organisationId?: string | null;
@@ -2543,7 +2633,7 @@ export type components = {
             status: "planned" | "done" | "late";
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             version: number;
         };
         MilestoneInput: {
@@ -2566,7 +2656,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
         };
         MilestoneItemDto: {
             actionCode: string;
@@ -2598,7 +2688,7 @@ export type components = {
             plannedDate?: string | null;
             title: string;
             /** @enum {string} */
-            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -2624,8 +2714,8 @@ export type components = {
              * @example 16187025.00
              */
             total: string;
-            /** @description Summary only: the first 100 of them */
-            unconverted?: components["schemas"]["UnconvertedDto"][];
+            /** @description Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted) */
+            unconvertedByCurrency?: components["schemas"]["UnconvertedSumDto"][];
             /** @description Records left out of `total` (no currency, no value date or no rate) */
             unconvertedCount: number;
         };
@@ -2672,7 +2762,7 @@ export type components = {
             kind: "overdue" | "upcoming";
             milestoneTitle: string;
             /** @enum {string} */
-            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             read: boolean;
             responsibleName?: string | null;
         };
@@ -2706,6 +2796,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2723,6 +2815,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2766,6 +2860,16 @@ export type components = {
              */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
         };
+        PartnerMoneyDto: {
+            /** @description Oldest year first; not stated last */
+            byYear: components["schemas"]["PartnerYearDto"][];
+            /** @example MXN */
+            currency: string;
+            /** Format: uuid */
+            organisationId: string;
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
+        };
         PartnerRefDto: {
             acronym?: string | null;
             /** Format: uuid */
@@ -2773,6 +2877,23 @@ export type components = {
             name: string;
             /** @enum {string} */
             role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
+        };
+        PartnerTotalsDto: {
+            /** @example MXN */
+            currency: string;
+            /** @description En acciones donde participa */
+            participation: components["schemas"]["FigureTotalsDto"];
+            /** @description Aportado por el socio */
+            provided: components["schemas"]["FigureTotalsDto"];
+        };
+        PartnerYearDto: {
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
+            /**
+             * @description Year of value date; null = not stated
+             * @example 2019
+             */
+            year?: string | null;
         };
         PlannedRowDto: {
             /**
@@ -2845,6 +2966,36 @@ export type components = {
             levels: components["schemas"]["ProgressLevelDto"][];
             stages: components["schemas"]["StageWeightDto"][];
         };
+        RateSourceDto: {
+            /**
+             * @description Currency whose rate to MXN was used
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Earliest rate date used
+             * @example 2018-05-28
+             */
+            from: string;
+            /** @description Money records converted with a rate of this source */
+            records: number;
+            /**
+             * @description "manual" when the rate has no source
+             * @example Banxico FIX
+             */
+            source: string;
+            /**
+             * @description Latest rate date used
+             * @example 2019-01-14
+             */
+            to: string;
+        };
+        RateSourcesDto: {
+            /** @example USD */
+            currency: string;
+            /** @description Where the rates behind the converted figures come from (empty: none used) */
+            sources: components["schemas"]["RateSourceDto"][];
+        };
         RelatedActionDto: {
             code: string;
             /** Format: uuid */
@@ -2907,7 +3058,10 @@ export type components = {
         StageInput: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn: string;
             /** @enum {string} */
             stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
@@ -2940,21 +3094,47 @@ export type components = {
             /** @description Milestones planned, in template order */
             created: components["schemas"]["MilestoneRecordDto"][];
             /** @description Types of the template the action already had (not planned again) */
-            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
+            skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
-        UnconvertedDto: {
+        UnconvertedItemDto: {
             actionCode: string;
             /** Format: uuid */
             actionId: string;
             /** @example 361000.00 */
             amount: string;
             currency?: string | null;
+            /** @enum {string} */
+            figure: "ceilings" | "committed" | "executed" | "inKind";
             /** Format: uuid */
             fundingId: string;
             /** @enum {string} */
             reason: "currency_not_stated" | "no_value_date" | "no_rate";
             type: string;
             valueDate?: string | null;
+        };
+        UnconvertedPageDto: {
+            /**
+             * @description The currency they could not be converted to
+             * @example USD
+             */
+            currency: string;
+            /** @description Oldest value date first */
+            items: components["schemas"]["UnconvertedItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UnconvertedSumDto: {
+            /**
+             * @description Sum in the original currency
+             * @example 361000.00
+             */
+            amount: string;
+            /** @description Original currency; null = not stated */
+            currency?: string | null;
+            /** @enum {string} */
+            reason: "currency_not_stated" | "no_value_date" | "no_rate";
+            records: number;
         };
         UpdateActionDto: {
             actualEnd?: string | null;
@@ -3191,7 +3371,7 @@ export type components = {
              * @example technical_visit
              * @enum {string}
              */
-            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
+            type?: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             /**
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
@@ -3269,7 +3449,10 @@ export type components = {
         UpdateStageDto: {
             evidenceUrl?: string | null;
             notes?: string | null;
-            /** @example 2024-03-01 */
+            /**
+             * @description Not after today (Mexico City)
+             * @example 2024-03-01
+             */
             reachedOn?: string;
             /** @enum {string} */
             stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
@@ -3462,6 +3645,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description With it, each action carries its ceilings, committed and executed money in that currency (`money`); money sorts use it (default MXN) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -3481,7 +3666,7 @@ export interface operations {
                 role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 /** @description Sort field; prefix with - for descending */
-                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress";
+                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "committed" | "executed" | "ceilings" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress" | "-committed" | "-executed" | "-ceilings";
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
                 /** @description Actions running in or after this year */
@@ -4219,7 +4404,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4565,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4527,7 +4712,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5376,6 +5561,56 @@ export interface operations {
             };
         };
     };
+    DashboardController_partner: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMoneyDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DashboardController_bySdg: {
         parameters: {
             query?: {
@@ -5633,6 +5868,47 @@ export interface operations {
             };
         };
     };
+    DashboardController_rateSources: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateSourcesDto"];
+                };
+            };
+        };
+    };
     DashboardController_summary: {
         parameters: {
             query?: {
@@ -5670,6 +5946,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+        };
+    };
+    DashboardController_unconverted: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only this key figure */
+                figure?: "ceilings" | "committed" | "executed" | "inKind";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                page?: number;
+                pageSize?: number;
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnconvertedPageDto"];
                 };
             };
         };
@@ -6310,14 +6631,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6331,7 +6652,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6370,14 +6691,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6391,7 +6712,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6430,14 +6751,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6451,7 +6772,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6568,6 +6889,8 @@ export interface operations {
     OrganisationsController_list: {
         parameters: {
             query?: {
+                /** @description With it, each organisation carries its two money figures' totals (`money`) */
+                currency?: "MXN" | "USD" | "EUR";
                 page?: number;
                 pageSize?: number;
                 /** @description Accent-insensitive search in name and acronym */
@@ -6610,6 +6933,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
+            };
+            /** @description ORGANISATION_DUPLICATE: same IATI reference, or same name ignoring case and accents (details.existing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6684,7 +7014,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description VERSION_CONFLICT (details.current holds the current record) */
+            /** @description VERSION_CONFLICT (details.current holds the current record); ORGANISATION_DUPLICATE (details.existing) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -99,6 +99,7 @@ export const MILESTONE_TYPE_LABELS: Record<MilestoneType, string> = {
   agreement_signed: $localize`:@@milestoneType.agreement_signed:Firma de instrumento`,
   kickoff: $localize`:@@milestoneType.kickoff:Arranque`,
   technical_visit: $localize`:@@milestoneType.technical_visit:Visita técnica`,
+  meeting: $localize`:@@milestoneType.meeting:Reunión`,
   workshop: $localize`:@@milestoneType.workshop:Taller`,
   study_delivered: $localize`:@@milestoneType.study_delivered:Entrega de estudio`,
   pilot: $localize`:@@milestoneType.pilot:Piloto`,

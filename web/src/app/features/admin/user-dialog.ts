@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { Clipboard } from '@angular/cdk/clipboard';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -34,8 +35,20 @@ import { UsersApi } from './users.api';
           <p i18n="@@users.create.tempPassword">
             Contraseña temporal (se muestra una sola vez; compártela por un canal seguro):
           </p>
-          <p>
+          <p class="temp-row">
             <code class="temp" data-testid="temporary-password">{{ user.temporaryPassword }}</code>
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="copy(user.temporaryPassword)"
+              data-testid="copy-password"
+            >
+              @if (copied()) {
+                <ng-container i18n="@@users.copied">Copiada</ng-container>
+              } @else {
+                <ng-container i18n="@@users.copy">Copiar</ng-container>
+              }
+            </button>
           </p>
         }
       </mat-dialog-content>
@@ -121,6 +134,12 @@ import { UsersApi } from './users.api';
     .server-error {
       color: var(--mat-sys-error);
     }
+    .temp-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+    }
     .temp {
       font-size: 1.2em;
       padding: 4px 8px;
@@ -153,9 +172,23 @@ export class UserDialog {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly created = signal<CreatedUser | null>(null);
+  protected readonly copied = signal(false);
+  private readonly clipboard = inject(Clipboard);
 
   constructor() {
     this.ref.disableClose = true;
+    // The organisation is required for partners only: switching from partner to another role
+    // must drop its error, or the form could never be sent again.
+    const organisation = this.form.controls.organisationId;
+    this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
+      organisation.setValidators(role === 'partner' ? Validators.required : null);
+      if (role !== 'partner') organisation.setValue('');
+      organisation.updateValueAndValidity();
+    });
+  }
+
+  protected copy(text: string | null | undefined): void {
+    this.copied.set(!!text && this.clipboard.copy(text));
   }
 
   protected errorText(name: keyof typeof this.form.controls): string {
@@ -171,9 +204,6 @@ export class UserDialog {
 
   async submit(): Promise<void> {
     const isPartner = this.form.controls.role.value === 'partner';
-    if (isPartner && !this.form.controls.organisationId.value) {
-      this.form.controls.organisationId.setErrors({ required: true });
-    }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;

@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  LOCALE_ID,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -11,10 +20,22 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
-import { Organisation, ORGANISATION_TYPES } from '../../core/api/models';
+import {
+  CURRENCIES,
+  type Currency,
+  Organisation,
+  ORGANISATION_TYPES,
+  type PartnerTotals,
+} from '../../core/api/models';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { formatMoney } from '../../shared/money';
+import { FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
+import { type PartnerFigure, PARTNER_FIGURE_LABELS, PARTNER_FIGURES_NOTE } from './partner-money';
 import { OrganisationsApi } from '../../core/api/organisations.api';
+import { AuthStore } from '../../core/auth/auth.store';
 import { labelOf, ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
 import { EmptyState, ErrorState } from '../../shared/states';
+import { OrganisationDialog } from './organisation-dialog';
 
 @Component({
   selector: 'app-partner-list',
@@ -27,14 +48,39 @@ import { EmptyState, ErrorState } from '../../shared/states';
     MatInputModule,
     MatSelectModule,
     MatIconModule,
+    MatButtonModule,
     MatProgressBarModule,
+    MatButtonToggleModule,
     EmptyState,
     ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
-      <header class="page-header"><h1 i18n="@@partners.title">Socios</h1></header>
+      <header class="page-header">
+        <h1 i18n="@@partners.title">Socios</h1>
+        <mat-button-toggle-group
+          [value]="currency()"
+          (change)="setCurrency($event.value)"
+          hideSingleSelectionIndicator
+          aria-label="Moneda de reporte"
+          i18n-aria-label="@@dashboard.currency"
+          data-testid="currency-switch"
+        >
+          @for (c of currencies; track c) {
+            <mat-button-toggle [value]="c" [attr.data-testid]="'currency-' + c">{{
+              c
+            }}</mat-button-toggle>
+          }
+        </mat-button-toggle-group>
+        @if (canEdit()) {
+          <button mat-flat-button type="button" (click)="create()" data-testid="partner-new">
+            <mat-icon aria-hidden="true">add</mat-icon>
+            <span i18n="@@partners.new">Nuevo socio</span>
+          </button>
+        }
+      </header>
+      <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
       <div class="filters">
         <mat-form-field>
           <mat-label i18n="@@partners.search">Buscar socio</mat-label>
@@ -83,6 +129,18 @@ import { EmptyState, ErrorState } from '../../shared/states';
             <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.actions">Acciones</th>
             <td mat-cell *matCellDef="let o">{{ o.actionCount }}</td>
           </ng-container>
+          @for (k of partnerFigures; track k) {
+            <ng-container [matColumnDef]="k">
+              <th mat-header-cell *matHeaderCellDef>{{ partnerLabels[k] }} ({{ currency() }})</th>
+              <td mat-cell *matCellDef="let o" [attr.data-testid]="'partner-' + k">
+                @for (line of lines(o.money, k); track line) {
+                  <div class="money-line">{{ line }}</div>
+                } @empty {
+                  —
+                }
+              </td>
+            </ng-container>
+          }
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr
             mat-row
@@ -123,6 +181,17 @@ import { EmptyState, ErrorState } from '../../shared/states';
     .row {
       cursor: pointer;
     }
+    .money-line {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .page-header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+    }
     .row:hover {
       background: var(--mat-sys-surface-container);
     }
@@ -131,9 +200,18 @@ import { EmptyState, ErrorState } from '../../shared/states';
 export class PartnerList {
   private readonly api = inject(OrganisationsApi);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly auth = inject(AuthStore);
+  protected readonly canEdit = computed(() => this.auth.can('portfolio.edit'));
   protected readonly types = ORGANISATION_TYPES;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
-  protected readonly columns = ['name', 'type', 'country', 'actions'];
+  private readonly locale = inject(LOCALE_ID);
+  protected readonly columns = ['name', 'type', 'country', 'actions', 'provided', 'participation'];
+  protected readonly currencies = CURRENCIES;
+  protected readonly currency = signal<Currency>('MXN');
+  protected readonly partnerFigures: readonly PartnerFigure[] = ['provided', 'participation'];
+  protected readonly partnerLabels = PARTNER_FIGURE_LABELS;
+  protected readonly note = PARTNER_FIGURES_NOTE;
   protected readonly pageSize = 25;
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly type = new FormControl('', { nonNullable: true });
@@ -151,6 +229,21 @@ export class PartnerList {
     this.load(1);
   }
 
+  /** "Techo (hasta): $1.00 MXN" per key figure with money (none: "—"). */
+  protected lines(money: PartnerTotals | undefined, k: PartnerFigure): string[] {
+    const totals = money?.[k];
+    if (!totals) return [];
+    return FIGURES.filter((f) => !/^0+(\.0+)?$/.test(totals[f])).map(
+      (f) => `${FIGURE_LABELS[f]}: ${formatMoney(totals[f], money.currency, this.locale)}`,
+    );
+  }
+
+  protected setCurrency(value: unknown): void {
+    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
+    this.currency.set(value as Currency);
+    this.load();
+  }
+
   protected typeLabel(type: string): string {
     return labelOf(ORGANISATION_TYPE_LABELS, type);
   }
@@ -160,7 +253,13 @@ export class PartnerList {
     this.loading.set(true);
     this.error.set(null);
     this.api
-      .list({ q: this.search.value.trim(), type: this.type.value, page, pageSize: this.pageSize })
+      .list({
+        q: this.search.value.trim(),
+        type: this.type.value,
+        page,
+        pageSize: this.pageSize,
+        currency: this.currency(),
+      })
       .subscribe({
         next: (result) => {
           this.items.set(result.items);
@@ -176,6 +275,16 @@ export class PartnerList {
 
   onPage(event: PageEvent): void {
     this.load(event.pageIndex + 1);
+  }
+
+  /** "Nuevo socio": the new (or the existing duplicate) organisation's page opens. */
+  create(): void {
+    this.dialog
+      .open(OrganisationDialog, { data: {}, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((org?: Organisation) => {
+        if (org) this.open(org);
+      });
   }
 
   open(org: Organisation): void {

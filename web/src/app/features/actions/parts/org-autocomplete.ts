@@ -1,7 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, ReactiveFormsModule, ValidatorFn } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import {
+  MatAutocompleteModule,
+  MatAutocompleteSelectedEvent,
+} from '@angular/material/autocomplete';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
@@ -16,6 +20,10 @@ import {
 import type { Organisation } from '../../../core/api/models';
 import { OrganisationsApi } from '../../../core/api/organisations.api';
 import { controlErrorText } from '../../../shared/forms';
+import { OrganisationDialog } from '../../partners/organisation-dialog';
+
+/** The id of the "Crear «…»…" option (never a real organisation id). */
+export const CREATE_OPTION_ID = '__create__';
 
 /** An organisation picked from the list: what the form keeps. */
 export interface OrgOption {
@@ -66,9 +74,26 @@ export function toOrgOption(
         [required]="required()"
         [attr.data-testid]="testId()"
       />
-      <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" autoActiveFirstOption>
-        @for (o of options(); track o.id) {
+      <mat-autocomplete
+        #auto="matAutocomplete"
+        [displayWith]="display"
+        autoActiveFirstOption
+        (optionSelected)="picked($event)"
+      >
+        @for (o of results().items; track o.id) {
           <mat-option [value]="o">{{ display(o) }}</mat-option>
+        }
+        @if (results().q && !results().items.length) {
+          <mat-option disabled class="no-results" data-testid="org-no-results">
+            <ng-container i18n="@@org.noResults"
+              >Ninguna organización coincide con «{{ results().q }}».</ng-container
+            >
+          </mat-option>
+        }
+        @if (allowCreate() && results().q) {
+          <mat-option [value]="createOption(results().q)" data-testid="org-create">
+            <ng-container i18n="@@org.create">Crear «{{ results().q }}»…</ng-container>
+          </mat-option>
         }
       </mat-autocomplete>
       <mat-error>{{ errorText() }}</mat-error>
@@ -82,13 +107,17 @@ export function toOrgOption(
 })
 export class OrgAutocomplete {
   private readonly organisations = inject(OrganisationsApi);
+  private readonly dialog = inject(MatDialog);
   readonly control = input.required<FormControl<OrgValue>>();
   readonly label = input.required<string>();
   readonly required = input(false);
   readonly testId = input<string | null>(null);
+  /** Offer "Crear «…»…": a new organisation from the typed name, picked once created. */
+  readonly allowCreate = input(false);
 
   protected readonly display = orgLabel;
-  protected readonly options = toSignal(
+  /** The text searched and what matched it (GET /organisations?q=…&pageSize=20). */
+  protected readonly results = toSignal(
     toObservable(this.control).pipe(
       switchMap((control) => control.valueChanges.pipe(startWith(control.value))),
       map((v) => (typeof v === 'string' ? v.trim() : '')),
@@ -96,19 +125,37 @@ export class OrgAutocomplete {
       distinctUntilChanged(),
       switchMap((q) =>
         this.organisations.list({ q: q || undefined, pageSize: 20 }).pipe(
-          map((page): OrgOption[] =>
-            page.items.map((o: Organisation) => ({
-              id: o.id,
-              name: o.name,
-              acronym: o.acronym,
-            })),
-          ),
-          catchError(() => of([] as OrgOption[])),
+          map((page) => ({
+            q,
+            items: page.items.map(
+              (o: Organisation): OrgOption => ({ id: o.id, name: o.name, acronym: o.acronym }),
+            ),
+          })),
+          catchError(() => of({ q, items: [] as OrgOption[] })),
         ),
       ),
     ),
-    { initialValue: [] as OrgOption[] },
+    { initialValue: { q: '', items: [] as OrgOption[] } },
   );
+
+  protected createOption(name: string): OrgOption {
+    return { id: CREATE_OPTION_ID, name, acronym: null };
+  }
+
+  protected picked(event: MatAutocompleteSelectedEvent): void {
+    const option = event.option.value as OrgOption;
+    if (option.id !== CREATE_OPTION_ID) return;
+    const control = this.control();
+    control.setValue(option.name);
+    this.dialog
+      .open(OrganisationDialog, { data: { name: option.name }, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((org?: Organisation) => {
+        if (!org) return;
+        control.setValue({ id: org.id, name: org.name, acronym: org.acronym });
+        control.markAsDirty();
+      });
+  }
 
   protected errorText(): string {
     return controlErrorText(this.control());

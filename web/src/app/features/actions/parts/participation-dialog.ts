@@ -39,6 +39,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
           label="Organización"
           i18n-label="@@action.partner.organisation"
           [required]="true"
+          [allowCreate]="true"
           testId="participation-organisation"
         />
         <mat-form-field class="full-width">

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { ActionStage } from '../../../core/api/models';
+import { todayIso } from '../../../shared/forms';
 import { CONFLICT_MESSAGE } from './part-dialog';
 import { StageDialog, StageDialogData } from './stage-dialog';
 
@@ -35,6 +36,15 @@ function open(data: StageDialogData) {
 }
 
 describe('stage dialog', () => {
+  it('refuses a date after today before sending anything', () => {
+    const { dialog, http, close } = open({ actionId: 'a1', stage: 'planning' });
+    dialog.form.controls.reachedOn.setValue(todayIso(new Date(Date.now() + 36 * 3600 * 1000)));
+    void dialog.submit();
+    http.expectNone('/api/v1/actions/a1/stages');
+    expect(dialog.form.controls.reachedOn.errors).toEqual({ future: true });
+    expect(close).not.toHaveBeenCalled();
+  });
+
   it('records the stage of the row it was opened from', async () => {
     const { dialog, http, close } = open({ actionId: 'a1', stage: 'budgeting' });
     expect(dialog.form.controls.stage.value).toBe('budgeting');

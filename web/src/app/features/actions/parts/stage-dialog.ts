@@ -7,7 +7,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActionStage, PROGRESS_STAGES, ProgressStage } from '../../../core/api/models';
 import { STAGE_LABELS } from '../../../core/i18n/progress-labels';
-import { dateValidator, orNull, todayIso, urlValidator } from '../../../shared/forms';
+import {
+  dateValidator,
+  notInFutureValidator,
+  orNull,
+  todayIso,
+  urlValidator,
+} from '../../../shared/forms';
 import { PART_DIALOG_STYLES, PartDialog, PartDialogData } from './part-dialog';
 
 /** Opening data: the stage to record when adding from its row. */
@@ -51,6 +57,7 @@ export type StageDialogData = PartDialogData<ActionStage> & { stage?: ProgressSt
               matInput
               type="date"
               formControlName="reachedOn"
+              [max]="today"
               required
               data-testid="stage-reached-on"
             />
@@ -94,11 +101,13 @@ export class StageDialog extends PartDialog<ActionStage> {
   protected readonly stages = PROGRESS_STAGES;
   protected readonly stageLabels = STAGE_LABELS;
 
+  protected readonly today = todayIso();
+
   readonly form = new FormGroup({
     stage: new FormControl<ProgressStage | null>(null, Validators.required),
     reachedOn: new FormControl(todayIso(), {
       nonNullable: true,
-      validators: [Validators.required, dateValidator],
+      validators: [Validators.required, dateValidator, notInFutureValidator],
     }),
     evidenceUrl: new FormControl('', {
       nonNullable: true,
