@@ -432,6 +432,30 @@ describe('IATI import of real donor traits', () => {
       `SELECT code FROM actions WHERE code LIKE 'XM-ATOM-%' ORDER BY code`,
     );
     expect(codes).toEqual([{ code: 'XM-ATOM-2' }]);
+    // Through the API: the dry run lists each activity; atomicity=activity applies the good one.
+    const again = xml.replace(/XM-ATOM-/g, 'XM-ATOM-API-');
+    const dry = await importXml(again, true, 'two.xml');
+    expect(dry.body.activities).toEqual([
+      expect.objectContaining({ path: 'iati-activity[1]', errors: 1 }),
+      expect.objectContaining({ path: 'iati-activity[2]', errors: 0 }),
+    ]);
+    const res = await staff
+      .post('/api/v1/imports/iati?dryRun=false&atomicity=activity')
+      .attach('file', Buffer.from(again), 'two.xml')
+      .expect(200);
+    expect(res.body.applied).toBe(true);
+    expect(res.body.skipped).toEqual([
+      expect.objectContaining({
+        location: { file: 'two.xml', path: 'iati-activity[1]/transaction[1]/value' },
+      }),
+    ]);
+    const apiCodes = await t.db.query(`SELECT code FROM actions WHERE code LIKE 'XM-ATOM-API-%'`);
+    expect(apiCodes).toEqual([{ code: 'XM-ATOM-API-2' }]);
+    // The whole file (the default) refuses it all.
+    await staff
+      .post('/api/v1/imports/iati?dryRun=false')
+      .attach('file', Buffer.from(xml.replace(/XM-ATOM-/g, 'XM-ATOM-FILE-')), 'two.xml')
+      .expect(400);
   });
 
   it('matches organisations by ref, and by name without case or accents only among those without one', async () => {

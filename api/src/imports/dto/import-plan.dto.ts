@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IMPORT_KINDS } from '../import-model';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -15,6 +15,16 @@ export class PortfolioImportQueryDto {
   @Transform(toBool)
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['file', 'activity'],
+    default: 'file',
+    description:
+      'Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied)',
+  })
+  @IsOptional()
+  @IsIn(['file', 'activity'])
+  atomicity?: 'file' | 'activity';
 }
 
 export class ImportLocationDto {

@@ -6604,6 +6604,8 @@ export interface operations {
     ImportsController_csv: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
@@ -6664,6 +6666,8 @@ export interface operations {
     ImportsController_iati: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
@@ -6724,6 +6728,8 @@ export interface operations {
     ImportsController_workbook: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
