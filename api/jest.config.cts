@@ -12,7 +12,8 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
+  // Suites boot the app on a real PostgreSQL; a busy 2-core machine needs headroom.
+  testTimeout: 60000,
   maxWorkers: 2,
   coverageDirectory: '../coverage/api',
 };

@@ -33,9 +33,9 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FundingYearKeyStatistics1796462200000,
   AddFundingYearTotals1796470000000,
   KeepIatiMoneyAndProvenance17965000000001,
-  AddDataVersion17969000000001,
-  AddMeetingMilestoneType17968000000001,
   KeepIatiElementsAndReportingRole17965000000002,
   AddMustChangePassword17966000000001,
+  AddMeetingMilestoneType17968000000001,
+  AddDataVersion17969000000001,
   // list:end
 ];

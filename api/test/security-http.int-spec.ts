@@ -171,6 +171,20 @@ describe('request bodies, origins and framework errors', () => {
     expect(quoted.status).toBe(201);
   });
 
+  it('answers a deeply nested XML import with 400 NESTING_TOO_DEEP, nothing written', async () => {
+    const before = await countRows(t.db, 'actions');
+    const xml =
+      '<?xml version="1.0"?><iati-activities version="2.03">' +
+      '<x>'.repeat(100_000) +
+      '</x>'.repeat(100_000) +
+      '</iati-activities>';
+    const res = await staff
+      .post('/api/v1/imports/iati?dryRun=false')
+      .attach('file', Buffer.from(xml), 'deep.xml');
+    expectStandard(res, 400, 'NESTING_TOO_DEEP');
+    expect(await countRows(t.db, 'actions')).toBe(before);
+  });
+
   it('answers too-large headers (431) and unknown methods in the standard shape', async () => {
     const big = await rawRequest(
       t,

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { UsersService } from '../src/users/users.service';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { bootTestApp, insertUser, signInAs, TEST_PASSWORD, TestApp } from './support/test-app';
 
@@ -85,9 +86,40 @@ describe('sessions and temporary passwords', () => {
         .expect(204);
       await agent.get('/api/v1/actions').expect(200);
       expect((await agent.get('/api/v1/auth/me').expect(200)).body.mustChangePassword).toBe(false);
-      // Users who chose their own password (command line, demo) are not asked.
-      const own = await signInAs(app, 'director');
-      await own.get('/api/v1/actions').expect(200);
+      // A password the admin chose is temporary too.
+      const chosen = await admin
+        .post('/api/v1/users')
+        .send({
+          email: `elegida-${Date.now()}@imeplan.mx`,
+          name: 'Elegida',
+          role: 'director',
+          password: 'Elegida-Por-Admin-1',
+        })
+        .expect(201);
+      const other = await app.http
+        .post('/api/v1/auth/sign-in')
+        .send({ email: chosen.body.email, password: 'Elegida-Por-Admin-1' })
+        .expect(200);
+      expect(other.body.user.mustChangePassword).toBe(true);
+      // Users who typed their own password (command line) are not asked.
+      const cli = await app.app
+        .get(UsersService)
+        .create(
+          {
+            email: `cli-${Date.now()}@imeplan.mx`,
+            name: 'CLI',
+            role: 'staff',
+            password: TEST_PASSWORD,
+          },
+          { id: null, email: 'cli', requestId: null },
+          undefined,
+          { ownPassword: true },
+        );
+      const signedIn = await app.http
+        .post('/api/v1/auth/sign-in')
+        .send({ email: cli.email, password: TEST_PASSWORD })
+        .expect(200);
+      expect(signedIn.body.user.mustChangePassword).toBe(false);
     });
   });
 });

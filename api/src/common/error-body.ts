@@ -41,9 +41,22 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
 };
 
+/**
+ * Nesting caps of the parsers themselves (fast-xml-parser stops at 100 nested tags with a plain
+ * Error, also when it runs in the import worker): the input is too deep, not a server fault.
+ */
+const NESTING_MESSAGES = /Maximum nested tags exceeded/;
+
+function nestingError(error: unknown): AppError | undefined {
+  return error instanceof Error && NESTING_MESSAGES.test(error.message)
+    ? new AppError(HttpStatus.BAD_REQUEST, 'NESTING_TOO_DEEP')
+    : undefined;
+}
+
 /** Turns anything thrown into the API's one error shape, in the request's language. */
 export function toErrorResponse(error: unknown, locale: Locale, requestId?: string): ErrorResponse {
-  const mapped = error instanceof AppError ? error : mapDatabaseError(error);
+  const mapped =
+    error instanceof AppError ? error : (mapDatabaseError(error) ?? nestingError(error));
   if (mapped) {
     const details =
       mapped instanceof ValidationFailed

@@ -383,7 +383,7 @@ export interface AppConfig {
   importQueueWaitMs: number;
   /** Memory for reused answers (dashboards, lists, action details) per process; 0 turns it off. */
   answerCacheBytes: number;
-  /** How a process learns the data version: one read per request, or LISTEN/NOTIFY. */
+  /** How a process learns the data version: read with each request's session, or LISTEN/NOTIFY. */
   dataVersionMode: 'read' | 'listen';
 }
 

@@ -97,6 +97,8 @@ export async function createUserCommand(
     const user = await users.create(
       { email, role, password, name: options.name ?? email, organisationId },
       { id: null, email: 'cli', requestId: null },
+      undefined,
+      { ownPassword: true },
     );
     console.log(`Created ${user.role} ${user.email} (${user.id}).`);
     return 0;

@@ -93,10 +93,15 @@ export class UsersService {
     return organisationId;
   }
 
+  /**
+   * Creates a user. A password an admin set (or the one-time one generated here) must be changed
+   * at the first sign-in; `ownPassword`: the person typed it themselves (the command line).
+   */
   async create(
     input: CreateUserDto,
     actor: Actor,
     manager?: EntityManager,
+    { ownPassword = false }: { ownPassword?: boolean } = {},
   ): Promise<CreatedUserDto> {
     const password = input.password ?? randomBytes(12).toString('base64url');
     const temporaryPassword = input.password ? undefined : password;
@@ -109,8 +114,8 @@ export class UsersService {
       const rows: { id: string }[] = await m.query(
         // A password an admin set is temporary: the user changes it at the first sign-in.
         `INSERT INTO users (email, name, password_hash, role, organisation_id, must_change_password)
-         VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
-        [email, input.name.trim(), hash, input.role, organisationId],
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [email, input.name.trim(), hash, input.role, organisationId, !ownPassword],
       );
       const user = await this.get(rows[0].id, m);
       await this.audit.record(m, actor, {
