@@ -31,7 +31,7 @@ export async function readImportFiles(
   options: ReadImportOptions = {},
 ): Promise<ImportInput> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
-  const input = await readFiles(kind, files, today, limits);
+  const input = await readFiles(kind, files, today, limits, options);
   for (const table of input.tables)
     if (table.rows.length > limits.maxRows)
       throw tooManyRows(limits, { file: table.file, sheet: table.sheet });
@@ -43,6 +43,7 @@ async function readFiles(
   files: UploadedImportFile[],
   today: string,
   limits: ImportLimits,
+  options: ReadImportOptions = {},
 ): Promise<ImportInput> {
   if (!files.length) throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE');
   const issues: ImportIssue[] = [];
@@ -59,7 +60,7 @@ async function readFiles(
   if (kind === 'iati') {
     if (file.data.length > limits.maxUncompressedBytes)
       throw tooLargeUncompressed(limits, { file: file.name }, file.data.length);
-    return readIati(file.name, file.data, today);
+    return readIati(file.name, file.data, today, options);
   }
   const problem = await inspectZip(file.data, {
     ...ZIP_LIMITS,

@@ -2403,6 +2403,17 @@ export type components = {
             /** @enum {string} */
             operation: "create" | "update" | "archive" | "restore" | "delete";
         };
+        ImportActivityDto: {
+            /** @example DE-1-202122334.2004 */
+            code: string | null;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @description Errors located in this activity */
+            errors: number;
+            /** @example iati-activity[3] */
+            path: string;
+            /** @description Left out (atomicity=activity): nothing of it is written */
+            skipped: boolean;
+        };
         ImportChangeDto: {
             line: number;
             /** @description The stored rate it replaces */
@@ -2463,6 +2474,8 @@ export type components = {
             sheet?: string;
         };
         ImportPlanDto: {
+            /** @description IATI: per activity */
+            activities?: components["schemas"]["ImportActivityDto"][];
             /** @description True when the changes were written */
             applied: boolean;
             byTable: components["schemas"]["ImportTableCountsDto"];
@@ -2489,6 +2502,8 @@ export type components = {
             rows: components["schemas"]["PlannedRowDto"][];
             /** @description More rows were planned than listed */
             rowsTruncated: boolean;
+            /** @description atomicity=activity: the errors of the activities left out (the rest is applied) */
+            skipped?: components["schemas"]["ImportIssueDto"][];
             /** @description Parts of the file left out on purpose */
             warnings: components["schemas"]["ImportIssueDto"][];
         };
@@ -6633,6 +6648,8 @@ export interface operations {
     ImportsController_csv: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
@@ -6693,6 +6710,8 @@ export interface operations {
     ImportsController_iati: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
@@ -6753,6 +6772,8 @@ export interface operations {
     ImportsController_workbook: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
