@@ -1119,6 +1119,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plantilla de importación: the six tables with the machine headers and codes the importer reads */
+        get: operations["ExportsController_importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/indicators.csv": {
         parameters: {
             query?: never;
@@ -5917,6 +5934,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -5962,6 +5981,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6045,6 +6066,51 @@ export interface operations {
             };
         };
     };
+    ExportsController_importTemplate: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ExportsController_indicatorsCsv: {
         parameters: {
             query?: {
@@ -6053,6 +6119,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6098,6 +6166,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6143,6 +6213,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6188,6 +6260,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6233,6 +6307,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
