@@ -86,15 +86,21 @@ import { OrganisationDialog } from './organisation-dialog';
           </ng-container>
           <ng-container matColumnDef="type">
             <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.type">Tipo</th>
-            <td mat-cell *matCellDef="let o">{{ typeLabel(o.type) }}</td>
+            <td mat-cell *matCellDef="let o" [attr.data-label]="typeHeader">
+              {{ typeLabel(o.type) }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="country">
             <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.country">País</th>
-            <td mat-cell *matCellDef="let o">{{ o.country ?? '—' }}</td>
+            <td mat-cell *matCellDef="let o" [attr.data-label]="countryHeader">
+              {{ o.country ?? '—' }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.actions">Acciones</th>
-            <td mat-cell *matCellDef="let o">{{ o.actionCount }}</td>
+            <td mat-cell *matCellDef="let o" [attr.data-label]="actionsHeader">
+              {{ o.actionCount }}
+            </td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr
@@ -139,6 +145,33 @@ import { OrganisationDialog } from './organisation-dialog';
     .row:hover {
       background: var(--mat-sys-surface-container);
     }
+    /* Phones: each organisation is a card (name, then type, country and actions labelled). */
+    @media (max-width: 600px) {
+      table thead {
+        display: none;
+      }
+      tr.row {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 2px 12px;
+        height: auto;
+        padding: 10px 4px;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      tr.row td {
+        display: block;
+        border: 0;
+        padding: 0;
+      }
+      tr.row td:first-child {
+        grid-column: 1 / -1;
+        font-weight: 500;
+      }
+      tr.row td[data-label]::before {
+        content: attr(data-label) ': ';
+        color: var(--mat-sys-on-surface-variant);
+      }
+    }
   `,
 })
 export class PartnerList {
@@ -150,6 +183,9 @@ export class PartnerList {
   protected readonly types = ORGANISATION_TYPES;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   protected readonly columns = ['name', 'type', 'country', 'actions'];
+  protected readonly typeHeader = $localize`:@@partners.col.type:Tipo`;
+  protected readonly countryHeader = $localize`:@@partners.col.country:País`;
+  protected readonly actionsHeader = $localize`:@@partners.col.actions:Acciones`;
   protected readonly pageSize = 25;
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly type = new FormControl('', { nonNullable: true });
