@@ -2,6 +2,8 @@ const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
 module.exports = {
+  // Keep Node's own __dirname: ImportRunner finds import-worker.js beside the running bundle.
+  node: { __dirname: false, __filename: false },
   output: {
     path: join(__dirname, '../dist/api'),
     clean: true,
@@ -13,8 +15,15 @@ module.exports = {
     new NxAppWebpackPlugin({
       target: 'node',
       compiler: 'tsc',
+      // Transpile only: types are checked by `npm run typecheck` and lint (CI), not on every
+      // build; the type checker competed with the web build for the cores on first start.
+      skipTypeChecking: true,
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+        // The worker thread that reads import files (ImportRunner loads it beside main.js).
+        { entryName: 'import-worker', entryPath: './src/imports/import-worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

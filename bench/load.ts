@@ -9,11 +9,13 @@
  *   npm run load            (LOAD_DURATION=60 LOAD_CONNECTIONS=50 by default)
  */
 import autocannon from 'autocannon';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../api/src/app.factory';
+import { AnswerCache } from '../api/src/cache/answer-cache';
+import { ANSWER_CACHE } from '../api/src/cache/answer-cache.interceptor';
 import { hashPassword } from '../api/src/auth/password';
 import { loadConfig } from '../api/src/config/app-config';
 import { benchDatabase, generate } from './run';
@@ -59,7 +61,11 @@ async function main() {
     const { actionIds } = await generate(pool);
     console.log(`Synthetic portfolio loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const config = {
-      ...loadConfig({ NODE_ENV: 'production' }),
+      ...loadConfig({
+        NODE_ENV: 'production',
+        DATA_VERSION_MODE: process.env['DATA_VERSION_MODE'],
+        ANSWER_CACHE_BYTES: process.env['ANSWER_CACHE_BYTES'],
+      }),
       webDist: '/nonexistent',
       logLevel: 'error',
       logPretty: false,
@@ -156,6 +162,10 @@ async function main() {
     console.log(
       `\nLoad: ${CONNECTIONS} clients for ${DURATION} s — ${result.requests.total} requests (${counts.read} reads, ${counts.dashboard} dashboard, ${counts.write} writes set up)`,
     );
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    console.log(
+      `  targets: ≥ 400 req/s (${verdict(result.requests.average >= 400)}), p97.5 ≤ 250 ms (${verdict(result.latency.p97_5 <= 250)}), 0 errors (${verdict(errors === 0)}), no memory growth (RSS end ≤ 1.25 × middle: ${verdict(memory[memory.length - 1].rss <= 1.25 * (memory[1] ?? memory[0]).rss)})`,
+    );
     console.log(
       `  req/s ${result.requests.average.toFixed(0)}  p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p97.5 ${result.latency.p97_5} ms (autocannon has no p95 bucket; p95 lies between)  p99 ${result.latency.p99} ms  max ${result.latency.max} ms`,
     );
@@ -163,11 +173,17 @@ async function main() {
       `  errors ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`,
     );
     console.log(`  milestones written: ${after.rows[0].n - before.rows[0].n}`);
+    const cache = app.get<AnswerCache>(ANSWER_CACHE);
+    console.log(
+      `  answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % reused), ${mb(cache.bytes)} held`,
+    );
     console.log(
       `  server memory: ${memory.map((m) => `${m.at} rss ${mb(m.rss)} heap ${mb(m.heap)}`).join(' · ')}`,
     );
     console.log(
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; node ${process.version}`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; node ${process.version}; data version mode ${config.dataVersionMode}`,
     );
     if (errors > 0) process.exitCode = 1;
   } finally {

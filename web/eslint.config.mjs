@@ -27,6 +27,17 @@ export default [
     },
   },
   {
+    // Type-aware rules: a promise is awaited, returned or explicitly voided, never dropped.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.html'],
     // Override or add rules here
     rules: {},

@@ -16,7 +16,13 @@ import { toErrorResponse } from './common/error-body';
 import { AppError, localeOf } from './common/errors';
 import { AppValidationPipe } from './common/validation';
 import { newRequestId } from './common/request-id';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  registerRequestGuards,
+} from './common/request-guards';
 import { AppConfig } from './config/app-config';
+import { installNotModified } from './cache/not-modified';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -68,15 +74,21 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-* only from configured proxies (TRUST_PROXY): otherwise any client could pick
+    // its own address and escape the per-address limits.
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     genReqId: newRequestId,
     requestIdHeader: false,
+    // Requests refused before any route runs still answer in the standard error shape.
+    clientErrorHandler,
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl }),
     adapter,
-    { bufferLogs: true, abortOnError: false },
+    // No form parsers: API writes take JSON (see registerRequestGuards), uploads parse their own.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   app.flushLogs();
@@ -89,9 +101,15 @@ export async function createApp(
   });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // Writes from the browser are accepted from the app's own origin (as requested, or APP_URL's,
+  // which a TLS-terminating proxy may hide) and from CORS_ORIGINS.
+  registerRequestGuards(fastify, [...config.corsOrigins, new URL(config.appUrl).origin]);
   await app.register(helmet as never, {
+    // HSTS and upgrade-insecure-requests are added below only over https (see HSTS).
+    hsts: false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: null,
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -102,6 +120,18 @@ export async function createApp(
         frameAncestors: ["'none'"],
       },
     },
+  });
+  // Over plain http (an intranet http://host:3000) HSTS and upgrade-insecure-requests would
+  // break the app; they are sent over https (or always / never, by HSTS=on|off).
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const https = config.hsts === 'on' || (config.hsts === 'auto' && request.protocol === 'https');
+    if (https) {
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests'))
+        void reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    }
+    done(null, payload);
   });
   await app.register(fastifyCookie as never);
   // multipart/form-data (evidence uploads, imports): parsed lazily by the route, which sets its own limits
@@ -119,6 +149,7 @@ export async function createApp(
     const response = toErrorResponse(error, localeOf(request.headers['accept-language']));
     void reply.status(response.status).send(response.body);
   });
+  installNotModified(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = String(request.id);
     void reply.header('x-request-id', String(request.id));

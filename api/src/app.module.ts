@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ImportsModule } from './imports/imports.module';
+import { AnswerCacheModule } from './cache/cache.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -56,11 +57,14 @@ export class AppModule {
             poolSize: config.dbPoolSize,
             parallelWorkers: config.dbParallelWorkers,
             timeoutMs: config.dbTimeoutMs,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            lockTimeoutMs: config.dbLockTimeoutMs,
           }),
           migrationsRun: false,
           retryAttempts: 5,
           retryDelay: 1000,
         }),
+        AnswerCacheModule,
         AuditModule,
         AuthModule,
         HealthModule,

@@ -12,7 +12,7 @@ import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /**
  * Row count and an independent fingerprint (md5 of every row as text, sorted) of each table.
- * Left out: sessions and rate-limit windows (never restored) and TypeORM's metadata table,
+ * Left out: sessions, rate-limit windows and the data version (never restored) and TypeORM's metadata table,
  * which migrations recreate and which names the database itself.
  */
 async function fingerprint(url: string): Promise<Record<string, string>> {
@@ -21,7 +21,7 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   try {
     const { rows: tables } = await client.query<{ name: string }>(
       `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'
-          AND tablename NOT IN ('sessions', 'rate_limits', 'typeorm_metadata') ORDER BY 1`,
+          AND tablename NOT IN ('sessions', 'rate_limits', 'data_version', 'typeorm_metadata') ORDER BY 1`,
     );
     const out: Record<string, string> = {};
     for (const { name } of tables) {

@@ -135,7 +135,17 @@ interface Figure {
   byCurrency: { currency: string; amount: string }[];
   records: number;
   unconvertedCount: number;
-  unconverted?: { fundingId: string }[];
+  unconvertedByCurrency?: { currency: string | null; amount: string; records: number }[];
+}
+
+/** What a figure leaves out, per original currency: { currency: [amount, records] }. */
+function leftOut(rows: Row[], ids: string[]): Record<string, [string, number]> {
+  const out: Record<string, [string, number]> = {};
+  for (const r of rows.filter((row) => ids.includes(row.id))) {
+    const [amount, n] = out[String(r.currency)] ?? ['0', 0];
+    out[String(r.currency)] = [formatMoney(addMoney(amount, r.amount)), n + 1];
+  }
+  return out;
 }
 
 function check(
@@ -146,12 +156,12 @@ function check(
   withList: boolean,
 ) {
   const e = expected(rows, target, rates);
-  const got = figure ?? {
+  const got: Figure = figure ?? {
     total: '0.00',
     byCurrency: [],
     records: 0,
     unconvertedCount: 0,
-    unconverted: [],
+    unconvertedByCurrency: [],
   };
   expect({
     total: got.total,
@@ -164,8 +174,15 @@ function check(
     records: e.records,
     unconvertedCount: e.unconverted.length,
   });
-  if (withList)
-    expect((got.unconverted ?? []).map((u) => u.fundingId).sort()).toEqual(e.unconverted);
+  if (withList) {
+    const sums: Record<string, [string, number]> = {};
+    for (const u of got.unconvertedByCurrency ?? []) {
+      const [amount, n] = sums[String(u.currency)] ?? ['0', 0];
+      sums[String(u.currency)] = [formatMoney(addMoney(amount, u.amount)), n + u.records];
+    }
+    expect(sums).toEqual(leftOut(rows, e.unconverted));
+  }
+  return e.unconverted;
 }
 
 describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)', () => {
@@ -247,12 +264,21 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
           .expect(200);
         expect(summary.body.actions).toBe(p.actions.length);
         for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
-          check(
+          const left = check(
             summary.body.money[cls],
             rows.filter((r) => r.cls === cls),
             target,
             rates,
             true,
+          );
+          const list = await director
+            .get(
+              `/api/v1/dashboard/unconverted?theme=${theme}&currency=${target}&figure=${cls}&pageSize=100`,
+            )
+            .expect(200);
+          expect(list.body.total).toBe(left.length);
+          expect(list.body.items.map((u: { fundingId: string }) => u.fundingId).sort()).toEqual(
+            left,
           );
         }
         const byStatus = await director

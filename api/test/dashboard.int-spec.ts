@@ -137,7 +137,19 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
       unconvertedCount: 1,
       byCurrency: [],
     });
-    expect(money.inKind.unconverted).toEqual([
+    expect(money.inKind.unconvertedByCurrency).toEqual([
+      { currency: null, reason: 'currency_not_stated', amount: '361000.00', records: 1 },
+    ]);
+    expect(money.committed).toMatchObject({ total: '0.00', unconvertedCount: 1 });
+    expect(money.committed.unconvertedByCurrency).toEqual([
+      { currency: 'USD', reason: 'no_value_date', amount: '1000.00', records: 1 },
+    ]);
+    // The records themselves, for the "ver desglose" panel: one page at a time.
+    const list = await director
+      .get(`/api/v1/dashboard/unconverted?theme=${THEME}&figure=inKind`)
+      .expect(200);
+    expect(list.body).toMatchObject({ currency: 'MXN', total: 1, page: 1, pageSize: 25 });
+    expect(list.body.items).toEqual([
       expect.objectContaining({
         fundingId: unknownPrize,
         actionId: a2.id,
@@ -145,14 +157,23 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
         amount: '361000.00',
         currency: null,
         reason: 'currency_not_stated',
+        figure: 'inKind',
       }),
     ]);
-    expect(money.committed).toMatchObject({ total: '0.00', unconvertedCount: 1 });
-    expect(money.committed.unconverted[0]).toMatchObject({
-      reason: 'no_value_date',
-      currency: 'USD',
-      amount: '1000.00',
-    });
+    const all = await director
+      .get(`/api/v1/dashboard/unconverted?theme=${THEME}&pageSize=1&page=2`)
+      .expect(200);
+    const left = ['ceilings', 'committed', 'executed', 'inKind'].reduce(
+      (n, cls) => n + money[cls].unconvertedCount,
+      0,
+    );
+    expect(all.body.total).toBe(left);
+    expect(all.body.items).toHaveLength(1);
+    const beyond = await director
+      .get(`/api/v1/dashboard/unconverted?theme=${THEME}&pageSize=1&page=9`)
+      .expect(200);
+    expect(beyond.body).toMatchObject({ total: left, items: [] });
+    await director.get(`/api/v1/dashboard/unconverted?figure=salary`).expect(400);
     expect(res.body.actionsByKind).toEqual(
       expect.arrayContaining([
         { key: 'cooperation_project', count: 1 },
@@ -289,7 +310,10 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
     const res = await partner.get(`/api/v1/dashboard/summary?theme=${THEME}`).expect(200);
     expect(res.body).toMatchObject({ actions: 1, partners: 1, overdueMilestones: 0 });
     expect(res.body.money.ceilings).toMatchObject({ total: '0.00', records: 0 });
-    expect(res.body.money.inKind.unconverted[0].fundingId).toBe(unknownPrize);
+    const left = await partner
+      .get(`/api/v1/dashboard/unconverted?theme=${THEME}&figure=inKind`)
+      .expect(200);
+    expect(left.body.items[0].fundingId).toBe(unknownPrize);
     // Asking for another organisation's actions does not widen the scope.
     const other = await partner
       .get(`/api/v1/dashboard/by-partner?theme=${THEME}&partner=${giz}`)

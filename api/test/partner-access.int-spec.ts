@@ -29,6 +29,13 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
   let staff: SignedInAgent;
   const partners: SignedInAgent[] = [];
   const actions: { id: string; code: string; members: Set<number> }[] = [];
+  let archived = -1;
+
+  /** Every action named anywhere in `text` (by id or code) is one the partner `p` may see. */
+  const expectOnlyOwnActions = (p: number, text: string) => {
+    const named = actions.filter((a) => text.includes(a.id) || text.includes(a.code));
+    expect(named.filter((a) => !a.members.has(p)).map((a) => a.code)).toEqual([]);
+  };
 
   beforeAll(async () => {
     // Exports are rate-limited per user; this test exports far more often than a person would.
@@ -46,6 +53,11 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
       numRuns: ACTIONS,
       seed: 20261123,
     });
+    // Each action names a few others (any organisation's) as related.
+    const related = fc.sample(fc.subarray([...Array(ACTIONS).keys()], { maxLength: 4 }), {
+      numRuns: ACTIONS,
+      seed: 20261206,
+    });
     for (let i = 0; i < ACTIONS; i++) {
       const code = `PA-${run}-${String(i).padStart(2, '0')}`;
       const res = await staff
@@ -61,10 +73,39 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
             role: 'funding',
             notes: `${secret} participación`,
           })),
+          milestones: [
+            {
+              type: 'agreement_signed',
+              title: 'Firma',
+              plannedDate: '2024-03-01',
+              notes: `${secret} hito`,
+            },
+          ],
+          results: [
+            {
+              statement: 'Resultado',
+              indicators: [{ name: 'Indicador', notes: `${secret} indicador` }],
+            },
+          ],
         })
         .expect(201);
       actions.push({ id: res.body.id, code, members: new Set(memberships[i]) });
     }
+    for (let i = 0; i < ACTIONS; i++) {
+      const relatedActionIds = related[i].filter((r) => r !== i).map((r) => actions[r].id);
+      await staff
+        .patch(`/api/v1/actions/${actions[i].id}`)
+        .set('If-Match', '"1"')
+        .send({ relatedActionIds })
+        .expect(200);
+    }
+    // One action of each kind of membership is archived: nobody's partner sees it any more.
+    archived = actions.findIndex((a, i) => i > 0 && a.members.size > 0);
+    await staff
+      .post(`/api/v1/actions/${actions[archived].id}/archive`)
+      .send({ version: 2 })
+      .expect(200);
+    actions[archived].members = new Set();
     // The draw covers both cases for every partner.
     for (let p = 0; p < ORGS; p++) {
       expect(actions.some((a) => a.members.has(p))).toBe(true);
@@ -91,7 +132,7 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
         const codes = (list.body.items as { code: string }[]).map((i) => i.code);
         expect(codes.includes(action.code)).toBe(member);
 
-        for (const table of ['actions', 'participations']) {
+        for (const table of ['actions', 'participations', 'milestones', 'indicators']) {
           const csv = await partner
             .get(`/api/v1/exports/${table}.csv?q=${action.code}`)
             .expect(200);
@@ -109,7 +150,10 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
         const link = await partner.post(`/api/v1/actions/${action.id}/share-links`).send({});
         expect(link.status).toBe(403);
 
-        for (const body of seen) expect(body).not.toContain(secret);
+        for (const body of seen) {
+          expect(body).not.toContain(secret);
+          expectOnlyOwnActions(p, body);
+        }
       }),
       { numRuns: 40, seed: 42 },
     );
@@ -126,6 +170,26 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
           .sort(),
       );
       expect(list.text).not.toContain(secret);
+      // Every partner-visible answer that names actions names only the partner's own.
+      const seen = [list.text];
+      for (const a of actions.filter((x) => x.members.has(p)))
+        seen.push((await partners[p].get(`/api/v1/actions/${a.id}`).expect(200)).text);
+      for (const table of [
+        'actions',
+        'participations',
+        'funding',
+        'milestones',
+        'results',
+        'indicators',
+      ])
+        seen.push((await partners[p].get(`/api/v1/exports/${table}.csv`).expect(200)).text);
+      seen.push(
+        (await partners[p].get('/api/v1/dashboard/milestones?window=366').expect(200)).text,
+      );
+      for (const body of seen) {
+        expect(body).not.toContain(secret);
+        expectOnlyOwnActions(p, body);
+      }
     }
   });
 });

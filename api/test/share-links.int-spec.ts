@@ -182,6 +182,90 @@ describe('share links: read-only, expiring, revocable partner views', () => {
     await t.http.get('/api/v1/shared/..%2F..%2Fetc').expect(404);
   });
 
+  it('never shows other actions, nor the notes of milestones and indicators', async () => {
+    const other = await staff
+      .post('/api/v1/actions')
+      .send({
+        code: `SHARE-REL-${randomUUID().slice(0, 8)}`,
+        kind: 'cooperation_project',
+        titleEs: 'Acción relacionada de otra organización',
+        instituteRole: 'recipient',
+      })
+      .expect(201);
+    const shared = await staff
+      .post('/api/v1/actions')
+      .send({
+        code: `SHARE-NOTES-${randomUUID().slice(0, 8)}`,
+        kind: 'cooperation_project',
+        titleEs: 'Acción compartida',
+        instituteRole: 'recipient',
+        relatedActionIds: [other.body.id],
+        milestones: [
+          {
+            type: 'agreement_signed',
+            title: 'Firma',
+            plannedDate: '2024-03-01',
+            notes: 'Hito-interno-secreto',
+          },
+        ],
+        results: [
+          {
+            statement: 'Resultado',
+            indicators: [{ name: 'Indicador', notes: 'Indicador-interno-secreto' }],
+          },
+        ],
+      })
+      .expect(201);
+    expect(shared.body.relatedActions).toHaveLength(1);
+    const link = await staff
+      .post(`/api/v1/actions/${shared.body.id}/share-links`)
+      .send({})
+      .expect(201);
+    const view = await t.http.get(link.body.path).expect(200);
+    expect(view.body.relatedActions).toEqual([]);
+    expect(view.body.milestones[0].notes).toBeNull();
+    expect(view.body.results[0].indicators[0].notes).toBeNull();
+    for (const leak of [other.body.id, other.body.code, 'interno-secreto'])
+      expect(view.text).not.toContain(leak);
+  });
+
+  it('stops working while its action is archived and resumes on restore, unless expired', async () => {
+    const created = await staff
+      .post('/api/v1/actions')
+      .send({
+        code: `SHARE-ARCH-${randomUUID().slice(0, 8)}`,
+        kind: 'cooperation_project',
+        titleEs: 'Acción que se archiva',
+        instituteRole: 'recipient',
+      })
+      .expect(201);
+    const id = created.body.id;
+    const link = await staff.post(`/api/v1/actions/${id}/share-links`).send({}).expect(201);
+    const short = await staff
+      .post(`/api/v1/actions/${id}/share-links`)
+      .send({ expiresInDays: 1 })
+      .expect(201);
+    await t.http.get(link.body.path).expect(200);
+    await staff.post(`/api/v1/actions/${id}/archive`).send({ version: 1 }).expect(200);
+    for (const path of [
+      link.body.path,
+      `${link.body.path}/sheet.pdf`,
+      `${link.body.path}/iati.xml`,
+      short.body.path,
+    ]) {
+      const gone = await t.http.get(path).expect(404);
+      expect(gone.body.code).toBe('SHARE_LINK_NOT_FOUND');
+    }
+    // The short link expires while the action is archived: restoring does not bring it back.
+    await t.db.query(
+      `UPDATE share_links SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [short.body.id],
+    );
+    await staff.post(`/api/v1/actions/${id}/restore`).send({ version: 2 }).expect(200);
+    await t.http.get(link.body.path).expect(200);
+    await t.http.get(short.body.path).expect(404);
+  });
+
   it('lets only staff create and revoke links; rejects bad lifetimes', async () => {
     const director = await signInAs(t, 'director');
     await director.post(`/api/v1/actions/${actionId}/share-links`).send({}).expect(403);

@@ -152,6 +152,10 @@ export class Action {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** What an IATI import kept that no column holds, written back on export (iati-kept.ts). */
+  @Column({ type: 'jsonb', nullable: true })
+  iati: Record<string, unknown> | null;
+
   /** Accent- and case-insensitive text of titles and summaries (maintained by PostgreSQL). */
   @Index('actions_search_idx', { synchronize: false })
   @Column({

@@ -38,6 +38,8 @@ export const PARTICIPATION_ROLES = [
   'implementing',
   'beneficiary',
   'counterpart',
+  /** The organisation that reports the activity in IATI (reporting-org). */
+  'reporting',
 ] as const;
 export const INSTRUMENT_TYPES = ['agreement', 'mou', 'letter', 'contract'] as const;
 export const FUNDING_TYPES = [
@@ -47,7 +49,17 @@ export const FUNDING_TYPES = [
   'expenditure',
   'in_kind',
   'prize',
+  // IATI money that is not the four key figures (docs/imports.md, "How totals treat each kind").
+  'ceiling_superseded',
+  'planned_disbursement',
+  'incoming_funds',
+  'incoming_commitment',
+  'repayment',
+  'other_flow',
 ] as const;
+/** IATI BudgetType (1 original, 2 revised) and BudgetStatus (1 indicative, 2 committed). */
+export const BUDGET_TYPES = ['original', 'revised'] as const;
+export const BUDGET_STATUSES = ['indicative', 'committed'] as const;
 export const MILESTONE_TYPES = [
   'application',
   'selection_notice',
@@ -72,6 +84,8 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
 export type FundingType = (typeof FUNDING_TYPES)[number];
+export type BudgetType = (typeof BUDGET_TYPES)[number];
+export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
 export type MilestoneType = (typeof MILESTONE_TYPES)[number];
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 

@@ -23,6 +23,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
+import { CacheAnswer } from '../cache/answer-cache.interceptor';
 import { ActionsService } from './actions.service';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
 import { ActionDetailDto, ActionPageDto, HistoryDto } from './dto/action-response.dto';
@@ -36,6 +37,7 @@ export class ActionsController {
 
   @Get()
   @Roles(...READERS, 'partner')
+  @CacheAnswer({ perUser: (query) => query['responsible'] === 'me' })
   @ApiOperation({
     summary: 'List actions: paged, sorted, filtered; partners see only their organisation’s',
   })
@@ -46,7 +48,10 @@ export class ActionsController {
 
   @Get(':id')
   @Roles(...READERS, 'partner')
-  @ApiOperation({ summary: 'An action with all its parts (ETag carries the version)' })
+  @CacheAnswer({ versionInTag: true })
+  @ApiOperation({
+    summary: 'An action with all its parts (ETag "<version>.<data tag>": send it as If-Match)',
+  })
   @ApiOkResponse({ type: ActionDetailDto })
   @ApiNotFoundResponse({ description: 'ACTION_NOT_FOUND (also for actions a partner may not see)' })
   async get(

@@ -8,8 +8,10 @@ import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import { Action } from './action.entity';
 import { actionConditions, SqlParams } from './action-filters';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
+import type { ReportingCurrency } from '../money/money';
 import {
   ActionDetailDto,
+  ActionMoneyDto,
   ActionPageDto,
   ActionSummaryDto,
   FundingDto,
@@ -33,6 +35,9 @@ import {
   EvidenceDto,
   withoutUploader,
 } from '../evidence/evidence.dto';
+
+/** Sorts by a key figure of the action's money, converted to the list's currency. */
+const MONEY_SORTS = new Set(['committed', 'executed', 'ceilings']);
 
 const SORT_COLUMNS: Record<string, string> = {
   code: 'a.code',
@@ -80,18 +85,75 @@ function toSummary(row: SummaryRow): ActionSummaryDto {
 }
 
 /**
- * Runs queries side by side when `m` draws connections from the pool, one after another on a
- * transaction's single connection (pg queues concurrent queries on one client; pg 9 refuses them).
+ * A JSON array of the rows `select` over `from` … `where`, in `order`, keys in select order: one
+ * correlated subquery of the detail's single statement.
  */
-async function eachQuery<T extends readonly unknown[]>(
-  m: EntityManager,
-  queries: { [K in keyof T]: () => Promise<T[K]> },
-): Promise<T> {
-  if (!m.queryRunner) return (await Promise.all(queries.map((q) => q()))) as unknown as T;
-  const results: unknown[] = [];
-  for (const q of queries) results.push(await q());
-  return results as unknown as T;
-}
+const jsonList = (select: string, from: string, where: string, order: string) =>
+  `coalesce((SELECT json_agg(t.j ORDER BY t.o)
+               FROM (SELECT row_to_json(x) AS j, row_number() OVER (ORDER BY ${order}) AS o
+                       FROM ${from} CROSS JOIN LATERAL (SELECT ${select}) x
+                      WHERE ${where}) t), '[]')`;
+
+/** The parts of action `a`, each a JSON column of the detail's one statement. */
+const DETAIL_PARTS = {
+  participations: jsonList(
+    `p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
+     p.role, p.notes, p.version`,
+    `participations p JOIN organisations o ON o.id = p.organisation_id`,
+    `p.action_id = a.id`,
+    `p.role, o.name`,
+  ),
+  instruments: jsonList(
+    `li.id, li.type, li.title, li.parties, to_char(li.signed_on, 'YYYY-MM-DD') AS "signedOn",
+     li.signed_on_precision AS "signedOnPrecision", to_char(li.valid_from, 'YYYY-MM-DD') AS "validFrom",
+     to_char(li.valid_to, 'YYYY-MM-DD') AS "validTo", li.document_url AS "documentUrl", li.version`,
+    `legal_instruments li`,
+    `li.action_id = a.id`,
+    `li.signed_on NULLS LAST, li.title`,
+  ),
+  funding: jsonList(
+    `f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
+     f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
+     f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version`,
+    `funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id`,
+    `f.action_id = a.id`,
+    `f.value_date NULLS LAST, f.type, f.created_at`,
+  ),
+  milestones: jsonList(
+    `m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
+     to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
+     ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version`,
+    `milestones m`,
+    `m.action_id = a.id`,
+    `coalesce(m.actual_date, m.planned_date), m.created_at`,
+  ),
+  results: jsonList(
+    `r.id, r.statement, r.version`,
+    `results r`,
+    `r.action_id = a.id`,
+    `r.created_at, r.id`,
+  ),
+  indicators: jsonList(
+    `i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
+     to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
+     to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
+     to_char(i.actual_date, 'YYYY-MM-DD') AS "actualDate", i.notes, i.version`,
+    `indicators i JOIN results r ON r.id = i.result_id`,
+    `r.action_id = a.id`,
+    `i.created_at, i.id`,
+  ),
+  documents: jsonList(
+    `d.id, d.title, d.url, d.milestone_id AS "milestoneId", d.result_id AS "resultId", d.version`,
+    `document_links d`,
+    `d.action_id = a.id`,
+    `d.created_at, d.id`,
+  ),
+  // Evidence files: metadata only (the bytes stay in evidence_contents).
+  evidence: jsonList(EVIDENCE_COLUMNS, EVIDENCE_FROM, `e.action_id = a.id`, `e.uploaded_at, e.id`),
+};
+const DETAIL_PART_COLUMNS = Object.entries(DETAIL_PARTS)
+  .map(([name, sql]) => `${sql} AS "_${name}"`)
+  .join(',\n');
 
 @Injectable()
 export class ActionsService {
@@ -112,7 +174,13 @@ export class ActionsService {
     const direction = `${desc ? 'DESC' : 'ASC'} NULLS LAST, a.code`;
     // Progress is computed, not stored: sorting by it sums every action's stages in one pass.
     const byProgress = key === 'progress';
-    const column = byProgress ? 'coalesce(pr.percent, 0)' : (SORT_COLUMNS[key] ?? 'a.updated_at');
+    const c = (query.currency ?? 'MXN').toLowerCase();
+    const column = byProgress
+      ? 'coalesce(pr.percent, 0)'
+      : MONEY_SORTS.has(key)
+        ? // The action's converted total of the figure, from its rollup rows (a few per action).
+          `(SELECT coalesce(sum(t.amount_${c}), 0) FROM funding_totals t WHERE t.action_id = a.id AND t.cls = '${key}')`
+        : (SORT_COLUMNS[key] ?? 'a.updated_at');
     const progressJoin = byProgress
       ? `LEFT JOIN ${progressPercentsSql(DEFAULT_SCHEME_SQL)} pr ON pr.action_id = a.id`
       : '';
@@ -139,7 +207,36 @@ export class ActionsService {
       );
     }
     const items = rows.map(({ total: _total, ...row }) => toSummary(row));
+    if (query.currency) await this.attachMoney(items, query.currency);
     return { items, total, page, pageSize };
+  }
+
+  /** Each listed action's ceilings, committed and executed money in `currency` (the page only). */
+  private async attachMoney(items: ActionSummaryDto[], currency: ReportingCurrency) {
+    if (!items.length) return;
+    const c = currency.toLowerCase();
+    const rows: { id: string; cls: string; total: string; unconverted: number }[] =
+      await this.dataSource.query(
+        `SELECT t.action_id::text AS id, t.cls,
+                CASE WHEN sum(t.converted_${c}) > 0 THEN round(sum(t.amount_${c}), 2)::text ELSE '0.00' END AS total,
+                sum(t.records - t.converted_${c})::int AS unconverted
+           FROM funding_totals t
+          WHERE t.action_id = ANY($1::uuid[]) AND t.cls IN ('ceilings', 'committed', 'executed')
+          GROUP BY 1, 2`,
+        [items.map((i) => i.id)],
+      );
+    const money = new Map<string, ActionMoneyDto>();
+    for (const item of items) {
+      const m = { currency, ceilings: '0.00', committed: '0.00', executed: '0.00', unconverted: 0 };
+      money.set(item.id, m);
+      item.money = m;
+    }
+    for (const r of rows) {
+      const m = money.get(r.id);
+      if (!m) continue;
+      m[r.cls as 'ceilings' | 'committed' | 'executed'] = r.total;
+      m.unconverted += r.unconverted;
+    }
   }
 
   /** The shared filters plus the list's own: overdue milestones and responsible person. */
@@ -179,6 +276,9 @@ export class ActionsService {
     const params = new SqlParams();
     const idParam = params.add(id);
     const where = actionConditions({ archived: true }, user, params);
+    // Related actions are scoped like the action itself: a partner sees only their organisation's.
+    const relatedWhere = actionConditions({ archived: true }, user, params, 'r');
+    // One statement: the action and every part as JSON (the detail was ten round trips).
     const rows: (SummaryRow & Record<string, unknown>)[] = await m.query(
       `SELECT ${SUMMARY_COLUMNS}, a.summary_es AS "summaryEs", a.summary_en AS "summaryEn", a.objectives, a.scheme,
               a.unit, a.plan_alignment AS "planAlignment", a.actual_start_precision AS "actualStartPrecision",
@@ -186,71 +286,34 @@ export class ActionsService {
               a.source, a.notes, a.created_at AS "createdAt",
               CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name, 'acronym', i.acronym) END AS institute,
               coalesce((SELECT json_agg(json_build_object('id', r.id, 'code', r.code, 'titleEs', r.title_es) ORDER BY r.code)
-                          FROM actions r WHERE r.id = ANY(a.related_action_ids)), '[]') AS "relatedActions"
+                          FROM actions r WHERE r.id = ANY(a.related_action_ids) AND ${relatedWhere}), '[]') AS "relatedActions",
+              ${DETAIL_PART_COLUMNS}
          FROM actions a LEFT JOIN organisations i ON i.id = a.institute_id
         WHERE a.id = ${idParam} AND ${where}`,
       params.values,
     );
-    const row = rows[0];
-    if (!row) throw AppError.notFound('ACTION_NOT_FOUND');
-    const query =
-      <T = Record<string, unknown>[]>(sql: string, values: unknown[]) =>
-      (): Promise<T> =>
-        m.query(sql, values);
-    const [participations, instruments, funding, milestones, results, indicators, documents] =
-      await eachQuery(m, [
-        query<ParticipationDto[]>(
-          `SELECT p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
-                p.role, p.notes, p.version
-           FROM participations p JOIN organisations o ON o.id = p.organisation_id
-          WHERE p.action_id = $1 ORDER BY p.role, o.name`,
-          [id],
-        ),
-        query(
-          `SELECT id, type, title, parties, to_char(signed_on, 'YYYY-MM-DD') AS "signedOn", signed_on_precision AS "signedOnPrecision",
-                to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
-                document_url AS "documentUrl", version
-           FROM legal_instruments WHERE action_id = $1 ORDER BY signed_on NULLS LAST, title`,
-          [id],
-        ),
-        query<FundingDto[]>(
-          `SELECT f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
-                f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
-                f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version
-           FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
-          WHERE f.action_id = $1 ORDER BY f.value_date NULLS LAST, f.type, f.created_at`,
-          [id],
-        ),
-        query<Omit<MilestoneDto, 'evidenceCount'>[]>(
-          `SELECT m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
-                to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
-                ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version
-           FROM milestones m WHERE m.action_id = $1 ORDER BY coalesce(m.actual_date, m.planned_date), m.created_at`,
-          [id],
-        ),
-        query<Omit<ResultDto, 'indicators' | 'evidenceCount'>[]>(
-          `SELECT id, statement, version FROM results WHERE action_id = $1 ORDER BY created_at, id`,
-          [id],
-        ),
-        query(
-          `SELECT i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
-                to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
-                to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
-                to_char(i.actual_date, 'YYYY-MM-DD') AS "actualDate", i.notes, i.version
-           FROM indicators i JOIN results r ON r.id = i.result_id WHERE r.action_id = $1 ORDER BY i.created_at, i.id`,
-          [id],
-        ),
-        query(
-          `SELECT id, title, url, milestone_id AS "milestoneId", result_id AS "resultId", version
-           FROM document_links WHERE action_id = $1 ORDER BY created_at, id`,
-          [id],
-        ),
-      ]);
-    // Evidence files: metadata only (the bytes stay in evidence_contents).
-    const evidence: EvidenceDto[] = await m.query(
-      `SELECT ${EVIDENCE_COLUMNS} FROM ${EVIDENCE_FROM} WHERE e.action_id = $1 ORDER BY e.uploaded_at, e.id`,
-      [id],
-    );
+    const found = rows[0];
+    if (!found) throw AppError.notFound('ACTION_NOT_FOUND');
+    const {
+      _participations: participations,
+      _instruments: instruments,
+      _funding: funding,
+      _milestones: milestones,
+      _results: results,
+      _indicators: indicators,
+      _documents: documents,
+      _evidence: evidence,
+      ...row
+    } = found as SummaryRow & {
+      _participations: ParticipationDto[];
+      _instruments: Record<string, unknown>[];
+      _funding: FundingDto[];
+      _milestones: Omit<MilestoneDto, 'evidenceCount'>[];
+      _results: Omit<ResultDto, 'indicators' | 'evidenceCount'>[];
+      _indicators: Record<string, unknown>[];
+      _documents: Record<string, unknown>[];
+      _evidence: EvidenceDto[];
+    };
     const evidenceCount = (key: 'milestoneId' | 'resultId', ownerId: string) =>
       evidence.filter((e) => e[key] === ownerId).length;
     const partner = user.role === 'partner';
@@ -270,6 +333,7 @@ export class ActionsService {
       funding,
       milestones: milestones.map((ms) => ({
         ...ms,
+        ...(partner ? { notes: null } : {}),
         evidenceCount: evidenceCount('milestoneId', ms.id),
       })),
       results: results.map((r) => ({
@@ -277,7 +341,7 @@ export class ActionsService {
         evidenceCount: evidenceCount('resultId', r.id),
         indicators: (indicators as ({ resultId: string } & Record<string, unknown>)[])
           .filter((i) => i.resultId === r.id)
-          .map(({ resultId: _r, ...i }) => i),
+          .map(({ resultId: _r, ...i }) => (partner ? { ...i, notes: null } : i)),
       })),
       documents,
       evidence: partner ? evidence.map(withoutUploader) : evidence,

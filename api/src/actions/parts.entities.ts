@@ -4,6 +4,10 @@ import { Versioned } from '../common/entity/versioned';
 import { Organisation } from '../organisations/organisation.entity';
 import { Action } from './action.entity';
 import {
+  BUDGET_STATUSES,
+  BUDGET_TYPES,
+  BudgetStatus,
+  BudgetType,
   FUNDING_TYPES,
   FundingType,
   inList,
@@ -57,6 +61,10 @@ export class Participation extends Versioned {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** Provenance: the key of the imported element that created the record (null: made by hand). */
+  @Column({ type: 'text', name: 'import_key', nullable: true })
+  importKey: string | null;
 }
 
 @Entity('legal_instruments')
@@ -111,7 +119,10 @@ export class LegalInstrument extends Versioned {
 @Index('funding_unconverted_usd_idx', { synchronize: false })
 @Index('funding_unconverted_eur_idx', { synchronize: false })
 @Check('funding_type_check', `type IN (${inList(FUNDING_TYPES)})`)
-@Check('funding_amount_check', `amount >= 0`)
+// Imported IATI records may be negative (reversals, de-commitments): they net in every total.
+@Check('funding_amount_check', `amount >= 0 OR import_key IS NOT NULL`)
+@Check('funding_budget_type_check', `budget_type IN (${inList(BUDGET_TYPES)})`)
+@Check('funding_budget_status_check', `budget_status IN (${inList(BUDGET_STATUSES)})`)
 @Check('funding_currency_check', `currency IS NULL OR currency ~ '^[A-Z]{3}$'`)
 export class Funding extends Versioned {
   @Column({ type: 'uuid', name: 'action_id' })
@@ -155,6 +166,31 @@ export class Funding extends Versioned {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** The IATI TransactionType code the record was read from (exported back as that code). */
+  @Column({ type: 'text', name: 'iati_type', nullable: true })
+  iatiType: string | null;
+
+  /** The IATI transaction's own reference (@ref). */
+  @Column({ type: 'text', nullable: true })
+  ref: string | null;
+
+  /** Budgets and planned disbursements: the period they cover. */
+  @Column({ type: 'date', name: 'period_start', nullable: true })
+  periodStart: string | null;
+
+  @Column({ type: 'date', name: 'period_end', nullable: true })
+  periodEnd: string | null;
+
+  @Column({ type: 'text', name: 'budget_type', nullable: true })
+  budgetType: BudgetType | null;
+
+  @Column({ type: 'text', name: 'budget_status', nullable: true })
+  budgetStatus: BudgetStatus | null;
+
+  /** Provenance: the key of the imported element that created the record (null: made by hand). */
+  @Column({ type: 'text', name: 'import_key', nullable: true })
+  importKey: string | null;
 
   /**
    * The amount converted to each reporting currency (full precision, null = not convertible) and
@@ -226,6 +262,10 @@ export class Result extends Versioned {
 
   @Column({ type: 'text' })
   statement: string;
+
+  /** Provenance: the key of the imported element that created the record (null: made by hand). */
+  @Column({ type: 'text', name: 'import_key', nullable: true })
+  importKey: string | null;
 }
 
 /** A measurable indicator of a result: baseline → target → actual. */
@@ -265,6 +305,24 @@ export class Indicator extends Versioned {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** The values as the source wrote them (IATI @value is text: "Yes", "72,0000"). */
+  @Column({ type: 'text', name: 'baseline_text', nullable: true })
+  baselineText: string | null;
+
+  @Column({ type: 'text', name: 'target_text', nullable: true })
+  targetText: string | null;
+
+  @Column({ type: 'text', name: 'actual_text', nullable: true })
+  actualText: string | null;
+
+  /** An IATI indicator's baseline and every period as published (iati-kept.ts). */
+  @Column({ type: 'jsonb', nullable: true })
+  iati: Record<string, unknown> | null;
+
+  /** Provenance: the key of the imported element that created the record (null: made by hand). */
+  @Column({ type: 'text', name: 'import_key', nullable: true })
+  importKey: string | null;
 }
 
 /** A link to a document (report, agreement, photo album) on an action, milestone or result. */

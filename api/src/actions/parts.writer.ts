@@ -41,6 +41,17 @@ const invalid = (errors: FieldError[]) =>
   new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', errors);
 
 /** Writes the parts of an action (each audited, inside the caller's transaction). */
+/**
+ * A commitment, disbursement or expenditure (and a ceiling or prize) of zero is no money: refused.
+ * An in-kind contribution may be recorded at zero while nobody has valued it yet (docs/money.md).
+ */
+export const ZERO_ALLOWED_TYPES: readonly string[] = ['in_kind'];
+function zeroAmountError(type: unknown, amount: unknown, field: string): FieldError | null {
+  if (typeof amount !== 'string' || !/^0+(\.0+)?$/.test(amount.trim())) return null;
+  if (typeof type === 'string' && ZERO_ALLOWED_TYPES.includes(type)) return null;
+  return { field, code: 'positive', message: 'El monto debe ser mayor que cero.' };
+}
+
 @Injectable()
 export class PartsWriter {
   constructor(private readonly audit: AuditService) {}
@@ -89,6 +100,10 @@ export class PartsWriter {
         });
       }
     });
+    ((input['funding'] as Input[] | undefined) ?? []).forEach((f, i) => {
+      const error = zeroAmountError(f['type'], f['amount'], `funding[${i}].amount`);
+      if (error) errors.push(error);
+    });
     ((input['milestones'] as Input[] | undefined) ?? []).forEach((ms, i) => {
       if (!ms['plannedDate'] && !ms['actualDate']) {
         errors.push({
@@ -124,6 +139,14 @@ export class PartsWriter {
   ) {
     await this.assertReferences(m, actionId, input);
     const errors: FieldError[] = [];
+    if (kind === 'funding') {
+      const error = zeroAmountError(
+        'type' in input ? input['type'] : current?.['type'],
+        'amount' in input ? input['amount'] : current?.['amount'],
+        'amount',
+      );
+      if (error) errors.push(error);
+    }
     if (kind === 'milestones') {
       const planned = 'plannedDate' in input ? input['plannedDate'] : current?.['plannedDate'];
       const actual = 'actualDate' in input ? input['actualDate'] : current?.['actualDate'];

@@ -1,13 +1,16 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../common/errors';
 
-/** The version a client read: `If-Match: "3"` (or W/"3") or a `version` field. Required for updates. */
+/**
+ * The version a client read: `If-Match: "3"` (or W/"3", or the detail's ETag `"3.<data tag>"`)
+ * or a `version` field. Required for updates.
+ */
 export function requiredVersion(
   ifMatch: string | undefined,
   bodyVersion: number | undefined,
 ): number {
   if (typeof ifMatch === 'string' && ifMatch.trim()) {
-    const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+    const m = /^(?:W\/)?"?(\d{1,9})(?:\.\d+-[\w-]+)?"?$/.exec(ifMatch.trim());
     if (!m) {
       throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', [
         {

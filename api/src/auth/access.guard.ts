@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../common/errors';
-import { ACCESS_KEY, AccessRule } from './access.decorator';
+import { redactUrl } from '../common/logger';
+import { ACCESS_KEY, AccessRule, PASSWORD_CHANGE_KEY } from './access.decorator';
 import type { AuthedRequest } from './auth-user';
 import { CSRF_HEADER, sessionTokenOf } from './cookies';
 import { SessionsService } from './sessions.service';
@@ -35,14 +36,18 @@ export class AccessGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     if (!rule) {
-      this.logger.error(`Route without an access declaration: ${request.method} ${request.url}`);
+      this.logger.error(
+        `Route without an access declaration: ${request.method} ${redactUrl(request.url)}`,
+      );
       throw new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN');
     }
+    if (rule.kind === 'public' && rule.session === false) return true;
     const token = sessionTokenOf(request);
     const session = token ? await this.sessions.resolve(token) : null;
     if (session) {
       request.user = session.user;
       request.sessionToken = token;
+      request.dataVersion = session.dataVersion;
     }
     if (rule.kind === 'public') return true;
     if (!session) throw new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
@@ -51,6 +56,15 @@ export class AccessGuard implements CanActivate {
       if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
         throw new AppError(HttpStatus.FORBIDDEN, 'CSRF_TOKEN_INVALID');
       }
+    }
+    if (
+      session.user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean | undefined>(PASSWORD_CHANGE_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    ) {
+      throw new AppError(HttpStatus.FORBIDDEN, 'PASSWORD_CHANGE_REQUIRED');
     }
     if (rule.kind === 'roles' && !rule.roles.includes(session.user.role)) {
       throw new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN');

@@ -10,6 +10,8 @@ export interface AuthUser {
   role: Role;
   /** Set for partners: the organisation whose actions they may see. */
   organisationId: string | null;
+  /** The password was set by an admin: until it is changed, only the password routes answer. */
+  mustChangePassword: boolean;
 }
 
 /** Who is doing a change, for the audit trail. */
@@ -19,7 +21,12 @@ export interface Actor {
   requestId: string | null;
 }
 
-export type AuthedRequest = FastifyRequest & { user?: AuthUser; sessionToken?: string };
+export type AuthedRequest = FastifyRequest & {
+  user?: AuthUser;
+  sessionToken?: string;
+  /** The data version read with the session, before any answer is computed (answer cache). */
+  dataVersion?: string;
+};
 
 export function actorOf(request: AuthedRequest): Actor {
   return {

@@ -8,10 +8,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public, SignedIn } from './access.decorator';
+import { DuringPasswordChange, Public, SignedIn } from './access.decorator';
 import { actorOf, AuthedRequest, AuthUser, CurrentUser } from './auth-user';
 import { AuthService } from './auth.service';
-import { clearSessionCookies, setSessionCookies } from './cookies';
+import { clearSessionCookies, sessionTokenOf, setSessionCookies } from './cookies';
 import { ChangePasswordDto, MeDto, SessionDto, SignInDto } from './dto/auth.dto';
 import { SessionsService } from './sessions.service';
 
@@ -37,7 +37,10 @@ export class AuthController {
   @Post('sign-in')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password; sets the session and XSRF cookies' })
+  @ApiOperation({
+    summary:
+      'Sign in with e-mail and password; sets the session and XSRF cookies (and ends the session the cookie held)',
+  })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({
     description: 'INVALID_CREDENTIALS (same for unknown e-mail and wrong password)',
@@ -54,6 +57,9 @@ export class AuthController {
       request.ip ?? null,
       request.headers['user-agent'] ?? null,
     );
+    // The session this browser held (anyone's) ends: one browser, one session.
+    const previous = sessionTokenOf(request);
+    if (previous) await this.sessions.destroy(previous);
     setSessionCookies(request, reply, session.token, session.csrfToken, session.expiresAt);
     return {
       user: await this.me(session.user),
@@ -64,6 +70,7 @@ export class AuthController {
 
   @Post('sign-out')
   @SignedIn()
+  @DuringPasswordChange()
   @HttpCode(204)
   @ApiOperation({ summary: 'End this session' })
   async signOut(@Req() request: AuthedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -73,6 +80,7 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @DuringPasswordChange()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: MeDto })
   getMe(@CurrentUser() user: AuthUser): Promise<MeDto> {
@@ -81,6 +89,7 @@ export class AuthController {
 
   @Post('password')
   @SignedIn()
+  @DuringPasswordChange()
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your password (signs out your other sessions)' })
   async changePassword(

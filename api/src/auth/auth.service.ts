@@ -14,12 +14,16 @@ export const SIGN_IN_LIMITS = {
   ip: { limit: 30, windowSeconds: 900 } satisfies RateLimitRule,
 };
 
+/** Wrong current passwords allowed per account when changing it, in a 15-minute window. */
+export const PASSWORD_CHANGE_LIMIT: RateLimitRule = { limit: 5, windowSeconds: 900 };
+
 interface UserRow {
   id: string;
   email: string;
   name: string;
   role: AuthUser['role'];
   organisationId: string | null;
+  mustChangePassword: boolean;
   passwordHash: string;
   active: boolean;
 }
@@ -39,19 +43,23 @@ export class AuthService {
       { key: `sign-in:account:${email}`, rule: SIGN_IN_LIMITS.account },
       { key: `sign-in:ip:${ip ?? 'unknown'}`, rule: SIGN_IN_LIMITS.ip },
     ];
-    await this.limiter.assertAllowed(checks);
+    // Each attempt is reserved before the password is checked, in the statement that checks the
+    // limit: a burst of parallel attempts cannot pass the check before any of them is counted.
+    await this.limiter.reserveAll(checks);
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT id, email, name, role, organisation_id AS "organisationId", password_hash AS "passwordHash", active
+      `SELECT id, email, name, role, organisation_id AS "organisationId",
+              must_change_password AS "mustChangePassword", password_hash AS "passwordHash", active
          FROM users WHERE email = $1`,
       [email],
     );
     const user = rows[0];
     const valid = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
     if (!user || !user.active || !valid) {
-      for (const { key, rule } of checks) await this.limiter.hit(key, rule);
       throw new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS');
     }
+    // Only failures count: a success clears the account's and gives the address its attempt back.
     await this.limiter.reset(checks[0].key);
+    await this.limiter.release(checks[1].key);
     await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [
       user.id,
     ]);
@@ -67,6 +75,8 @@ export class AuthService {
     next: string,
     keepToken?: string,
   ) {
+    const limit = { key: `password:account:${user.id}`, rule: PASSWORD_CHANGE_LIMIT };
+    await this.limiter.reserveAll([limit]);
     const rows: { hash: string }[] = await this.dataSource.query(
       `SELECT password_hash AS hash FROM users WHERE id = $1`,
       [user.id],
@@ -80,10 +90,12 @@ export class AuthService {
         },
       ]);
     }
+    await this.limiter.reset(limit.key);
     const hash = await hashPassword(next);
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(
-        `UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        `UPDATE users SET password_hash = $2, must_change_password = false, version = version + 1,
+                updated_at = now() WHERE id = $1`,
         [user.id, hash],
       );
       await this.audit.record(manager, actor, {

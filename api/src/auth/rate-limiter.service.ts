@@ -37,6 +37,57 @@ export class RateLimiter {
     return rows[0].count;
   }
 
+  /**
+   * Reserves one event for `key` when it is under its limit, in the statement that checks it, so
+   * parallel requests cannot all pass a check made before any of them is counted. Returns false
+   * (nothing counted) when the key is already at its limit.
+   */
+  async reserve(key: string, rule: RateLimitRule): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO rate_limits (key, window_start, count) VALUES ($1, now(), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN rate_limits.window_start + make_interval(secs => $2) <= now() THEN 1 ELSE rate_limits.count + 1 END,
+         window_start = CASE WHEN rate_limits.window_start + make_interval(secs => $2) <= now() THEN now() ELSE rate_limits.window_start END
+       WHERE rate_limits.window_start + make_interval(secs => $2) <= now() OR rate_limits.count < $3
+       RETURNING count`,
+      [key, rule.windowSeconds, rule.limit],
+    );
+    return rows.length > 0;
+  }
+
+  /** Gives back an event reserved for `key` (the attempt turned out not to count). */
+  async release(key: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = $1`,
+      [key],
+    );
+  }
+
+  /**
+   * Reserves one event for each key, atomically per key; when one is over its limit, gives back
+   * the others and throws 429 with Retry-After.
+   */
+  async reserveAll(checks: { key: string; rule: RateLimitRule }[]): Promise<void> {
+    const reserved: string[] = [];
+    for (const { key, rule } of checks) {
+      if (await this.reserve(key, rule)) {
+        reserved.push(key);
+        continue;
+      }
+      for (const done of reserved) await this.release(done);
+      throw this.limited(Math.max(await this.retryAfter(key, rule), 1));
+    }
+  }
+
+  private limited(wait: number): AppError {
+    return new AppError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'RATE_LIMITED',
+      { retryAfterSeconds: wait },
+      { 'Retry-After': String(wait) },
+    );
+  }
+
   async reset(key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM rate_limits WHERE key = $1`, [key]);
   }
@@ -45,22 +96,12 @@ export class RateLimiter {
   async assertAllowed(checks: { key: string; rule: RateLimitRule }[]): Promise<void> {
     for (const { key, rule } of checks) {
       const wait = await this.retryAfter(key, rule);
-      if (wait > 0) {
-        throw new AppError(
-          HttpStatus.TOO_MANY_REQUESTS,
-          'RATE_LIMITED',
-          { retryAfterSeconds: wait },
-          {
-            'Retry-After': String(wait),
-          },
-        );
-      }
+      if (wait > 0) throw this.limited(wait);
     }
   }
 
-  /** Counts one event for each key and throws 429 when this event goes over a limit. */
+  /** Counts one event for each key; 429 (nothing counted) when one is already at its limit. */
   async consume(checks: { key: string; rule: RateLimitRule }[]): Promise<void> {
-    await this.assertAllowed(checks);
-    for (const { key, rule } of checks) await this.hit(key, rule);
+    await this.reserveAll(checks);
   }
 }

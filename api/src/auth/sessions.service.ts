@@ -7,6 +7,8 @@ import type { AuthUser } from './auth-user';
 export interface ResolvedSession {
   user: AuthUser;
   csrfToken: string;
+  /** The data version read with the session (answer cache): no round trip of its own. */
+  dataVersion: string;
 }
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -40,10 +42,12 @@ export class SessionsService {
   async resolve(token: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 200) return null;
     const hash = sha256(token);
-    const rows: (AuthUser & { csrfToken: string; lastSeenAt: Date })[] =
+    const rows: (AuthUser & { csrfToken: string; lastSeenAt: Date; dataVersion: string })[] =
       await this.dataSource.query(
         `SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
-              s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt"
+              u.must_change_password AS "mustChangePassword",
+              s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
+              (SELECT sum(n)::text FROM data_version) AS "dataVersion"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
         [hash],
@@ -56,8 +60,8 @@ export class SessionsService {
         [hash, this.expiry()],
       );
     }
-    const { csrfToken, lastSeenAt: _seen, ...user } = row;
-    return { user, csrfToken };
+    const { csrfToken, lastSeenAt: _seen, dataVersion, ...user } = row;
+    return { user, csrfToken, dataVersion };
   }
 
   async destroy(token: string): Promise<void> {

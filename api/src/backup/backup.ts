@@ -31,9 +31,15 @@ export const BACKUP_MAGIC = 'COOPERA-BACKUP 1';
 
 /**
  * Not in a backup: what migrations create (their own bookkeeping) and per-moment state a restore
- * must not bring back (sign-in sessions, rate-limit windows).
+ * must not bring back (sign-in sessions, rate-limit windows, the data version of answer caches).
  */
-const NOT_BACKED_UP = new Set(['migrations', 'typeorm_metadata', 'sessions', 'rate_limits']);
+const NOT_BACKED_UP = new Set([
+  'migrations',
+  'typeorm_metadata',
+  'sessions',
+  'rate_limits',
+  'data_version',
+]);
 
 export interface TableInfo {
   name: string;

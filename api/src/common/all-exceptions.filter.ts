@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorResponse } from './error-body';
 import { localeOf } from './errors';
+import { redactUrl } from './logger';
 
 /** The single place errors leave the API: `{ statusCode, code, message, details }`. */
 @Catch()
@@ -20,7 +21,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     );
     if (response.unexpected) {
       this.logger.error(
-        { err: exception, requestId, method: request.method, url: request.url },
+        { err: exception, requestId, method: request.method, url: redactUrl(request.url) },
         'Unexpected error',
       );
     } else if (response.status >= 500) {

@@ -19,7 +19,7 @@ const CONNECTION_CODES = new Set([
 ]);
 
 const CONNECTION_TEXT =
-  /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i;
+  /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i;
 
 function pgCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; driverError?: { code?: unknown } };
@@ -62,6 +62,7 @@ export function mapDatabaseError(error: unknown): AppError | undefined {
     case '40P01':
       return new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT');
     case '57014': // statement timeout / cancelled
+    case '55P03': // lock_timeout: a table held by someone else
       return new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', undefined, {
         'Retry-After': '5',
       });

@@ -39,6 +39,30 @@ export const ERROR_MESSAGES = {
     es: 'La sesión no pudo verificarse; recarga la página.',
     en: 'The session could not be verified; reload the page.',
   },
+  CROSS_SITE_REQUEST: {
+    es: 'La solicitud viene de otro sitio y no se acepta.',
+    en: 'The request comes from another site and is not accepted.',
+  },
+  NESTING_TOO_DEEP: {
+    es: 'El contenido está anidado a demasiada profundidad.',
+    en: 'The content is nested too deeply.',
+  },
+  HEADERS_TOO_LARGE: {
+    es: 'Los encabezados de la solicitud son demasiado grandes.',
+    en: 'The request headers are too large.',
+  },
+  METHOD_NOT_ALLOWED: {
+    es: 'El método HTTP no se admite en esta ruta.',
+    en: 'The HTTP method is not allowed on this route.',
+  },
+  REQUEST_TIMEOUT: {
+    es: 'La solicitud tardó demasiado en llegar.',
+    en: 'The request took too long to arrive.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    es: 'Debes cambiar tu contraseña temporal antes de continuar.',
+    en: 'You must change your temporary password before continuing.',
+  },
   RATE_LIMITED: {
     es: 'Demasiados intentos; espera antes de volver a intentar.',
     en: 'Too many attempts; wait before trying again.',
@@ -229,6 +253,38 @@ export const ERROR_MESSAGES = {
   IMPORT_UNKNOWN_TABLE: {
     es: 'No se reconoce la tabla del CSV por su nombre (actions.csv, funding.csv…).',
     en: 'The CSV table is not recognised by its name (actions.csv, funding.csv…).',
+  },
+  IMPORT_TOO_LARGE_UNCOMPRESSED: {
+    es: 'El contenido del archivo, ya descomprimido, excede el máximo permitido; no se leyó.',
+    en: 'The content of the file, once uncompressed, exceeds the allowed maximum; it was not read.',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    es: 'Una tabla del archivo tiene más filas de las permitidas; no se importó nada.',
+    en: 'A table of the file has more rows than allowed; nothing was imported.',
+  },
+  IMPORT_TOO_MANY_COLUMNS: {
+    es: 'Una tabla del archivo tiene más columnas de las permitidas; no se importó nada.',
+    en: 'A table of the file has more columns than allowed; nothing was imported.',
+  },
+  IMPORT_CELL_TOO_LONG: {
+    es: 'Una celda del archivo excede la longitud máxima; no se importó nada.',
+    en: 'A cell of the file exceeds the maximum length; nothing was imported.',
+  },
+  IMPORT_READ_OUT_OF_MEMORY: {
+    es: 'Leer el archivo requiere más memoria de la permitida; divídelo en archivos más pequeños.',
+    en: 'Reading the file needs more memory than allowed; split it into smaller files.',
+  },
+  IMPORT_READ_TIMEOUT: {
+    es: 'Leer el archivo tomó más tiempo del permitido; divídelo en archivos más pequeños.',
+    en: 'Reading the file took longer than allowed; split it into smaller files.',
+  },
+  IMPORT_BUSY: {
+    es: 'Hay otras importaciones en curso; vuelve a intentarlo en unos segundos.',
+    en: 'Other imports are running; try again in a few seconds.',
+  },
+  UPLOAD_TOO_MANY_FIELDS: {
+    es: 'La carga trae demasiados campos de formulario; no se guardó nada.',
+    en: 'The upload carries too many form fields; nothing was saved.',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -1,6 +1,14 @@
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
-import { requestId } from './request-id';
+import { clientRequestId, requestId } from './request-id';
+
+/**
+ * A URL as it may be logged: the path only (query strings may carry tokens) and share-link
+ * tokens replaced, like session cookies (the database keeps only their hash).
+ */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.split('?')[0].replace(/\/shared\/[^/]+/, '/shared/[redacted]');
+}
 
 /** Paths that may hold secrets: never written to the logs. */
 export const REDACTED_PATHS = [
@@ -16,32 +24,40 @@ export const REDACTED_PATHS = [
 ];
 
 export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: requestId,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          // query strings may carry share-link tokens: log the path only
-          url: req.url?.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      ...(config.logPretty
-        ? {
-            transport: {
-              target: 'pino-pretty',
-              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
-            },
-          }
-        : {}),
+  const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
+    level: config.logLevel,
+    genReqId: requestId,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
+    serializers: {
+      req: (req: {
+        id: string;
+        method: string;
+        url: string;
+        headers: Record<string, string | string[] | undefined>;
+      }) => ({
+        id: req.id,
+        // The client's (or a proxy's) own id, for correlation: never used as ours.
+        clientRequestId: clientRequestId(req),
+        method: req.method,
+        url: redactUrl(req.url),
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    ...(config.logPretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  };
+  return {
+    // Tests read the access log from a stream of their own.
+    pinoHttp: config.logDestination ? [options, config.logDestination] : options,
     forRoutes: ['*path'],
   };
 }

@@ -78,6 +78,7 @@ export const VOCABULARY = {
     implementing: { es: 'Implementador', en: 'Implementing' },
     beneficiary: { es: 'Beneficiario', en: 'Beneficiary' },
     counterpart: { es: 'Contraparte', en: 'Counterpart' },
+    reporting: { es: 'Informante IATI', en: 'IATI reporting organisation' },
   } satisfies Labels<ParticipationRole>,
   instrumentType: {
     agreement: { es: 'Convenio', en: 'Agreement' },
@@ -92,6 +93,15 @@ export const VOCABULARY = {
     expenditure: { es: 'Ejercido', en: 'Executed' },
     in_kind: { es: 'En especie', en: 'In kind' },
     prize: { es: 'Premio', en: 'Prize' },
+    ceiling_superseded: {
+      es: 'Presupuesto original (sustituido)',
+      en: 'Original budget (superseded)',
+    },
+    planned_disbursement: { es: 'Desembolso planeado', en: 'Planned disbursement' },
+    incoming_funds: { es: 'Fondos recibidos', en: 'Incoming funds' },
+    incoming_commitment: { es: 'Compromiso recibido', en: 'Incoming commitment' },
+    repayment: { es: 'Reembolso de préstamo o intereses', en: 'Loan or interest repayment' },
+    other_flow: { es: 'Otro flujo IATI', en: 'Other IATI flow' },
   } satisfies Labels<FundingType>,
   milestoneType: {
     application: { es: 'Postulación', en: 'Application' },

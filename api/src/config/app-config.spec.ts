@@ -94,4 +94,24 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ SMTP_URL: 'mail.example.org:secret' })).not.toThrow(/secret/);
   });
+
+  it('trusts no proxy by default; TRUST_PROXY takes a hop count or addresses/CIDRs', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /^Invalid environment variable TRUST_PROXY="true": must be off, a number of proxy hops/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.example.org' })).toThrow(ConfigError);
+    expect(loadConfig({}).hsts).toBe('auto');
+    expect(loadConfig({})).toMatchObject({ dbStatementTimeoutMs: 30_000, dbLockTimeoutMs: 3000 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '8000' }).dbStatementTimeoutMs).toBe(8000);
+    expect(() => loadConfig({ HSTS: 'maybe' })).toThrow(/HSTS/);
+  });
 });

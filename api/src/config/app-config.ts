@@ -21,6 +21,27 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 
+const IPV4 = String.raw`(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?`;
+const IPV6 = String.raw`[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(\/\d{1,3})?`;
+const NAMED = 'loopback|linklocal|uniquelocal';
+const ADDRESS = `(${IPV4}|${IPV6}|${NAMED})`;
+/** off/false, a hop count, or a list of addresses, CIDRs or proxy-addr's named ranges. */
+const TRUST_PROXY_PATTERN = new RegExp(
+  `^\\s*(off|false|0|[1-9]|10|${ADDRESS}(\\s*,\\s*${ADDRESS})*)\\s*$`,
+  'i',
+);
+
+/**
+ * Which clients may set X-Forwarded-For / -Proto / -Host: none (off), the n nearest hops, or
+ * the listed addresses/CIDRs. Fastify's `trustProxy` option takes each form as is.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim().toLowerCase();
+  if (!v || v === 'off' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((a) => a.trim());
+}
+
 /** Every environment variable Coopera reads, validated once at start-up. */
 export class EnvironmentVariables {
   @IsOptional()
@@ -91,6 +112,20 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds (1000–3600000)' })
+  @Min(1000, { message: 'must be an integer number of milliseconds (1000–3600000)' })
+  @Max(3600000, { message: 'must be an integer number of milliseconds (1000–3600000)' })
+  DB_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds (100–3600000)' })
+  @Min(100, { message: 'must be an integer number of milliseconds (100–3600000)' })
+  @Max(3600000, { message: 'must be an integer number of milliseconds (100–3600000)' })
+  DB_LOCK_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'must be an integer number of hours (1–720)' })
   @Min(1, { message: 'must be an integer number of hours (1–720)' })
   @Max(720, { message: 'must be an integer number of hours (1–720)' })
@@ -99,6 +134,17 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Matches(TRUST_PROXY_PATTERN, {
+    message:
+      'must be off, a number of proxy hops (1–10), or a comma-separated list of addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8, or loopback)',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsIn(['auto', 'on', 'off'])
+  HSTS?: string;
 
   @IsOptional()
   @Transform(toBool)
@@ -179,29 +225,117 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a number of imports per hour between 1 and 10000' })
   @Max(10000, { message: 'must be a number of imports per hour between 1 and 10000' })
   IMPORT_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of MiB between 64 and 16384' })
+  @Min(64, { message: 'must be a number of MiB between 64 and 16384' })
+  @Max(16384, { message: 'must be a number of MiB between 64 and 16384' })
+  IMPORT_WORKER_HEAP_MB?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 1000 and 3600000' })
+  @Min(1000, { message: 'must be a number of milliseconds between 1000 and 3600000' })
+  @Max(3600000, { message: 'must be a number of milliseconds between 1000 and 3600000' })
+  IMPORT_READ_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 4294967296' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 4294967296' })
+  @Max(4294967296, { message: 'must be a number of bytes between 1024 and 4294967296' })
+  IMPORT_MAX_UNCOMPRESSED_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of rows between 1 and 10000000' })
+  @Min(1, { message: 'must be a number of rows between 1 and 10000000' })
+  @Max(10000000, { message: 'must be a number of rows between 1 and 10000000' })
+  IMPORT_MAX_ROWS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of columns between 30 and 16384' })
+  @Min(30, { message: 'must be a number of columns between 30 and 16384' })
+  @Max(16384, { message: 'must be a number of columns between 30 and 16384' })
+  IMPORT_MAX_COLUMNS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of characters between 100 and 10000000' })
+  @Min(100, { message: 'must be a number of characters between 100 and 10000000' })
+  @Max(10000000, { message: 'must be a number of characters between 100 and 10000000' })
+  IMPORT_MAX_CELL_CHARS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of imports between 1 and 64' })
+  @Min(1, { message: 'must be a number of imports between 1 and 64' })
+  @Max(64, { message: 'must be a number of imports between 1 and 64' })
+  IMPORT_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 0 and 600000' })
+  @Min(0, { message: 'must be a number of milliseconds between 0 and 600000' })
+  @Max(600000, { message: 'must be a number of milliseconds between 0 and 600000' })
+  IMPORT_QUEUE_WAIT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  @Min(0, { message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  @Max(4294967296, { message: 'must be a number of bytes between 0 (off) and 4294967296' })
+  ANSWER_CACHE_BYTES?: number;
+
+  @IsOptional()
+  @IsIn(['read', 'listen'], { message: 'must be read or listen' })
+  DATA_VERSION_MODE?: string;
 }
 
 export interface AppConfig {
+  /** Run mode: production turns off the API docs and pretty logs by default; test silences logs. */
   env: 'development' | 'production' | 'test';
+  /** HTTP port of the API and the web app. */
   port: number;
+  /** Address the server listens on (0.0.0.0: every interface). */
   host: string;
   /** Set when an external PostgreSQL is used; otherwise an embedded server is started. */
   databaseUrl?: string;
+  /** Folder of the embedded PostgreSQL's data (git-ignored), used when no DATABASE_URL is set. */
   dataDir: string;
+  /** Port of the embedded PostgreSQL. */
   embeddedPgPort: number;
+  /** Least severe log level written (pino). */
   logLevel: string;
+  /** Human-readable logs instead of JSON lines (default: when the output is a terminal). */
   logPretty: boolean;
   /** Load the demo portfolio and demo users into an empty database. */
   demoData: boolean;
+  /** Connections in the app's PostgreSQL pool. */
   dbPoolSize: number;
   /** PostgreSQL's max_parallel_workers_per_gather for the app's connections. */
   dbParallelWorkers: number;
+  /** Longest wait for a connection from the pool (ms) before the request fails fast with 503. */
   dbTimeoutMs: number;
+  /** statement_timeout of the app's connections (the client gives up 2 s later). */
+  dbStatementTimeoutMs: number;
+  /** lock_timeout of the app's connections: a blocked table fails fast with 503. */
+  dbLockTimeoutMs: number;
+  /** Hours a session lasts without activity before sign-in is asked again. */
   sessionTtlHours: number;
+  /** Extra origins (comma-separated) allowed to call the API from a browser; the app's own is always allowed. */
   corsOrigins: string[];
+  /** Proxies whose X-Forwarded-* headers are believed: none (false), a hop count, or addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Strict-Transport-Security and upgrade-insecure-requests: over https only (auto), always, never. */
+  hsts: 'auto' | 'on' | 'off';
   /** Serve Swagger UI and the OpenAPI JSON (off by default in production). */
   apiDocs: boolean;
+  /** Folder of the built web app served at / (Spanish) and /en/ (English). */
   webDist: string;
+  /** IATI identifier of the reporting organisation written in IATI exports (and recognised on import). */
   iatiReportingOrgRef: string;
   /** Exports (files, project sheets, IATI XML) per user — or per address for share links — per minute. */
   exportsPerMinute: number;
@@ -209,12 +343,16 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** Outgoing mail; without it the digest is not sent. */
   smtpUrl?: string;
+  /** Sender of outgoing e-mail. */
   mailFrom: string;
   /** When the weekly digest runs (cron, in {@link digestTimeZone}). */
   digestCron: string;
+  /** Time zone of the digest schedule (IANA name). */
   digestTimeZone: string;
   /** Public address of the web app, for links in e-mails (no trailing slash). */
   appUrl: string;
+  /** Where the logs go instead of stdout (tests only; not read from the environment). */
+  logDestination?: NodeJS.WritableStream;
   /** Faster pg-boss polling (tests only; not read from the environment). */
   jobsTiming?: {
     cronMonitorIntervalSeconds?: number;
@@ -227,6 +365,26 @@ export interface AppConfig {
   importMaxBytes: number;
   /** Imports (dry runs included) one user may start per hour. */
   importRateLimit: number;
+  /** Heap of the worker thread that reads an import (MiB); beyond it: 413 IMPORT_READ_OUT_OF_MEMORY. */
+  importWorkerHeapMb: number;
+  /** Longest read of an import's files (ms); beyond it the worker is stopped: 400 IMPORT_READ_TIMEOUT. */
+  importReadTimeoutMs: number;
+  /** Text one import file may expand to (bytes): 413 IMPORT_TOO_LARGE_UNCOMPRESSED. */
+  importMaxUncompressedBytes: number;
+  /** Data rows of one table: 400 IMPORT_TOO_MANY_ROWS. */
+  importMaxRows: number;
+  /** Columns of one table: 400 IMPORT_TOO_MANY_COLUMNS. */
+  importMaxColumns: number;
+  /** Characters of one cell: 400 IMPORT_CELL_TOO_LONG. */
+  importMaxCellChars: number;
+  /** Imports read and planned at once in this process; the rest wait in line. */
+  importConcurrency: number;
+  /** Longest wait in line for an import (ms); then 429 IMPORT_BUSY with Retry-After. */
+  importQueueWaitMs: number;
+  /** Memory for reused answers (dashboards, lists, action details) per process; 0 turns it off. */
+  answerCacheBytes: number;
+  /** How a process learns the data version: one read per request, or LISTEN/NOTIFY. */
+  dataVersionMode: 'read' | 'listen';
 }
 
 export class ConfigError extends Error {}
@@ -270,11 +428,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: vars.DB_POOL_SIZE ?? 10,
     dbParallelWorkers: vars.DB_PARALLEL_WORKERS ?? 0,
     dbTimeoutMs: vars.DB_TIMEOUT_MS ?? 5000,
+    dbStatementTimeoutMs:
+      vars.DB_STATEMENT_TIMEOUT_MS ?? Math.max((vars.DB_TIMEOUT_MS ?? 5000) * 6, 30_000),
+    dbLockTimeoutMs: vars.DB_LOCK_TIMEOUT_MS ?? 3000,
     sessionTtlHours: vars.SESSION_TTL_HOURS ?? 12,
     corsOrigins: (vars.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+    hsts: (vars.HSTS ?? 'auto') as AppConfig['hsts'],
     apiDocs: vars.API_DOCS ?? env !== 'production',
     webDist: vars.WEB_DIST ?? 'dist/web/browser',
     iatiReportingOrgRef: vars.IATI_REPORTING_ORG_REF ?? 'XM-COOPERA-IMEPLAN',
@@ -288,6 +451,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
     importMaxBytes: vars.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
     importRateLimit: vars.IMPORT_RATE_LIMIT ?? 60,
+    importWorkerHeapMb: vars.IMPORT_WORKER_HEAP_MB ?? 512,
+    importReadTimeoutMs: vars.IMPORT_READ_TIMEOUT_MS ?? 120_000,
+    importMaxUncompressedBytes: vars.IMPORT_MAX_UNCOMPRESSED_BYTES ?? 64 * 1024 * 1024,
+    importMaxRows: vars.IMPORT_MAX_ROWS ?? 100_000,
+    importMaxColumns: vars.IMPORT_MAX_COLUMNS ?? 100,
+    importMaxCellChars: vars.IMPORT_MAX_CELL_CHARS ?? 32_767,
+    importConcurrency: vars.IMPORT_CONCURRENCY ?? 2,
+    importQueueWaitMs: vars.IMPORT_QUEUE_WAIT_MS ?? 10_000,
+    answerCacheBytes: vars.ANSWER_CACHE_BYTES ?? 64 * 1024 * 1024,
+    dataVersionMode: (vars.DATA_VERSION_MODE ?? 'read') as AppConfig['dataVersionMode'],
   };
 }
 

@@ -209,6 +209,8 @@ export function moneySql(
          sum(n)::int AS records,
          sum(n - nc)::int AS unconverted
     FROM fg
+   -- Planned, incoming and other IATI money (classes planned/incoming/other) is no key figure.
+   WHERE cls IN (${FUNDING_CLASSES.map((c) => `'${c}'`).join(', ')})
    GROUP BY GROUPING SETS ((k1, k2, cls, currency), (k1, k2, cls))`;
 }
 
@@ -256,9 +258,7 @@ export function weightsSql(
    GROUP BY ${grouping.moneyKey}`;
 }
 
-/** The unconverted records themselves (summary): at most `limit` per key figure. */
-export function unconvertedSql(scope: string, currency: ReportingCurrency, limit: string): string {
-  return `WITH ${scope},
+const UNCONVERTED = (scope: string, currency: ReportingCurrency) => `WITH ${scope},
   bad AS (
     SELECT f.id, f.action_id, a.code, f.type, f.amount, f.currency, f.value_date,
            CASE WHEN f.currency IS NULL THEN 'currency_not_stated'
@@ -266,12 +266,61 @@ export function unconvertedSql(scope: string, currency: ReportingCurrency, limit
            ${fundingClassSql('f.type')} AS cls
       FROM funding f JOIN sa a ON a.id = f.action_id
      WHERE f.${CONVERTED_COLUMN[currency]} IS NULL
-  ),
-  ranked AS (
-    SELECT bad.*, row_number() OVER (PARTITION BY cls ORDER BY value_date NULLS FIRST, id) AS rn FROM bad
-  )
+  )`;
+
+/**
+ * What each key figure leaves out (summary): the unconverted records in scope summed per original
+ * currency and reason, never counted as zero. Reads the partial index of unconverted records.
+ */
+export function unconvertedSumsSql(scope: string, currency: ReportingCurrency): string {
+  return `${UNCONVERTED(scope, currency)}
+  SELECT cls, currency, reason, sum(amount)::text AS amount, count(*)::int AS records
+    FROM bad GROUP BY 1, 2, 3
+   ORDER BY cls, currency NULLS FIRST, reason`;
+}
+
+/** The unconverted records themselves, a page of them (`figure`: one key figure or every one). */
+export function unconvertedSql(
+  scope: string,
+  currency: ReportingCurrency,
+  figure: string | null,
+  limit: string,
+  offset: string,
+): string {
+  return `${UNCONVERTED(scope, currency)}
   SELECT id AS "fundingId", action_id AS "actionId", code AS "actionCode", type, amount::text AS amount,
-         currency, to_char(value_date, 'YYYY-MM-DD') AS "valueDate", reason, cls
-    FROM ranked WHERE rn <= ${limit}
-   ORDER BY cls, value_date NULLS FIRST, id`;
+         currency, to_char(value_date, 'YYYY-MM-DD') AS "valueDate", reason, cls AS figure,
+         count(*) OVER ()::int AS "totalCount"
+    FROM bad WHERE ${figure ?? 'TRUE'}
+   ORDER BY value_date NULLS FIRST, code, id
+   LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * The rates behind the records in scope converted to `currency`, per rate currency and source:
+ * the record's own currency to MXN (`rate_date`) and, for USD and EUR, MXN to the reporting
+ * currency (`usd_rate_date`, `eur_rate_date`), as stored with each conversion.
+ */
+export function rateSourcesSql(scope: string, currency: ReportingCurrency): string {
+  const converted = `f.${CONVERTED_COLUMN[currency]} IS NOT NULL`;
+  const target =
+    currency === 'MXN'
+      ? ''
+      : `UNION ALL
+    SELECT '${currency}'::char(3), f.${currency.toLowerCase()}_rate_date
+      FROM funding f JOIN sa a ON a.id = f.action_id
+     WHERE ${converted} AND f.currency IS DISTINCT FROM '${currency}'
+       AND f.${currency.toLowerCase()}_rate_date IS NOT NULL`;
+  return `WITH ${scope},
+  used AS (
+    SELECT f.currency AS currency, f.rate_date AS d
+      FROM funding f JOIN sa a ON a.id = f.action_id
+     WHERE ${converted} AND f.currency <> '${currency}' AND f.rate_date IS NOT NULL
+    ${target}
+  )
+  SELECT r.currency, coalesce(r.source, 'manual') AS source, count(*)::int AS records,
+         to_char(min(r.rate_date), 'YYYY-MM-DD') AS "from", to_char(max(r.rate_date), 'YYYY-MM-DD') AS "to"
+    FROM used JOIN exchange_rates r ON r.currency = used.currency AND r.rate_date = used.d
+   GROUP BY 1, 2
+   ORDER BY 1, 3 DESC, 2`;
 }

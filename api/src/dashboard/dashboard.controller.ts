@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { CacheAnswer } from '../cache/answer-cache.interceptor';
 import { DashboardService, GroupBy } from './dashboard.service';
 import {
   DashboardQueryDto,
@@ -9,7 +10,11 @@ import {
   GroupedQueryDto,
   MilestonesDto,
   MilestonesQueryDto,
+  PartnerMoneyDto,
+  RateSourcesDto,
   SummaryDto,
+  UnconvertedPageDto,
+  UnconvertedQueryDto,
 } from './dto/dashboard.dto';
 
 /**
@@ -18,6 +23,7 @@ import {
  */
 @ApiTags('dashboard')
 @Controller('v1/dashboard')
+@CacheAnswer()
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
@@ -32,14 +38,58 @@ export class DashboardController {
     return this.dashboard.summary(query, user);
   }
 
+  @Get('unconverted')
+  @Roles('staff', 'director', 'partner')
+  @ApiOperation({
+    summary:
+      'Money records left out of the converted figures (no currency, no value date, no rate), paged',
+  })
+  @ApiOkResponse({ type: UnconvertedPageDto })
+  unconverted(
+    @Query() query: UnconvertedQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<UnconvertedPageDto> {
+    return this.dashboard.unconverted(query, user);
+  }
+
+  @Get('rate-sources')
+  @Roles('staff', 'director', 'partner')
+  @ApiOperation({
+    summary: 'The exchange rates behind the converted figures: currency, source, dates used',
+  })
+  @ApiOkResponse({ type: RateSourcesDto })
+  rateSources(
+    @Query() query: DashboardQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RateSourcesDto> {
+    return this.dashboard.rateSources(query, user);
+  }
+
   @Get('by-partner')
   @Roles('staff', 'director', 'partner')
   @ApiOperation({
-    summary: 'Money by providing organisation; actions by participating organisation',
+    summary:
+      'Money by partner: provided by it (`money`) and in the actions it takes part in (`participation`); actions it takes part in',
   })
   @ApiOkResponse({ type: GroupedDto })
   byPartner(@Query() query: GroupedQueryDto, @CurrentUser() user: AuthUser): Promise<GroupedDto> {
     return this.grouped('partner', query, user);
+  }
+
+  @Get('by-partner/:id')
+  @Roles('staff', 'director', 'partner')
+  @ApiOperation({
+    summary:
+      "One partner's money: provided by it and in the actions it takes part in, in total and by year",
+  })
+  @ApiOkResponse({ type: PartnerMoneyDto })
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
+  partner(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DashboardQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<PartnerMoneyDto> {
+    return this.dashboard.partnerMoney(id, query, user);
   }
 
   @Get('by-partner-type')

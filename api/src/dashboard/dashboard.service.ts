@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParams } from '../actions/action-filters';
 import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/errors';
 import { money, type ReportingCurrency } from '../money/money';
 import {
   FUNDING_CLASSES,
@@ -10,11 +11,13 @@ import {
   moneySource,
   moneySql,
   portfolioScope,
+  rateSourcesSql,
   scopedActions,
   sourceKey,
   weightsSql,
   TODAY_SQL,
   unconvertedSql,
+  unconvertedSumsSql,
   unnestKey,
 } from './dashboard-sql';
 import {
@@ -28,8 +31,16 @@ import {
   MilestonesQueryDto,
   MoneyFigureDto,
   MoneyFiguresDto,
+  FigureTotalsDto,
+  PartnerMoneyDto,
+  PartnerTotalsDto,
+  RateSourceDto,
+  RateSourcesDto,
   SummaryDto,
-  UnconvertedDto,
+  UnconvertedItemDto,
+  UnconvertedPageDto,
+  UnconvertedQueryDto,
+  UnconvertedSumDto,
 } from './dto/dashboard.dto';
 
 type User = Pick<AuthUser, 'role' | 'organisationId'>;
@@ -45,8 +56,6 @@ interface MoneyRow {
   records: number;
   unconverted: number;
 }
-
-const UNCONVERTED_LISTED = 100;
 
 /** Money per provider over every record (migration AddFundingTotals). */
 const PROVIDER_ROLLUP = {
@@ -117,6 +126,24 @@ export const GROUPINGS = {
   status: { moneyKey: 'a.status', actionKey: 'a.status', actionFrom: 'sa a' },
 } satisfies Record<string, Grouping>;
 export type GroupBy = keyof typeof GROUPINGS;
+/**
+ * Money of the actions an organisation (`p.organisation_id`) takes part in, whoever provided it:
+ * each action once per organisation, however many roles it has there.
+ */
+const PARTICIPATION_JOIN =
+  'JOIN (SELECT DISTINCT action_id, organisation_id FROM participations) p ON p.action_id = a.id';
+const PARTICIPATION: Grouping = {
+  moneyKey: 'p.organisation_id',
+  moneyPostKey: 'g.k1::text',
+  moneyJoins: PARTICIPATION_JOIN,
+};
+const PROVIDED: Grouping = {
+  moneyKey: 'f.provider_id',
+  moneyPostKey: 'g.k1::text',
+  perRecord: true,
+};
+const YEAR_KEY = `date_part('year', f.value_date)::int`;
+
 const OVERLAPPING = new Set<GroupBy>(['partner', 'partner-type', 'theme', 'sdg', 'municipality']);
 
 const emptyFigure = (currency: string): MoneyFigureDto => ({
@@ -190,6 +217,122 @@ export class DashboardService {
     return figuresByGroup(rows, currency);
   }
 
+  /** Money of `grouping` (not a rollup) over the records or actions in scope, rows `where`. */
+  private async moneyWhere(
+    query: DashboardQueryDto,
+    user: User,
+    grouping: Grouping,
+    where: (params: SqlParams) => string,
+  ) {
+    const currency: ReportingCurrency = query.currency ?? 'MXN';
+    const params = new SqlParams();
+    const scope = scopedActions(query, user, params);
+    const source = grouping.perRecord ? 'records' : 'actions';
+    const rows: MoneyRow[] = await this.dataSource.query(
+      moneySql(grouping, scope, currency, source, null, where(params)),
+      params.values,
+    );
+    return figuresByGroup(rows, currency);
+  }
+
+  /** "En acciones donde participa" for each of `ids`, in scope. */
+  private participation(query: DashboardQueryDto, user: User, ids: string[]) {
+    return this.moneyWhere(
+      query,
+      user,
+      PARTICIPATION,
+      (params) => `p.organisation_id = ANY(${params.add(ids)}::uuid[])`,
+    );
+  }
+
+  /** "Aportado por el socio" for each of `ids`, in scope (records where it is the provider). */
+  private provided(query: DashboardQueryDto, user: User, ids: string[]) {
+    return this.moneyWhere(
+      query,
+      user,
+      PROVIDED,
+      (params) => `f.provider_id = ANY(${params.add(ids)}::uuid[])`,
+    );
+  }
+
+  /** A partner's two figures, in total and by year of value date. */
+  async partnerMoney(id: string, query: DashboardQueryDto, user: User): Promise<PartnerMoneyDto> {
+    const currency = query.currency ?? 'MXN';
+    const exists: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM organisations WHERE id = $1`,
+      [id],
+    );
+    if (!exists.length) throw AppError.notFound('ORGANISATION_NOT_FOUND');
+    const byYear = (grouping: Grouping) => ({
+      ...grouping,
+      moneyKey: YEAR_KEY,
+      moneyPostKey: 'g.k1::text',
+      perRecord: true,
+    });
+    const [provided, participation, providedByYear, participationByYear] = await Promise.all([
+      this.provided(query, user, [id]),
+      this.participation(query, user, [id]),
+      this.moneyWhere(query, user, byYear(PROVIDED), (p) => `f.provider_id = ${p.add(id)}::uuid`),
+      this.moneyWhere(
+        query,
+        user,
+        byYear(PARTICIPATION),
+        (p) => `p.organisation_id = ${p.add(id)}::uuid`,
+      ),
+    ]);
+    const own = keyOf(id, null);
+    const years = new Set([...providedByYear.keys(), ...participationByYear.keys()]);
+    return {
+      currency,
+      organisationId: id,
+      provided: provided.get(own) ?? emptyFigures(currency),
+      participation: participation.get(own) ?? emptyFigures(currency),
+      byYear: [...years]
+        .map((key) => ({
+          year: (JSON.parse(key) as [string | null])[0],
+          provided: providedByYear.get(key) ?? emptyFigures(currency),
+          participation: participationByYear.get(key) ?? emptyFigures(currency),
+        }))
+        .sort((a, b) =>
+          a.year === null ? 1 : b.year === null ? -1 : Number(a.year) - Number(b.year),
+        ),
+    };
+  }
+
+  /** Both figures' four totals for each organisation of `ids` (the partner list), in scope. */
+  async partnerTotals(
+    ids: string[],
+    query: DashboardQueryDto,
+    user: User,
+  ): Promise<Map<string, PartnerTotalsDto>> {
+    const currency = query.currency ?? 'MXN';
+    const totals = new Map<string, PartnerTotalsDto>();
+    if (!ids.length) return totals;
+    const [provided, participation] = await Promise.all([
+      this.provided(query, user, ids),
+      this.participation(query, user, ids),
+    ]);
+    const slim = (figures: MoneyFiguresDto | undefined): FigureTotalsDto => {
+      const f = figures ?? emptyFigures(currency);
+      return {
+        ceilings: f.ceilings.total,
+        committed: f.committed.total,
+        executed: f.executed.total,
+        inKind: f.inKind.total,
+        unconverted: FUNDING_CLASSES.reduce((n, cls) => n + f[cls].unconvertedCount, 0),
+      };
+    };
+    for (const id of ids) {
+      const key = keyOf(id, null);
+      totals.set(id, {
+        currency,
+        provided: slim(provided.get(key)),
+        participation: slim(participation.get(key)),
+      });
+    }
+    return totals;
+  }
+
   /** Each key's four rounded totals (an indexed grouping), as figures without their breakdown. */
   private async weights(query: DashboardQueryDto, user: User, grouping: Grouping) {
     const currency: ReportingCurrency = query.currency ?? 'MXN';
@@ -229,22 +372,20 @@ export class DashboardService {
       today AS (SELECT 'today' AS dim, to_char(${TODAY_SQL}, 'YYYY-MM-DD') AS key, 0 AS n)
       SELECT * FROM kinds UNION ALL SELECT * FROM statuses UNION ALL SELECT * FROM partners
       UNION ALL SELECT * FROM overdue UNION ALL SELECT * FROM today`;
-    const listParams = new SqlParams();
-    const listScope = scopedActions(query, user, listParams);
-    const listSql = unconvertedSql(listScope, currency, listParams.add(UNCONVERTED_LISTED));
+    const sumsParams = new SqlParams();
+    const sumsSql = unconvertedSumsSql(scopedActions(query, user, sumsParams), currency);
     const [figures, counts, unconverted] = await Promise.all([
       this.money(query, user, { moneyKey: 'NULL::text' }),
       this.dataSource.query(countsSql, countsParams.values) as Promise<
         { dim: string; key: string | null; n: number }[]
       >,
-      this.dataSource.query(listSql, listParams.values) as Promise<
-        (UnconvertedDto & { cls: FundingClass })[]
+      this.dataSource.query(sumsSql, sumsParams.values) as Promise<
+        (UnconvertedSumDto & { cls: FundingClass })[]
       >,
     ]);
     const money = figures.get(keyOf(null, null)) ?? emptyFigures(currency);
-    const lists = new Map(FUNDING_CLASSES.map((cls) => [cls, [] as UnconvertedDto[]]));
-    for (const { cls, ...item } of unconverted) lists.get(cls)?.push(item);
-    for (const cls of FUNDING_CLASSES) money[cls].unconverted = lists.get(cls) ?? [];
+    for (const cls of FUNDING_CLASSES) money[cls].unconvertedByCurrency = [];
+    for (const { cls, ...sum } of unconverted) money[cls]?.unconvertedByCurrency?.push(sum);
     const pick = (dim: string): CountDto[] =>
       counts.filter((c) => c.dim === dim).map((c) => ({ key: c.key, count: c.n }));
     const byKind = pick('kind').sort((a, b) => b.count - a.count);
@@ -260,6 +401,50 @@ export class DashboardService {
       partners: pick('partners')[0]?.count ?? 0,
       overdueMilestones: pick('overdue')[0]?.count ?? 0,
     };
+  }
+
+  /** The records left out of the converted figures, a page at a time. */
+  async unconverted(query: UnconvertedQueryDto, user: User): Promise<UnconvertedPageDto> {
+    const currency = query.currency ?? 'MXN';
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const params = new SqlParams();
+    const scope = scopedActions(query, user, params);
+    const figure = query.figure ? `cls = ${params.add(query.figure)}` : null;
+    const sql = unconvertedSql(
+      scope,
+      currency,
+      figure,
+      params.add(pageSize),
+      params.add((page - 1) * pageSize),
+    );
+    const rows: (UnconvertedItemDto & { totalCount: number })[] = await this.dataSource.query(
+      sql,
+      params.values,
+    );
+    let total = rows[0]?.totalCount ?? 0;
+    if (!rows.length && page > 1) {
+      const again = await this.unconverted({ ...query, page: 1, pageSize: 1 }, user);
+      total = again.total;
+    }
+    return {
+      currency,
+      items: rows.map(({ totalCount: _total, ...item }) => item),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** Which rates (currency, source, dates) the converted figures in scope were computed with. */
+  async rateSources(query: DashboardQueryDto, user: User): Promise<RateSourcesDto> {
+    const currency = query.currency ?? 'MXN';
+    const params = new SqlParams();
+    const sources: RateSourceDto[] = await this.dataSource.query(
+      rateSourcesSql(scopedActions(query, user, params), currency),
+      params.values,
+    );
+    return { currency, sources };
   }
 
   async grouped(groupBy: GroupBy, query: GroupedQueryDto, user: User): Promise<GroupedDto> {
@@ -310,7 +495,17 @@ export class DashboardService {
       );
       for (const group of groups) group.money = full.get(keyOf(group.key, null)) ?? group.money;
     }
-    if (groupBy === 'partner') await this.labelPartners(groups);
+    if (groupBy === 'partner') {
+      const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
+      const [participation] = await Promise.all([
+        ids.length ? this.participation(query, user, ids) : new Map<string, MoneyFiguresDto>(),
+        this.labelPartners(groups),
+      ]);
+      for (const g of groups) {
+        if (g.key !== null)
+          g.participation = participation.get(keyOf(g.key, null)) ?? emptyFigures(currency);
+      }
+    }
     return { currency, groupBy, totalGroups, overlapping: OVERLAPPING.has(groupBy), groups };
   }
 

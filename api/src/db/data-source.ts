@@ -9,6 +9,14 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Upper bound for acquiring a connection and for a single statement. */
   timeoutMs?: number;
+  /**
+   * Longest a statement may run on the server (statement_timeout); the client gives up 2 s later
+   * (query_timeout), so a frozen server fails a request instead of holding it. Default: 6 ×
+   * timeoutMs, at least 30 s.
+   */
+  statementTimeoutMs?: number;
+  /** Longest a statement waits for a lock (lock_timeout); unset: as long as the statement may run. */
+  lockTimeoutMs?: number;
   logging?: boolean;
   /**
    * PostgreSQL's parallel workers per statement (max_parallel_workers_per_gather), set when the
@@ -22,6 +30,7 @@ export interface DatabaseOptions {
 /** The one description of Coopera's database, shared by the app, the CLI and the tests. */
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   const timeout = options.timeoutMs ?? 5000;
+  const statementTimeout = options.statementTimeoutMs ?? Math.max(timeout * 6, 30_000);
   return {
     type: 'postgres',
     url: options.url,
@@ -37,7 +46,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     poolSize: options.poolSize ?? 10,
     extra: {
       connectionTimeoutMillis: timeout,
-      statement_timeout: Math.max(timeout * 6, 30_000),
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + 2000,
+      ...(options.lockTimeoutMs === undefined ? {} : { lock_timeout: options.lockTimeoutMs }),
       idle_in_transaction_session_timeout: 60_000,
       application_name: 'coopera',
       ...(options.parallelWorkers === undefined

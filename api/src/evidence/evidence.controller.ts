@@ -35,7 +35,9 @@ const UPLOAD_DOCS = [
   ApiCreatedResponse({ type: EvidenceListDto }),
   ApiNotFoundResponse({ description: 'ACTION_NOT_FOUND, RECORD_NOT_FOUND' }),
   ApiConflictResponse({ description: 'ACTION_ARCHIVED' }),
-  ApiPayloadTooLargeResponse({ description: 'EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES' }),
+  ApiPayloadTooLargeResponse({
+    description: 'EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS',
+  }),
   ApiUnsupportedMediaTypeResponse({
     description: 'EVIDENCE_TYPE_NOT_ALLOWED, EVIDENCE_TYPE_MISMATCH, UNSUPPORTED_MEDIA_TYPE',
   }),

@@ -13,6 +13,8 @@ import { EVIDENCE_COLUMNS, EVIDENCE_FROM, EvidenceDto, withoutUploader } from '.
 
 /** Most files one upload may carry (each up to EVIDENCE_MAX_BYTES). */
 export const MAX_FILES_PER_UPLOAD = 5;
+/** Form fields (other than files) one upload may carry; more → 413 UPLOAD_TOO_MANY_FIELDS. */
+export const MAX_FIELDS_PER_UPLOAD = 10;
 
 /** What an evidence file is attached to: the action itself, or one of its milestones or results. */
 export interface EvidenceOwner {
@@ -95,9 +97,9 @@ export class EvidenceService {
         limits: {
           fileSize: this.config.evidenceMaxBytes,
           files: MAX_FILES_PER_UPLOAD,
-          fields: 10,
+          fields: MAX_FIELDS_PER_UPLOAD,
           fieldSize: 10_000,
-          parts: MAX_FILES_PER_UPLOAD + 10,
+          parts: MAX_FILES_PER_UPLOAD + MAX_FIELDS_PER_UPLOAD,
         },
       })) {
         if (part.type !== 'file') continue;
@@ -124,9 +126,12 @@ export class EvidenceService {
         });
       case 'FST_FILES_LIMIT':
       case 'FST_PARTS_LIMIT':
-      case 'FST_FIELDS_LIMIT':
         return new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'EVIDENCE_TOO_MANY_FILES', {
           maxFiles: MAX_FILES_PER_UPLOAD,
+        });
+      case 'FST_FIELDS_LIMIT':
+        return new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'UPLOAD_TOO_MANY_FIELDS', {
+          maxFields: MAX_FIELDS_PER_UPLOAD,
         });
       default:
         return new AppError(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', {

@@ -173,20 +173,25 @@ export class ExchangeRatesService {
     const dryRun = query.dryRun ?? false;
     const source = query.source?.trim() || 'Banxico FIX';
     const plan = async (m: EntityManager) => {
-      const existing: { rateDate: string; rate: string }[] = parsed.rates.length
+      const existing: { rateDate: string; rate: string; source: string | null }[] = parsed.rates
+        .length
         ? await m.query(
-            `SELECT to_char(rate_date, 'YYYY-MM-DD') AS "rateDate", rate_to_mxn::text AS rate
+            `SELECT to_char(rate_date, 'YYYY-MM-DD') AS "rateDate", rate_to_mxn::text AS rate, source
                FROM exchange_rates WHERE currency = $1 AND rate_date = ANY($2::date[])`,
             [query.currency, parsed.rates.map((r) => r.rateDate)],
           )
         : [];
       const stored = new Map(existing.map((e) => [e.rateDate, e.rate]));
+      // A rate of another source (the demo's, a manual one) is replaced even when equal.
+      const sameSource = new Set(
+        existing.filter((e) => e.source === source).map((e) => e.rateDate),
+      );
       const changes: ImportChangeDto[] = [];
       let created = 0;
       let changed = 0;
       for (const r of parsed.rates) {
         const previous = stored.get(r.rateDate);
-        if (previous === r.rateToMxn) continue;
+        if (previous === r.rateToMxn && sameSource.has(r.rateDate)) continue;
         if (previous === undefined) created++;
         else changed++;
         changes.push({
@@ -232,7 +237,8 @@ export class ExchangeRatesService {
            ON CONFLICT (rate_date, currency) DO UPDATE
              SET rate_to_mxn = EXCLUDED.rate_to_mxn, source = EXCLUDED.source,
                  version = exchange_rates.version + 1, updated_at = now()
-             WHERE exchange_rates.rate_to_mxn IS DISTINCT FROM EXCLUDED.rate_to_mxn`,
+             WHERE (exchange_rates.rate_to_mxn, exchange_rates.source)
+                   IS DISTINCT FROM (EXCLUDED.rate_to_mxn, EXCLUDED.source)`,
           [query.currency, changes.map((c) => c.rateDate), changes.map((c) => c.rateToMxn), source],
         );
         const dates = changes.map((c) => c.rateDate).sort();

@@ -216,7 +216,7 @@ export class ExportsService {
                   to_char(a.planned_end, 'YYYY-MM-DD') AS "plannedEnd", to_char(a.actual_start, 'YYYY-MM-DD') AS "actualStart",
                   to_char(a.actual_end, 'YYYY-MM-DD') AS "actualEnd",
                   to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt",
-                  ${ORG_JSON('i')} AS institute
+                  ${ORG_JSON('i')} AS institute, a.iati
              FROM actions a LEFT JOIN organisations i ON i.id = a.institute_id
             WHERE a.id = ANY($1::uuid[]) ORDER BY a.code`,
         ),
@@ -228,21 +228,28 @@ export class ExportsService {
         q<{ actionId: string }>(
           `SELECT f.action_id AS "actionId", f.id, f.type, f.amount::text AS amount, f.currency,
                   to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate", f.description,
+                  f.iati_type AS "iatiType", f.ref, to_char(f.period_start, 'YYYY-MM-DD') AS "periodStart",
+                  to_char(f.period_end, 'YYYY-MM-DD') AS "periodEnd", f.budget_type AS "budgetType",
+                  f.budget_status AS "budgetStatus",
                   ${ORG_JSON('pr')} AS provider, ${ORG_JSON('rc')} AS receiver
              FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
-            WHERE f.action_id = ANY($1::uuid[]) ORDER BY f.value_date NULLS LAST, f.type, f.id`,
+            WHERE f.action_id = ANY($1::uuid[])
+            ORDER BY f.value_date NULLS LAST, f.type, f.iati_type, f.ref, f.period_start, f.period_end, f.amount, pr.name, rc.name, f.id`,
         ),
         q<{ actionId: string; id: string }>(
           `SELECT action_id AS "actionId", id, statement FROM results
-            WHERE action_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+            WHERE action_id = ANY($1::uuid[])
+            ORDER BY created_at, statement, length(import_key), import_key, id`,
         ),
         q<{ resultId: string }>(
           `SELECT n.result_id AS "resultId", n.id, n.name, n.unit, n.baseline::text AS baseline,
                   to_char(n.baseline_date, 'YYYY-MM-DD') AS "baselineDate", n.target::text AS target,
                   to_char(n.target_date, 'YYYY-MM-DD') AS "targetDate", n.actual::text AS actual,
-                  to_char(n.actual_date, 'YYYY-MM-DD') AS "actualDate"
+                  to_char(n.actual_date, 'YYYY-MM-DD') AS "actualDate", n.baseline_text AS "baselineText",
+                  n.target_text AS "targetText", n.actual_text AS "actualText", n.iati
              FROM indicators n JOIN results r ON r.id = n.result_id
-            WHERE r.action_id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`,
+            WHERE r.action_id = ANY($1::uuid[])
+            ORDER BY n.created_at, n.name, length(n.import_key), n.import_key, n.id`,
         ),
         q<{ actionId: string }>(
           `SELECT action_id AS "actionId", id, title, url, result_id AS "resultId" FROM document_links

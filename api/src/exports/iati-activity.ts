@@ -1,6 +1,7 @@
 import { ORGANISATION_TYPES, type OrganisationType } from '../organisations/organisation.entity';
 import type { ActionStatus, FundingType, ParticipationRole } from '../actions/action.model';
-import { el, textEl, XmlElement, XmlNode } from './iati-xml';
+import { ACTIVITY_ORDER, KeptActivity, KeptIndicator } from '../imports/iati-kept';
+import { el, isElement, textEl, XmlElement, XmlNode } from './iati-xml';
 
 /**
  * Coopera → IATI 2.03 activity mapping. Every choice the standard leaves to the publisher is
@@ -44,6 +45,13 @@ export interface ActionBundle {
     description: string | null;
     provider: OrgInfo | null;
     receiver: OrgInfo | null;
+    /** The IATI TransactionType code an import read (exported back as it came). */
+    iatiType?: string | null;
+    ref?: string | null;
+    periodStart?: string | null;
+    periodEnd?: string | null;
+    budgetType?: string | null;
+    budgetStatus?: string | null;
   }[];
   results: {
     id: string;
@@ -58,9 +66,16 @@ export interface ActionBundle {
       targetDate: string | null;
       actual: string | null;
       actualDate: string | null;
+      /** Values as the source wrote them (IATI @value is text), when an import kept them. */
+      baselineText?: string | null;
+      targetText?: string | null;
+      actualText?: string | null;
+      iati?: KeptIndicator | null;
     }[];
   }[];
   documents: { id: string; title: string; url: string; resultId: string | null }[];
+  /** What an IATI import kept (actions.iati). */
+  iati?: KeptActivity | null;
   instruments: { id: string; type: string; title: string; documentUrl: string | null }[];
 }
 
@@ -114,7 +129,16 @@ export const IATI_TRANSACTION: Partial<Record<string, string>> = {
   expenditure: '4',
   /** A cash prize received by the institute: incoming funds. */
   prize: '1',
+  incoming_funds: '1',
+  incoming_commitment: '11',
+  /** Loan repayment (5) unless the import kept interest repayment (6). */
+  repayment: '5',
+  /** Without the code the import kept: a credit guarantee (10) is the closest generic flow. */
+  other_flow: '13',
 };
+
+/** Funding types written as <budget> (with a period) and as <planned-disbursement>. */
+const BUDGET_KINDS = new Set(['ceiling', 'ceiling_superseded']);
 
 /** Organisation identifiers IATI's rules accept (no spaces, /, &, | or ?; agency prefix shape). */
 export function usableOrgRef(ref: string | null | undefined): string | undefined {
@@ -135,10 +159,20 @@ export function splitPercentages(n: number): string[] {
 
 const nonEmpty = (s: string | null | undefined): s is string => Boolean(s && s.trim());
 
-const narratives = (es: string | null | undefined, en?: string | null): XmlNode[] => [
-  ...(nonEmpty(es) ? [textEl('narrative', es)] : []),
-  ...(nonEmpty(en) ? [textEl('narrative', en, { 'xml:lang': 'en' })] : []),
-];
+/** A text an import stored with its language noted ("[de] …": no Spanish one was published). */
+const NOTED_LANGUAGE = /^\[([a-z]{2,3}(?:-[a-z0-9]+)?)\] ([\s\S]+)$/;
+
+const narratives = (es: string | null | undefined, en?: string | null): XmlNode[] => {
+  const noted = es ? NOTED_LANGUAGE.exec(es) : null;
+  return [
+    ...(noted && !(noted[1] === 'en' && nonEmpty(en))
+      ? [textEl('narrative', noted[2], { 'xml:lang': noted[1] })]
+      : nonEmpty(es) && !noted
+        ? [textEl('narrative', es)]
+        : []),
+    ...(nonEmpty(en) ? [textEl('narrative', en, { 'xml:lang': 'en' })] : []),
+  ];
+};
 
 const themeLabel = (slug: string) => {
   const words = slug.replace(/[-_]+/g, ' ').trim();
@@ -237,6 +271,12 @@ function fundingText(f: ActionBundle['funding'][number]): string {
     disbursement: 'Desembolso',
     expenditure: 'Ejercicio',
     prize: 'Premio',
+    ceiling_superseded: 'Presupuesto original sustituido por uno revisado',
+    planned_disbursement: 'Desembolso planeado',
+    incoming_funds: 'Fondos recibidos',
+    incoming_commitment: 'Compromiso recibido',
+    repayment: 'Reembolso',
+    other_flow: 'Otro flujo',
   };
   const parts = [
     `${kind[f.type] ?? f.type}: ${f.currency ?? '(moneda no indicada)'} ${f.amount}`,
@@ -254,19 +294,43 @@ function indicatorNode(
 ): XmlElement {
   const notes: string[] = [];
   if (nonEmpty(i.unit)) notes.push(`Unidad: ${i.unit}`);
+  const kept = i.iati;
+  const d = kept?.derived;
+  if (
+    kept &&
+    d &&
+    [d.baseline, d.target, d.actual, d.baselineText, d.targetText, d.actualText].join('|') ===
+      [i.baseline, i.target, i.actual, i.baselineText, i.targetText, i.actualText]
+        .map((x) => x ?? null)
+        .join('|')
+  ) {
+    // Baseline and every period as published, while the values are the ones imported.
+    return el('indicator', { measure: '1', ...kept.attrs }, [
+      el('title', undefined, [textEl('narrative', nonEmpty(i.name) ? i.name : '—')]),
+      notes.length > 0 && el('description', undefined, [textEl('narrative', notes.join('. '))]),
+      ...kept.elements,
+    ]);
+  }
+  // The value as the source wrote it, else the number.
+  const baselineValue = i.baselineText ?? i.baseline;
+  const targetValue = i.targetText ?? i.target;
+  const actualValue = i.actualText ?? i.actual;
   let baseline: XmlElement | null = null;
-  if (i.baseline !== null) {
+  if (baselineValue !== null) {
     if (i.baselineDate) {
       baseline = el('baseline', {
         year: i.baselineDate.slice(0, 4),
         'iso-date': i.baselineDate,
-        value: i.baseline,
+        value: baselineValue,
       });
-    } else notes.push(`Línea base: ${i.baseline} (sin fecha)`);
+    } else notes.push(`Línea base: ${baselineValue} (sin fecha)`);
   }
   let period: XmlElement | null = null;
-  if (i.target !== null || i.actual !== null) {
-    const dated = [i.target !== null ? i.targetDate : null, i.actual !== null ? i.actualDate : null]
+  if (targetValue !== null || actualValue !== null) {
+    const dated = [
+      targetValue !== null ? i.targetDate : null,
+      actualValue !== null ? i.actualDate : null,
+    ]
       .filter((d): d is string => Boolean(d))
       .sort();
     const dates = activityDates(a, today);
@@ -277,12 +341,12 @@ function indicatorNode(
       period = el('period', undefined, [
         el('period-start', { 'iso-date': start }),
         el('period-end', { 'iso-date': end }),
-        i.target !== null && el('target', { value: i.target }),
-        i.actual !== null && el('actual', { value: i.actual }),
+        targetValue !== null && el('target', { value: targetValue }),
+        actualValue !== null && el('actual', { value: actualValue }),
       ]);
     } else {
-      if (i.target !== null) notes.push(`Meta: ${i.target}`);
-      if (i.actual !== null) notes.push(`Logro: ${i.actual}`);
+      if (targetValue !== null) notes.push(`Meta: ${targetValue}`);
+      if (actualValue !== null) notes.push(`Logro: ${actualValue}`);
     }
   }
   return el('indicator', { measure: '1' }, [
@@ -358,11 +422,52 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
         }),
       );
 
+  const budgets: XmlElement[] = [];
   const plannedDisbursements: XmlElement[] = [];
   const transactions: XmlElement[] = [];
   const otherFunding: string[] = [];
   for (const f of a.funding) {
-    const type = IATI_TRANSACTION[f.type];
+    const money = f.currency && f.valueDate ? f : null;
+    const valueOf = (m: { currency: string | null; valueDate: string | null; amount: string }) =>
+      textEl('value', m.amount, {
+        currency: m.currency === ctx.defaultCurrency ? undefined : (m.currency ?? undefined),
+        'value-date': m.valueDate ?? undefined,
+      });
+    const periodOk = f.periodStart && (!f.periodEnd || f.periodStart <= f.periodEnd);
+    if (BUDGET_KINDS.has(f.type) && money && periodOk && f.periodEnd) {
+      budgets.push(
+        el(
+          'budget',
+          {
+            type: f.type === 'ceiling_superseded' || f.budgetType === 'original' ? '1' : '2',
+            status: f.budgetStatus === 'committed' ? '2' : '1',
+          },
+          [
+            el('period-start', { 'iso-date': f.periodStart }),
+            el('period-end', { 'iso-date': f.periodEnd }),
+            valueOf(money),
+          ],
+        ),
+      );
+      continue;
+    }
+    if (f.type === 'planned_disbursement' && money && periodOk) {
+      plannedDisbursements.push(
+        el(
+          'planned-disbursement',
+          { type: f.budgetType ? (f.budgetType === 'revised' ? '2' : '1') : undefined },
+          [
+            el('period-start', { 'iso-date': f.periodStart }),
+            f.periodEnd ? el('period-end', { 'iso-date': f.periodEnd }) : null,
+            valueOf(money),
+            orgNode('provider-org', f.provider, home),
+            orgNode('receiver-org', f.receiver, home),
+          ],
+        ),
+      );
+      continue;
+    }
+    const type = f.type === 'ceiling' ? undefined : (f.iatiType ?? IATI_TRANSACTION[f.type]);
     if (!type) {
       otherFunding.push(fundingText(f));
       continue;
@@ -399,7 +504,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       continue;
     }
     transactions.push(
-      el('transaction', undefined, [
+      el('transaction', { ref: f.ref ?? undefined }, [
         el('transaction-type', { code: type }),
         el('transaction-date', { 'iso-date': f.valueDate }),
         value,
@@ -450,6 +555,84 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       ? narratives(a.summaryEs, a.summaryEn)
       : narratives(title, a.titleEn);
 
+  // What an IATI import kept, written back while the fields it fed are unchanged.
+  const kept = a.iati ?? null;
+  const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+  const keptTitle =
+    kept?.title && same(a.titleEs, kept.derived.titleEs) && same(a.titleEn, kept.derived.titleEn)
+      ? kept.title
+      : null;
+  const keptDescriptions =
+    kept?.descriptions.length &&
+    same(a.summaryEs, kept.derived.summaryEs) &&
+    same(a.summaryEn, kept.derived.summaryEn) &&
+    same(a.objectives, kept.derived.objectives)
+      ? kept.descriptions
+      : null;
+  const keptSectors =
+    kept &&
+    same([...a.themes].sort(), [...kept.derived.themes].sort()) &&
+    same([...a.sdgs].sort(), [...kept.derived.sdgs].sort());
+  const keptElements = (kept?.elements ?? []).filter(
+    (e) => keptSectors || (e.name !== 'sector' && e.name !== 'tag'),
+  );
+  const keptTexts = new Set(
+    (keptDescriptions ?? []).flatMap((d) => (d.children ?? []).map((n) => (n as XmlElement).text)),
+  );
+  const generatedDescription = (type: string, text: string) =>
+    keptTexts.has(text) ? null : el('description', { type }, narratives(text));
+  // An imported activity is where its file says (no country claimed for it).
+  const recipientCountries = kept
+    ? []
+    : countries.map((c, i) =>
+        el('recipient-country', {
+          code: c,
+          percentage: countries.length > 1 ? countryShares[i] : undefined,
+        }),
+      );
+
+  const children: (XmlNode | null | false | undefined)[] = [
+    textEl('iati-identifier', iatiIdentifier(ctx.reportingOrgRef, a.code)),
+    el(
+      'reporting-org',
+      {
+        ref: ctx.reportingOrgRef,
+        type: iatiOrgType(a.institute ?? { type: 'subnational_government', country: home }, home),
+      },
+      [textEl('narrative', nonEmpty(a.institute?.name) ? a.institute.name : ctx.reportingOrgRef)],
+    ),
+    keptTitle ?? el('title', undefined, narratives(title, a.titleEn)),
+    ...(keptDescriptions ?? [
+      el('description', { type: '1' }, description),
+      nonEmpty(a.objectives) && el('description', { type: '2' }, narratives(a.objectives)),
+    ]),
+    beneficiaries.length > 0 &&
+      generatedDescription('3', `Beneficiarios: ${beneficiaries.join('; ')}.`),
+    counterparts.length > 0 &&
+      generatedDescription('4', `Contrapartes: ${counterparts.join('; ')}.`),
+    ...otherFunding.map((t) => generatedDescription('4', t)),
+    ...participating,
+    el('activity-status', { code: activityStatus(a, ctx.today) }),
+    ...activityDates(a, ctx.today).map((d) =>
+      el('activity-date', { type: d.type, 'iso-date': d.date }),
+    ),
+    ...recipientCountries,
+    ...(keptSectors ? [] : sectors),
+    ...(keptSectors ? [] : a.sdgs.map((g) => el('tag', { vocabulary: '2', code: String(g) }))),
+    ...budgets,
+    ...plannedDisbursements,
+    ...transactions,
+    ...documents,
+    ...results,
+    ...keptElements,
+  ];
+  const rank = (n: XmlNode) => (isElement(n) ? ACTIVITY_ORDER.indexOf(n.name) : -1);
+  const ordered = children
+    .filter((c): c is XmlNode => Boolean(c))
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i)
+    .map((x) => x.c);
+
   return el(
     'iati-activity',
     {
@@ -457,43 +640,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
       'xml:lang': 'es',
       'default-currency': ctx.defaultCurrency,
     },
-    [
-      ...comments,
-      textEl('iati-identifier', iatiIdentifier(ctx.reportingOrgRef, a.code)),
-      el(
-        'reporting-org',
-        {
-          ref: ctx.reportingOrgRef,
-          type: iatiOrgType(a.institute ?? { type: 'subnational_government', country: home }, home),
-        },
-        [textEl('narrative', nonEmpty(a.institute?.name) ? a.institute.name : ctx.reportingOrgRef)],
-      ),
-      el('title', undefined, narratives(title, a.titleEn)),
-      el('description', { type: '1' }, description),
-      nonEmpty(a.objectives) && el('description', { type: '2' }, narratives(a.objectives)),
-      beneficiaries.length > 0 &&
-        el('description', { type: '3' }, narratives(`Beneficiarios: ${beneficiaries.join('; ')}.`)),
-      counterparts.length > 0 &&
-        el('description', { type: '4' }, narratives(`Contrapartes: ${counterparts.join('; ')}.`)),
-      ...otherFunding.map((t) => el('description', { type: '4' }, narratives(t))),
-      ...participating,
-      el('activity-status', { code: activityStatus(a, ctx.today) }),
-      ...activityDates(a, ctx.today).map((d) =>
-        el('activity-date', { type: d.type, 'iso-date': d.date }),
-      ),
-      ...countries.map((c, i) =>
-        el('recipient-country', {
-          code: c,
-          percentage: countries.length > 1 ? countryShares[i] : undefined,
-        }),
-      ),
-      ...sectors,
-      ...a.sdgs.map((g) => el('tag', { vocabulary: '2', code: String(g) })),
-      ...plannedDisbursements,
-      ...transactions,
-      ...documents,
-      ...results,
-    ],
+    [...comments, ...ordered],
   );
 }
 

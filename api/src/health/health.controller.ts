@@ -14,8 +14,11 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @Public()
-  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @Public({ session: false })
+  @ApiOperation({
+    summary:
+      'Liveness: the process is up and serving HTTP (never reads the database or the session)',
+  })
   live() {
     return { status: 'ok' };
   }

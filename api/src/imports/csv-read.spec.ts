@@ -25,3 +25,26 @@ describe('readCsv', () => {
     expect(readCsv('a,b\nx"y,1\n').error).toEqual({ line: 2, code: 'stray_quote' });
   });
 });
+
+describe('readCsv caps', () => {
+  it('stops at the first row, column or cell past its cap, with the line', () => {
+    expect(readCsv('a\n1\n2\n3\n', { maxRows: 3 }).error).toEqual({
+      line: 4,
+      code: 'too_many_rows',
+    });
+    expect(readCsv('a\n1\n2\n', { maxRows: 3 }).error).toBeUndefined();
+    expect(readCsv('a,b\n1,2,3\n', { maxColumns: 2 }).error).toEqual({
+      line: 2,
+      code: 'too_many_columns',
+      column: 3,
+    });
+    // Trailing empty fields past the cap are not values.
+    expect(readCsv('a,b\n1,2,,\n', { maxColumns: 2 }).error).toBeUndefined();
+    expect(readCsv('a\n"xxxx"\n', { maxCellChars: 3 }).error).toEqual({
+      line: 2,
+      code: 'cell_too_long',
+      column: 1,
+      length: 4,
+    });
+  });
+});

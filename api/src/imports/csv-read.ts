@@ -6,10 +6,29 @@ export interface CsvReadResult {
   rows: string[][];
   /** 1-based line of each row's first character, for error locations. */
   lines: number[];
-  error?: { line: number; code: 'unterminated_quote' | 'stray_quote' };
+  error?: { line: number; code: CsvErrorCode; column?: number; length?: number };
 }
 
-export function readCsv(input: string): CsvReadResult {
+export type CsvErrorCode =
+  | 'unterminated_quote'
+  | 'stray_quote'
+  | 'too_many_rows'
+  | 'too_many_columns'
+  | 'cell_too_long';
+
+/** Caps checked while reading, so that a hostile file stops the reader early. */
+export interface CsvReadLimits {
+  /** Rows in all, the header included. */
+  maxRows?: number;
+  maxColumns?: number;
+  maxCellChars?: number;
+}
+
+export function readCsv(input: string, limits: CsvReadLimits = {}): CsvReadResult {
+  const maxRows = limits.maxRows ?? Infinity;
+  const maxColumns = limits.maxColumns ?? Infinity;
+  const maxCellChars = limits.maxCellChars ?? Infinity;
+  let stop: CsvReadResult['error'];
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const rows: string[][] = [];
   const lines: number[] = [];
@@ -19,16 +38,30 @@ export function readCsv(input: string): CsvReadResult {
   let fieldStarted = false;
   let line = 1;
   let rowLine = 1;
-  const endRow = () => {
+  /** Ends the field; false (and `stop` set) when it breaks a cap. */
+  const endField = (): boolean => {
+    if (field.length > maxCellChars)
+      stop = { line: rowLine, code: 'cell_too_long', column: row.length + 1, length: field.length };
+    else if (row.length >= maxColumns && field !== '')
+      stop = { line: rowLine, code: 'too_many_columns', column: row.length + 1 };
     row.push(field);
+    field = '';
+    fieldStarted = false;
+    return !stop;
+  };
+  const endRow = (): boolean => {
+    if (!endField()) return false;
     // A line with one empty field is a blank line (the closing newline): skip it.
     if (!(row.length === 1 && row[0] === '')) {
+      if (rows.length >= maxRows) {
+        stop = { line: rowLine, code: 'too_many_rows' };
+        return false;
+      }
       rows.push(row);
       lines.push(rowLine);
     }
     row = [];
-    field = '';
-    fieldStarted = false;
+    return true;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -55,12 +88,10 @@ export function readCsv(input: string): CsvReadResult {
     } else if (c === '"') {
       return { rows, lines, error: { line, code: 'stray_quote' } };
     } else if (c === ',') {
-      row.push(field);
-      field = '';
-      fieldStarted = false;
+      if (!endField()) return { rows, lines, error: stop };
     } else if (c === '\r' || c === '\n') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
+      if (!endRow()) return { rows, lines, error: stop };
       line++;
       rowLine = line;
     } else {
@@ -69,6 +100,6 @@ export function readCsv(input: string): CsvReadResult {
     }
   }
   if (quoted) return { rows, lines, error: { line: rowLine, code: 'unterminated_quote' } };
-  if (field !== '' || row.length) endRow();
+  if ((field !== '' || row.length) && !endRow()) return { rows, lines, error: stop };
   return { rows, lines };
 }

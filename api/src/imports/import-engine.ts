@@ -15,9 +15,18 @@ import {
   Outcome,
   PlannedRow,
 } from './import-model';
+import { stableJson } from './iati-kept';
 import { REQUIRED_ON_CREATE } from './import-spec';
 
-type PgType = 'uuid' | 'text' | 'text[]' | 'smallint[]' | 'date' | 'timestamptz' | 'numeric';
+type PgType =
+  | 'uuid'
+  | 'text'
+  | 'text[]'
+  | 'smallint[]'
+  | 'date'
+  | 'timestamptz'
+  | 'numeric'
+  | 'jsonb';
 type Rec = Record<string, unknown>;
 
 /** The columns the import writes, per table, with their PostgreSQL types. */
@@ -60,6 +69,7 @@ const DB: Record<ImportTable, [string, PgType][]> = {
     ['source', 'text'],
     ['archived_at', 'timestamptz'],
     ['notes', 'text'],
+    ['iati', 'jsonb'],
   ],
   participations: [
     ['id', 'uuid'],
@@ -67,6 +77,7 @@ const DB: Record<ImportTable, [string, PgType][]> = {
     ['organisation_id', 'uuid'],
     ['role', 'text'],
     ['notes', 'text'],
+    ['import_key', 'text'],
   ],
   funding: [
     ['id', 'uuid'],
@@ -79,6 +90,13 @@ const DB: Record<ImportTable, [string, PgType][]> = {
     ['provider_id', 'uuid'],
     ['receiver_id', 'uuid'],
     ['description', 'text'],
+    ['iati_type', 'text'],
+    ['ref', 'text'],
+    ['period_start', 'date'],
+    ['period_end', 'date'],
+    ['budget_type', 'text'],
+    ['budget_status', 'text'],
+    ['import_key', 'text'],
   ],
   milestones: [
     ['id', 'uuid'],
@@ -94,6 +112,7 @@ const DB: Record<ImportTable, [string, PgType][]> = {
     ['id', 'uuid'],
     ['action_id', 'uuid'],
     ['statement', 'text'],
+    ['import_key', 'text'],
   ],
   indicators: [
     ['id', 'uuid'],
@@ -107,6 +126,11 @@ const DB: Record<ImportTable, [string, PgType][]> = {
     ['actual', 'numeric'],
     ['actual_date', 'date'],
     ['notes', 'text'],
+    ['baseline_text', 'text'],
+    ['target_text', 'text'],
+    ['actual_text', 'text'],
+    ['import_key', 'text'],
+    ['iati', 'jsonb'],
   ],
 };
 
@@ -153,6 +177,7 @@ function same(type: PgType, a: unknown, b: unknown): boolean {
   if (a === null || a === undefined || b === null || b === undefined)
     return (a ?? null) === (b ?? null);
   if (type === 'numeric') return new Decimal(a as string).eq(new Decimal(b as string));
+  if (type === 'jsonb') return stableJson(a) === stableJson(b);
   if (type === 'text[]' || type === 'smallint[]')
     return (
       JSON.stringify((a as unknown[]).map(String)) === JSON.stringify((b as unknown[]).map(String))
@@ -188,9 +213,11 @@ export interface PlanResult {
   byTable: Record<ImportTable, Counts>;
   inserts: Record<ImportTable, Rec[]>;
   updates: Record<ImportTable, { after: Rec; before: Rec; changes: string[] }[]>;
+  /** Records an earlier import created that the republished activity no longer holds. */
+  deletes: Record<ImportTable, Rec[]>;
 }
 
-const zero = (): Counts => ({ create: 0, update: 0, unchanged: 0 });
+const zero = (): Counts => ({ create: 0, update: 0, unchanged: 0, delete: 0 });
 const tables = (): ImportTable[] => [...WRITE_ORDER];
 const rowKey = (l: ImportLocation) => `${l.file}|${l.sheet ?? ''}|${l.row ?? ''}|${l.path ?? ''}`;
 const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
@@ -214,6 +241,9 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
   const updates = Object.fromEntries(
     tables().map((t) => [t, []]),
   ) as unknown as PlanResult['updates'];
+  const deletes = Object.fromEntries(
+    tables().map((t) => [t, []]),
+  ) as unknown as PlanResult['deletes'];
   const issue = (
     location: ImportLocation,
     column: string | undefined,
@@ -480,6 +510,17 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
       fileActions.set(code, desired.id as string);
     }
   }
+  // IATI activities replace what earlier imports of them created (not those with errors).
+  const republished = new Map<string, { code: string; location: ImportLocation }>();
+  if (input.kind === 'iati') {
+    const failed = new Set(input.issues.map((i) => activityPath(i.location.path)));
+    for (const r of actionRows) {
+      const code = r.values.code as string | null;
+      const id = code ? fileActions.get(code) : undefined;
+      if (id && !failed.has(activityPath(r.location.path)))
+        republished.set(id, { code: code as string, location: r.location });
+    }
+  }
   const actionIdOf = (r: InputRow): string | null => {
     const code = r.values.action_code as string | null | undefined;
     if (!code) {
@@ -543,12 +584,17 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
     }
     const used = new Set<string>();
     const seen = new Map<string, ImportLocation>();
+    // Imported records by the key of the element that created them (deterministic matching).
+    const byImportKey = new Map<string, Rec>();
+    for (const e of existing)
+      if (e.import_key) byImportKey.set(`${String(e[parent])}|${String(e.import_key)}`, e);
     for (const r of rowsOf(table)) {
       const actionId = actionIdOf(r);
       if (!actionId) continue;
       const built = build(r, actionId);
       if (!built) continue;
       const fileId = r.values.id as string | undefined | null;
+      const importKey = r.values._import_key as string | undefined;
       const nk = `${built.parentId}|${natural(built.values)}`;
       if (unique) {
         if (seen.has(nk)) {
@@ -578,6 +624,12 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
           );
           continue;
         }
+      } else if (importKey) {
+        // A republished element: the record it created, else (participations: one per
+        // organisation and role) the hand-made one it names; never another by its values.
+        match = byImportKey.get(`${built.parentId}|${importKey}`);
+        if (!match && table === 'participations')
+          match = byNatural.get(nk)?.find((e) => !used.has(e.id as string));
       } else match = byNatural.get(nk)?.find((e) => !used.has(e.id as string));
       if (match && used.has(match.id as string)) {
         issue(r.location, 'id', 'duplicate_key', 'The record appears twice in the file', fileId);
@@ -608,6 +660,7 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
         if (!checkRequired(table, after, true, r.location, issue)) continue;
         if (!checkMilestoneDates(table, after, r.location, issue)) continue;
         after.id = fileId && !byId.has(fileId) ? fileId : randomUUID();
+        if (importKey) after.import_key = importKey;
         inserts[table].push(after);
         rows.push({ location: r.location, table, key: k, outcome: 'create' });
         if (table === 'results') {
@@ -616,6 +669,22 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
           resultAction.set(after.id as string, actionId);
         }
       }
+    }
+    // The activity as published is the whole truth: what an earlier import of it created and it
+    // no longer holds goes. Records made by hand (no import_key) are never deleted.
+    for (const e of existing) {
+      if (!e.import_key || used.has(e.id as string)) continue;
+      const actionId = String(table === 'indicators' ? e._action_id : e.action_id);
+      const owner = republished.get(actionId);
+      if (!owner) continue;
+      const { _action_id: _ignored, ...before } = e;
+      deletes[table].push({ ...before, action_id: actionId });
+      rows.push({
+        location: owner.location,
+        table,
+        key: `${owner.code} · ${deletedKey(table, before)}`,
+        outcome: 'delete',
+      });
     }
   };
   const codeOf = (r: InputRow) => String(r.values.action_code);
@@ -669,6 +738,12 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
         'value_date',
         'value_date_precision',
         'description',
+        'iati_type',
+        'ref',
+        'period_start',
+        'period_end',
+        'budget_type',
+        'budget_status',
       ]);
       const provider = partyOrg(r, 'provider');
       const receiver = partyOrg(r, 'receiver');
@@ -761,6 +836,10 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
         'actual',
         'actual_date',
         'notes',
+        'baseline_text',
+        'target_text',
+        'actual_text',
+        'iati',
       ]);
       return { values, parentId: resultId };
     },
@@ -783,7 +862,29 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
   issues.sort(
     (a, b) => rank(a.location) - rank(b.location) || (a.location.row ?? 0) - (b.location.row ?? 0),
   );
-  return { rows, issues, counts, byTable, inserts, updates };
+  return { rows, issues, counts, byTable, inserts, updates, deletes };
+}
+
+/** `iati-activity[3]/transaction[2]/value` → `iati-activity[3]`. */
+const activityPath = (path: string | undefined) => path?.split('/')[0] ?? '';
+
+/** How a deleted record is named in the report. */
+function deletedKey(table: ImportTable, r: Rec): string {
+  switch (table) {
+    case 'funding':
+      return `${String(r.type)} ${String(r.currency ?? '')} ${String(r.amount)}`.replace(
+        /\s+/g,
+        ' ',
+      );
+    case 'results':
+      return String(r.statement).slice(0, 60);
+    case 'indicators':
+      return String(r.name);
+    case 'participations':
+      return `${String(r.role)} ${String(r.organisation_id)}`;
+    default:
+      return String(r.id);
+  }
 }
 
 function describe(l: ImportLocation): string {
@@ -868,6 +969,21 @@ export async function applyPlan(m: EntityManager, plan: PlanResult, actor: Actor
     for (const o of owners) resultAction.set(o.id, o.action_id);
   }
   const withActor = (t: ImportTable) => t === 'actions';
+  // Deletes first, children before parents (indicators, results, money, participations).
+  for (const t of [...WRITE_ORDER].reverse()) {
+    const gone = plan.deletes[t];
+    if (!gone.length) continue;
+    await m.query(`DELETE FROM ${t} WHERE id = ANY($1::uuid[])`, [gone.map((r) => r.id)]);
+    for (const r of gone)
+      audit.push({
+        operation: 'delete',
+        entity: ENTITY[t],
+        entity_id: r.id,
+        action_id: r.action_id ?? null,
+        before: t === 'indicators' ? { ...r, action_id: undefined } : r,
+        after: null,
+      });
+  }
   for (const t of WRITE_ORDER) {
     const cols = DB[t];
     const recordset = `jsonb_to_recordset($1::jsonb) AS r(${cols.map(([c, ty]) => `${c} ${ty}`).join(', ')})`;

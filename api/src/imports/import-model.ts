@@ -20,7 +20,7 @@ export interface ImportIssue {
   value?: string;
 }
 
-export type Outcome = 'create' | 'update' | 'unchanged';
+export type Outcome = 'create' | 'update' | 'unchanged' | 'delete';
 export type ImportTable = ExportTable | 'organisations';
 
 /** What happens to one row (or element) of the file. */
@@ -59,3 +59,25 @@ export interface ImportInput {
 
 export const MAX_REPORTED_ROWS = 5000;
 export const MAX_REPORTED_ISSUES = 1000;
+
+/**
+ * Hard caps on what a reader may build from one upload (IMPORT_MAX_* settings). A reader that
+ * would pass one refuses the file: 413 IMPORT_TOO_LARGE_UNCOMPRESSED for bytes, 400
+ * IMPORT_TOO_MANY_ROWS / IMPORT_TOO_MANY_COLUMNS / IMPORT_CELL_TOO_LONG for shape.
+ */
+export interface ImportLimits {
+  /** Bytes of text a file may expand to (the sheets of a workbook, a CSV, an XML file). */
+  maxUncompressedBytes: number;
+  /** Data rows of one table (header excluded). */
+  maxRows: number;
+  /** Columns of one table. */
+  maxColumns: number;
+  /** Characters of one cell. */
+  maxCellChars: number;
+}
+
+/** Options of readImportFiles; plain data, so they cross into the worker thread as they are. */
+export interface ReadImportOptions {
+  iati?: { ownPrefix?: string };
+  limits?: ImportLimits;
+}

@@ -22,6 +22,7 @@ import { ImportsService } from './imports.service';
 import { UploadedImportFile } from './read-files';
 
 const MAX_FILES = 10;
+const MAX_FIELDS = 10;
 
 const upload = (description: string) =>
   ApiBody({
@@ -74,7 +75,12 @@ export class ImportsController {
       new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'IMPORT_TOO_LARGE', { limitBytes: max });
     try {
       for await (const part of req.parts({
-        limits: { fileSize: max, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10 },
+        limits: {
+          fileSize: max,
+          files: MAX_FILES,
+          fields: MAX_FIELDS,
+          parts: MAX_FILES + MAX_FIELDS,
+        },
       })) {
         if (part.type !== 'file') continue;
         const data = await (part as MultipartFile).toBuffer();
@@ -87,6 +93,10 @@ export class ImportsController {
       if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
         throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE', { maxFiles: MAX_FILES });
+      if (code === 'FST_FIELDS_LIMIT')
+        throw new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'UPLOAD_TOO_MANY_FIELDS', {
+          maxFields: MAX_FIELDS,
+        });
       throw error;
     }
     return files;
@@ -103,11 +113,14 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportPlanDto })
   @ApiBadRequestResponse({
     description:
-      'IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE',
+      'IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT',
   })
-  @ApiPayloadTooLargeResponse({ description: 'IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES)' })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'IMPORT_WRONG_FILE_TYPE' })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (Retry-After)' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, IMPORT_BUSY (Retry-After)' })
   workbook(
     @Req() request: AuthedRequest,
     @Query() query: PortfolioImportQueryDto,
@@ -128,11 +141,14 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportPlanDto })
   @ApiBadRequestResponse({
     description:
-      'IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE',
+      'IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT',
   })
-  @ApiPayloadTooLargeResponse({ description: 'IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES)' })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'IMPORT_WRONG_FILE_TYPE' })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (Retry-After)' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, IMPORT_BUSY (Retry-After)' })
   csv(
     @Req() request: AuthedRequest,
     @Query() query: PortfolioImportQueryDto,
@@ -150,11 +166,14 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportPlanDto })
   @ApiBadRequestResponse({
     description:
-      'IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE',
+      'IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_READ_TIMEOUT',
   })
-  @ApiPayloadTooLargeResponse({ description: 'IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES)' })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'IMPORT_WRONG_FILE_TYPE' })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (Retry-After)' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, IMPORT_BUSY (Retry-After)' })
   iati(
     @Req() request: AuthedRequest,
     @Query() query: PortfolioImportQueryDto,

@@ -1,9 +1,17 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../common/errors';
 import { readIati } from './iati-import';
-import { ImportFileKind, ImportInput, ImportIssue } from './import-model';
-import { readCsvTable, readWorkbook } from './tabular';
-import { inspectZip } from './zip-guard';
+import {
+  ImportFileKind,
+  ImportInput,
+  ImportIssue,
+  ImportLimits,
+  ReadImportOptions,
+} from './import-model';
+import { DEFAULT_IMPORT_LIMITS, tooLargeUncompressed, tooManyRows } from './read-limits';
+import { readCsvTable } from './tabular';
+import { readWorkbook } from './xlsx-read';
+import { inspectZip, ZIP_LIMITS } from './zip-guard';
 
 export interface UploadedImportFile {
   name: string;
@@ -12,18 +20,34 @@ export interface UploadedImportFile {
 
 /**
  * Reads the files of an import of `kind` into plain data (no database, no shared state), so it
- * can run off the request thread. Hostile or malformed files throw an AppError (4xx) here.
- * `today` (YYYY-MM-DD) is the day the reader dates what the file leaves undated.
+ * can run off the request thread (import-worker.ts). Hostile or malformed files throw an AppError
+ * (4xx) here; files past `options.limits` (IMPORT_MAX_*) too. The result is structured-clone
+ * safe. `today` (YYYY-MM-DD) is the day the reader dates what the file leaves undated.
  */
 export async function readImportFiles(
   kind: ImportFileKind,
   files: UploadedImportFile[],
   today: string,
+  options: ReadImportOptions = {},
+): Promise<ImportInput> {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  const input = await readFiles(kind, files, today, limits);
+  for (const table of input.tables)
+    if (table.rows.length > limits.maxRows)
+      throw tooManyRows(limits, { file: table.file, sheet: table.sheet });
+  return input;
+}
+
+async function readFiles(
+  kind: ImportFileKind,
+  files: UploadedImportFile[],
+  today: string,
+  limits: ImportLimits,
 ): Promise<ImportInput> {
   if (!files.length) throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE');
   const issues: ImportIssue[] = [];
   if (kind === 'csv') {
-    const tables = files.map((f) => readCsvTable(f.name, f.data, issues));
+    const tables = files.map((f) => readCsvTable(f.name, f.data, issues, limits));
     return { kind, tables, issues, warnings: [] };
   }
   if (files.length > 1)
@@ -32,8 +56,17 @@ export async function readImportFiles(
       files: files.map((f) => f.name),
     });
   const [file] = files;
-  if (kind === 'iati') return readIati(file.name, file.data, today);
-  const problem = await inspectZip(file.data);
+  if (kind === 'iati') {
+    if (file.data.length > limits.maxUncompressedBytes)
+      throw tooLargeUncompressed(limits, { file: file.name }, file.data.length);
+    return readIati(file.name, file.data, today);
+  }
+  const problem = await inspectZip(file.data, {
+    ...ZIP_LIMITS,
+    maxUncompressedBytes: limits.maxUncompressedBytes,
+  });
+  if (problem?.code === 'IMPORT_TOO_LARGE_UNCOMPRESSED')
+    throw tooLargeUncompressed(limits, { file: file.name, entry: problem.entry }, problem.value);
   if (problem) {
     const { code, ...details } = problem;
     throw new AppError(
@@ -48,6 +81,6 @@ export async function readImportFiles(
       },
     );
   }
-  const tables = await readWorkbook(file.name, file.data, issues);
+  const tables = await readWorkbook(file.name, file.data, issues, limits);
   return { kind, tables, issues, warnings: [] };
 }

@@ -1,5 +1,4 @@
 import { HttpStatus } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { AppError } from '../common/errors';
 import { CURRENCY_SET } from '../common/currencies';
 import { isDateOnly } from '../common/validators';
@@ -7,7 +6,20 @@ import { needsFormulaEscape } from '../exports/csv';
 import { EXPORT_TABLES, ExportTable } from '../exports/export-tables';
 import { readCsv } from './csv-read';
 import { ImportColumn, IMPORT_COLUMNS, REQUIRED_COLUMNS } from './import-spec';
-import type { ImportIssue, ImportLocation, InputRow, InputTable } from './import-model';
+import type {
+  ImportIssue,
+  ImportLimits,
+  ImportLocation,
+  InputRow,
+  InputTable,
+} from './import-model';
+import {
+  cellTooLong,
+  DEFAULT_IMPORT_LIMITS,
+  tooLargeUncompressed,
+  tooManyColumns,
+  tooManyRows,
+} from './read-limits';
 
 export type RawCell = string | number | boolean | Date | null | undefined;
 
@@ -233,20 +245,41 @@ export function csvText(name: string, buffer: Buffer): string {
   }
 }
 
-/** One CSV table of the export. */
-export function readCsvTable(name: string, buffer: Buffer, issues: ImportIssue[]): InputTable {
+/** One CSV table of the export, within `limits` (checked while reading). */
+export function readCsvTable(
+  name: string,
+  buffer: Buffer,
+  issues: ImportIssue[],
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): InputTable {
   const table = tableOfFile(name);
   if (!table)
     throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_UNKNOWN_TABLE', {
       file: name,
       expected: EXPORT_TABLES.map((t) => `${t}.csv`),
     });
-  const parsed = readCsv(csvText(name, buffer));
-  if (parsed.error)
+  if (buffer.length > limits.maxUncompressedBytes)
+    throw tooLargeUncompressed(limits, { file: name }, buffer.length);
+  const parsed = readCsv(csvText(name, buffer), {
+    maxRows: limits.maxRows + 1,
+    maxColumns: limits.maxColumns,
+    maxCellChars: limits.maxCellChars,
+  });
+  const stop = parsed.error;
+  if (stop?.code === 'too_many_rows') throw tooManyRows(limits, { file: name, row: stop.line });
+  if (stop?.code === 'too_many_columns')
+    throw tooManyColumns(limits, { file: name, row: stop.line }, stop.column ?? 0);
+  if (stop?.code === 'cell_too_long')
+    throw cellTooLong(
+      limits,
+      { file: name, row: stop.line, column: String(stop.column) },
+      stop.length ?? 0,
+    );
+  if (stop)
     throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_CORRUPT_FILE', {
       file: name,
-      row: parsed.error.line,
-      reason: parsed.error.code,
+      row: stop.line,
+      reason: stop.code,
     });
   if (!parsed.rows.length)
     throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_MISSING_COLUMNS', {
@@ -263,71 +296,4 @@ export function readCsvTable(name: string, buffer: Buffer, issues: ImportIssue[]
     { file: name },
     issues,
   );
-}
-
-function cellValue(value: ExcelJS.CellValue): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined || (typeof result === 'object' && !(result instanceof Date))
-      ? null
-      : (result as RawCell);
-  }
-  if ('text' in value && 'hyperlink' in value) return String(value.text);
-  if ('error' in value) return String(value.error);
-  return null;
-}
-
-/**
- * The sheets of a workbook (call only after inspectZip passed). Sheets are named like the export
- * tables; any other sheet name refuses the file.
- */
-export async function readWorkbook(
-  name: string,
-  buffer: Buffer,
-  issues: ImportIssue[],
-): Promise<InputTable[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_CORRUPT_FILE', {
-      file: name,
-      reason: (error as Error).message.slice(0, 200),
-    });
-  }
-  const unknown = workbook.worksheets
-    .map((w) => w.name)
-    .filter((n) => !(EXPORT_TABLES as readonly string[]).includes(n));
-  if (unknown.length)
-    throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_UNKNOWN_SHEETS', {
-      file: name,
-      sheets: unknown,
-      expected: EXPORT_TABLES,
-    });
-  const tables: InputTable[] = [];
-  for (const table of EXPORT_TABLES) {
-    const sheet = workbook.getWorksheet(table);
-    if (!sheet) continue;
-    const header = sheet.getRow(1);
-    const headers: string[] = [];
-    for (let c = 1; c <= header.cellCount; c++) {
-      const v = cellValue(header.getCell(c).value);
-      headers.push(v === null ? '' : String(v).trim());
-    }
-    while (headers.length && headers[headers.length - 1] === '') headers.pop();
-    checkHeaders(table, headers, { file: name, sheet: table });
-    const raw: { row: number; cells: RawCell[] }[] = [];
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const cells: RawCell[] = [];
-      for (let c = 1; c <= Math.max(headers.length, row.cellCount); c++)
-        cells.push(cellValue(row.getCell(c).value));
-      raw.push({ row: r, cells });
-    }
-    tables.push(buildTable(table, headers, raw, { file: name, sheet: table }, issues));
-  }
-  return tables;
 }

@@ -5,8 +5,8 @@ import * as yauzl from 'yauzl';
 export const ZIP_LIMITS = {
   /** A workbook of six sheets has about 15 entries. */
   maxEntries: 1000,
-  /** Total uncompressed size of every entry. */
-  maxUncompressedBytes: 256 * 1024 * 1024,
+  /** Total uncompressed size of every entry (IMPORT_MAX_UNCOMPRESSED_BYTES). */
+  maxUncompressedBytes: 64 * 1024 * 1024,
   /** Uncompressed ÷ compressed size of any entry (deflate peaks near 1032:1 on zeros). */
   maxRatio: 400,
 } as const;
@@ -14,9 +14,10 @@ export const ZIP_LIMITS = {
 export type ZipProblem =
   | { code: 'IMPORT_WRONG_FILE_TYPE' }
   | { code: 'IMPORT_CORRUPT_FILE'; reason: string }
+  | { code: 'IMPORT_TOO_LARGE_UNCOMPRESSED'; entry: string; limit: number; value: number }
   | {
       code: 'IMPORT_ZIP_BOMB';
-      reason: 'entries' | 'size' | 'ratio' | 'encrypted';
+      reason: 'entries' | 'ratio' | 'encrypted';
       entry?: string;
       limit: number;
       value: number;
@@ -26,14 +27,14 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /**
  * Reads the central directory of `buffer` with yauzl and refuses, before exceljs sees a byte:
- * more than maxEntries entries, more than maxUncompressedBytes in total, an entry compressed more
+ * more than maxEntries entries, more than maxUncompressedBytes in total (413), an entry compressed more
  * than maxRatio times, or encrypted entries. Then inflates every entry once as a stream, counting
  * bytes, so that sizes the directory under-declares are caught too (yauzl validateEntrySizes).
  * Returns null when the file may be read.
  */
 export async function inspectZip(
   buffer: Buffer,
-  limits: typeof ZIP_LIMITS = ZIP_LIMITS,
+  limits: { maxEntries: number; maxUncompressedBytes: number; maxRatio: number } = ZIP_LIMITS,
 ): Promise<ZipProblem | null> {
   if (buffer.length < 22 || !buffer.subarray(0, 4).equals(ZIP_MAGIC))
     return { code: 'IMPORT_WRONG_FILE_TYPE' };
@@ -77,8 +78,7 @@ export async function inspectZip(
         });
       if (total > limits.maxUncompressedBytes)
         return resolve({
-          code: 'IMPORT_ZIP_BOMB',
-          reason: 'size',
+          code: 'IMPORT_TOO_LARGE_UNCOMPRESSED',
           entry: entry.fileName,
           limit: limits.maxUncompressedBytes,
           value: total,

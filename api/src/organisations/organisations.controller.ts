@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
+import { CacheAnswer } from '../cache/answer-cache.interceptor';
 import {
   CreateOrganisationDto,
   OrganisationDetailDto,
@@ -41,6 +42,7 @@ export class OrganisationsController {
 
   @Get()
   @Roles('staff', 'director', 'partner')
+  @CacheAnswer()
   @ApiOperation({
     summary: 'Partner directory (partners see the organisations they share actions with)',
   })
@@ -51,6 +53,7 @@ export class OrganisationsController {
 
   @Get(':id')
   @Roles('staff', 'director', 'partner')
+  @CacheAnswer()
   @ApiOperation({
     summary: 'An organisation with the actions it takes part in (scoped like the list)',
   })

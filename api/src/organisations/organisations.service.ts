@@ -3,6 +3,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
+import { DashboardService } from '../dashboard/dashboard.service';
 import { AuditService } from '../audit/audit.service';
 import { Page } from '../common/dto/pagination.dto';
 import { affectedRows } from '../common/db-errors';
@@ -23,6 +24,7 @@ export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly dashboard: DashboardService,
   ) {}
 
   /** Organisations a partner may see: their own and those sharing an action with it. */
@@ -73,7 +75,16 @@ export class OrganisationsService {
         ORDER BY coalesce(o.acronym, o.name) LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
       params.values,
     );
-    return { items: rows.map((r) => this.toDto(r, user)), total: countRows[0].n, page, pageSize };
+    const items = rows.map((r) => this.toDto(r, user));
+    if (query.currency) {
+      const money = await this.dashboard.partnerTotals(
+        items.map((o) => o.id),
+        { currency: query.currency },
+        user,
+      );
+      for (const item of items) item.money = money.get(item.id);
+    }
+    return { items, total: countRows[0].n, page, pageSize };
   }
 
   async get(

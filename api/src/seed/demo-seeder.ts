@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { loadBoardSessions, SeedBoardSession } from '../board/board-seed';
+import { DEMO_RATE_MARK, loadDemoRates } from './demo-rates';
 import { DEMO_USERS } from './demo-users';
 import { PORTFOLIO, PortfolioData } from './portfolio-data';
 
@@ -41,7 +42,8 @@ export class DemoSeeder {
   async seedIfEmpty(data: PortfolioData = PORTFOLIO): Promise<SeedReport> {
     return inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('coopera.seed'))`);
-      if (!(await this.isEmpty(manager))) return { seeded: false, counts: {} };
+      if (!(await this.isEmpty(manager)))
+        return { seeded: false, counts: await this.topUp(manager) };
       const counts = await this.load(manager, data);
       if (this.config.demoData) counts['users'] = await this.loadUsers(manager);
       await manager.query(
@@ -51,6 +53,22 @@ export class DemoSeeder {
       this.logger.log({ counts }, 'Demo data loaded');
       return { seeded: true, counts };
     });
+  }
+
+  /**
+   * A demo database seeded before the demo rates existed gets them once (never a real database:
+   * only one marked as seeded with the demo data).
+   */
+  private async topUp(m: EntityManager): Promise<Record<string, number>> {
+    const rows: { demo: boolean; rates: boolean }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM app_settings WHERE key = 'demo.seeded') AS demo,
+              EXISTS (SELECT 1 FROM exchange_rates WHERE source LIKE '%' || $1 || '%') AS rates`,
+      [DEMO_RATE_MARK],
+    );
+    if (!rows[0].demo || rows[0].rates) return {};
+    const exchangeRates = await loadDemoRates(m);
+    this.logger.log({ exchangeRates }, 'Demo exchange rates loaded');
+    return { exchangeRates };
   }
 
   private async loadUsers(m: EntityManager): Promise<number> {
@@ -87,6 +105,8 @@ export class DemoSeeder {
       results: 0,
       indicators: 0,
     };
+    // Rates first: each funding record is converted as it is written.
+    counts['exchangeRates'] = await loadDemoRates(m);
     const orgIds = new Map<string, string>();
     const orgNames = new Map<string, string>();
     for (const o of data.organisations) {

@@ -176,7 +176,14 @@ export class ShareLinksController {
     const { notes: _notes, ...rest } = full;
     return {
       ...rest,
+      // A link's holder takes part in no action: other actions are not theirs to see.
+      relatedActions: [],
       participations: rest.participations.map((p) => ({ ...p, notes: null })),
+      milestones: rest.milestones.map((m) => ({ ...m, notes: null })),
+      results: rest.results.map((r) => ({
+        ...r,
+        indicators: r.indicators.map((i) => ({ ...i, notes: null })),
+      })),
       evidence: rest.evidence.map(withoutUploader),
     } as ActionDetailDto;
   }

@@ -105,14 +105,19 @@ export class ShareLinksService {
     });
   }
 
-  /** The action behind an active token; counts and logs the use. Unknown, expired or revoked → 404. */
+  /**
+   * The action behind an active token; counts and logs the use. Unknown, expired or revoked → 404;
+   * so is a link to an archived action (it works again if the action is restored before it expires).
+   */
   async use(token: string, requestId: string | null, what: string): Promise<string> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AppError.notFound('SHARE_LINK_NOT_FOUND');
     return inTransaction(this.dataSource, async (m) => {
       const result = await m.query(
-        `UPDATE share_links SET use_count = use_count + 1, last_used_at = now()
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-          RETURNING id, action_id AS "actionId"`,
+        `UPDATE share_links s SET use_count = s.use_count + 1, last_used_at = now()
+           FROM actions a
+          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND a.id = s.action_id AND a.archived_at IS NULL
+          RETURNING s.id, s.action_id AS "actionId"`,
         [sha256(token)],
       );
       const rows = (result as [{ id: string; actionId: string }[], number])[0];

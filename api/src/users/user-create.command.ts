@@ -1,14 +1,31 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../auth/access.decorator';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { AppError } from '../common/errors';
 import { UsersService } from './users.service';
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
+const USAGE = `Usage: npm run user:create -- --role <${ROLES.join('|')}> --email <email> [--name <name>] [--organisation <acronym or slug>]`;
+
+/** The command's options, or null (after printing why) when they are not understood. */
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      options: {
+        role: { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        organisation: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return null;
+  }
 }
 
 /** Reads a password without echoing it (or from COOPERA_PASSWORD / piped stdin for scripts). */
@@ -44,17 +61,17 @@ export async function createUserCommand(
   app: INestApplicationContext,
   args: string[],
 ): Promise<number> {
-  const role = option(args, 'role') as Role | undefined;
-  const email = option(args, 'email');
+  const options = parseOptions(args);
+  if (!options) return 1;
+  const role = options.role as Role | undefined;
+  const email = options.email;
   if (!role || !ROLES.includes(role) || !email) {
-    console.error(
-      `Usage: npm run user:create -- --role <${ROLES.join('|')}> --email <email> [--name <name>] [--organisation <acronym or slug>]`,
-    );
+    console.error(USAGE);
     return 1;
   }
   const users = app.get(UsersService);
   let organisationId: string | undefined;
-  const organisation = option(args, 'organisation');
+  const organisation = options.organisation;
   if (organisation) {
     const { DataSource } = await import('typeorm');
     const rows: { id: string }[] = await app
@@ -78,7 +95,7 @@ export async function createUserCommand(
   }
   try {
     const user = await users.create(
-      { email, role, password, name: option(args, 'name') ?? email, organisationId },
+      { email, role, password, name: options.name ?? email, organisationId },
       { id: null, email: 'cli', requestId: null },
     );
     console.log(`Created ${user.role} ${user.email} (${user.id}).`);

@@ -107,7 +107,9 @@ export class UsersService {
       const exists: unknown[] = await m.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
       if (exists.length) throw new AppError(HttpStatus.CONFLICT, 'USER_EMAIL_TAKEN');
       const rows: { id: string }[] = await m.query(
-        `INSERT INTO users (email, name, password_hash, role, organisation_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        // A password an admin set is temporary: the user changes it at the first sign-in.
+        `INSERT INTO users (email, name, password_hash, role, organisation_id, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
         [email, input.name.trim(), hash, input.role, organisationId],
       );
       const user = await this.get(rows[0].id, m);

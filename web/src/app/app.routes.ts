@@ -1,5 +1,12 @@
 import { Route } from '@angular/router';
-import { authGuard, capabilityGuard, SIGN_IN_PATH, signedOutGuard } from './core/auth/auth.guard';
+import {
+  authGuard,
+  capabilityGuard,
+  CHANGE_PASSWORD_PATH,
+  passwordChangeGuard,
+  SIGN_IN_PATH,
+  signedOutGuard,
+} from './core/auth/auth.guard';
 
 export const appRoutes: Route[] = [
   {
@@ -7,6 +14,13 @@ export const appRoutes: Route[] = [
     title: $localize`:@@title.signIn:Iniciar sesión · Coopera`,
     canActivate: [signedOutGuard],
     loadComponent: () => import('./core/auth/sign-in').then((m) => m.SignIn),
+  },
+  {
+    // An admin-set (temporary) password is changed here before anything else.
+    path: CHANGE_PASSWORD_PATH,
+    title: $localize`:@@title.changePassword:Cambiar contraseña · Coopera`,
+    canActivate: [passwordChangeGuard],
+    loadComponent: () => import('./core/auth/change-password').then((m) => m.ChangePassword),
   },
   {
     // A share link's public page: no sign-in, no shell (features/exports/shared-action.ts).

@@ -41,6 +41,18 @@ export class UserRefDto {
   @ApiProperty() name: string;
 }
 
+/** An action's money in the list's currency (list with `currency` only). */
+export class ActionMoneyDto {
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ example: '16187025.00', description: 'Commitment ceilings ("up to")' })
+  ceilings: string;
+  @ApiProperty({ example: '0.00' }) committed: string;
+  @ApiProperty({ example: '0.00', description: 'Disbursements and expenditure' })
+  executed: string;
+  @ApiProperty({ description: 'Records of the three left out (not converted to `currency`)' })
+  unconverted: number;
+}
+
 export class ActionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'IMEPLAN-2019-CFF' }) code: string;
@@ -75,6 +87,11 @@ export class ActionSummaryDto {
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional(nullableString) archivedAt: string | null;
+  @ApiPropertyOptional({
+    type: ActionMoneyDto,
+    description: 'List with `currency` only: ceilings, committed and executed in that currency',
+  })
+  money?: ActionMoneyDto;
 }
 
 export class ActionPageDto {

@@ -6,6 +6,7 @@ import {
   PartialType,
 } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -306,6 +307,9 @@ export const ACTION_SORTS = [
   'actualStart',
   'plannedStart',
   'progress',
+  'committed',
+  'executed',
+  'ceilings',
 ] as const;
 
 export class ActionListQueryDto extends IntersectionType(ActionFilterDto, PageQueryDto) {
@@ -317,6 +321,18 @@ export class ActionListQueryDto extends IntersectionType(ActionFilterDto, PageQu
   @IsOptional()
   @IsIn([...ACTION_SORTS, ...ACTION_SORTS.map((s) => `-${s}`)])
   sort?: string;
+
+  @ApiPropertyOptional({
+    enum: REPORTING_CURRENCIES,
+    description:
+      'With it, each action carries its ceilings, committed and executed money in that currency (`money`); money sorts use it (default MXN)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @IsIn(REPORTING_CURRENCIES)
+  currency?: ReportingCurrency;
 
   @ApiPropertyOptional({
     description: 'true: only actions with overdue milestones; false: only actions without',

@@ -37,6 +37,12 @@ export class MeDto {
     | string
     | null;
   @ApiPropertyOptional({ nullable: true, type: String }) organisationName: string | null;
+  @ApiProperty({
+    description:
+      'The password was set by an admin: change it (POST auth/password) before anything else; ' +
+      'other routes answer 403 PASSWORD_CHANGE_REQUIRED',
+  })
+  mustChangePassword: boolean;
 }
 
 export class SessionDto {

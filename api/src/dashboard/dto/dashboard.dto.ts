@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ActionFilterDto, toInt } from '../../actions/dto/action-filter.dto';
+import { MAX_PAGE_SIZE } from '../../common/dto/pagination.dto';
 import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
 
 const upper = ({ value }: { value: unknown }) =>
@@ -59,6 +60,32 @@ export class MilestonesQueryDto extends DashboardQueryDto {
   limit?: number;
 }
 
+export const MONEY_FIGURES = ['ceilings', 'committed', 'executed', 'inKind'] as const;
+
+/** The records a figure could not convert, one page at a time (the "ver desglose" panel). */
+export class UnconvertedQueryDto extends DashboardQueryDto {
+  @ApiPropertyOptional({ enum: MONEY_FIGURES, description: 'Only this key figure' })
+  @IsOptional()
+  @IsIn(MONEY_FIGURES)
+  figure?: (typeof MONEY_FIGURES)[number];
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
 export class CurrencyAmountDto {
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({ example: '1000.00', description: 'Sum in that currency' }) amount: string;
@@ -85,6 +112,34 @@ export class UnconvertedDto {
   @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
 }
 
+export class UnconvertedItemDto extends UnconvertedDto {
+  @ApiProperty({ enum: MONEY_FIGURES }) figure: (typeof MONEY_FIGURES)[number];
+}
+
+export class UnconvertedPageDto {
+  @ApiProperty({ example: 'USD', description: 'The currency they could not be converted to' })
+  currency: string;
+  @ApiProperty({ type: [UnconvertedItemDto], description: 'Oldest value date first' })
+  items: UnconvertedItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+/** What a figure leaves out, per original currency and reason (summary). */
+export class UnconvertedSumDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Original currency; null = not stated',
+  })
+  currency: string | null;
+  @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
+  @ApiProperty({ example: '361000.00', description: 'Sum in the original currency' })
+  amount: string;
+  @ApiProperty() records: number;
+}
+
 /** One key figure: converted total plus what it is made of. Figures are never added together. */
 export class MoneyFigureDto {
   @ApiProperty({
@@ -100,10 +155,11 @@ export class MoneyFigureDto {
   })
   unconvertedCount: number;
   @ApiPropertyOptional({
-    type: [UnconvertedDto],
-    description: 'Summary only: the first 100 of them',
+    type: [UnconvertedSumDto],
+    description:
+      'Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted)',
   })
-  unconverted?: UnconvertedDto[];
+  unconvertedByCurrency?: UnconvertedSumDto[];
 }
 
 export class MoneyFiguresDto {
@@ -122,6 +178,27 @@ export class MoneyFiguresDto {
 export class CountDto {
   @ApiPropertyOptional({ nullable: true, type: String }) key: string | null;
   @ApiProperty() count: number;
+}
+
+/** The exchange rates the converted figures used, per currency and source. */
+export class RateSourceDto {
+  @ApiProperty({ example: 'USD', description: 'Currency whose rate to MXN was used' })
+  currency: string;
+  @ApiProperty({ example: 'Banxico FIX', description: '"manual" when the rate has no source' })
+  source: string;
+  @ApiProperty({ description: 'Money records converted with a rate of this source' })
+  records: number;
+  @ApiProperty({ example: '2018-05-28', description: 'Earliest rate date used' }) from: string;
+  @ApiProperty({ example: '2019-01-14', description: 'Latest rate date used' }) to: string;
+}
+
+export class RateSourcesDto {
+  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({
+    type: [RateSourceDto],
+    description: 'Where the rates behind the converted figures come from (empty: none used)',
+  })
+  sources: RateSourceDto[];
 }
 
 export class SummaryDto {
@@ -153,7 +230,17 @@ export class GroupDto {
     | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Actions in the group' })
   actions: number | null;
-  @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
+  @ApiProperty({
+    type: MoneyFiguresDto,
+    description: 'by-partner: money the organisation provided ("aportado por el socio")',
+  })
+  money: MoneyFiguresDto;
+  @ApiPropertyOptional({
+    type: MoneyFiguresDto,
+    description:
+      'by-partner only: all the money of the actions it takes part in, whoever provided it ("en acciones donde participa")',
+  })
+  participation?: MoneyFiguresDto;
 }
 
 export class GroupedDto {
@@ -188,4 +275,49 @@ export class MilestonesDto {
   upcoming: MilestoneItemDto[];
   @ApiProperty({ type: [MilestoneItemDto], description: 'Most overdue first' })
   overdue: MilestoneItemDto[];
+}
+
+/** One year of a partner's money: both figures. */
+export class PartnerYearDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2019',
+    description: 'Year of value date; null = not stated',
+  })
+  year: string | null;
+  @ApiProperty({ type: MoneyFiguresDto }) provided: MoneyFiguresDto;
+  @ApiProperty({ type: MoneyFiguresDto }) participation: MoneyFiguresDto;
+}
+
+/**
+ * A partner's money, two named figures never added together: what it provided ("aportado por el
+ * socio": records where it is the provider) and all the money of the actions it takes part in
+ * ("en acciones donde participa", whoever provided it), each per key figure, in `currency`.
+ */
+export class PartnerMoneyDto {
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: MoneyFiguresDto }) provided: MoneyFiguresDto;
+  @ApiProperty({ type: MoneyFiguresDto }) participation: MoneyFiguresDto;
+  @ApiProperty({ type: [PartnerYearDto], description: 'Oldest year first; not stated last' })
+  byYear: PartnerYearDto[];
+}
+
+/** The four totals of a figure set, in the list's currency (partner list). */
+export class FigureTotalsDto {
+  @ApiProperty({ example: '0.00' }) ceilings: string;
+  @ApiProperty({ example: '0.00' }) committed: string;
+  @ApiProperty({ example: '0.00' }) executed: string;
+  @ApiProperty({ example: '0.00' }) inKind: string;
+  @ApiProperty({ description: 'Records left out (not converted), over the four' })
+  unconverted: number;
+}
+
+export class PartnerTotalsDto {
+  @ApiProperty({ example: 'MXN' }) currency: string;
+  @ApiProperty({ type: FigureTotalsDto, description: 'Aportado por el socio' })
+  provided: FigureTotalsDto;
+  @ApiProperty({ type: FigureTotalsDto, description: 'En acciones donde participa' })
+  participation: FigureTotalsDto;
 }

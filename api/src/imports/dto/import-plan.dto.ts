@@ -58,7 +58,7 @@ export class PlannedRowDto {
   })
   table: string;
   @ApiProperty({ example: 'IMEPLAN-2019-CFF' }) key: string;
-  @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) outcome: string;
+  @ApiProperty({ enum: ['create', 'update', 'unchanged', 'delete'] }) outcome: string;
   @ApiPropertyOptional({ type: [String], example: ['status', 'actual_end'] }) changes?: string[];
 }
 
@@ -66,6 +66,8 @@ export class ImportCountsDto {
   @ApiProperty() create: number;
   @ApiProperty() update: number;
   @ApiProperty() unchanged: number;
+  /** Records an earlier IATI import created that the republished activity no longer holds. */
+  @ApiProperty() delete: number;
 }
 
 export class ImportTableCountsDto {

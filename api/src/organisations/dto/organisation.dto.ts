@@ -1,3 +1,6 @@
+import { Transform } from 'class-transformer';
+import { PartnerTotalsDto } from '../../dashboard/dto/dashboard.dto';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import {
   IsIn,
@@ -82,6 +85,17 @@ export class OrganisationQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ORGANISATION_TYPES)
   type?: OrganisationType;
+
+  @ApiPropertyOptional({
+    enum: REPORTING_CURRENCIES,
+    description: "With it, each organisation carries its two money figures' totals (`money`)",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @IsIn(REPORTING_CURRENCIES)
+  currency?: ReportingCurrency;
 }
 
 export class OrganisationDto {
@@ -97,6 +111,12 @@ export class OrganisationDto {
   notes?: string | null;
   @ApiProperty({ description: 'Actions it takes part in (visible to you)' }) actionCount: number;
   @ApiProperty() version: number;
+  @ApiPropertyOptional({
+    type: PartnerTotalsDto,
+    description:
+      'List with `currency` only: aportado por el socio and en acciones donde participa (visible to you)',
+  })
+  money?: PartnerTotalsDto;
 }
 
 export class OrganisationPageDto {

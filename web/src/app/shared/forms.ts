@@ -1,5 +1,6 @@
 import { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { ApiError } from '../core/api/api-error';
+import { moneyInputMessage, type MoneyInputError } from './money-input';
 
 /**
  * Form rules that mirror the API's validators (`api/src/common/validators.ts`), so most mistakes
@@ -125,6 +126,9 @@ export function controlErrorText(control: AbstractControl | null): string {
   if (errors['maxlength']) {
     return $localize`:@@form.maxLength:Máximo ${(errors['maxlength'] as { requiredLength: number }).requiredLength}:max: caracteres.`;
   }
+  if (typeof errors['moneyInput'] === 'string')
+    return moneyInputMessage(errors['moneyInput'] as MoneyInputError);
+  if (errors['zeroAmount']) return $localize`:@@money.input.zero:Debe ser mayor que cero.`;
   if (errors['money'])
     return $localize`:@@forms.money:Cantidad sin signo con hasta 2 decimales y punto decimal, p. ej. 1500 o 16187025.00.`;
   if (errors['decimal'])

@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up and serving HTTP */
+        /** Liveness: the process is up and serving HTTP (never reads the database or the session) */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -303,7 +303,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** An action with all its parts (ETag carries the version) */
+        /** An action with all its parts (ETag "<version>.<data tag>": send it as If-Match) */
         get: operations["ActionsController_get"];
         put?: never;
         post?: never;
@@ -595,7 +595,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; sets the session and XSRF cookies */
+        /** Sign in with e-mail and password; sets the session and XSRF cookies (and ends the session the cookie held) */
         post: operations["AuthController_signIn"];
         delete?: never;
         options?: never;
@@ -822,7 +822,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Money by providing organisation; actions by participating organisation */
+        /** Money by partner: provided by it (`money`) and in the actions it takes part in (`participation`); actions it takes part in */
         get: operations["DashboardController_byPartner"];
         put?: never;
         post?: never;
@@ -840,6 +840,23 @@ export type paths = {
             cookie?: never;
         };
         get: operations["DashboardController_byPartnerType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/by-partner/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner's money: provided by it and in the actions it takes part in, in total and by year */
+        get: operations["DashboardController_partner"];
         put?: never;
         post?: never;
         delete?: never;
@@ -947,6 +964,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/rate-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange rates behind the converted figures: currency, source, dates used */
+        get: operations["DashboardController_rateSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/summary": {
         parameters: {
             query?: never;
@@ -956,6 +990,23 @@ export type paths = {
         };
         /** Key figures: ceilings, committed, executed, in-kind (never added together), actions, partners */
         get: operations["DashboardController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/unconverted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money records left out of the converted figures (no currency, no value date, no rate), paged */
+        get: operations["DashboardController_unconverted"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1538,6 +1589,8 @@ export type components = {
             milestones: components["schemas"]["MilestoneDto"][];
             /** @enum {string|null} */
             modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            /** @description List with `currency` only: ceilings, committed and executed in that currency */
+            money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Internal: absent for partners */
             notes?: string | null;
@@ -1572,6 +1625,24 @@ export type components = {
             unit?: string | null;
             updatedAt: string;
             version: number;
+        };
+        ActionMoneyDto: {
+            /**
+             * @description Commitment ceilings ("up to")
+             * @example 16187025.00
+             */
+            ceilings: string;
+            /** @example 0.00 */
+            committed: string;
+            /** @example MXN */
+            currency: string;
+            /**
+             * @description Disbursements and expenditure
+             * @example 0.00
+             */
+            executed: string;
+            /** @description Records of the three left out (not converted to `currency`) */
+            unconverted: number;
         };
         ActionPageDto: {
             items: components["schemas"]["ActionSummaryDto"][];
@@ -1625,6 +1696,8 @@ export type components = {
             kind: "cooperation_project" | "city_to_city" | "network_membership" | "award";
             /** @enum {string|null} */
             modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            /** @description List with `currency` only: ceilings, committed and executed in that currency */
+            money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Milestones whose planned date has passed without an actual date */
             overdueMilestones: number;
@@ -2241,6 +2314,18 @@ export type components = {
             pageSize: number;
             total: number;
         };
+        FigureTotalsDto: {
+            /** @example 0.00 */
+            ceilings: string;
+            /** @example 0.00 */
+            committed: string;
+            /** @example 0.00 */
+            executed: string;
+            /** @example 0.00 */
+            inKind: string;
+            /** @description Records left out (not converted), over the four */
+            unconverted: number;
+        };
         FromTemplateDto: {
             /**
              * @description First planned date (default: planned or actual start, else today)
@@ -2264,7 +2349,7 @@ export type components = {
             receiverId?: string | null;
             receiverName?: string | null;
             /** @enum {string} */
-            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             valueDate?: string | null;
             valueDatePrecision?: string | null;
             version: number;
@@ -2290,7 +2375,7 @@ export type components = {
              * @example ceiling
              * @enum {string}
              */
-            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             /** @example 2019-01-14 */
             valueDate?: string | null;
             /** @enum {string|null} */
@@ -2304,7 +2389,10 @@ export type components = {
             label?: string | null;
             /** @description by-year only */
             modality?: string | null;
+            /** @description by-partner: money the organisation provided ("aportado por el socio") */
             money: components["schemas"]["MoneyFiguresDto"];
+            /** @description by-partner only: all the money of the actions it takes part in, whoever provided it ("en acciones donde participa") */
+            participation?: components["schemas"]["MoneyFiguresDto"];
         };
         GroupedDto: {
             /** @example MXN */
@@ -2341,6 +2429,7 @@ export type components = {
         };
         ImportCountsDto: {
             create: number;
+            delete: number;
             unchanged: number;
             update: number;
         };
@@ -2523,6 +2612,8 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The password was set by an admin: change it (POST auth/password) before anything else; other routes answer 403 PASSWORD_CHANGE_REQUIRED */
+            mustChangePassword: boolean;
             name: string;
             /** Format: uuid */
             organisationId?: string | null;
@@ -2625,8 +2716,8 @@ export type components = {
              * @example 16187025.00
              */
             total: string;
-            /** @description Summary only: the first 100 of them */
-            unconverted?: components["schemas"]["UnconvertedDto"][];
+            /** @description Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted) */
+            unconvertedByCurrency?: components["schemas"]["UnconvertedSumDto"][];
             /** @description Records left out of `total` (no currency, no value date or no rate) */
             unconvertedCount: number;
         };
@@ -2707,6 +2798,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2724,6 +2817,8 @@ export type components = {
             iatiRef?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
+            money?: components["schemas"]["PartnerTotalsDto"];
             name: string;
             /** @description Absent for partners */
             notes?: string | null;
@@ -2754,7 +2849,7 @@ export type components = {
             organisationId: string;
             organisationName: string;
             /** @enum {string} */
-            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
             version: number;
         };
         ParticipationInput: {
@@ -2765,7 +2860,17 @@ export type components = {
              * @example funding
              * @enum {string}
              */
-            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
+        };
+        PartnerMoneyDto: {
+            /** @description Oldest year first; not stated last */
+            byYear: components["schemas"]["PartnerYearDto"][];
+            /** @example MXN */
+            currency: string;
+            /** Format: uuid */
+            organisationId: string;
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
         };
         PartnerRefDto: {
             acronym?: string | null;
@@ -2773,7 +2878,24 @@ export type components = {
             id: string;
             name: string;
             /** @enum {string} */
-            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
+        };
+        PartnerTotalsDto: {
+            /** @example MXN */
+            currency: string;
+            /** @description En acciones donde participa */
+            participation: components["schemas"]["FigureTotalsDto"];
+            /** @description Aportado por el socio */
+            provided: components["schemas"]["FigureTotalsDto"];
+        };
+        PartnerYearDto: {
+            participation: components["schemas"]["MoneyFiguresDto"];
+            provided: components["schemas"]["MoneyFiguresDto"];
+            /**
+             * @description Year of value date; null = not stated
+             * @example 2019
+             */
+            year?: string | null;
         };
         PlannedRowDto: {
             /**
@@ -2787,7 +2909,7 @@ export type components = {
             key: string;
             location: components["schemas"]["ImportLocationDto"];
             /** @enum {string} */
-            outcome: "create" | "update" | "unchanged";
+            outcome: "create" | "update" | "unchanged" | "delete";
             /** @enum {string} */
             table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators";
         };
@@ -2845,6 +2967,36 @@ export type components = {
         ProgressSchemeDto: {
             levels: components["schemas"]["ProgressLevelDto"][];
             stages: components["schemas"]["StageWeightDto"][];
+        };
+        RateSourceDto: {
+            /**
+             * @description Currency whose rate to MXN was used
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Earliest rate date used
+             * @example 2018-05-28
+             */
+            from: string;
+            /** @description Money records converted with a rate of this source */
+            records: number;
+            /**
+             * @description "manual" when the rate has no source
+             * @example Banxico FIX
+             */
+            source: string;
+            /**
+             * @description Latest rate date used
+             * @example 2019-01-14
+             */
+            to: string;
+        };
+        RateSourcesDto: {
+            /** @example USD */
+            currency: string;
+            /** @description Where the rates behind the converted figures come from (empty: none used) */
+            sources: components["schemas"]["RateSourceDto"][];
         };
         RelatedActionDto: {
             code: string;
@@ -2946,19 +3098,45 @@ export type components = {
             /** @description Types of the template the action already had (not planned again) */
             skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
         };
-        UnconvertedDto: {
+        UnconvertedItemDto: {
             actionCode: string;
             /** Format: uuid */
             actionId: string;
             /** @example 361000.00 */
             amount: string;
             currency?: string | null;
+            /** @enum {string} */
+            figure: "ceilings" | "committed" | "executed" | "inKind";
             /** Format: uuid */
             fundingId: string;
             /** @enum {string} */
             reason: "currency_not_stated" | "no_value_date" | "no_rate";
             type: string;
             valueDate?: string | null;
+        };
+        UnconvertedPageDto: {
+            /**
+             * @description The currency they could not be converted to
+             * @example USD
+             */
+            currency: string;
+            /** @description Oldest value date first */
+            items: components["schemas"]["UnconvertedItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        UnconvertedSumDto: {
+            /**
+             * @description Sum in the original currency
+             * @example 361000.00
+             */
+            amount: string;
+            /** @description Original currency; null = not stated */
+            currency?: string | null;
+            /** @enum {string} */
+            reason: "currency_not_stated" | "no_value_date" | "no_rate";
+            records: number;
         };
         UpdateActionDto: {
             actualEnd?: string | null;
@@ -3115,7 +3293,7 @@ export type components = {
              * @example ceiling
              * @enum {string}
              */
-            type?: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize";
+            type?: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             /** @example 2019-01-14 */
             valueDate?: string | null;
             /** @enum {string|null} */
@@ -3240,7 +3418,7 @@ export type components = {
              * @example funding
              * @enum {string}
              */
-            role?: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart";
+            role?: "funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting";
             /**
              * @description The version you read (or send If-Match); stale → 409
              * @example 1
@@ -3469,6 +3647,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description With it, each action carries its ceilings, committed and executed money in that currency (`money`); money sorts use it (default MXN) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -3485,10 +3665,10 @@ export interface operations {
                 /** @description Actions this user is responsible for (a user id, or "me") */
                 responsible?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 /** @description Sort field; prefix with - for descending */
-                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress";
+                sort?: "code" | "titleEs" | "status" | "kind" | "updatedAt" | "actualStart" | "plannedStart" | "progress" | "committed" | "executed" | "ceilings" | "-code" | "-titleEs" | "-status" | "-kind" | "-updatedAt" | "-actualStart" | "-plannedStart" | "-progress" | "-committed" | "-executed" | "-ceilings";
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
                 /** @description Actions running in or after this year */
@@ -4226,7 +4406,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4567,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4534,7 +4714,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES */
+            /** @description EVIDENCE_TOO_LARGE, EVIDENCE_TOO_MANY_FILES, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5272,7 +5452,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5315,7 +5495,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5358,7 +5538,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5383,6 +5563,56 @@ export interface operations {
             };
         };
     };
+    DashboardController_partner: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMoneyDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DashboardController_bySdg: {
         parameters: {
             query?: {
@@ -5401,7 +5631,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5444,7 +5674,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5487,7 +5717,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5530,7 +5760,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5573,7 +5803,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5615,7 +5845,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5640,6 +5870,47 @@ export interface operations {
             };
         };
     };
+    DashboardController_rateSources: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateSourcesDto"];
+                };
+            };
+        };
+    };
     DashboardController_summary: {
         parameters: {
             query?: {
@@ -5656,7 +5927,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5677,6 +5948,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+        };
+    };
+    DashboardController_unconverted: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only this key figure */
+                figure?: "ceilings" | "committed" | "executed" | "inKind";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                page?: number;
+                pageSize?: number;
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnconvertedPageDto"];
                 };
             };
         };
@@ -5943,7 +6259,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -5990,7 +6306,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6035,7 +6351,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6081,7 +6397,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6128,7 +6444,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6175,7 +6491,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6222,7 +6538,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6269,7 +6585,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6316,7 +6632,7 @@ export interface operations {
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
-                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart")[];
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
                 sdg?: number[];
                 status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
                 theme?: string[];
@@ -6376,14 +6692,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_UNKNOWN_TABLE, IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +6713,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6436,14 +6752,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID, IMPORT_XML_DOCTYPE (DOCTYPE/ENTITY refused), IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6457,7 +6773,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6496,14 +6812,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPlanDto"];
                 };
             };
-            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE */
+            /** @description IMPORT_INVALID (details: the plan with errors), IMPORT_UNKNOWN_COLUMNS, IMPORT_MISSING_COLUMNS, IMPORT_UNKNOWN_SHEETS, IMPORT_ZIP_BOMB, IMPORT_CORRUPT_FILE, IMPORT_NO_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_TOO_MANY_COLUMNS, IMPORT_CELL_TOO_LONG, IMPORT_READ_TIMEOUT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES) */
+            /** @description IMPORT_TOO_LARGE (over IMPORT_MAX_BYTES), IMPORT_TOO_LARGE_UNCOMPRESSED, IMPORT_READ_OUT_OF_MEMORY, UPLOAD_TOO_MANY_FIELDS */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6517,7 +6833,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RATE_LIMITED (Retry-After) */
+            /** @description RATE_LIMITED, IMPORT_BUSY (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6634,6 +6950,8 @@ export interface operations {
     OrganisationsController_list: {
         parameters: {
             query?: {
+                /** @description With it, each organisation carries its two money figures' totals (`money`) */
+                currency?: "MXN" | "USD" | "EUR";
                 page?: number;
                 pageSize?: number;
                 /** @description Accent-insensitive search in name and acronym */

@@ -85,6 +85,7 @@ export const PARTICIPATION_ROLES = [
   'implementing',
   'beneficiary',
   'counterpart',
+  'reporting',
 ] as const;
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 
@@ -98,6 +99,12 @@ export const FUNDING_TYPES = [
   'expenditure',
   'in_kind',
   'prize',
+  'ceiling_superseded',
+  'planned_disbursement',
+  'incoming_funds',
+  'incoming_commitment',
+  'repayment',
+  'other_flow',
 ] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];
 
@@ -265,8 +272,14 @@ export type CreateMilestoneRequest = Schemas['MilestoneInput'];
 export type KeyCount = Wire<Schemas['CountDto']>;
 /** `CurrencyAmountDto`: the sum in one original currency and its converted part. */
 export type CurrencyAmount = Wire<Schemas['CurrencyAmountDto']>;
-/** `UnconvertedDto`: a money record left out of a total. */
-export type UnconvertedRecord = Wire<Schemas['UnconvertedDto']>;
+/** `UnconvertedItemDto`: a money record left out of a total (GET /dashboard/unconverted). */
+export type UnconvertedRecord = Wire<Schemas['UnconvertedItemDto']>;
+/** `UnconvertedPageDto`: one page of them. */
+export type UnconvertedPage = Wire<Schemas['UnconvertedPageDto']>;
+/** `UnconvertedSumDto`: what a figure leaves out in one original currency, for one reason. */
+export type UnconvertedSum = Wire<Schemas['UnconvertedSumDto']>;
+/** `RateSourcesDto`: GET /dashboard/rate-sources, the rates behind the converted figures. */
+export type RateSources = Wire<Schemas['RateSourcesDto']>;
 /** `MoneyFigureDto`: one key figure (amounts are decimal strings). */
 export type MoneyFigure = Wire<Schemas['MoneyFigureDto']>;
 export type MoneyFigures = Wire<Schemas['MoneyFiguresDto']>;
@@ -278,6 +291,12 @@ export type DashboardSummary = Simplify<
 export type Group = Wire<Schemas['GroupDto']>;
 /** `GroupedDto`: GET /dashboard/by-{partner,partner-type,year,theme,sdg,municipality,status}. */
 export type Grouped = Wire<Schemas['GroupedDto']>;
+/** `PartnerMoneyDto`: GET /dashboard/by-partner/:id, a partner's two money figures. */
+export type PartnerMoney = Wire<Schemas['PartnerMoneyDto']>;
+/** `PartnerYearDto`: one year of both. */
+export type PartnerYear = Wire<Schemas['PartnerYearDto']>;
+/** `PartnerTotalsDto`: both figures' four totals (partner list with a currency). */
+export type PartnerTotals = Wire<Schemas['PartnerTotalsDto']>;
 /** `MilestoneItemDto`: an open milestone with its action. */
 export type MilestoneItem = Wire<Schemas['MilestoneItemDto']>;
 /** `MilestonesDto`: GET /dashboard/milestones. */

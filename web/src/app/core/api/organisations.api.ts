@@ -8,6 +8,8 @@ export interface OrganisationQuery {
   type?: string;
   page?: number;
   pageSize?: number;
+  /** With it, each organisation carries its two money figures' totals in that currency. */
+  currency?: string;
 }
 
 /** Organisations (partners, agencies, cities, networks, institutes): used by several features. */
@@ -19,6 +21,7 @@ export class OrganisationsApi {
     const params: Record<string, string> = {};
     if (query.q) params['q'] = query.q;
     if (query.type) params['type'] = query.type;
+    if (query.currency) params['currency'] = query.currency;
     params['page'] = String(query.page ?? 1);
     params['pageSize'] = String(query.pageSize ?? 100);
     return this.http.get<Page<Organisation>>('/api/v1/organisations', { params });

@@ -23,6 +23,7 @@ describe('authGuard', () => {
         provideHttpClientTesting(),
         provideRouter([
           { path: 'iniciar-sesion', component: Blank },
+          { path: 'cambiar-contrasena', component: Blank },
           { path: 'acciones', component: Blank, canActivate: [authGuard] },
         ]),
       ],
@@ -73,6 +74,23 @@ describe('authGuard', () => {
     http.expectNone('/api/v1/auth/me');
   });
 
+  it('sends a user with an admin-set password to the change-password page first', async () => {
+    const navigation = router.navigateByUrl('/acciones');
+    await flushMe((req) =>
+      req.flush({
+        id: 'u2',
+        email: 'nuevo@b.mx',
+        name: 'Nuevo',
+        role: 'staff',
+        organisationId: null,
+        organisationName: null,
+        mustChangePassword: true,
+      }),
+    );
+    await navigation;
+    expect(router.url).toBe('/cambiar-contrasena?returnUrl=%2Facciones');
+  });
+
   it('redirects to sign-in when any other call answers 401 (session expired)', async () => {
     const first = router.navigateByUrl('/acciones');
     await flushMe((req) =>
@@ -106,6 +124,7 @@ describe('safeReturnUrl', () => {
     expect(safeReturnUrl('https://evil.example')).toBe('/tablero');
     expect(safeReturnUrl('//evil.example')).toBe('/tablero');
     expect(safeReturnUrl('/iniciar-sesion')).toBe('/tablero');
+    expect(safeReturnUrl('/cambiar-contrasena')).toBe('/tablero');
     expect(safeReturnUrl(null)).toBe('/tablero');
   });
 });

@@ -57,10 +57,13 @@ export class AuthStore {
     }
   }
 
-  changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    return firstValueFrom(
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await firstValueFrom(
       this.http.post<void>(`${BASE}/password`, { currentPassword, newPassword }),
     );
+    // A temporary password is now the user's own: the app opens up.
+    const user = this.userSignal();
+    if (user?.mustChangePassword) this.userSignal.set({ ...user, mustChangePassword: false });
   }
 
   /** Drops the cached user (session expired or signed out). */

@@ -68,6 +68,7 @@ export const PARTICIPATION_ROLE_LABELS: Record<ParticipationRole, string> = {
   implementing: $localize`:@@participationRole.implementing:Implementador`,
   beneficiary: $localize`:@@participationRole.beneficiary:Beneficiario`,
   counterpart: $localize`:@@participationRole.counterpart:Contraparte`,
+  reporting: $localize`:@@participationRole.reporting:Informante IATI`,
 };
 
 export const INSTRUMENT_TYPE_LABELS: Record<InstrumentType, string> = {
@@ -84,6 +85,12 @@ export const FUNDING_TYPE_LABELS: Record<FundingType, string> = {
   expenditure: $localize`:@@fundingType.expenditure:Ejercido`,
   in_kind: $localize`:@@fundingType.in_kind:En especie`,
   prize: $localize`:@@fundingType.prize:Premio`,
+  ceiling_superseded: $localize`:@@fundingType.ceiling_superseded:Presupuesto original (sustituido)`,
+  planned_disbursement: $localize`:@@fundingType.planned_disbursement:Desembolso planeado`,
+  incoming_funds: $localize`:@@fundingType.incoming_funds:Fondos recibidos`,
+  incoming_commitment: $localize`:@@fundingType.incoming_commitment:Compromiso recibido`,
+  repayment: $localize`:@@fundingType.repayment:Reembolso de préstamo o intereses`,
+  other_flow: $localize`:@@fundingType.other_flow:Otro flujo IATI`,
 };
 
 export const MILESTONE_TYPE_LABELS: Record<MilestoneType, string> = {

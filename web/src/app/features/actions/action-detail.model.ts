@@ -14,6 +14,13 @@ const MONEY_ORDER: FundingType[] = [
   'expenditure',
   'in_kind',
   'prize',
+  // Plans and money the action receives or repays: shown apart, never in the executed totals.
+  'planned_disbursement',
+  'incoming_commitment',
+  'incoming_funds',
+  'repayment',
+  'other_flow',
+  'ceiling_superseded',
 ];
 
 function totalsByCurrency(entries: Funding[]): FundingGroup['totals'] {

@@ -25,6 +25,9 @@ export const SORT_FIELDS = [
   'updatedAt',
   'actualStart',
   'progress',
+  'committed',
+  'executed',
+  'ceilings',
 ] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 

@@ -24,7 +24,17 @@ import { SortHeaderIntl } from '../../core/i18n/material-intl';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
-import { ACTION_KINDS, ACTION_STATUSES, ActionSummary, MODALITIES } from '../../core/api/models';
+import {
+  ACTION_KINDS,
+  ACTION_STATUSES,
+  ActionSummary,
+  CURRENCIES,
+  type Currency,
+  MODALITIES,
+} from '../../core/api/models';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MoneyPipe } from '../../shared/money';
+import { FIGURE_LABELS } from '../dashboard/chart-data';
 import { OrganisationsApi } from '../../core/api/organisations.api';
 import { AuthStore } from '../../core/auth/auth.store';
 import { KIND_LABELS, labelOf, MODALITY_LABELS, STATUS_LABELS } from '../../core/i18n/labels';
@@ -59,6 +69,8 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     ReactiveFormsModule,
     RouterLink,
     MatTableModule,
+    MatButtonToggleModule,
+    MoneyPipe,
     MatSortModule,
     SortHeaderIntl,
     MatPaginatorModule,
@@ -111,6 +123,9 @@ export class ActionList {
     period: $localize`:@@actions.col.period:Inicio`,
     updatedAt: $localize`:@@actions.col.updatedAt:Actualizada`,
     overdue: $localize`:@@actions.col.overdue:Hitos atrasados`,
+    committed: FIGURE_LABELS.committed,
+    executed: FIGURE_LABELS.executed,
+    ceilings: FIGURE_LABELS.ceilings,
   };
 
   protected readonly canEdit = computed(() => this.auth.can('portfolio.edit'));
@@ -118,6 +133,16 @@ export class ActionList {
     requireSync: true,
   });
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
+  protected readonly currencies = CURRENCIES;
+  private readonly params = toSignal(this.route.queryParams, { requireSync: true });
+  /** The money columns' currency, kept in the URL (`?currency=USD`; MXN by default). */
+  protected readonly currency = computed((): Currency => {
+    const value = String(this.params()['currency'] ?? '').toUpperCase();
+    return (CURRENCIES as readonly string[]).includes(value) ? (value as Currency) : 'MXN';
+  });
+  private currencyParam(): Record<string, string> {
+    return this.currency() === 'MXN' ? {} : { currency: this.currency() };
+  }
   protected readonly sortActive = computed(() => this.filters().sort.replace(/^-/, ''));
   protected readonly sortDirection = computed(() =>
     this.filters().sort.startsWith('-') ? 'desc' : 'asc',
@@ -166,7 +191,7 @@ export class ActionList {
   protected readonly themeInput = new FormControl('', { nonNullable: true });
 
   constructor() {
-    effect(() => this.store.load(this.filters()));
+    effect(() => this.store.load(this.filters(), this.currency()));
     this.search.valueChanges
       .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((q) => this.apply({ q, page: 1 }));
@@ -190,7 +215,18 @@ export class ActionList {
 
   apply(patch: Partial<ActionFilters>): void {
     const next = { ...this.filters(), ...patch };
-    void this.router.navigate([], { relativeTo: this.route, queryParams: filtersToParams(next) });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { ...filtersToParams(next), ...this.currencyParam() },
+    });
+  }
+
+  setCurrency(value: unknown): void {
+    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { ...filtersToParams(this.filters()), currency: value === 'MXN' ? null : value },
+    });
   }
 
   setList(key: ListKey, values: (string | number)[]): void {
@@ -217,7 +253,10 @@ export class ActionList {
     const { pageSize, sort } = this.filters();
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: filtersToParams({ ...filtersFromParams({}), pageSize, sort }),
+      queryParams: {
+        ...filtersToParams({ ...filtersFromParams({}), pageSize, sort }),
+        ...this.currencyParam(),
+      },
     });
   }
 

@@ -36,8 +36,11 @@ export type PartKind =
 export class ActionsApi {
   private readonly http = inject(HttpClient);
 
-  list(filters: ActionFilters): Observable<Page<ActionSummary>> {
-    return this.http.get<Page<ActionSummary>>(BASE, { params: filtersToApiParams(filters) });
+  /** A page of actions; with `currency`, each carries its money in that currency. */
+  list(filters: ActionFilters, currency?: string): Observable<Page<ActionSummary>> {
+    const params = filtersToApiParams(filters);
+    if (currency) params['currency'] = currency;
+    return this.http.get<Page<ActionSummary>>(BASE, { params });
   }
 
   /** People who can be responsible for an action (active institute users). */

@@ -17,8 +17,8 @@ interface ListState {
 export class ActionsStore {
   private readonly api = inject(ActionsApi);
   private readonly state = signal<ListState>({ items: [], total: 0, loading: false, error: null });
-  private readonly requests = new Subject<ActionFilters>();
-  private lastFilters: ActionFilters | null = null;
+  private readonly requests = new Subject<{ filters: ActionFilters; currency?: string }>();
+  private last: { filters: ActionFilters; currency?: string } | null = null;
 
   readonly items = computed(() => this.state().items);
   readonly total = computed(() => this.state().total);
@@ -28,8 +28,8 @@ export class ActionsStore {
   constructor() {
     const subscription = this.requests
       .pipe(
-        switchMap((filters) =>
-          this.api.list(filters).pipe(
+        switchMap(({ filters, currency }) =>
+          this.api.list(filters, currency).pipe(
             map((page) => ({ items: page.items, total: page.total, loading: false, error: null })),
             catchError((e: unknown) =>
               of({ items: [], total: 0, loading: false, error: toApiError(e) }),
@@ -41,13 +41,13 @@ export class ActionsStore {
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
   }
 
-  load(filters: ActionFilters): void {
-    this.lastFilters = filters;
+  load(filters: ActionFilters, currency?: string): void {
+    this.last = { filters, currency };
     this.state.update((s) => ({ ...s, loading: true, error: null }));
-    this.requests.next(filters);
+    this.requests.next(this.last);
   }
 
   retry(): void {
-    if (this.lastFilters) this.load(this.lastFilters);
+    if (this.last) this.load(this.last.filters, this.last.currency);
   }
 }

@@ -9,6 +9,9 @@ export const ACTION_COLUMNS = [
   'period',
   'updatedAt',
   'overdue',
+  'committed',
+  'executed',
+  'ceilings',
 ] as const;
 export type ActionColumn = (typeof ACTION_COLUMNS)[number];
 
@@ -21,6 +24,9 @@ export const DEFAULT_COLUMNS: ActionColumn[] = [
   'partners',
   'period',
   'overdue',
+  'committed',
+  'executed',
+  'ceilings',
 ];
 const STORAGE_KEY = 'coopera.actions.columns';
 

@@ -68,7 +68,7 @@ function escapeHtml(text: string): string {
   );
 }
 
-function compact(locale: string): (value: number) => string {
+export function compact(locale: string): (value: number) => string {
   const format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   return (value: number) => format.format(value);
 }
@@ -87,7 +87,7 @@ const asItems = (params: unknown): TooltipItem[] =>
 const isMoneyDatum = (d: unknown): d is MoneyDatum =>
   typeof d === 'object' && d !== null && typeof (d as MoneyDatum).amount === 'string';
 
-function moneyTooltip(currency: string, locale: string, total = false) {
+export function moneyTooltip(currency: string, locale: string, total = false) {
   return (params: unknown): string => {
     const items = asItems(params);
     const title = escapeHtml(items[0]?.axisValueLabel ?? items[0]?.name ?? '');
@@ -106,7 +106,7 @@ function moneyTooltip(currency: string, locale: string, total = false) {
   };
 }
 
-const hasAmount = (amount: string | undefined) => toChartNumber(amount) !== 0;
+export const hasAmount = (amount: string | undefined) => toChartNumber(amount) !== 0;
 
 /**
  * Money per group (partner, theme…): one bar series per key figure that has any amount,

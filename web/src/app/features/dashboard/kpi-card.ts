@@ -17,6 +17,7 @@ import { MatIconModule } from '@angular/material/icon';
         @if (note()) {
           <p class="note">{{ note() }}</p>
         }
+        <ng-content />
       </mat-card-content>
     </mat-card>
   `,

@@ -173,6 +173,12 @@ const SHOWN_ROWS = 300;
                 <span class="count">{{ plan.counts.unchanged }}</span>
                 <span i18n="@@imports.count.unchanged">sin cambios</span>
               </li>
+              @if (plan.counts.delete) {
+                <li data-testid="import-count-delete">
+                  <span class="count">{{ plan.counts.delete }}</span>
+                  <span i18n="@@imports.count.delete">por eliminar</span>
+                </li>
+              }
               <li data-testid="import-count-errors">
                 <span class="count">{{ plan.errorCount }}</span>
                 <span i18n="@@imports.count.errors">errores</span>
@@ -368,6 +374,9 @@ const SHOWN_ROWS = 300;
     .outcome.update {
       color: var(--mat-sys-tertiary);
     }
+    .outcome.delete {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class ImportPage {
@@ -376,7 +385,7 @@ export class ImportPage {
   protected readonly kindLabels = KIND_LABELS;
   protected readonly tableLabel = (table: string) => TABLE_LABELS[table] ?? table;
   protected readonly outcomeLabels = OUTCOME_LABELS;
-  protected readonly outcomes = ['create', 'update', 'unchanged'];
+  protected readonly outcomes = ['create', 'update', 'unchanged', 'delete'];
   protected readonly outcome = signal('');
   protected readonly location = locationText;
   protected readonly issue = issueMessage;

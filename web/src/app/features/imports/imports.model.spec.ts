@@ -13,6 +13,7 @@ const counts = (create: number, update: number, unchanged: number) => ({
   create,
   update,
   unchanged,
+  delete: 0,
 });
 const plan = (over: Partial<ImportPlan> = {}): ImportPlan => ({
   kind: 'csv',

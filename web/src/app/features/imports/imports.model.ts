@@ -41,6 +41,7 @@ export const OUTCOME_LABELS: Record<string, string> = {
   create: $localize`:@@imports.outcome.create:Se crea`,
   update: $localize`:@@imports.outcome.update:Se actualiza`,
   unchanged: $localize`:@@imports.outcome.unchanged:Sin cambios`,
+  delete: $localize`:@@imports.outcome.delete:Se elimina`,
 };
 
 /** The row problems of an import, by their stable code (the API's English message is the fallback). */
@@ -68,6 +69,8 @@ const ISSUE_MESSAGES: Record<string, string> = {
   unknown_result: $localize`:@@imports.issue.unknownResult:No existe un resultado con ese identificador en el archivo ni en Coopera.`,
   organisation_conflict: $localize`:@@imports.issue.orgConflict:Otra fila da datos distintos para la misma organización.`,
   date_order: $localize`:@@imports.issue.dateOrder:La fecha de fin es anterior a la de inicio.`,
+  amount_rounded: $localize`:@@imports.issue.amountRounded:El monto tenía más de dos decimales: se redondeó a centavos.`,
+  indicator_text_value: $localize`:@@imports.issue.indicatorTextValue:El valor del indicador no es un número: se guarda como texto.`,
   skipped_transaction: $localize`:@@imports.issue.skippedTransaction:Tipo de transacción sin equivalente: no se importa.`,
   skipped_role: $localize`:@@imports.issue.skippedRole:Rol de organización desconocido: no se importa.`,
   skipped_org: $localize`:@@imports.issue.skippedOrg:Organización sin nombre ni identificador: no se importa.`,
@@ -103,7 +106,7 @@ export function tableCounts(plan: ImportPlan): TableCount[] {
     table,
     label: TABLE_LABELS[table],
     ...byTable[table],
-  })).filter((c) => c.create + c.update + c.unchanged > 0);
+  })).filter((c) => c.create + c.update + c.unchanged + c.delete > 0);
 }
 
 /** A file-level refusal (no plan): the message for its code, with the names the API gives. */

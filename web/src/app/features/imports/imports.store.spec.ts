@@ -8,7 +8,7 @@ const plan = (over: Record<string, unknown> = {}) => ({
   dryRun: true,
   applied: false,
   files: [],
-  counts: { create: 1, update: 0, unchanged: 0 },
+  counts: { create: 1, update: 0, unchanged: 0, delete: 0 },
   byTable: {},
   rows: [],
   rowsTruncated: false,

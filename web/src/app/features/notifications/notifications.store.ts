@@ -39,17 +39,18 @@ export class NotificationsStore {
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
   }
 
+  // `run` never rejects: a failure is shown in the panel's state, so these need not wait for it.
   load(): void {
-    this.run(this.api.list());
+    void this.run(this.api.list());
   }
 
   markRead(item: AppNotification): void {
     if (item.read) return;
-    this.run(this.api.markRead([item.id]));
+    void this.run(this.api.markRead([item.id]));
   }
 
   markAllRead(): void {
-    this.run(this.api.markAllRead());
+    void this.run(this.api.markAllRead());
   }
 
   /** Resolves true once the list without it is shown, false when the request failed. */

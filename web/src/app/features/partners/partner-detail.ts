@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
@@ -8,12 +9,20 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ApiError, toApiError } from '../../core/api/api-error';
-import type { ActionSummary, Grouped, OrganisationDetail } from '../../core/api/models';
+import {
+  type ActionSummary,
+  CURRENCIES,
+  type Currency,
+  type OrganisationDetail,
+  type PartnerMoney,
+} from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
 import {
   KIND_LABELS,
@@ -23,38 +32,17 @@ import {
 } from '../../core/i18n/labels';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
-import { MoneyPipe, sumAmounts } from '../../shared/money';
+import { MoneyPipe } from '../../shared/money';
+import { ChartCard } from '../dashboard/chart-card';
+import { type Figure, FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
 import { DashboardApi } from '../dashboard/dashboard.api';
-
-/** One row of the partner's money by year (MXN; figures never added together). */
-export interface YearRow {
-  year: string;
-  ceilings: string;
-  committed: string;
-  executed: string;
-}
-
-/** Folds the by-year groups (year × modality) into one row per year, summing exactly. */
-export function moneyByYear(grouped: Grouped | null): YearRow[] {
-  if (!grouped) return [];
-  const years = new Map<string, { ceilings: string[]; committed: string[]; executed: string[] }>();
-  for (const g of grouped.groups) {
-    const year = g.key ?? '—';
-    const row = years.get(year) ?? { ceilings: [], committed: [], executed: [] };
-    row.ceilings.push(g.money.ceilings.total);
-    row.committed.push(g.money.committed.total);
-    row.executed.push(g.money.executed.total);
-    years.set(year, row);
-  }
-  return [...years.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([year, r]) => ({
-      year,
-      ceilings: sumAmounts(r.ceilings),
-      committed: sumAmounts(r.committed),
-      executed: sumAmounts(r.executed),
-    }));
-}
+import {
+  firstFigureWithMoney,
+  PARTNER_FIGURE_LABELS,
+  PARTNER_FIGURES,
+  PARTNER_FIGURES_NOTE,
+  partnerYearChart,
+} from './partner-money';
 
 @Component({
   selector: 'app-partner-detail',
@@ -62,7 +50,9 @@ export function moneyByYear(grouped: Grouped | null): YearRow[] {
     RouterLink,
     MatTableModule,
     MatButtonModule,
+    MatButtonToggleModule,
     MatIconModule,
+    ChartCard,
     StatusChip,
     MoneyPipe,
     LoadingState,
@@ -105,29 +95,85 @@ export function moneyByYear(grouped: Grouped | null): YearRow[] {
             }
           </p>
         </header>
-        @if (years().length) {
-          <h2 i18n="@@partner.moneyByYear">Financiamiento por año (MXN)</h2>
-          <table class="dense-table year-table" data-testid="partner-money-by-year">
-            <thead>
-              <tr>
-                <th scope="col" i18n="@@partner.year">Año</th>
-                <th scope="col" i18n="@@partner.ceilings">Techo (hasta)</th>
-                <th scope="col" i18n="@@partner.committed">Comprometido</th>
-                <th scope="col" i18n="@@partner.executed">Ejercido</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (y of years(); track y.year) {
-                <tr>
-                  <th scope="row">{{ y.year }}</th>
-                  <td>{{ y.ceilings | money: 'MXN' }}</td>
-                  <td>{{ y.committed | money: 'MXN' }}</td>
-                  <td>{{ y.executed | money: 'MXN' }}</td>
-                </tr>
+        <section class="money" aria-labelledby="partner-money-title" data-testid="partner-money">
+          <div class="money-head">
+            <h2 id="partner-money-title" i18n="@@money.partner.title">Dinero del socio</h2>
+            <mat-button-toggle-group
+              [value]="currency()"
+              (change)="setCurrency($event.value)"
+              hideSingleSelectionIndicator
+              aria-label="Moneda de reporte"
+              i18n-aria-label="@@dashboard.currency"
+              data-testid="currency-switch"
+            >
+              @for (c of currencies; track c) {
+                <mat-button-toggle [value]="c" [attr.data-testid]="'currency-' + c">{{
+                  c
+                }}</mat-button-toggle>
               }
-            </tbody>
-          </table>
-        }
+            </mat-button-toggle-group>
+          </div>
+          <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
+          @if (money(); as m) {
+            <table class="dense-table totals" data-testid="partner-money-totals">
+              <thead>
+                <tr>
+                  <th scope="col" i18n="@@money.partner.figure">Cifra ({{ m.currency }})</th>
+                  @for (k of partnerFigures; track k) {
+                    <th scope="col" [attr.data-testid]="'partner-figure-' + k">
+                      {{ partnerLabels[k] }}
+                    </th>
+                  }
+                </tr>
+              </thead>
+              <tbody>
+                @for (f of figures; track f) {
+                  <tr [attr.data-testid]="'partner-total-' + f">
+                    <th scope="row">{{ figureLabels[f] }}</th>
+                    @for (k of partnerFigures; track k) {
+                      <td [attr.data-testid]="'partner-total-' + f + '-' + k">
+                        {{ m[k][f].total | money: m.currency }}
+                        @if (m[k][f].unconvertedCount) {
+                          <span class="muted" i18n="@@money.partner.unconverted"
+                            >(+{{ m[k][f].unconvertedCount }} sin convertir)</span
+                          >
+                        }
+                      </td>
+                    }
+                  </tr>
+                }
+              </tbody>
+            </table>
+          } @else if (moneyError(); as err) {
+            <app-error-state [message]="err.message" (retry)="loadMoney()" />
+          } @else {
+            <app-loading-state />
+          }
+          <app-chart-card
+            testId="partner-by-year"
+            heading="Por año"
+            i18n-heading="@@money.partner.byYear"
+            fileName="coopera-socio-por-anio"
+            [model]="yearChart()"
+            [loading]="!money() && !moneyError()"
+            [error]="moneyError()"
+            (retry)="loadMoney()"
+          >
+            <mat-button-toggle-group
+              cardActions
+              [value]="yearFigure()"
+              (change)="setYearFigure($event.value)"
+              hideSingleSelectionIndicator
+              aria-label="Cifra"
+              i18n-aria-label="@@dashboard.chart.figure"
+              data-testid="year-figure"
+            >
+              @for (f of figures; track f) {
+                <mat-button-toggle [value]="f">{{ figureLabels[f] }}</mat-button-toggle>
+              }
+            </mat-button-toggle-group>
+          </app-chart-card>
+        </section>
         <h2 i18n="@@partner.actions">Acciones en las que participa</h2>
         @if (o.actions.length) {
           <table mat-table [dataSource]="o.actions" class="dense-table">
@@ -170,12 +216,34 @@ export function moneyByYear(grouped: Grouped | null): YearRow[] {
     table {
       width: 100%;
     }
+    .money {
+      margin: 16px 0 24px;
+    }
+    .money-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .money-head h2 {
+      margin: 0;
+    }
+    .totals {
+      margin-bottom: 16px;
+    }
+    .totals td,
+    .totals thead th:not(:first-child) {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
   `,
 })
 export class PartnerDetail {
   private readonly api = inject(OrganisationsApi);
   private readonly dashboard = inject(DashboardApi);
-  protected readonly years = signal<YearRow[]>([]);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly locale = inject(LOCALE_ID);
   readonly id = input.required<string>();
   protected readonly org = signal<OrganisationDetail | null>(null);
@@ -183,20 +251,50 @@ export class PartnerDetail {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly columns = ['code', 'title', 'role', 'kind', 'status'];
 
+  protected readonly currencies = CURRENCIES;
+  protected readonly figures = FIGURES;
+  protected readonly figureLabels = FIGURE_LABELS;
+  protected readonly partnerFigures = PARTNER_FIGURES;
+  protected readonly partnerLabels = PARTNER_FIGURE_LABELS;
+  protected readonly note = PARTNER_FIGURES_NOTE;
+
+  private readonly params = toSignal(this.route.queryParamMap);
+  /** The reporting currency, kept in the URL (`?currency=USD`). */
+  protected readonly currency = computed((): Currency => {
+    const value = this.params()?.get('currency')?.toUpperCase();
+    return (CURRENCIES as readonly string[]).includes(value ?? '') ? (value as Currency) : 'MXN';
+  });
+  protected readonly money = signal<PartnerMoney | null>(null);
+  protected readonly moneyError = signal<ApiError | null>(null);
+  private readonly yearFigureChoice = signal<Figure | null>(null);
+  protected readonly yearFigure = computed(
+    () => this.yearFigureChoice() ?? firstFigureWithMoney(this.money()?.byYear ?? []),
+  );
+  protected readonly yearChart = computed(() => {
+    const m = this.money();
+    if (!m) return null;
+    return partnerYearChart(m.byYear, {
+      currency: m.currency,
+      locale: this.locale,
+      figure: this.yearFigure(),
+    });
+  });
+
   constructor() {
     effect(() => {
       const id = this.id();
       untracked(() => this.load(id));
+    });
+    effect(() => {
+      const id = this.id();
+      const currency = this.currency();
+      untracked(() => this.loadMoney(id, currency));
     });
   }
 
   load(id = this.id()): void {
     this.loading.set(true);
     this.error.set(null);
-    this.years.set([]);
-    this.dashboard
-      .grouped('by-year', { currency: 'MXN', partner: id, limit: '1000' })
-      .subscribe({ next: (g) => this.years.set(moneyByYear(g)), error: () => this.years.set([]) });
     this.api.get(id).subscribe({
       next: (org) => {
         this.org.set(org);
@@ -207,6 +305,29 @@ export class PartnerDetail {
         this.loading.set(false);
       },
     });
+  }
+
+  loadMoney(id = this.id(), currency = this.currency()): void {
+    this.money.set(null);
+    this.moneyError.set(null);
+    this.dashboard.partnerMoney(id, { currency }).subscribe({
+      next: (m) => this.money.set(m),
+      error: (e: unknown) => this.moneyError.set(toApiError(e)),
+    });
+  }
+
+  protected setCurrency(value: unknown): void {
+    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { currency: value === 'MXN' ? null : value },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  protected setYearFigure(value: unknown): void {
+    if ((FIGURES as readonly unknown[]).includes(value)) this.yearFigureChoice.set(value as Figure);
   }
 
   protected title(a: ActionSummary): string {

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  LOCALE_ID,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,7 +20,17 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
-import { Organisation, ORGANISATION_TYPES } from '../../core/api/models';
+import {
+  CURRENCIES,
+  type Currency,
+  Organisation,
+  ORGANISATION_TYPES,
+  type PartnerTotals,
+} from '../../core/api/models';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { formatMoney } from '../../shared/money';
+import { FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
+import { type PartnerFigure, PARTNER_FIGURE_LABELS, PARTNER_FIGURES_NOTE } from './partner-money';
 import { OrganisationsApi } from '../../core/api/organisations.api';
 import { AuthStore } from '../../core/auth/auth.store';
 import { labelOf, ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
@@ -33,6 +50,7 @@ import { OrganisationDialog } from './organisation-dialog';
     MatIconModule,
     MatButtonModule,
     MatProgressBarModule,
+    MatButtonToggleModule,
     EmptyState,
     ErrorState,
   ],
@@ -41,6 +59,20 @@ import { OrganisationDialog } from './organisation-dialog';
     <div class="page">
       <header class="page-header">
         <h1 i18n="@@partners.title">Socios</h1>
+        <mat-button-toggle-group
+          [value]="currency()"
+          (change)="setCurrency($event.value)"
+          hideSingleSelectionIndicator
+          aria-label="Moneda de reporte"
+          i18n-aria-label="@@dashboard.currency"
+          data-testid="currency-switch"
+        >
+          @for (c of currencies; track c) {
+            <mat-button-toggle [value]="c" [attr.data-testid]="'currency-' + c">{{
+              c
+            }}</mat-button-toggle>
+          }
+        </mat-button-toggle-group>
         @if (canEdit()) {
           <button mat-flat-button type="button" (click)="create()" data-testid="partner-new">
             <mat-icon aria-hidden="true">add</mat-icon>
@@ -48,6 +80,7 @@ import { OrganisationDialog } from './organisation-dialog';
           </button>
         }
       </header>
+      <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
       <div class="filters">
         <mat-form-field>
           <mat-label i18n="@@partners.search">Buscar socio</mat-label>
@@ -102,7 +135,19 @@ import { OrganisationDialog } from './organisation-dialog';
               {{ o.actionCount }}
             </td>
           </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          @for (k of partnerFigures; track k) {
+            <ng-container [matColumnDef]="k">
+              <th mat-header-cell *matHeaderCellDef>{{ partnerLabels[k] }} ({{ currency() }})</th>
+              <td mat-cell *matCellDef="let o" [attr.data-testid]="'partner-' + k">
+                @for (line of lines(o.money, k); track line) {
+                  <div class="money-line">{{ line }}</div>
+                } @empty {
+                  —
+                }
+              </td>
+            </ng-container>
+          }
+          <tr mat-header-row *matHeaderRowDef="columns" class="header-row"></tr>
           <tr
             mat-row
             *matRowDef="let o; columns: columns"
@@ -142,12 +187,27 @@ import { OrganisationDialog } from './organisation-dialog';
     .row {
       cursor: pointer;
     }
+    .money-line {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .page-header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+    }
     .row:hover {
       background: var(--mat-sys-surface-container);
     }
     /* Phones: each organisation is a card (name, then type, country and actions labelled). */
     @media (max-width: 600px) {
-      table thead {
+      /* A grid container blockifies the table's generated thead and tbody. */
+      table {
+        display: grid;
+      }
+      tr.header-row {
         display: none;
       }
       tr.row {
@@ -182,7 +242,13 @@ export class PartnerList {
   protected readonly canEdit = computed(() => this.auth.can('portfolio.edit'));
   protected readonly types = ORGANISATION_TYPES;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
-  protected readonly columns = ['name', 'type', 'country', 'actions'];
+  private readonly locale = inject(LOCALE_ID);
+  protected readonly columns = ['name', 'type', 'country', 'actions', 'provided', 'participation'];
+  protected readonly currencies = CURRENCIES;
+  protected readonly currency = signal<Currency>('MXN');
+  protected readonly partnerFigures: readonly PartnerFigure[] = ['provided', 'participation'];
+  protected readonly partnerLabels = PARTNER_FIGURE_LABELS;
+  protected readonly note = PARTNER_FIGURES_NOTE;
   protected readonly typeHeader = $localize`:@@partners.col.type:Tipo`;
   protected readonly countryHeader = $localize`:@@partners.col.country:País`;
   protected readonly actionsHeader = $localize`:@@partners.col.actions:Acciones`;
@@ -203,6 +269,21 @@ export class PartnerList {
     this.load(1);
   }
 
+  /** "Techo (hasta): $1.00 MXN" per key figure with money (none: "—"). */
+  protected lines(money: PartnerTotals | undefined, k: PartnerFigure): string[] {
+    const totals = money?.[k];
+    if (!totals) return [];
+    return FIGURES.filter((f) => !/^0+(\.0+)?$/.test(totals[f])).map(
+      (f) => `${FIGURE_LABELS[f]}: ${formatMoney(totals[f], money.currency, this.locale)}`,
+    );
+  }
+
+  protected setCurrency(value: unknown): void {
+    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
+    this.currency.set(value as Currency);
+    this.load();
+  }
+
   protected typeLabel(type: string): string {
     return labelOf(ORGANISATION_TYPE_LABELS, type);
   }
@@ -212,7 +293,13 @@ export class PartnerList {
     this.loading.set(true);
     this.error.set(null);
     this.api
-      .list({ q: this.search.value.trim(), type: this.type.value, page, pageSize: this.pageSize })
+      .list({
+        q: this.search.value.trim(),
+        type: this.type.value,
+        page,
+        pageSize: this.pageSize,
+        currency: this.currency(),
+      })
       .subscribe({
         next: (result) => {
           this.items.set(result.items);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,16 +8,29 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { CURRENCIES, Funding, FUNDING_TYPES, FundingType } from '../../../core/api/models';
 import { FUNDING_TYPE_LABELS } from '../../../core/i18n/labels';
+import { currencyCodeValidator, dateValidator, orNull } from '../../../shared/forms';
+import { formatMoney } from '../../../shared/money';
 import {
-  currencyCodeValidator,
-  dateValidator,
-  moneyValidator,
-  orNull,
-} from '../../../shared/forms';
+  moneyInputValidator,
+  normaliseMoneyInput,
+  parseMoneyInput,
+} from '../../../shared/money-input';
+import type { ValidatorFn } from '@angular/forms';
 import { OrgAutocomplete, orgOf, orgValidator, OrgValue, toOrgOption } from './org-autocomplete';
 import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
 
 const OTHER = 'OTHER';
+
+/** Funding types that may be recorded at zero (docs/money.md: in-kind not valued yet). */
+const ZERO_ALLOWED: readonly string[] = ['in_kind'];
+
+/** A zero amount is refused unless the sibling `type` allows it (as the API decides). */
+const nonZeroAmount: ValidatorFn = (control) => {
+  const parsed = parseMoneyInput(control.value as string);
+  if (!parsed?.ok || !/^0+\.00$/.test(parsed.value)) return null;
+  const type = control.parent?.get('type')?.value as string | null | undefined;
+  return type && ZERO_ALLOWED.includes(type) ? null : { zeroAmount: true };
+};
 
 /** Adds or edits a funding record: type (ceiling explained), amount, currency, date, parties. */
 @Component({
@@ -67,9 +80,13 @@ const OTHER = 'OTHER';
               required
               data-testid="funding-amount"
             />
-            <mat-hint i18n="@@funding.amountHint"
-              >Sin separador de miles, p. ej. 16187025.00</mat-hint
-            >
+            @if (preview(); as p) {
+              <mat-hint data-testid="funding-amount-preview" i18n="@@money.input.preview"
+                >Se guardará: {{ p }}</mat-hint
+              >
+            } @else {
+              <mat-hint i18n="@@money.input.hint">p. ej. 250,000.00 o $250,000.00</mat-hint>
+            }
             <mat-error>{{ errorText('amount') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
@@ -152,7 +169,7 @@ export class FundingDialog extends PartDialog<Funding> {
     type: new FormControl<FundingType | null>(null, Validators.required),
     amount: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, moneyValidator],
+      validators: [Validators.required, moneyInputValidator, nonZeroAmount],
     }),
     currency: new FormControl<string>('MXN', {
       nonNullable: true,
@@ -176,10 +193,29 @@ export class FundingDialog extends PartDialog<Funding> {
   protected readonly currency = toSignal(this.form.controls.currency.valueChanges, {
     initialValue: this.form.controls.currency.value,
   });
+  private readonly locale = inject(LOCALE_ID);
+  private readonly amountText = toSignal(this.form.controls.amount.valueChanges, {
+    initialValue: this.form.controls.amount.value,
+  });
+  private readonly otherCode = toSignal(this.form.controls.otherCurrency.valueChanges, {
+    initialValue: this.form.controls.otherCurrency.value,
+  });
+  /** The amount as it will be stored, formatted ("$250,000.00 USD"); null until it parses. */
+  protected readonly preview = computed(() => {
+    const parsed = parseMoneyInput(this.amountText());
+    if (!parsed?.ok) return null;
+    const currency =
+      this.currency() === OTHER ? this.otherCode().trim().toUpperCase() : this.currency();
+    return formatMoney(parsed.value, currency || null, this.locale);
+  });
 
   constructor() {
     super();
     this.form.controls.currency.valueChanges.subscribe((c) => this.toggleOther(c));
+    // Zero is refused or allowed by the type: re-check the amount when the type changes.
+    this.form.controls.type.valueChanges.subscribe(() =>
+      this.form.controls.amount.updateValueAndValidity({ emitEvent: false }),
+    );
     if (this.data.part) this.load(this.data.part);
     else this.toggleOther(this.form.controls.currency.value);
   }
@@ -210,7 +246,7 @@ export class FundingDialog extends PartDialog<Funding> {
     const v = this.form.getRawValue();
     return {
       type: v.type,
-      amount: v.amount.trim(),
+      amount: normaliseMoneyInput(v.amount),
       currency: v.currency === OTHER ? v.otherCurrency.trim().toUpperCase() : v.currency,
       valueDate: orNull(v.valueDate),
       providerId: orgOf(v.provider)?.id ?? null,

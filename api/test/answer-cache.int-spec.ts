@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AnswerCache } from '../src/cache/answer-cache';
+import { ANSWER_CACHE } from '../src/cache/answer-cache.interceptor';
+import { DataVersionService } from '../src/cache/data-version.service';
+import {
+  bootTestApp,
+  insertOrganisation,
+  signInAs,
+  SignedInAgent,
+  TestApp,
+} from './support/test-app';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+/** Every action of this file carries this theme: the dashboards below count only these. */
+const THEME = `cache-${randomUUID().slice(0, 8)}`;
+const SUMMARY = `/api/v1/dashboard/summary?theme=${THEME}`;
+const LIST = `/api/v1/actions?theme=${THEME}&pageSize=50`;
+
+async function insertAction(db: DataSource, organisationId?: string): Promise<string> {
+  const rows: { id: string }[] = await db.query(
+    `INSERT INTO actions (code, kind, title_es, institute_role, status, modality, themes)
+     VALUES ($1, 'cooperation_project', 'Acción de caché', 'recipient', 'implementation', 'technical', $2)
+     RETURNING id`,
+    [`C-${randomUUID().slice(0, 8)}`, [THEME]],
+  );
+  if (organisationId)
+    await db.query(
+      `INSERT INTO participations (action_id, organisation_id, role) VALUES ($1, $2, 'funding')`,
+      [rows[0].id, organisationId],
+    );
+  return rows[0].id;
+}
+
+const cacheOf = (t: TestApp) => t.app.get<AnswerCache>(ANSWER_CACHE);
+
+/** A database of this file's own: no other suite's write moves its data version mid-test. */
+let own: TestDatabase;
+beforeAll(async () => {
+  own = await createTestDatabase('coopera_test_cache');
+});
+afterAll(async () => {
+  await own.drop();
+});
+
+describe('answers reused until the data changes (read mode, two replicas)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let directorA: SignedInAgent;
+  let directorB: SignedInAgent;
+  let staffA: SignedInAgent;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([
+      bootTestApp({ databaseUrl: own.url }),
+      bootTestApp({ databaseUrl: own.url }),
+    ]);
+    [directorA, directorB, staffA] = await Promise.all([
+      signInAs(a, 'director'),
+      signInAs(b, 'director'),
+      signInAs(a, 'staff'),
+    ]);
+    await insertAction(a.db);
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('serves a repeated dashboard from memory, with a private no-cache ETag', async () => {
+    const first = await directorA.get(SUMMARY).expect(200);
+    const hits = cacheOf(a).hits;
+    const second = await directorA.get(SUMMARY).expect(200);
+    expect(cacheOf(a).hits).toBe(hits + 1);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers['content-type']).toMatch(/^application\/json/);
+    expect(second.headers['cache-control']).toBe('private, no-cache');
+    expect(second.headers['etag']).toBe(first.headers['etag']);
+    expect(first.body.actions).toBe(1);
+  });
+
+  it('never serves an answer older than a committed write through the same replica', async () => {
+    const before = await staffA.get(LIST).expect(200);
+    const created = await staffA
+      .post('/api/v1/actions')
+      .send({
+        code: `C-${randomUUID().slice(0, 8)}`,
+        kind: 'cooperation_project',
+        titleEs: 'Acción nueva por la API',
+        instituteRole: 'recipient',
+        themes: [THEME],
+      })
+      .expect(201);
+    const after = await staffA.get(LIST).expect(200);
+    expect(after.body.total).toBe(before.body.total + 1);
+    expect(after.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);
+    expect(after.headers['etag']).not.toBe(before.headers['etag']);
+  });
+
+  it('never serves an answer older than a write committed through another replica', async () => {
+    const before = await directorB.get(SUMMARY).expect(200);
+    await directorB.get(SUMMARY).expect(200); // now in replica b's memory
+    await insertAction(a.db); // replica a's pool commits
+    const after = await directorB.get(SUMMARY).expect(200);
+    expect(after.body.actions).toBe(before.body.actions + 1);
+  });
+
+  it('keeps answers through a rolled-back write: nothing changed', async () => {
+    const before = await directorA.get(SUMMARY).expect(200);
+    const version = await a.app.get(DataVersionService).current();
+    const runner = a.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(
+      `INSERT INTO actions (code, kind, title_es, institute_role, themes) VALUES ($1, 'award', 'x', 'recipient', $2)`,
+      [`R-${randomUUID().slice(0, 8)}`, [THEME]],
+    );
+    await runner.rollbackTransaction();
+    await runner.release();
+    expect(await a.app.get(DataVersionService).current()).toBe(version);
+    const hits = cacheOf(a).hits;
+    await directorA
+      .get(SUMMARY)
+      .set('If-None-Match', before.headers['etag'])
+      .expect(304)
+      .expect((res) => expect(res.text).toBe(''));
+    await directorA.get(SUMMARY).expect(200);
+    expect(cacheOf(a).hits).toBe(hits + 1);
+  });
+
+  it('answers 304 for an unchanged dashboard, list and action detail, and 200 once data changed', async () => {
+    const id = await insertAction(a.db);
+    for (const url of [
+      SUMMARY,
+      `/api/v1/dashboard/by-theme?theme=${THEME}`,
+      LIST,
+      `/api/v1/actions/${id}`,
+      `/api/v1/organisations?pageSize=5`,
+    ]) {
+      const first = await directorA.get(url).expect(200);
+      const etag = first.headers['etag'] as string;
+      expect(etag).toMatch(/^"(\d+\.)?\d+-[\w-]+"$/);
+      const again = await directorB.get(url).set('If-None-Match', etag).expect(304);
+      expect(again.headers['etag']).toBe(etag);
+      expect(again.headers['cache-control']).toBe('private, no-cache');
+    }
+    const etag = (await directorA.get(`/api/v1/actions/${id}`)).headers['etag'] as string;
+    await a.db.query(`UPDATE milestones SET title = title WHERE action_id = $1`, [id]); // no rows: still a statement
+    const changed = await directorA
+      .get(`/api/v1/actions/${id}`)
+      .set('If-None-Match', etag)
+      .expect(200);
+    expect(changed.headers['etag']).not.toBe(etag);
+  });
+
+  it('accepts the action detail ETag as If-Match for an update', async () => {
+    const id = await insertAction(a.db);
+    const detail = await staffA.get(`/api/v1/actions/${id}`).expect(200);
+    expect(detail.headers['etag']).toMatch(/^"1\.\d+-[\w-]+"$/);
+    const updated = await staffA
+      .patch(`/api/v1/actions/${id}`)
+      .set('If-Match', detail.headers['etag'])
+      .send({ titleEs: 'Título cambiado' })
+      .expect(200);
+    expect(updated.body.version).toBe(2);
+    const reread = await directorA.get(`/api/v1/actions/${id}`).expect(200);
+    expect(reread.body.titleEs).toBe('Título cambiado');
+  });
+
+  it('keeps each partner to their own organisation’s answer', async () => {
+    const organisationId = await insertOrganisation(a.db);
+    await insertAction(a.db, organisationId);
+    const partner = await signInAs(a, 'partner', organisationId);
+    const other = await signInAs(a, 'partner', await insertOrganisation(a.db));
+    const director = await directorA.get(SUMMARY).expect(200);
+    const mine = await partner.get(SUMMARY).expect(200);
+    const theirs = await other.get(SUMMARY).expect(200);
+    expect(mine.body.actions).toBe(1);
+    expect(theirs.body.actions).toBe(0);
+    expect(director.body.actions).toBeGreaterThan(1);
+    await partner.get(SUMMARY).set('If-None-Match', director.headers['etag']).expect(200);
+  });
+});
+
+describe('answers reused until the data changes (listen mode)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let staffA: SignedInAgent;
+  let directorB: SignedInAgent;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([
+      bootTestApp({ databaseUrl: own.url, dataVersionMode: 'listen' }),
+      bootTestApp({ databaseUrl: own.url, dataVersionMode: 'listen' }),
+    ]);
+    [staffA, directorB] = await Promise.all([signInAs(a, 'staff'), signInAs(b, 'director')]);
+    await insertAction(a.db);
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('sees its own write at once and another replica’s as soon as PostgreSQL notifies it', async () => {
+    const before = await staffA.get(LIST).expect(200);
+    await directorB.get(LIST).expect(200);
+    await staffA
+      .post('/api/v1/actions')
+      .send({
+        code: `L-${randomUUID().slice(0, 8)}`,
+        kind: 'award',
+        titleEs: 'Acción escuchada',
+        instituteRole: 'recipient',
+        themes: [THEME],
+      })
+      .expect(201);
+    expect((await staffA.get(LIST).expect(200)).body.total).toBe(before.body.total + 1);
+    let total = before.body.total;
+    for (let i = 0; i < 50 && total === before.body.total; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      total = (await directorB.get(LIST).expect(200)).body.total;
+    }
+    expect(total).toBe(before.body.total + 1);
+  });
+
+  it('reads the version from memory while nothing changes', async () => {
+    const versions = a.app.get(DataVersionService);
+    const v = await versions.current();
+    const spy = jest.spyOn(a.db, 'query');
+    expect(await versions.current()).toBe(v);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});

@@ -1,0 +1,16 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** A password an admin set (a temporary one) must be changed at the first sign-in. */
+export class AddMustChangePassword17966000000001 implements MigrationInterface {
+  name = 'AddMustChangePassword17966000000001';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE "users" ADD "must_change_password" boolean NOT NULL DEFAULT false`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "must_change_password"`);
+  }
+}
