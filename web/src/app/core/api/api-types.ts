@@ -1170,6 +1170,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plantilla de importación: the six tables with the machine headers and codes the importer reads */
+        get: operations["ExportsController_importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/indicators.csv": {
         parameters: {
             query?: never;
@@ -6276,6 +6293,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6323,6 +6342,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6410,6 +6431,51 @@ export interface operations {
             };
         };
     };
+    ExportsController_importTemplate: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ExportsController_indicatorsCsv: {
         parameters: {
             query?: {
@@ -6418,6 +6484,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6465,6 +6533,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6512,6 +6582,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6559,6 +6631,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6606,6 +6680,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
