@@ -304,6 +304,88 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
     });
   });
 
+  describe('for people: labelled tables in the chosen language', () => {
+    it('writes the workbook with labelled sheets, headers and values, dates as dates and money as numbers beside its currency', async () => {
+      const res = await director
+        .get(`/api/v1/exports/portfolio.xlsx?id=${ownId}&lang=es`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      // One action's workbook is named after its code.
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${ownCode}.xlsx"`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        'Acciones',
+        'Socios',
+        'Financiamiento',
+        'Hitos',
+        'Resultados',
+        'Indicadores',
+      ]);
+      const rowsOf = (name: string) => {
+        const sheet = wb.getWorksheet(name)!;
+        const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+        const rows: Record<string, unknown>[] = [];
+        sheet.eachRow((row, n) => {
+          if (n === 1) return;
+          const values = (row.values as unknown[]).slice(1);
+          rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
+        });
+        return rows;
+      };
+      const [action] = rowsOf('Acciones');
+      expect(action).toMatchObject({
+        Clave: ownCode,
+        Tipo: 'Proyecto de cooperación',
+        Estatus: 'En ejecución',
+        'Papel del instituto': 'Receptor',
+        Temas: 'Movilidad; Cambio climático; Género',
+      });
+      expect(action['Inicio real']).toBeInstanceOf(Date);
+      const funding = rowsOf('Financiamiento');
+      const ceiling = funding.find((f) => f['Tipo'] === 'Techo (hasta)')!;
+      expect(ceiling).toMatchObject({ Monto: 16187025, Moneda: 'MXN' });
+      expect(ceiling['Fecha']).toBeInstanceOf(Date);
+      expect(
+        rowsOf('Socios')
+          .map((p) => p['Papel'])
+          .sort(),
+      ).toEqual(['Beneficiario', 'Financiador', 'Implementador']);
+      expect(
+        rowsOf('Hitos')
+          .map((m) => m['Tipo'])
+          .sort(),
+      ).toEqual(['Arranque', 'Taller']);
+
+      const en = await director.get(`/api/v1/exports/actions.csv?id=${ownId}&lang=en`).expect(200);
+      expect(en.headers['content-disposition']).toMatch(/filename="coopera-actions-/);
+      const [row] = asObjects(parseCsv(en.text.replace(/^\uFEFF/, '')));
+      expect(row).toMatchObject({
+        Code: ownCode,
+        Kind: 'Cooperation project',
+        Themes: 'Mobility; Climate change; Gender',
+      });
+    });
+
+    it('keeps the import template as its own export, with the machine headers the importer reads', async () => {
+      const res = await director
+        .get(`/api/v1/exports/import-template.xlsx?id=${ownId}`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="coopera-plantilla-importacion-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+      );
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)[0]).toBe('actions');
+      const header = (wb.getWorksheet('actions')!.getRow(1).values as unknown[]).slice(1);
+      expect(header.slice(0, 3)).toEqual(['code', 'kind', 'title_es']);
+      expect(wb.getWorksheet('actions')!.getRow(2).getCell(2).value).toBe('cooperation_project');
+    });
+  });
+
   describe('XLSX workbook', () => {
     it('round-trips through exceljs: six sheets, frozen header, autofilter, typed cells, formulas stay text', async () => {
       const res = await director

@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { XMLParser } from 'fast-xml-parser';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { readIati } from '../src/imports/iati-import';
+import { applyPlan, planImport } from '../src/imports/import-engine';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -230,6 +232,23 @@ describe('IATI import of real donor traits', () => {
     }
   });
 
+  it('our own export imported again updates the same actions: nothing created, nothing deleted', async () => {
+    const [{ id }] = await t.db.query(`SELECT id FROM actions WHERE code = $1`, [BANK]);
+    const res = await staff
+      .get(`/api/v1/actions/${id}/export/iati.xml`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const xml = (res.body as Buffer).toString('utf8');
+    expect(xml).toContain(
+      `<iati-identifier>${t.config.iatiReportingOrgRef}-${BANK}</iati-identifier>`,
+    );
+    const dry = await importXml(xml, true, 'own.xml');
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.counts).toMatchObject({ create: 0, delete: 0 });
+    expect(dry.body.rows.filter((r: { outcome: string }) => r.outcome === 'update')).toEqual([]);
+  });
+
   it('a republished activity updates corrected amounts and deletes what it no longer holds, never hand-made records', async () => {
     const [{ id: actionId }] = await t.db.query(`SELECT id FROM actions WHERE code = $1`, [BANK]);
     await t.db.query(
@@ -364,6 +383,119 @@ describe('IATI import of real donor traits', () => {
     expect(xml).toContain('<target value="130,000.00"/>');
     const grant = await exported('XM-TEST-GRANT-7');
     expect(grant).toContain('<recipient-country code="MX" percentage="100"/>');
+  });
+
+  it('per activity: a plan says what each activity gets; atomicity=activity leaves out the ones with errors and applies the rest', async () => {
+    const activity = (id: string, amount: string) => `<iati-activity default-currency="EUR">
+      <iati-identifier>${id}</iati-identifier>
+      <reporting-org ref="XM-ATOM" type="10"><narrative>Atom</narrative></reporting-org>
+      <title><narrative xml:lang="es">Actividad ${id}</narrative></title>
+      <description><narrative xml:lang="es">Descripción</narrative></description>
+      <participating-org role="4"><narrative>Ejecutor</narrative></participating-org>
+      <activity-status code="2"/>
+      <activity-date type="1" iso-date="2024-01-01"/>
+      <transaction><transaction-type code="3"/><transaction-date iso-date="2024-02-01"/>
+        <value value-date="2024-02-01">${amount}</value></transaction>
+    </iati-activity>`;
+    const xml = `<iati-activities version="2.03">${activity('XM-ATOM-1', '1,000')}${activity('XM-ATOM-2', '2000')}</iati-activities>`;
+    const input = readIati('two.xml', Buffer.from(xml), '2026-01-01');
+    const whole = await t.db.transaction('REPEATABLE READ', (m) => planImport(m, input));
+    expect(whole.issues).toEqual([
+      expect.objectContaining({
+        code: 'invalid_amount',
+        location: { file: 'two.xml', path: 'iati-activity[1]/transaction[1]/value' },
+      }),
+    ]);
+    expect(whole.activities).toEqual([
+      expect.objectContaining({ path: 'iati-activity[1]', code: 'XM-ATOM-1', errors: 1 }),
+      {
+        path: 'iati-activity[2]',
+        code: 'XM-ATOM-2',
+        errors: 0,
+        skipped: false,
+        counts: { create: 4, update: 0, unchanged: 0, delete: 0 },
+      },
+    ]);
+    const actor = { id: staff.user.id, email: staff.user.email, requestId: null };
+    const plan = await t.db.transaction(async (m) => {
+      const p = await planImport(m, input, { atomicity: 'activity' });
+      if (!p.issues.length) await applyPlan(m, p, actor);
+      return p;
+    });
+    expect(plan.issues).toEqual([]);
+    expect(plan.skipped).toEqual(whole.issues);
+    expect(plan.activities.map((a) => [a.path, a.skipped])).toEqual([
+      ['iati-activity[1]', true],
+      ['iati-activity[2]', false],
+    ]);
+    const codes = await t.db.query(
+      `SELECT code FROM actions WHERE code LIKE 'XM-ATOM-%' ORDER BY code`,
+    );
+    expect(codes).toEqual([{ code: 'XM-ATOM-2' }]);
+    // Through the API: the dry run lists each activity; atomicity=activity applies the good one.
+    const again = xml.replace(/XM-ATOM-/g, 'XM-ATOM-API-');
+    const dry = await importXml(again, true, 'two.xml');
+    expect(dry.body.activities).toEqual([
+      expect.objectContaining({ path: 'iati-activity[1]', errors: 1 }),
+      expect.objectContaining({ path: 'iati-activity[2]', errors: 0 }),
+    ]);
+    const res = await staff
+      .post('/api/v1/imports/iati?dryRun=false&atomicity=activity')
+      .attach('file', Buffer.from(again), 'two.xml')
+      .expect(200);
+    expect(res.body.applied).toBe(true);
+    expect(res.body.skipped).toEqual([
+      expect.objectContaining({
+        location: { file: 'two.xml', path: 'iati-activity[1]/transaction[1]/value' },
+      }),
+    ]);
+    const apiCodes = await t.db.query(`SELECT code FROM actions WHERE code LIKE 'XM-ATOM-API-%'`);
+    expect(apiCodes).toEqual([{ code: 'XM-ATOM-API-2' }]);
+    // The whole file (the default) refuses it all.
+    await staff
+      .post('/api/v1/imports/iati?dryRun=false')
+      .attach('file', Buffer.from(xml.replace(/XM-ATOM-/g, 'XM-ATOM-FILE-')), 'two.xml')
+      .expect(400);
+  });
+
+  it('matches organisations by ref, and by name without case or accents only among those without one', async () => {
+    const ids = await t.db.query(
+      `INSERT INTO organisations (slug, name, type, iati_ref) VALUES
+         ('sec-movilidad-rt', 'Secretaría de Movilidad Urbana', 'other', NULL),
+         ('ministerio-a-rt', 'Ministerio de Hacienda', 'other', 'XM-MIN-A')
+       RETURNING id`,
+    );
+    const org = (ref: string, name: string, role: string) =>
+      `<participating-org${ref ? ` ref="${ref}"` : ''} role="${role}"><narrative>${name}</narrative></participating-org>`;
+    const xml = `<iati-activities version="2.03"><iati-activity>
+      <iati-identifier>XM-ORGS-1</iati-identifier>
+      <reporting-org ref="0" type="10"><narrative>SECRETARIA DE MOVILIDAD URBANA</narrative></reporting-org>
+      <title><narrative xml:lang="es">Organizaciones</narrative></title>
+      <description><narrative xml:lang="es">Prueba</narrative></description>
+      ${org('N/A', 'secretaria de movilidad urbana', '4')}
+      ${org('XM-MIN-B', 'Ministerio de Hacienda', '1')}
+      ${org('XM-MIN-A', 'Otro nombre del ministerio A', '2')}
+      <activity-status code="2"/><activity-date type="1" iso-date="2024-01-01"/>
+    </iati-activity></iati-activities>`;
+    await importXml(xml, false, 'orgs.xml');
+    const rows = await t.db.query(
+      `SELECT p.role, o.id, o.name, o.iati_ref FROM participations p JOIN organisations o ON o.id = p.organisation_id
+         JOIN actions a ON a.id = p.action_id WHERE a.code = 'XM-ORGS-1' ORDER BY p.role`,
+    );
+    expect(rows).toEqual([
+      // Same ref: the same organisation, whatever the name.
+      expect.objectContaining({ role: 'accountable', id: ids[1].id }),
+      // Another ref with the same name: another organisation.
+      expect.objectContaining({
+        role: 'funding',
+        iati_ref: 'XM-MIN-B',
+        name: 'Ministerio de Hacienda',
+      }),
+      // Placeholder refs ("N/A", "0") are no refs: the ref-less one, case and accents aside.
+      expect.objectContaining({ role: 'implementing', id: ids[0].id }),
+      expect.objectContaining({ role: 'reporting', id: ids[0].id }),
+    ]);
+    expect(rows[1].id).not.toBe(ids[1].id);
   });
 
   it('every valid activity file of the schema tests imports without error', async () => {

@@ -5,6 +5,16 @@ import { getJson, type ActionPage } from '../support/api';
 import { signedInAs } from '../support/fixtures';
 import { column, expectCsv, expectPdf, expectXlsx, iatiIdentifiers } from '../support/files';
 
+/** The Spanish word of each table in the people's file names (coopera-acciones-<day>.csv). */
+const FILE_WORDS: Record<string, string> = {
+  actions: 'acciones',
+  participations: 'socios',
+  funding: 'financiamiento',
+  milestones: 'hitos',
+  results: 'resultados',
+  indicators: 'indicadores',
+};
+
 /** A demo action with partners, money, milestones and IATI data (start date, themes). */
 const CODE = 'IMEPLAN-2018-CFF-PERIBUS';
 const TABLES = ['actions', 'participations', 'funding', 'milestones', 'results', 'indicators'];
@@ -45,7 +55,8 @@ test.describe('exports: files downloaded from the action page and the list', () 
     expectXlsx(xlsx.bytes);
     for (const table of ['actions', 'funding', 'milestones']) {
       const csv = await detail.exports.download(`csv-${table}`);
-      const key = table === 'actions' ? 'code' : 'action_code';
+      // Tables for people: labelled headers in the app's language.
+      const key = table === 'actions' ? 'Clave' : 'Clave de la acción';
       const inFile = column(expectCsv(csv.bytes, key), key);
       expect(inFile.length, `${table}.csv of ${CODE}`).toBeGreaterThan(0);
       expect(new Set(inFile)).toEqual(new Set([CODE]));
@@ -81,15 +92,16 @@ test.describe('exports: files downloaded from the action page and the list', () 
     await page.keyboard.press('Escape');
 
     const xlsx = await list.exports.download('xlsx');
-    expect(xlsx.name).toMatch(/^coopera-portfolio-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(xlsx.name).toMatch(/^coopera-portafolio-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expectXlsx(xlsx.bytes);
 
     for (const table of TABLES) {
       const csv = await list.exports.download(`csv-${table}`);
-      expect(csv.name.startsWith(`coopera-${table}-`), csv.name).toBe(true);
+      expect(csv.name.startsWith(`coopera-${FILE_WORDS[table]}-`), csv.name).toBe(true);
       expect(csv.name).toMatch(DATED);
-      const rows = expectCsv(csv.bytes, table === 'actions' ? 'code' : 'action_code');
-      const inFile = column(rows, table === 'actions' ? 'code' : 'action_code');
+      const key = table === 'actions' ? 'Clave' : 'Clave de la acción';
+      const rows = expectCsv(csv.bytes, key);
+      const inFile = column(rows, key);
       if (table === 'actions') {
         expect([...inFile].sort(), 'the actions CSV holds exactly the filtered actions').toEqual(
           codes,
@@ -144,8 +156,8 @@ test.describe('exports: a partner (GIZ)', () => {
     const list = new ActionsPage(page);
     await list.goto();
     const csv = await list.exports.download('csv-actions');
-    const rows = expectCsv(csv.bytes, 'code');
-    expect(column(rows, 'code').sort()).toEqual(own.items.map((a) => a.code).sort());
-    expect(rows[0], 'no internal notes for partners').not.toContain('notes');
+    const rows = expectCsv(csv.bytes, 'Clave');
+    expect(column(rows, 'Clave').sort()).toEqual(own.items.map((a) => a.code).sort());
+    expect(rows[0], 'no internal notes for partners').not.toContain('Notas');
   });
 });

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppError, Locale } from '../common/errors';
 import { humanDate, humanDay } from '../common/human-dates';
+import { withFallbackFonts } from '../common/pdf-fonts';
 import { labelOf, VocabularyGroup } from '../common/vocabulary';
 import { ProgressFigure, ProgressService } from '../progress/progress.service';
 import type { BoardAgreementDto } from './board-response.dto';
@@ -335,17 +336,19 @@ export function renderBoardReport(report: BoardReport, generatedAt = new Date())
     lang === 'es'
       ? `${t.kind} ${sessionKind.toLowerCase()} ${report.session.number} de ${report.session.year}`
       : `${sessionKind} ${t.kind} ${report.session.number} of ${report.session.year}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 64, left: 56, right: 56 },
-    bufferPages: true,
-    info: {
-      Title: `${t.title} — ${report.session.title}`,
-      Author: report.session.institute,
-      Creator: 'Coopera',
-    },
-    lang: report.lang,
-  });
+  const doc = withFallbackFonts(
+    new PDFDocument({
+      size: 'A4',
+      margins: { top: 64, bottom: 64, left: 56, right: 56 },
+      bufferPages: true,
+      info: {
+        Title: `${t.title} — ${report.session.title}`,
+        Author: report.session.institute,
+        Creator: 'Coopera',
+      },
+      lang: report.lang,
+    }),
+  );
   const width = doc.page.width - 112;
   const heading = (text: string) => {
     if (doc.y > doc.page.height - 140) doc.addPage();

@@ -1,3 +1,4 @@
+import type { Label, VocabularyGroup } from '../common/vocabulary';
 import type { CellKind } from './csv';
 
 export const EXPORT_TABLES = [
@@ -21,6 +22,8 @@ export interface ExportColumn {
   internal?: boolean;
   /** Column width in the workbook (characters). */
   width?: number;
+  /** Coded values: labelled from the vocabulary in the people's version ('theme': slugs). */
+  vocab?: VocabularyGroup | 'theme';
 }
 
 export interface ExportTableDef {
@@ -62,18 +65,18 @@ export const TABLES: Record<ExportTable, ExportTableDef> = {
     keyCast: 'text',
     columns: [
       text('code', 'a.code', 28),
-      text('kind', 'a.kind', 18),
+      { ...text('kind', 'a.kind', 18), vocab: 'kind' },
       text('title_es', 'a.title_es', 50),
       text('title_en', 'a.title_en', 40),
       text('summary_es', 'a.summary_es', 60),
       text('summary_en', 'a.summary_en', 40),
       text('objectives', 'a.objectives', 40),
       text('institute', 'i.name', 30),
-      text('institute_role', 'a.institute_role', 14),
-      text('scheme', 'a.scheme', 14),
-      text('modality', 'a.modality', 14),
-      text('status', 'a.status', 14),
-      text('themes', list('a.themes'), 30),
+      { ...text('institute_role', 'a.institute_role', 14), vocab: 'instituteRole' },
+      { ...text('scheme', 'a.scheme', 14), vocab: 'scheme' },
+      { ...text('modality', 'a.modality', 14), vocab: 'modality' },
+      { ...text('status', 'a.status', 14), vocab: 'status' },
+      { ...text('themes', list('a.themes'), 30), vocab: 'theme' },
       text('unit', 'a.unit', 24),
       text('municipalities', list('a.municipalities'), 24),
       text('sdgs', list('a.sdgs'), 10),
@@ -100,9 +103,9 @@ export const TABLES: Record<ExportTable, ExportTableDef> = {
       text('action_code', 'a.code', 28),
       text('organisation', 'o.name', 40),
       text('organisation_acronym', 'o.acronym', 14),
-      text('organisation_type', 'o.type', 20),
+      { ...text('organisation_type', 'o.type', 20), vocab: 'organisationType' },
       text('organisation_country', 'o.country', 8),
-      text('role', 'p.role', 14),
+      { ...text('role', 'p.role', 14), vocab: 'participationRole' },
       { ...text('notes', 'p.notes', 40), internal: true },
       text('action_id', 'a.id::text', 36),
       text('organisation_id', 'o.id::text', 36),
@@ -116,7 +119,7 @@ export const TABLES: Record<ExportTable, ExportTableDef> = {
     keyCast: 'uuid',
     columns: [
       text('action_code', 'a.code', 28),
-      text('type', 'f.type', 14),
+      { ...text('type', 'f.type', 14), vocab: 'fundingType' },
       { header: 'amount', sql: 'f.amount::text', kind: 'money', width: 18 },
       text('currency', 'f.currency', 8),
       day('value_date', 'f.value_date'),
@@ -134,16 +137,19 @@ export const TABLES: Record<ExportTable, ExportTableDef> = {
     keyCast: 'uuid',
     columns: [
       text('action_code', 'a.code', 28),
-      text('type', 'm.type', 16),
+      { ...text('type', 'm.type', 16), vocab: 'milestoneType' },
       text('title', 'm.title', 50),
       day('planned_date', 'm.planned_date'),
       day('actual_date', 'm.actual_date'),
       text('date_precision', 'm.date_precision', 8),
-      text(
-        'status',
-        `CASE WHEN m.actual_date IS NOT NULL THEN 'done' WHEN m.planned_date < current_date THEN 'late' ELSE 'planned' END`,
-        10,
-      ),
+      {
+        ...text(
+          'status',
+          `CASE WHEN m.actual_date IS NOT NULL THEN 'done' WHEN m.planned_date < current_date THEN 'late' ELSE 'planned' END`,
+          10,
+        ),
+        vocab: 'milestoneStatus',
+      },
       { ...text('notes', 'm.notes', 40), internal: true },
       text('action_id', 'a.id::text', 36),
       text('id', 'm.id::text', 36),
@@ -186,3 +192,77 @@ export const TABLES: Record<ExportTable, ExportTableDef> = {
 export function visibleColumns(table: ExportTable, partner: boolean): ExportColumn[] {
   return TABLES[table].columns.filter((c) => !(partner && c.internal));
 }
+
+/** The sheets of the people's workbook. */
+export const TABLE_LABELS: Record<ExportTable, Label> = {
+  actions: { es: 'Acciones', en: 'Actions' },
+  participations: { es: 'Socios', en: 'Partners' },
+  funding: { es: 'Financiamiento', en: 'Funding' },
+  milestones: { es: 'Hitos', en: 'Milestones' },
+  results: { es: 'Resultados', en: 'Results' },
+  indicators: { es: 'Indicadores', en: 'Indicators' },
+};
+
+/**
+ * The headers of the people's version (the machine headers stay in the import template, which
+ * is what the importer reads). Every machine header has a label: export-tables.spec.ts checks it.
+ */
+export const HEADER_LABELS: Record<string, Label> = {
+  code: { es: 'Clave', en: 'Code' },
+  kind: { es: 'Tipo', en: 'Kind' },
+  title_es: { es: 'Título (español)', en: 'Title (Spanish)' },
+  title_en: { es: 'Título (inglés)', en: 'Title (English)' },
+  summary_es: { es: 'Resumen (español)', en: 'Summary (Spanish)' },
+  summary_en: { es: 'Resumen (inglés)', en: 'Summary (English)' },
+  objectives: { es: 'Objetivos', en: 'Objectives' },
+  institute: { es: 'Instituto', en: 'Institute' },
+  institute_role: { es: 'Papel del instituto', en: 'Institute role' },
+  scheme: { es: 'Esquema', en: 'Scheme' },
+  modality: { es: 'Modalidad', en: 'Modality' },
+  status: { es: 'Estatus', en: 'Status' },
+  themes: { es: 'Temas', en: 'Themes' },
+  unit: { es: 'Unidad responsable', en: 'Responsible unit' },
+  municipalities: { es: 'Municipios', en: 'Municipalities' },
+  sdgs: { es: 'ODS', en: 'SDGs' },
+  plan_alignment: { es: 'Alineación con planes', en: 'Plan alignment' },
+  planned_start: { es: 'Inicio previsto', en: 'Planned start' },
+  planned_end: { es: 'Fin previsto', en: 'Planned end' },
+  actual_start: { es: 'Inicio real', en: 'Actual start' },
+  actual_start_precision: { es: 'Precisión del inicio', en: 'Start precision' },
+  actual_end: { es: 'Fin real', en: 'Actual end' },
+  actual_end_precision: { es: 'Precisión del fin', en: 'End precision' },
+  parent_programme: { es: 'Programa', en: 'Programme' },
+  source: { es: 'Fuente', en: 'Source' },
+  archived_at: { es: 'Archivada el', en: 'Archived on' },
+  updated_at: { es: 'Actualizada el', en: 'Updated on' },
+  notes: { es: 'Notas', en: 'Notes' },
+  id: { es: 'Id', en: 'Id' },
+  action_code: { es: 'Clave de la acción', en: 'Action code' },
+  organisation: { es: 'Organización', en: 'Organisation' },
+  organisation_acronym: { es: 'Siglas', en: 'Acronym' },
+  organisation_type: { es: 'Tipo de organización', en: 'Organisation type' },
+  organisation_country: { es: 'País', en: 'Country' },
+  role: { es: 'Papel', en: 'Role' },
+  action_id: { es: 'Id de la acción', en: 'Action id' },
+  organisation_id: { es: 'Id de la organización', en: 'Organisation id' },
+  type: { es: 'Tipo', en: 'Type' },
+  amount: { es: 'Monto', en: 'Amount' },
+  currency: { es: 'Moneda', en: 'Currency' },
+  value_date: { es: 'Fecha', en: 'Date' },
+  value_date_precision: { es: 'Precisión de la fecha', en: 'Date precision' },
+  provider: { es: 'Aportante', en: 'Provider' },
+  receiver: { es: 'Receptor', en: 'Receiver' },
+  description: { es: 'Descripción', en: 'Description' },
+  title: { es: 'Título', en: 'Title' },
+  planned_date: { es: 'Fecha prevista', en: 'Planned date' },
+  actual_date: { es: 'Fecha real', en: 'Actual date' },
+  date_precision: { es: 'Precisión de la fecha', en: 'Date precision' },
+  statement: { es: 'Resultado', en: 'Result' },
+  name: { es: 'Indicador', en: 'Indicator' },
+  baseline: { es: 'Línea base', en: 'Baseline' },
+  baseline_date: { es: 'Fecha de la línea base', en: 'Baseline date' },
+  target: { es: 'Meta', en: 'Target' },
+  target_date: { es: 'Fecha de la meta', en: 'Target date' },
+  actual: { es: 'Logro', en: 'Actual' },
+  result_id: { es: 'Id del resultado', en: 'Result id' },
+};

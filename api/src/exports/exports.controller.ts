@@ -25,7 +25,8 @@ import { READERS, Roles } from '../auth/access.decorator';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { localeOf } from '../common/errors';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
-import { SheetQueryDto } from './dto/export-query.dto';
+import { ExportFilterDto, SheetQueryDto } from './dto/export-query.dto';
+import { TABLE_LABELS } from './export-tables';
 import { ExportTable } from './export-tables';
 import { ExportsService } from './exports.service';
 import { projectSheetStream } from './project-sheet-stream';
@@ -74,13 +75,24 @@ export class ExportsController {
     private readonly rates: ExchangeRatesService,
   ) {}
 
-  private table(table: ExportTable, filter: ActionFilterDto, user: AuthUser, reply: FastifyReply) {
+  private table(table: ExportTable, query: ExportFilterDto, user: AuthUser, reply: FastifyReply) {
+    const { lang, ...filter } = query;
+    const name = lang ? TABLE_LABELS[table][lang].toLowerCase() : table;
     return file(
       reply,
-      this.exports.csv(table, filter, user),
+      this.exports.csv(table, filter, user, lang ?? null),
       CSV,
-      `coopera-${table}-${today()}.csv`,
+      `coopera-${name}-${today()}.csv`,
     );
+  }
+
+  /** `<code>.xlsx` for one action; else coopera-portafolio-<day>.xlsx / coopera-portfolio-…. */
+  private async workbookName(filter: ActionFilterDto, lang: 'es' | 'en' | undefined) {
+    if (filter.id?.length === 1) {
+      const [row] = await this.exports.codeOf(filter.id[0]);
+      if (row) return `${row.code}.xlsx`;
+    }
+    return `coopera-${lang === 'es' ? 'portafolio' : 'portfolio'}-${today()}.xlsx`;
   }
 
   @Get('exports/actions.csv')
@@ -88,7 +100,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Actions of the filter as CSV (UTF-8 with BOM, RFC 4180)' })
   @ApiProduces(CSV)
   actionsCsv(
-    @Query() filter: ActionFilterDto,
+    @Query() filter: ExportFilterDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -100,7 +112,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Participations of the actions of the filter as CSV' })
   @ApiProduces(CSV)
   participationsCsv(
-    @Query() filter: ActionFilterDto,
+    @Query() filter: ExportFilterDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -112,7 +124,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Money records of the actions of the filter as CSV' })
   @ApiProduces(CSV)
   fundingCsv(
-    @Query() filter: ActionFilterDto,
+    @Query() filter: ExportFilterDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -124,7 +136,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Milestones of the actions of the filter as CSV' })
   @ApiProduces(CSV)
   milestonesCsv(
-    @Query() filter: ActionFilterDto,
+    @Query() filter: ExportFilterDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -136,7 +148,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Results of the actions of the filter as CSV' })
   @ApiProduces(CSV)
   resultsCsv(
-    @Query() filter: ActionFilterDto,
+    @Query() filter: ExportFilterDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -148,7 +160,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Indicators of the results of the actions of the filter as CSV' })
   @ApiProduces(CSV)
   indicatorsCsv(
-    @Query() filter: ActionFilterDto,
+    @Query() filter: ExportFilterDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -159,12 +171,34 @@ export class ExportsController {
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'The six tables of the filter as one workbook (one sheet each)' })
   @ApiProduces(XLSX)
-  portfolioXlsx(
+  async portfolioXlsx(
+    @Query() query: ExportFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { lang, ...filter } = query;
+    const name = await this.workbookName(filter, lang);
+    return file(reply, this.exports.xlsx(filter, user, lang ?? null), XLSX, name);
+  }
+
+  @Get('exports/import-template.xlsx')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({
+    summary:
+      'Plantilla de importación: the six tables with the machine headers and codes the importer reads',
+  })
+  @ApiProduces(XLSX)
+  importTemplate(
     @Query() filter: ActionFilterDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return file(reply, this.exports.xlsx(filter, user), XLSX, `coopera-portfolio-${today()}.xlsx`);
+    return file(
+      reply,
+      this.exports.xlsx(filter, user, null),
+      XLSX,
+      `coopera-plantilla-importacion-${today()}.xlsx`,
+    );
   }
 
   @Get('exports/iati.xml')

@@ -10,7 +10,16 @@ import { AppError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { BASE_CURRENCY } from '../money/money';
 import { csvCell, csvRow, needsFormulaEscape, UTF8_BOM } from './csv';
-import { EXPORT_TABLES, ExportTable, TABLES, visibleColumns } from './export-tables';
+import { labelOf, Lang, themeLabel } from '../common/vocabulary';
+import {
+  EXPORT_TABLES,
+  ExportColumn,
+  ExportTable,
+  HEADER_LABELS,
+  TABLE_LABELS,
+  TABLES,
+  visibleColumns,
+} from './export-tables';
 import {
   ActionBundle,
   buildActivity,
@@ -37,6 +46,28 @@ const dateCell = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
 };
+
+/**
+ * How a table is written: the import template keeps the machine headers and codes the importer
+ * reads (`lang` null); the people's version labels headers, sheets and coded values in `lang`.
+ */
+export function presentation(columns: ExportColumn[], lang: Lang | null) {
+  const header = (c: ExportColumn) =>
+    lang ? (HEADER_LABELS[c.header]?.[lang] ?? c.header) : c.header;
+  const value = (c: ExportColumn, v: Cell): Cell => {
+    if (!lang || v === null || !c.vocab) return v;
+    if (c.vocab === 'theme')
+      return v
+        .split('; ')
+        .map((slug) => themeLabel(slug, lang))
+        .join('; ');
+    return labelOf(c.vocab, v, lang);
+  };
+  return {
+    headers: columns.map(header),
+    row: (values: Cell[]) => values.map((v, i) => value(columns[i], v)),
+  };
+}
 
 @Injectable()
 export class ExportsService {
@@ -75,19 +106,27 @@ export class ExportsService {
   }
 
   /** UTF-8 CSV with BOM, header row, CRLF, RFC 4180 quoting and formula escaping. */
-  csv(table: ExportTable, filter: ActionFilterDto, user: Scope): Readable {
+  csv(
+    table: ExportTable,
+    filter: ActionFilterDto,
+    user: Scope,
+    lang: Lang | null = null,
+  ): Readable {
     const columns = visibleColumns(table, user.role === 'partner');
     const batches = this.batches(table, filter, user);
+    const show = presentation(columns, lang);
     return Readable.from(
       (async function* () {
-        yield UTF8_BOM + csvRow(columns.map((c) => csvCell(c.header, 'text')));
+        yield UTF8_BOM + csvRow(show.headers.map((h) => csvCell(h, 'text')));
         for await (const batch of batches) {
           yield batch
             .map((row) =>
               csvRow(
-                row.map((v, i) =>
-                  csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind),
-                ),
+                show
+                  .row(row)
+                  .map((v, i) =>
+                    csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind),
+                  ),
               ),
             )
             .join('');
@@ -102,7 +141,7 @@ export class ExportsService {
    * frozen header, autofilter. Text that a spreadsheet could read as a formula is written as a
    * text cell (format "@") with a leading single quote, as in the CSV.
    */
-  xlsx(filter: ActionFilterDto, user: Scope): Readable {
+  xlsx(filter: ActionFilterDto, user: Scope, lang: Lang | null = null): Readable {
     const out = new PassThrough();
     const write = async () => {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -114,11 +153,12 @@ export class ExportsService {
       workbook.created = new Date();
       for (const table of EXPORT_TABLES) {
         const columns = visibleColumns(table, user.role === 'partner');
-        const sheet = workbook.addWorksheet(table, {
+        const show = presentation(columns, lang);
+        const sheet = workbook.addWorksheet(lang ? TABLE_LABELS[table][lang] : table, {
           views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
         });
-        sheet.columns = columns.map((c) => ({
-          header: c.header,
+        sheet.columns = columns.map((c, i) => ({
+          header: show.headers[i],
           key: c.header,
           width: c.width ?? 16,
           style:
@@ -137,7 +177,7 @@ export class ExportsService {
           for (const values of batch) {
             const escaped: number[] = [];
             const row = sheet.addRow(
-              values.map((v, i) => {
+              show.row(values).map((v, i) => {
                 if (v === null) return null;
                 const kind = columns[i].kind;
                 if (kind === 'money' || kind === 'number') return Number(v);

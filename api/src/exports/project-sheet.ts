@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import type { ActionDetailDto, FundingDto } from '../actions/dto/action-response.dto';
 import { humanDate, humanDay } from '../common/human-dates';
+import { withFallbackFonts } from '../common/pdf-fonts';
 import { labelOf, themeLabel, type Lang, type VocabularyGroup } from '../common/vocabulary';
 import { addMoney, formatMoney } from '../money/money';
 
@@ -158,13 +159,15 @@ export function renderProjectSheet({
   const d = (date: string | null | undefined, precision?: string | null) =>
     humanDate(date, lang, (precision ?? 'day') as Precision);
   const instituteName = action.institute?.name ?? 'Coopera';
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 64, left: 56, right: 56 },
-    bufferPages: true,
-    info: { Title: `${t.title} ${action.code}`, Author: instituteName, Creator: 'Coopera' },
-    lang,
-  });
+  const doc = withFallbackFonts(
+    new PDFDocument({
+      size: 'A4',
+      margins: { top: 64, bottom: 64, left: 56, right: 56 },
+      bufferPages: true,
+      info: { Title: `${t.title} ${action.code}`, Author: instituteName, Creator: 'Coopera' },
+      lang,
+    }),
+  );
   const width = doc.page.width - 112;
 
   const heading = (text: string) => {

@@ -648,8 +648,12 @@ function readActionRow(a: ActivityContext): void {
       sdgs: goals,
     },
   };
+  // Our own export read back: the source stays as it was.
+  if (a.own) delete raw.source;
   addRow(a.ctx, 'actions', a.base, raw, {
     iati: kept,
+    // Our own export cannot show everything an import created: it deletes nothing.
+    _own: a.own,
     _defaults: { kind: 'cooperation_project', institute_role: 'recipient' },
   });
 }

@@ -16,6 +16,7 @@ import {
   PlannedRow,
 } from './import-model';
 import { stableJson } from './iati-kept';
+import { nameKey } from './iati-values';
 import { REQUIRED_ON_CREATE } from './import-spec';
 
 type PgType =
@@ -215,6 +216,97 @@ export interface PlanResult {
   updates: Record<ImportTable, { after: Rec; before: Rec; changes: string[] }[]>;
   /** Records an earlier import created that the republished activity no longer holds. */
   deletes: Record<ImportTable, Rec[]>;
+  /** IATI: what each activity would get (its rows' outcomes) and how many problems it has. */
+  activities: ActivityPlan[];
+  /** `atomicity: 'activity'`: the problems of the activities left out (the rest applies). */
+  skipped: ImportIssue[];
+}
+
+export interface ActivityPlan {
+  /** XML path of the activity (`iati-activity[3]`) and its action code. */
+  path: string;
+  code: string | null;
+  counts: Counts;
+  errors: number;
+  skipped: boolean;
+}
+
+/**
+ * The unit of all-or-nothing: the whole file (default: any error refuses everything), or each
+ * IATI activity (activities with errors are left out and listed in `skipped`; the others apply in
+ * the one transaction).
+ */
+export type Atomicity = 'file' | 'activity';
+export interface PlanOptions {
+  atomicity?: Atomicity;
+}
+
+/**
+ * Plans an import (see planOnce). With `atomicity: 'activity'` an IATI file's activities with
+ * errors are left out: their problems move to `skipped` and the rest is planned again (a few
+ * rounds at most, as leaving one out can only remove problems of others). Problems outside any
+ * activity still refuse the file.
+ */
+export async function planImport(
+  m: EntityManager,
+  input: ImportInput,
+  options: PlanOptions = {},
+): Promise<PlanResult> {
+  let plan = await planOnce(m, input);
+  const skipped: ImportIssue[] = [];
+  const left = new Set<string>();
+  for (
+    let round = 0;
+    options.atomicity === 'activity' && input.kind === 'iati' && round < 3;
+    round++
+  ) {
+    const failed = new Set(plan.issues.map((i) => activityPath(i.location.path)));
+    if (!plan.issues.length || failed.has('')) break;
+    skipped.push(...plan.issues);
+    for (const f of failed) left.add(f);
+    const kept = (l: ImportLocation) => !left.has(activityPath(l.path));
+    input = {
+      ...input,
+      tables: input.tables.map((t) => ({ ...t, rows: t.rows.filter((r) => kept(r.location)) })),
+      issues: input.issues.filter((i) => kept(i.location)),
+    };
+    plan = await planOnce(m, input);
+  }
+  for (const a of plan.activities) a.skipped = left.has(a.path);
+  for (const path of left)
+    if (!plan.activities.some((a) => a.path === path))
+      plan.activities.push({
+        path,
+        code: null,
+        counts: zero(),
+        errors: skipped.filter((i) => activityPath(i.location.path) === path).length,
+        skipped: true,
+      });
+  plan.activities.sort((a, b) => activityIndex(a.path) - activityIndex(b.path));
+  return { ...plan, skipped };
+}
+
+const activityIndex = (path: string) => Number(/\[(\d+)\]/.exec(path)?.[1] ?? 0);
+
+/** The per-activity view of a plan's rows and problems (IATI files only). */
+function activitiesOf(
+  input: ImportInput,
+  rows: PlannedRow[],
+  issues: ImportIssue[],
+): ActivityPlan[] {
+  if (input.kind !== 'iati') return [];
+  const byPath = new Map<string, ActivityPlan>();
+  const entry = (path: string) => {
+    let a = byPath.get(path);
+    if (!a) byPath.set(path, (a = { path, code: null, counts: zero(), errors: 0, skipped: false }));
+    return a;
+  };
+  for (const r of input.tables.find((t) => t.table === 'actions')?.rows ?? [])
+    entry(activityPath(r.location.path)).code = (r.values.code as string | null) ?? null;
+  for (const r of rows)
+    if (r.location.path) entry(activityPath(r.location.path)).counts[r.outcome]++;
+  for (const i of issues) if (i.location.path) entry(activityPath(i.location.path)).errors++;
+  return [...byPath.values()].sort((a, b) => activityIndex(a.path) - activityIndex(b.path));
 }
 
 const zero = (): Counts => ({ create: 0, update: 0, unchanged: 0, delete: 0 });
@@ -229,9 +321,11 @@ const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
  * otherwise by a natural key within the action (participation: organisation + role; funding:
  * type, amount, currency, date, provider, receiver; milestone: type + title; result: statement;
  * indicator: result + name); organisations by id, IATI ref, then name (case-insensitive).
- * Nothing is ever deleted.
+ * IATI rows carry the key of their element (`_import_key`, position among equals in file order)
+ * and match the record that key created; what an earlier import of a republished activity created
+ * and the file no longer holds is deleted (never records made by hand).
  */
-export async function planImport(m: EntityManager, input: ImportInput): Promise<PlanResult> {
+async function planOnce(m: EntityManager, input: ImportInput): Promise<PlanResult> {
   const issues: ImportIssue[] = [...input.issues];
   const badRows = new Set(input.issues.map((i) => rowKey(i.location)));
   const rows: PlannedRow[] = [];
@@ -270,11 +364,20 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const orgByName = new Map<string, Org>();
   const orgByRef = new Map<string, Org>();
+  // Organisations without a ref, by name without case or accents (the ref-less group).
+  const orgByRefless = new Map<string, Org>();
   const slugs = new Set(orgs.map((o) => o.slug));
   const index = (o: Org) => {
     if (!orgByName.has(norm(o.name))) orgByName.set(norm(o.name), o);
     if (o.iati_ref && !orgByRef.has(o.iati_ref)) orgByRef.set(o.iati_ref, o);
+    if (!o.iati_ref && !orgByRefless.has(nameKey(o.name))) orgByRefless.set(nameKey(o.name), o);
   };
+  /**
+   * By name: without case or accents within the ref-less group; an organisation with another ref
+   * is never taken for one with a ref; without a ref, the same name (case aside) is.
+   */
+  const byName = (name: string, ref: string | null | undefined) =>
+    orgByRefless.get(nameKey(name)) ?? (ref ? undefined : orgByName.get(norm(name)));
   orgs.forEach(index);
   const newOrgs = new Set<string>();
   const orgWanted = new Map<string, { values: Rec; location: ImportLocation }>();
@@ -300,7 +403,7 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
     let org =
       (want.id ? orgById.get(want.id) : undefined) ??
       (want.ref ? orgByRef.get(want.ref) : undefined) ??
-      (want.name ? orgByName.get(norm(want.name)) : undefined);
+      (want.name ? byName(want.name, want.ref) : undefined);
     if (!org) {
       const name = want.name?.trim() || want.ref;
       if (!name) return null;
@@ -517,7 +620,7 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
     for (const r of actionRows) {
       const code = r.values.code as string | null;
       const id = code ? fileActions.get(code) : undefined;
-      if (id && !failed.has(activityPath(r.location.path)))
+      if (id && !r.values._own && !failed.has(activityPath(r.location.path)))
         republished.set(id, { code: code as string, location: r.location });
     }
   }
@@ -862,7 +965,17 @@ export async function planImport(m: EntityManager, input: ImportInput): Promise<
   issues.sort(
     (a, b) => rank(a.location) - rank(b.location) || (a.location.row ?? 0) - (b.location.row ?? 0),
   );
-  return { rows, issues, counts, byTable, inserts, updates, deletes };
+  return {
+    rows,
+    issues,
+    counts,
+    byTable,
+    inserts,
+    updates,
+    deletes,
+    activities: activitiesOf(input, rows, issues),
+    skipped: [],
+  };
 }
 
 /** `iati-activity[3]/transaction[2]/value` → `iati-activity[3]`. */

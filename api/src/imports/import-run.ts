@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/auth-user';
 import { AppError } from '../common/errors';
 import type { ImportPlanDto } from './dto/import-plan.dto';
-import { applyPlan, planImport, PlanResult } from './import-engine';
+import { applyPlan, Atomicity, planImport, PlanResult } from './import-engine';
 import {
   ImportFileKind,
   MAX_REPORTED_ISSUES,
@@ -22,6 +22,8 @@ export interface ImportRequest {
   /** YYYY-MM-DD: the day the readers date what a file leaves undated. */
   today: string;
   options: ReadImportOptions;
+  /** IATI: the unit of all-or-nothing (default: the whole file). */
+  atomicity?: Atomicity;
 }
 
 /** One import at a time for the whole database: plans and writes see the same data. */
@@ -60,17 +62,19 @@ export async function runImport(
     errors: plan.issues.slice(0, MAX_REPORTED_ISSUES),
     errorCount: plan.issues.length,
     warnings: input.warnings.slice(0, MAX_REPORTED_ISSUES),
+    ...(plan.activities.length ? { activities: plan.activities } : {}),
+    ...(plan.skipped.length ? { skipped: plan.skipped.slice(0, MAX_REPORTED_ISSUES) } : {}),
     elapsedMs: Date.now() - started,
   });
   if (dryRun) {
     return ds.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
-      return report(await planImport(m, input), false);
+      return report(await planImport(m, input, { atomicity: request.atomicity }), false);
     });
   }
   return ds.transaction(async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
-    const plan = await planImport(m, input);
+    const plan = await planImport(m, input, { atomicity: request.atomicity });
     if (plan.issues.length)
       throw new AppError(
         HttpStatus.BAD_REQUEST,

@@ -55,7 +55,7 @@ export class ImportsController {
   ): Promise<ImportPlanDto> {
     await this.imports.consumeRate(actor.id ?? request.ip);
     const files = await this.files(request);
-    return this.imports.run(kind, files, query.dryRun ?? false, actor);
+    return this.imports.run(kind, files, query.dryRun ?? false, actor, query.atomicity);
   }
 
   /** Reads the uploaded files, refusing more than IMPORT_MAX_BYTES in all (413). */

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/auth-user';
 import { RateLimiter } from '../auth/rate-limiter.service';
 import { APP_CONFIG, AppConfig, DATABASE_URL } from '../config/app-config';
 import { ImportPlanDto } from './dto/import-plan.dto';
+import type { Atomicity } from './import-engine';
 import { ImportFileKind, ImportLimits } from './import-model';
 import { ImportRunner } from './import-runner';
 import type { UploadedImportFile } from './read-files';
@@ -48,14 +49,16 @@ export class ImportsService {
     files: UploadedImportFile[],
     dryRun: boolean,
     actor: Actor,
+    atomicity: Atomicity = 'file',
   ): Promise<ImportPlanDto> {
     const request = {
       kind,
       files,
       dryRun,
       actor,
+      atomicity,
       today: new Date().toISOString().slice(0, 10),
-      options: { limits: this.limits() },
+      options: { limits: this.limits(), iati: { ownPrefix: this.config.iatiReportingOrgRef } },
     };
     return this.runner.gate(() =>
       this.runner.run(request, {

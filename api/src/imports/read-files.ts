@@ -32,7 +32,7 @@ export async function readImportFiles(
   options: ReadImportOptions = {},
 ): Promise<ImportInput> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
-  const input = await readFiles(kind, files, today, limits);
+  const input = await readFiles(kind, files, today, limits, options);
   for (const table of input.tables)
     if (table.rows.length > limits.maxRows)
       throw tooManyRows(limits, { file: table.file, sheet: table.sheet });
@@ -44,6 +44,7 @@ async function readFiles(
   files: UploadedImportFile[],
   today: string,
   limits: ImportLimits,
+  options: ReadImportOptions = {},
 ): Promise<ImportInput> {
   if (!files.length) throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_NO_FILE');
   const issues: ImportIssue[] = [];
@@ -68,7 +69,7 @@ async function readFiles(
         file: file.name,
         maxDepth: MAX_XML_DEPTH,
       });
-    return readIati(file.name, file.data, today);
+    return readIati(file.name, file.data, today, options);
   }
   const problem = await inspectZip(file.data, {
     ...ZIP_LIMITS,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IMPORT_KINDS } from '../import-model';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -15,6 +15,16 @@ export class PortfolioImportQueryDto {
   @Transform(toBool)
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['file', 'activity'],
+    default: 'file',
+    description:
+      'Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied)',
+  })
+  @IsOptional()
+  @IsIn(['file', 'activity'])
+  atomicity?: 'file' | 'activity';
 }
 
 export class ImportLocationDto {
@@ -87,6 +97,17 @@ export class ImportFileDto {
   sha256: string;
 }
 
+/** What one IATI activity would get (dry run) or got. */
+export class ImportActivityDto {
+  @ApiProperty({ example: 'iati-activity[3]' }) path: string;
+  @ApiProperty({ type: String, nullable: true, example: 'DE-1-202122334.2004' })
+  code: string | null;
+  @ApiProperty({ type: ImportCountsDto }) counts: ImportCountsDto;
+  @ApiProperty({ description: 'Errors located in this activity' }) errors: number;
+  @ApiProperty({ description: 'Left out (atomicity=activity): nothing of it is written' })
+  skipped: boolean;
+}
+
 export class ImportPlanDto {
   @ApiProperty({ enum: IMPORT_KINDS }) kind: string;
   @ApiProperty() dryRun: boolean;
@@ -104,5 +125,12 @@ export class ImportPlanDto {
   @ApiProperty({ description: 'Total number of errors' }) errorCount: number;
   @ApiProperty({ type: [ImportIssueDto], description: 'Parts of the file left out on purpose' })
   warnings: ImportIssueDto[];
+  @ApiPropertyOptional({ type: [ImportActivityDto], description: 'IATI: per activity' })
+  activities?: ImportActivityDto[];
+  @ApiPropertyOptional({
+    type: [ImportIssueDto],
+    description: 'atomicity=activity: the errors of the activities left out (the rest is applied)',
+  })
+  skipped?: ImportIssueDto[];
   @ApiProperty({ example: 812, description: 'Milliseconds spent' }) elapsedMs: number;
 }

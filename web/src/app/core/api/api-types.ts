@@ -1170,6 +1170,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plantilla de importación: the six tables with the machine headers and codes the importer reads */
+        get: operations["ExportsController_importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/indicators.csv": {
         parameters: {
             query?: never;
@@ -2403,6 +2420,17 @@ export type components = {
             /** @enum {string} */
             operation: "create" | "update" | "archive" | "restore" | "delete";
         };
+        ImportActivityDto: {
+            /** @example DE-1-202122334.2004 */
+            code: string | null;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @description Errors located in this activity */
+            errors: number;
+            /** @example iati-activity[3] */
+            path: string;
+            /** @description Left out (atomicity=activity): nothing of it is written */
+            skipped: boolean;
+        };
         ImportChangeDto: {
             line: number;
             /** @description The stored rate it replaces */
@@ -2463,6 +2491,8 @@ export type components = {
             sheet?: string;
         };
         ImportPlanDto: {
+            /** @description IATI: per activity */
+            activities?: components["schemas"]["ImportActivityDto"][];
             /** @description True when the changes were written */
             applied: boolean;
             byTable: components["schemas"]["ImportTableCountsDto"];
@@ -2489,6 +2519,8 @@ export type components = {
             rows: components["schemas"]["PlannedRowDto"][];
             /** @description More rows were planned than listed */
             rowsTruncated: boolean;
+            /** @description atomicity=activity: the errors of the activities left out (the rest is applied) */
+            skipped?: components["schemas"]["ImportIssueDto"][];
             /** @description Parts of the file left out on purpose */
             warnings: components["schemas"]["ImportIssueDto"][];
         };
@@ -6261,6 +6293,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6308,6 +6342,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6395,6 +6431,51 @@ export interface operations {
             };
         };
     };
+    ExportsController_importTemplate: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ExportsController_indicatorsCsv: {
         parameters: {
             query?: {
@@ -6403,6 +6484,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6450,6 +6533,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6497,6 +6582,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6544,6 +6631,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6591,6 +6680,8 @@ export interface operations {
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
                 modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
                 municipality?: string[];
                 /** @description Organisation ids taking part */
@@ -6633,6 +6724,8 @@ export interface operations {
     ImportsController_csv: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
@@ -6693,6 +6786,8 @@ export interface operations {
     ImportsController_iati: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };
@@ -6753,6 +6848,8 @@ export interface operations {
     ImportsController_workbook: {
         parameters: {
             query?: {
+                /** @description Unit of all-or-nothing (IATI): the whole file, or each activity (activities with errors are left out and listed in `skipped`; the others are applied) */
+                atomicity?: "file" | "activity";
                 /** @description true: report what would change and write nothing */
                 dryRun?: boolean;
             };

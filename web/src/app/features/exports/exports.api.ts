@@ -1,3 +1,4 @@
+import { apiLanguage, currentLocale } from '../../core/i18n/locale';
 import { todayIso } from '../../shared/forms';
 import { ActionFilters, filtersToParams } from '../actions/action-filters';
 import type { DownloadRequest } from './downloads';
@@ -45,6 +46,29 @@ export const SHEET_LABELS: Record<SheetLanguage, string> = {
 };
 export const IATI_LABEL = $localize`:@@export.iati:IATI 2.03 (XML)`;
 export const XLSX_LABEL = $localize`:@@export.xlsx:Libro de Excel (XLSX, 6 hojas)`;
+export const TEMPLATE_LABEL = $localize`:@@export.template:Plantilla de importación (XLSX)`;
+
+/** People's tables come labelled in the app's language (the import template never is). */
+const peopleLang = (): SheetLanguage => apiLanguage(currentLocale());
+/** The file name's table word in the app's language ("coopera-acciones-…"). */
+const TABLE_FILE_WORDS: Record<SheetLanguage, Record<ExportTable, string>> = {
+  es: {
+    actions: 'acciones',
+    participations: 'socios',
+    funding: 'financiamiento',
+    milestones: 'hitos',
+    results: 'resultados',
+    indicators: 'indicadores',
+  },
+  en: {
+    actions: 'actions',
+    participations: 'partners',
+    funding: 'funding',
+    milestones: 'milestones',
+    results: 'results',
+    indicators: 'indicators',
+  },
+};
 
 export function tableLabel(table: ExportTable): string {
   return $localize`:@@export.csvTable:${TABLE_LABELS[table]}:table: (CSV)`;
@@ -70,42 +94,61 @@ export function actionIati(id: string, code: string): DownloadRequest {
 }
 
 /** GET /exports/<table>.csv?id=<id>: one action's rows of a table. */
-export function actionCsv(id: string, code: string, table: ExportTable): DownloadRequest {
+export function actionCsv(
+  id: string,
+  code: string,
+  table: ExportTable,
+  lang = peopleLang(),
+): DownloadRequest {
   return {
     url: `${API}/exports/${table}.csv`,
-    params: { id },
-    fallbackName: `${code}-${table}.csv`,
+    params: { id, lang },
+    fallbackName: `${code}-${TABLE_FILE_WORDS[lang][table]}.csv`,
     label: tableLabel(table),
   };
 }
 
 /** GET /exports/portfolio.xlsx?id=<id>: one action's workbook (six sheets). */
-export function actionXlsx(id: string, code: string): DownloadRequest {
+export function actionXlsx(id: string, code: string, lang = peopleLang()): DownloadRequest {
   return {
     url: `${API}/exports/portfolio.xlsx`,
-    params: { id },
+    params: { id, lang },
     fallbackName: `${code}.xlsx`,
     label: XLSX_LABEL,
   };
 }
 
 /** GET /exports/<table>.csv with the list's filters. */
-export function listCsv(table: ExportTable, filters: ActionFilters): DownloadRequest {
+export function listCsv(
+  table: ExportTable,
+  filters: ActionFilters,
+  lang = peopleLang(),
+): DownloadRequest {
   return {
     url: `${API}/exports/${table}.csv`,
-    params: exportParams(filters),
-    fallbackName: `coopera-${table}-${todayIso()}.csv`,
+    params: { ...exportParams(filters), lang },
+    fallbackName: `coopera-${TABLE_FILE_WORDS[lang][table]}-${todayIso()}.csv`,
     label: tableLabel(table),
   };
 }
 
 /** GET /exports/portfolio.xlsx with the list's filters. */
-export function listXlsx(filters: ActionFilters): DownloadRequest {
+export function listXlsx(filters: ActionFilters, lang = peopleLang()): DownloadRequest {
   return {
     url: `${API}/exports/portfolio.xlsx`,
-    params: exportParams(filters),
-    fallbackName: `coopera-portfolio-${todayIso()}.xlsx`,
+    params: { ...exportParams(filters), lang },
+    fallbackName: `coopera-${lang === 'es' ? 'portafolio' : 'portfolio'}-${todayIso()}.xlsx`,
     label: XLSX_LABEL,
+  };
+}
+
+/** GET /exports/import-template.xlsx: the same actions with the importer's headers and codes. */
+export function listTemplate(filters: ActionFilters): DownloadRequest {
+  return {
+    url: `${API}/exports/import-template.xlsx`,
+    params: exportParams(filters),
+    fallbackName: `coopera-plantilla-importacion-${todayIso()}.xlsx`,
+    label: TEMPLATE_LABEL,
   };
 }
 

@@ -3,7 +3,7 @@ import { toApiError } from '../../core/api/api-error';
 import { DEFAULT_FILTERS } from '../actions/action-filters';
 import { filenameFrom, formatBytes, withJsonErrorBody } from './download-file';
 import { exportErrorMessage } from './export-errors';
-import { actionSheet, exportParams, listCsv, sharedIati } from './exports.api';
+import { actionSheet, exportParams, listCsv, listTemplate, sharedIati } from './exports.api';
 import { sharedPageUrl } from './share-links.api';
 
 describe('export downloads', () => {
@@ -32,8 +32,18 @@ describe('export downloads', () => {
     expect(exportParams(DEFAULT_FILTERS)).toEqual({});
     const csv = listCsv('funding', filters);
     expect(csv.url).toBe('/api/v1/exports/funding.csv');
-    expect(csv.params).toEqual({ q: 'árbol', kind: 'award,city_to_city', sdg: '11,13' });
-    expect(csv.fallbackName).toMatch(/^coopera-funding-\d{4}-\d{2}-\d{2}\.csv$/);
+    // People get labelled tables in the app's language; the import template keeps the codes.
+    expect(csv.params).toEqual({
+      q: 'árbol',
+      kind: 'award,city_to_city',
+      sdg: '11,13',
+      lang: 'es',
+    });
+    expect(csv.fallbackName).toMatch(/^coopera-financiamiento-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(listCsv('funding', filters, 'en').fallbackName).toMatch(/^coopera-funding-/);
+    const template = listTemplate(filters);
+    expect(template.url).toBe('/api/v1/exports/import-template.xlsx');
+    expect(template.params).toEqual({ q: 'árbol', kind: 'award,city_to_city', sdg: '11,13' });
   });
 
   it('builds the single-action and share-link addresses with escaped ids', () => {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { ActionFilters, hasActiveFilters } from '../actions/action-filters';
 import { ExportMenu, ExportMenuItem } from './export-menu';
-import { EXPORT_TABLES, listCsv, listIati, listXlsx } from './exports.api';
+import { EXPORT_TABLES, listCsv, listIati, listTemplate, listXlsx } from './exports.api';
 
 /**
  * The portfolio list's "Exportar": the workbook, one CSV per table and the IATI file of exactly
@@ -29,6 +29,7 @@ export class ListExports {
         groupStart: i === 0,
       })),
       { key: 'iati', icon: 'code', request: listIati(f), groupStart: true },
+      { key: 'template', icon: 'upload_file', request: listTemplate(f), groupStart: true },
     ];
   });
 

@@ -119,15 +119,21 @@ import { OrganisationDialog } from './organisation-dialog';
           </ng-container>
           <ng-container matColumnDef="type">
             <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.type">Tipo</th>
-            <td mat-cell *matCellDef="let o">{{ typeLabel(o.type) }}</td>
+            <td mat-cell *matCellDef="let o" [attr.data-label]="typeHeader">
+              {{ typeLabel(o.type) }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="country">
             <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.country">País</th>
-            <td mat-cell *matCellDef="let o">{{ o.country ?? '—' }}</td>
+            <td mat-cell *matCellDef="let o" [attr.data-label]="countryHeader">
+              {{ o.country ?? '—' }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.actions">Acciones</th>
-            <td mat-cell *matCellDef="let o">{{ o.actionCount }}</td>
+            <td mat-cell *matCellDef="let o" [attr.data-label]="actionsHeader">
+              {{ o.actionCount }}
+            </td>
           </ng-container>
           @for (k of partnerFigures; track k) {
             <ng-container [matColumnDef]="k">
@@ -141,7 +147,7 @@ import { OrganisationDialog } from './organisation-dialog';
               </td>
             </ng-container>
           }
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-header-row *matHeaderRowDef="columns" class="header-row"></tr>
           <tr
             mat-row
             *matRowDef="let o; columns: columns"
@@ -195,6 +201,37 @@ import { OrganisationDialog } from './organisation-dialog';
     .row:hover {
       background: var(--mat-sys-surface-container);
     }
+    /* Phones: each organisation is a card (name, then type, country and actions labelled). */
+    @media (max-width: 600px) {
+      /* A grid container blockifies the table's generated thead and tbody. */
+      table {
+        display: grid;
+      }
+      tr.header-row {
+        display: none;
+      }
+      tr.row {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 2px 12px;
+        height: auto;
+        padding: 10px 4px;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      tr.row td {
+        display: block;
+        border: 0;
+        padding: 0;
+      }
+      tr.row td:first-child {
+        grid-column: 1 / -1;
+        font-weight: 500;
+      }
+      tr.row td[data-label]::before {
+        content: attr(data-label) ': ';
+        color: var(--mat-sys-on-surface-variant);
+      }
+    }
   `,
 })
 export class PartnerList {
@@ -212,6 +249,9 @@ export class PartnerList {
   protected readonly partnerFigures: readonly PartnerFigure[] = ['provided', 'participation'];
   protected readonly partnerLabels = PARTNER_FIGURE_LABELS;
   protected readonly note = PARTNER_FIGURES_NOTE;
+  protected readonly typeHeader = $localize`:@@partners.col.type:Tipo`;
+  protected readonly countryHeader = $localize`:@@partners.col.country:País`;
+  protected readonly actionsHeader = $localize`:@@partners.col.actions:Acciones`;
   protected readonly pageSize = 25;
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly type = new FormControl('', { nonNullable: true });
