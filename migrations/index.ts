@@ -11,11 +11,11 @@ import { AddFundingYearStatistics1795457568019 } from './1795457568019-AddFundin
 import { AddFundingTotals1796460879384 } from './1796460879384-AddFundingTotals';
 import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYearKeyStatistics';
 import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYearTotals';
-import { KeepIatiMoneyAndProvenance17965000000001 } from './17965000000001-KeepIatiMoneyAndProvenance';
-import { AddDataVersion17969000000001 } from './17969000000001-AddDataVersion';
-import { AddMeetingMilestoneType17968000000001 } from './17968000000001-AddMeetingMilestoneType';
-import { KeepIatiElementsAndReportingRole17965000000002 } from './17965000000002-KeepIatiElementsAndReportingRole';
-import { AddMustChangePassword17966000000001 } from './17966000000001-AddMustChangePassword';
+import { KeepIatiMoneyAndProvenance1796500000001 } from './1796500000001-KeepIatiMoneyAndProvenance';
+import { AddDataVersion1796900000001 } from './1796900000001-AddDataVersion';
+import { AddMeetingMilestoneType1796800000001 } from './1796800000001-AddMeetingMilestoneType';
+import { KeepIatiElementsAndReportingRole1796500000002 } from './1796500000002-KeepIatiElementsAndReportingRole';
+import { AddMustChangePassword1796600000001 } from './1796600000001-AddMustChangePassword';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -32,10 +32,10 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFundingTotals1796460879384,
   FundingYearKeyStatistics1796462200000,
   AddFundingYearTotals1796470000000,
-  KeepIatiMoneyAndProvenance17965000000001,
-  KeepIatiElementsAndReportingRole17965000000002,
-  AddMustChangePassword17966000000001,
-  AddMeetingMilestoneType17968000000001,
-  AddDataVersion17969000000001,
+  KeepIatiMoneyAndProvenance1796500000001,
+  KeepIatiElementsAndReportingRole1796500000002,
+  AddMustChangePassword1796600000001,
+  AddMeetingMilestoneType1796800000001,
+  AddDataVersion1796900000001,
   // list:end
 ];

@@ -4,8 +4,8 @@ const BEFORE = `'application', 'selection_notice', 'agreement_signed', 'kickoff'
 const AFTER = `'application', 'selection_notice', 'agreement_signed', 'kickoff', 'technical_visit', 'meeting', 'workshop', 'study_delivered', 'pilot', 'launch', 'closure', 'other'`;
 
 /** The milestone type `meeting` (reunión), the most common event of cooperation work. */
-export class AddMeetingMilestoneType17968000000001 implements MigrationInterface {
-  name = 'AddMeetingMilestoneType17968000000001';
+export class AddMeetingMilestoneType1796800000001 implements MigrationInterface {
+  name = 'AddMeetingMilestoneType1796800000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "milestones" DROP CONSTRAINT "milestones_type_check"`);

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A password an admin set (a temporary one) must be changed at the first sign-in. */
-export class AddMustChangePassword17966000000001 implements MigrationInterface {
-  name = 'AddMustChangePassword17966000000001';
+export class AddMustChangePassword1796600000001 implements MigrationInterface {
+  name = 'AddMustChangePassword1796600000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -47,8 +47,8 @@ export const unwatchTable = (table: string) =>
  * app reads the sum per request, or listens on channel coopera_data_version (sent at commit).
  * Rows of backends that ended are folded into row 0 by coopera_compact_data_version().
  */
-export class AddDataVersion17969000000001 implements MigrationInterface {
-  name = 'AddDataVersion17969000000001';
+export class AddDataVersion1796900000001 implements MigrationInterface {
+  name = 'AddDataVersion1796900000001';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -31,8 +31,8 @@ const OLD_CLASS_OF_TYPE = `CASE WHEN p_type = 'ceiling' THEN 'ceilings'
  * coopera_funding_class gives the new kinds their own classes (planned, incoming, other), which
  * the rollups keep apart and no dashboard figure reads.
  */
-export class KeepIatiMoneyAndProvenance17965000000001 implements MigrationInterface {
-  name = 'KeepIatiMoneyAndProvenance17965000000001';
+export class KeepIatiMoneyAndProvenance1796500000001 implements MigrationInterface {
+  name = 'KeepIatiMoneyAndProvenance1796500000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

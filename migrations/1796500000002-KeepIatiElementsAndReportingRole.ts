@@ -13,8 +13,8 @@ const ROLES = `'funding', 'accountable', 'extending', 'implementing', 'beneficia
  * - participation role `reporting`: the organisation that reports the activity (often the funder
  *   or lender that lists only borrowers as participants).
  */
-export class KeepIatiElementsAndReportingRole17965000000002 implements MigrationInterface {
-  name = 'KeepIatiElementsAndReportingRole17965000000002';
+export class KeepIatiElementsAndReportingRole1796500000002 implements MigrationInterface {
+  name = 'KeepIatiElementsAndReportingRole1796500000002';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "actions" ADD "iati" jsonb`);
