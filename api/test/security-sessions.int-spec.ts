@@ -102,19 +102,17 @@ describe('sessions and temporary passwords', () => {
         .expect(200);
       expect(other.body.user.mustChangePassword).toBe(true);
       // Users who typed their own password (command line) are not asked.
-      const cli = await app.app
-        .get(UsersService)
-        .create(
-          {
-            email: `cli-${Date.now()}@imeplan.mx`,
-            name: 'CLI',
-            role: 'staff',
-            password: TEST_PASSWORD,
-          },
-          { id: null, email: 'cli', requestId: null },
-          undefined,
-          { ownPassword: true },
-        );
+      const cli = await app.app.get(UsersService).create(
+        {
+          email: `cli-${Date.now()}@imeplan.mx`,
+          name: 'CLI',
+          role: 'staff',
+          password: TEST_PASSWORD,
+        },
+        { id: null, email: 'cli', requestId: null },
+        undefined,
+        { ownPassword: true },
+      );
       const signedIn = await app.http
         .post('/api/v1/auth/sign-in')
         .send({ email: cli.email, password: TEST_PASSWORD })

@@ -6443,6 +6443,8 @@ export interface operations {
                 municipality?: string[];
                 /** @description Organisation ids taking part */
                 partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
                 /** @description Accent- and case-insensitive search in code, titles and summaries */
                 q?: string;
                 /** @description Role of the partner(s) (any partner when no partner is given) */
