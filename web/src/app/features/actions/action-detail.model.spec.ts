@@ -1,5 +1,10 @@
 import type { Funding } from '../../core/api/models';
-import { changedFields, groupFunding, indicatorProgress } from './action-detail.model';
+import {
+  changedFields,
+  groupFunding,
+  indicatorProgress,
+  missingParts,
+} from './action-detail.model';
 
 const funding = (
   type: Funding['type'],
@@ -66,5 +71,22 @@ describe('audit changes', () => {
         { status: 'closed', version: 2, titleEs: 'A' },
       ),
     ).toEqual(['status']);
+  });
+});
+
+describe('what a new action still lacks', () => {
+  it('lists partners, money and milestones while they have no entries', () => {
+    expect(missingParts({ participations: [], funding: [], milestones: [] })).toEqual([
+      'participations',
+      'funding',
+      'milestones',
+    ]);
+    expect(missingParts({ participations: [{}], funding: [], milestones: [{}] })).toEqual([
+      'funding',
+    ]);
+  });
+
+  it('is empty when nothing is missing', () => {
+    expect(missingParts({ participations: [{}], funding: [{}], milestones: [{}] })).toEqual([]);
   });
 });

@@ -83,3 +83,16 @@ export function changedFields(before: unknown, after: unknown): string[] {
     (k) => !['version', 'updatedAt'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
   );
 }
+
+/** What a new action still lacks, each opened by the add dialog of its part. */
+export type MissingPart = 'participations' | 'funding' | 'milestones';
+
+/** The parts with no entries yet, in the order the panel lists them; empty when nothing is missing. */
+export function missingParts(action: {
+  participations: readonly unknown[];
+  funding: readonly unknown[];
+  milestones: readonly unknown[];
+}): MissingPart[] {
+  const order: MissingPart[] = ['participations', 'funding', 'milestones'];
+  return order.filter((part) => action[part].length === 0);
+}

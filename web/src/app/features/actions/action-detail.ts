@@ -51,8 +51,11 @@ import {
   changedFields,
   groupFunding,
   indicatorProgress,
+  MissingPart,
+  missingParts,
   sortMilestones,
 } from './action-detail.model';
+import { MissingPanel } from './parts/missing-panel';
 import { ActionDetailStore } from './action-detail.store';
 import { ActionsApi, PartKind } from './actions.api';
 import type { PartDialogData } from './parts/part-dialog';
@@ -99,6 +102,7 @@ const HISTORY_TAB = 8;
     ProgressMeter,
     ProgressPanel,
     EvidenceList,
+    MissingPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-detail.html',
@@ -113,6 +117,8 @@ export class ActionDetail {
 
   /** Route parameter (component input binding). */
   readonly id = input.required<string>();
+  /** Query parameter `?nueva=1`, set by the form right after creating the action. */
+  readonly nueva = input<string>();
 
   private readonly store = inject(ActionDetailStore);
   private readonly dialog = inject(MatDialog);
@@ -152,6 +158,11 @@ export class ActionDetail {
   });
   protected readonly funding = computed(() => groupFunding(this.action()?.funding ?? []));
   protected readonly milestones = computed(() => sortMilestones(this.action()?.milestones ?? []));
+  /** "Qué falta" after creating an action: the parts it still lacks (editors only). */
+  protected readonly missing = computed<MissingPart[]>(() => {
+    const a = this.action();
+    return a && this.nueva() && this.canEdit() ? missingParts(a) : [];
+  });
 
   protected readonly labels = {
     kind: (v: string | null) => labelOf(KIND_LABELS, v),

@@ -1,8 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { ActionDetail } from '../../core/api/models';
+import { AuthStore } from '../../core/auth/auth.store';
 import { ActionForm } from './action-form';
 
 const action = {
@@ -143,5 +145,61 @@ describe('action form, edit mode', () => {
     expect(input('titleEs').value).toBe('Mi Transporte Eléctrico');
     expect(input('titleEn').value).toBe('');
     expect(form.hasUnsavedChanges()).toBe(false);
+  });
+});
+
+describe('action form, new action', () => {
+  async function create(user: { organisationId: string | null; organisationName: string | null }) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: AuthStore, useValue: { user: signal({ id: 'u1', role: 'staff', ...user }) } },
+      ],
+    });
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const fixture = TestBed.createComponent(ActionForm);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const http = TestBed.inject(HttpTestingController);
+    const type = (name: string, value: string) => {
+      const input = find<HTMLInputElement>(el, `[data-testid="field-${name}"]`);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    const form = fixture.componentInstance as unknown as {
+      submit(): Promise<void>;
+      form: { patchValue(v: object): void };
+    };
+    form.form.patchValue({ kind: 'cooperation_project', instituteRole: 'recipient' });
+    type('code', 'NUEVA-1');
+    type('titleEs', 'Acción nueva');
+    return { el, http, navigate, form };
+  }
+
+  it("defaults the institute to the user's organisation and opens the action with «Qué falta»", async () => {
+    const { el, http, navigate, form } = await create({
+      organisationId: 'org-1',
+      organisationName: 'IMEPLAN',
+    });
+    expect(find<HTMLInputElement>(el, '[data-testid="field-institute"]').value).toBe('IMEPLAN');
+    const saving = form.submit();
+    const req = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/actions');
+    expect(req.request.body).toMatchObject({ code: 'NUEVA-1', instituteId: 'org-1' });
+    req.flush({ ...action, id: 'new-1' });
+    await saving;
+    expect(navigate).toHaveBeenCalledWith(['/acciones', 'new-1'], { queryParams: { nueva: 1 } });
+  });
+
+  it('leaves the institute empty when the user has no organisation', async () => {
+    const { el, http, form } = await create({ organisationId: null, organisationName: null });
+    expect(find<HTMLInputElement>(el, '[data-testid="field-institute"]').value).toBe('');
+    const saving = form.submit();
+    const req = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/actions');
+    expect(req.request.body.instituteId).toBeUndefined();
+    req.flush({ ...action, id: 'new-2' });
+    await saving;
   });
 });

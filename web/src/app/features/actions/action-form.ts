@@ -63,6 +63,14 @@ import {
   toFormValue,
 } from './action-edit.model';
 import { ActionsApi } from './actions.api';
+import { AuthStore } from '../../core/auth/auth.store';
+import {
+  OrgAutocomplete,
+  orgOf,
+  OrgValue,
+  orgValidator,
+  toOrgOption,
+} from './parts/org-autocomplete';
 
 export { parseSdgs, splitList } from './action-edit.model';
 import { HasUnsavedChanges } from './unsaved-changes.guard';
@@ -86,6 +94,7 @@ interface Conflict {
     MatButtonModule,
     LoadingState,
     ErrorState,
+    OrgAutocomplete,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-form.html',
@@ -134,6 +143,7 @@ export class ActionForm implements HasUnsavedChanges {
   private readonly api = inject(ActionsApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly auth = inject(AuthStore);
 
   /** Route parameter in edit mode (`acciones/:id/editar`); absent when creating. */
   readonly id = input<string>();
@@ -180,6 +190,14 @@ export class ActionForm implements HasUnsavedChanges {
     responsibleId: [''],
     notes: ['', Validators.maxLength(10000)],
   });
+  /**
+   * New actions: the institute running it (organisations of type subnational_government), by
+   * default the signed-in user's organisation; empty when the user has none.
+   */
+  protected readonly institute = new FormControl<OrgValue>(this.defaultInstitute(), {
+    validators: orgValidator,
+  });
+  protected readonly instituteLabel = $localize`:@@action.field.institute:Instituto (quien ejecuta la acción)`;
   /** Who can be made responsible (loaded once; empty if the list cannot be read). */
   protected readonly people = toSignal(this.api.assignable().pipe(catchError(() => of([]))), {
     initialValue: [] as AssignableUser[],
@@ -203,6 +221,11 @@ export class ActionForm implements HasUnsavedChanges {
       const id = this.id();
       if (id) untracked(() => this.load(id));
     });
+  }
+
+  private defaultInstitute(): OrgValue {
+    const user = this.auth.user();
+    return toOrgOption(user?.organisationId ?? null, user?.organisationName ?? null);
   }
 
   load(id = this.id()): void {
@@ -244,7 +267,7 @@ export class ActionForm implements HasUnsavedChanges {
   }
 
   hasUnsavedChanges(): boolean {
-    return this.form.dirty && !this.saved;
+    return (this.form.dirty || this.institute.dirty) && !this.saved;
   }
 
   @HostListener('window:beforeunload', ['$event'])
@@ -286,6 +309,8 @@ export class ActionForm implements HasUnsavedChanges {
     if (themes.length) body.themes = themes;
     if (municipalities.length) body.municipalities = municipalities;
     if (sdgs.length) body.sdgs = sdgs;
+    const institute = orgOf(this.institute.value);
+    if (!this.editing() && institute) body.instituteId = institute.id;
     return body;
   }
 
@@ -295,13 +320,14 @@ export class ActionForm implements HasUnsavedChanges {
 
   async submit(): Promise<void> {
     if (this.busy() || this.conflict()) return;
-    if (this.form.invalid) {
+    const id = this.id();
+    if (this.form.invalid || (!id && this.institute.invalid)) {
       this.form.markAllAsTouched();
+      this.institute.markAsTouched();
       return;
     }
-    const id = this.id();
     if (!id) {
-      await this.send(() => firstValueFrom(this.api.create(this.body())));
+      await this.send(() => firstValueFrom(this.api.create(this.body())), { nueva: 1 });
       return;
     }
     if (!this.base) return;
@@ -318,13 +344,18 @@ export class ActionForm implements HasUnsavedChanges {
     );
   }
 
-  private async send(request: () => Promise<ActionDetail>): Promise<void> {
+  /** Saves, then opens the action (`queryParams`: `nueva=1` after creating shows "Qué falta"). */
+  private async send(
+    request: () => Promise<ActionDetail>,
+    queryParams?: Record<string, number>,
+  ): Promise<void> {
     this.busy.set(true);
     this.error.set(null);
     try {
       const action = await request();
       this.saved = true;
-      await this.router.navigate(['/acciones', action.id]);
+      if (queryParams) await this.router.navigate(['/acciones', action.id], { queryParams });
+      else await this.router.navigate(['/acciones', action.id]);
     } catch (e) {
       this.handleError(toApiError(e));
     } finally {

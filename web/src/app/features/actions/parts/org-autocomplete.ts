@@ -114,6 +114,8 @@ export class OrgAutocomplete {
   readonly testId = input<string | null>(null);
   /** Offer "Crear «…»…": a new organisation from the typed name, picked once created. */
   readonly allowCreate = input(false);
+  /** Only organisations of this type (e.g. `subnational_government` for an action's institute). */
+  readonly type = input<string | undefined>(undefined);
 
   protected readonly display = orgLabel;
   /** The text searched and what matched it (GET /organisations?q=…&pageSize=20). */
@@ -124,7 +126,7 @@ export class OrgAutocomplete {
       debounceTime(250),
       distinctUntilChanged(),
       switchMap((q) =>
-        this.organisations.list({ q: q || undefined, pageSize: 20 }).pipe(
+        this.organisations.list({ q: q || undefined, type: this.type(), pageSize: 20 }).pipe(
           map((page) => ({
             q,
             items: page.items.map(
