@@ -45,6 +45,10 @@ test.describe('staff: creating and editing an action', () => {
     await detail.expectLoaded(code);
     await expect(detail.title).toHaveText(title);
     const id = detail.idFromUrl();
+    // The new action says what it still lacks; the panel goes once partner, money and milestone exist.
+    const missing = page.getByTestId('missing-panel');
+    await expect(missing).toBeVisible();
+    await expect(missing.getByRole('listitem')).toHaveCount(3);
 
     try {
       // Partner: GIZ as funder.
@@ -75,6 +79,7 @@ test.describe('staff: creating and editing an action', () => {
       const milestones = await detail.openTab('milestones');
       await expect(milestones.getByTestId('milestones')).toContainText(milestoneTitle);
       await expect(milestones.getByTestId('milestones')).toContainText('Taller');
+      await expect(missing).toBeHidden();
 
       // The dashboard's committed figure grows by exactly the new commitment.
       const after = await getJson<Summary>(page.request, SUMMARY);
