@@ -30,6 +30,7 @@ import {
   labelOf,
   MODALITY_LABELS,
   NO_DATA,
+  ORGANISATION_TYPE_LABELS,
   STATUS_LABELS,
 } from '../../core/i18n/labels';
 import { MoneyPipe } from '../../shared/money';
@@ -82,7 +83,17 @@ interface Card {
 
 /** An active filter shown as a removable chip. */
 interface Chip {
-  key: 'q' | 'kind' | 'status' | 'modality' | 'theme' | 'sdg' | 'partner';
+  key:
+    | 'q'
+    | 'kind'
+    | 'status'
+    | 'modality'
+    | 'theme'
+    | 'sdg'
+    | 'partner'
+    | 'partnerType'
+    | 'municipality'
+    | 'year';
   value: string;
   label: string;
 }
@@ -317,6 +328,11 @@ export class Dashboard {
     }
     for (const v of f.partner)
       chips.push({ key: 'partner', value: v, label: partnerNames.get(v) ?? v.slice(0, 8) });
+    for (const v of f.partnerType)
+      chips.push({ key: 'partnerType', value: v, label: labelOf(ORGANISATION_TYPE_LABELS, v) });
+    for (const v of f.municipality) chips.push({ key: 'municipality', value: v, label: v });
+    if (f.yearFrom !== null || f.yearTo !== null)
+      chips.push({ key: 'year', value: '', label: `${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}` });
     return chips;
   });
 
@@ -334,9 +350,11 @@ export class Dashboard {
     const next: ActionFilters =
       chip.key === 'q'
         ? { ...f, q: '' }
-        : chip.key === 'sdg'
-          ? { ...f, sdg: f.sdg.filter((n) => String(n) !== chip.value) }
-          : { ...f, [chip.key]: f[chip.key].filter((v) => v !== chip.value) };
+        : chip.key === 'year'
+          ? { ...f, yearFrom: null, yearTo: null }
+          : chip.key === 'sdg'
+            ? { ...f, sdg: f.sdg.filter((n) => String(n) !== chip.value) }
+            : { ...f, [chip.key]: f[chip.key].filter((v) => v !== chip.value) };
     this.store.setFilters(next);
   }
 
@@ -351,6 +369,10 @@ export class Dashboard {
       theme: [],
       sdg: [],
       partner: [],
+      partnerType: [],
+      municipality: [],
+      yearFrom: null,
+      yearTo: null,
     });
   }
 
