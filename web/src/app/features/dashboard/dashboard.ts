@@ -36,6 +36,7 @@ import {
 import { MoneyPipe } from '../../shared/money';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { type ActionFilters, hasActiveFilters } from '../actions/action-filters';
+import { FilterBar } from '../../shared/filter-bar/filter-bar';
 import { ChartCard } from './chart-card';
 import {
   actionsByProgressChart,
@@ -104,6 +105,7 @@ const isCount = (value: unknown): value is number =>
 @Component({
   selector: 'app-dashboard',
   imports: [
+    FilterBar,
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
@@ -343,6 +345,10 @@ export class Dashboard {
 
   protected setList(key: 'kind' | 'status' | 'modality', values: string[]): void {
     this.store.setFilters({ ...this.filters(), [key]: values });
+  }
+
+  protected patchFilters(patch: Partial<ActionFilters>): void {
+    this.store.setFilters({ ...this.filters(), ...patch });
   }
 
   protected removeChip(chip: Chip): void {
