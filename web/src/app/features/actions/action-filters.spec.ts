@@ -87,4 +87,39 @@ describe('action filters ⇄ URL query params', () => {
     expect(hasActiveFilters({ ...DEFAULT_FILTERS, page: 4, sort: 'code' })).toBe(false);
     expect(hasActiveFilters({ ...DEFAULT_FILTERS, sdg: [13] })).toBe(true);
   });
+
+  it('maps partner type, municipality and the year range to and from the URL', () => {
+    const filters = filtersFromParams({
+      partnerType: 'multilateral,ngo_foundation',
+      municipality: ['Zapopan', 'Tlaquepaque'],
+      yearFrom: '2018',
+      yearTo: '2021',
+    });
+    expect(filters).toEqual({
+      ...DEFAULT_FILTERS,
+      partnerType: ['multilateral', 'ngo_foundation'],
+      municipality: ['Zapopan', 'Tlaquepaque'],
+      yearFrom: 2018,
+      yearTo: 2021,
+    });
+    expect(filtersToParams(filters)).toEqual({
+      partnerType: 'multilateral,ngo_foundation',
+      municipality: 'Zapopan,Tlaquepaque',
+      yearFrom: '2018',
+      yearTo: '2021',
+    });
+    expect(hasActiveFilters(filters)).toBe(true);
+    expect(hasActiveFilters({ ...DEFAULT_FILTERS, yearTo: 2020 })).toBe(true);
+  });
+
+  it('drops partner types and years the API would reject', () => {
+    const filters = filtersFromParams({
+      partnerType: 'bogus,private',
+      yearFrom: '1800',
+      yearTo: '20x1',
+    });
+    expect(filters.partnerType).toEqual(['private']);
+    expect(filters.yearFrom).toBeNull();
+    expect(filters.yearTo).toBeNull();
+  });
 });

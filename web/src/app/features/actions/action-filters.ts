@@ -1,5 +1,10 @@
 import type { Params } from '@angular/router';
-import { ACTION_KINDS, ACTION_STATUSES, MODALITIES } from '../../core/api/models';
+import {
+  ACTION_KINDS,
+  ACTION_STATUSES,
+  MODALITIES,
+  ORGANISATION_TYPES,
+} from '../../core/api/models';
 
 /** Everything that decides which actions the list shows; lives in the URL query string. */
 export interface ActionFilters {
@@ -10,6 +15,12 @@ export interface ActionFilters {
   theme: string[];
   sdg: number[];
   partner: string[];
+  /** Organisation types (`multilateral`, `ngo_foundation`…) of a partner. */
+  partnerType: string[];
+  municipality: string[];
+  /** Actions running in or after / in or before these years (null: open). */
+  yearFrom: number | null;
+  yearTo: number | null;
   /** Only actions with overdue milestones. */
   overdue: boolean;
   page: number;
@@ -39,6 +50,10 @@ export const DEFAULT_FILTERS: ActionFilters = {
   theme: [],
   sdg: [],
   partner: [],
+  partnerType: [],
+  municipality: [],
+  yearFrom: null,
+  yearTo: null,
   overdue: false,
   page: 1,
   pageSize: 25,
@@ -51,6 +66,12 @@ function list(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const items = raw.flatMap((v) => String(v).split(',')).map((v) => v.trim());
   return [...new Set(items.filter((v) => v !== ''))];
+}
+
+/** A year the API accepts (1900–2200), or null. */
+function year(value: unknown): number | null {
+  const n = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value) : NaN;
+  return n >= 1900 && n <= 2200 ? n : null;
 }
 
 function int(value: unknown, fallback: number): number {
@@ -79,6 +100,14 @@ export function filtersFromParams(params: Params): ActionFilters {
       .map(Number)
       .filter((n) => n >= 1 && n <= 17),
     partner: list(p['partner']).filter((v) => UUID.test(v)),
+    partnerType: list(p['partnerType']).filter((v) =>
+      (ORGANISATION_TYPES as readonly string[]).includes(v),
+    ),
+    municipality: list(p['municipality'])
+      .filter((v) => v.length <= 100)
+      .slice(0, 20),
+    yearFrom: year(p['yearFrom']),
+    yearTo: year(p['yearTo']),
     overdue: p['overdue'] === 'true',
     page: Math.max(1, int(p['page'], 1)),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize)
@@ -88,13 +117,27 @@ export function filtersFromParams(params: Params): ActionFilters {
   };
 }
 
+/** The comma-list filters, in URL order. */
+export const LIST_KEYS = [
+  'kind',
+  'status',
+  'modality',
+  'theme',
+  'sdg',
+  'partner',
+  'partnerType',
+  'municipality',
+] as const;
+
 /** Query params for the URL: defaults are left out so a plain list has a plain URL. */
 export function filtersToParams(filters: ActionFilters): Params {
   const params: Params = {};
   if (filters.q.trim()) params['q'] = filters.q.trim();
-  for (const key of ['kind', 'status', 'modality', 'theme', 'sdg', 'partner'] as const) {
+  for (const key of LIST_KEYS) {
     if (filters[key].length) params[key] = filters[key].join(',');
   }
+  if (filters.yearFrom !== null) params['yearFrom'] = String(filters.yearFrom);
+  if (filters.yearTo !== null) params['yearTo'] = String(filters.yearTo);
   if (filters.overdue) params['overdue'] = 'true';
   if (filters.page !== DEFAULT_FILTERS.page) params['page'] = String(filters.page);
   if (filters.pageSize !== DEFAULT_FILTERS.pageSize) params['pageSize'] = String(filters.pageSize);
@@ -119,6 +162,9 @@ export function hasActiveFilters(filters: ActionFilters): boolean {
     filters.kind.length + filters.status.length + filters.modality.length + filters.theme.length >
       0 ||
     filters.sdg.length + filters.partner.length > 0 ||
+    filters.partnerType.length + filters.municipality.length > 0 ||
+    filters.yearFrom !== null ||
+    filters.yearTo !== null ||
     filters.overdue
   );
 }

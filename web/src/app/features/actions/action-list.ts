@@ -43,6 +43,7 @@ import { EmptyState, ErrorState } from '../../shared/states';
 import { ProgressMeter } from '../../shared/progress-meter';
 import { StatusChip } from '../../shared/status-chip';
 import { ListExports } from '../exports/list-exports';
+import { FilterBar } from '../../shared/filter-bar/filter-bar';
 import {
   ActionFilters,
   filtersFromParams,
@@ -90,6 +91,7 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     EmptyState,
     ErrorState,
     ListExports,
+    FilterBar,
   ],
   providers: [ActionsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -219,6 +221,11 @@ export class ActionList {
       relativeTo: this.route,
       queryParams: { ...filtersToParams(next), ...this.currencyParam() },
     });
+  }
+
+  /** A change from the shared filter bar: back to the first page. */
+  applyPatch(patch: Partial<ActionFilters>): void {
+    this.apply({ ...patch, page: 1 });
   }
 
   setCurrency(value: unknown): void {

@@ -32,6 +32,29 @@ describe('dashboard filters → chart query', () => {
     });
   });
 
+  it('sends partner type, municipality and the year range to every dashboard request', () => {
+    const state = dashboardStateFromParams({
+      partnerType: 'multilateral',
+      municipality: 'Zapopan',
+      yearFrom: '2019',
+      yearTo: '2022',
+    });
+    expect(chartQuery(state, { limit: 10 })).toEqual({
+      partnerType: 'multilateral',
+      municipality: 'Zapopan',
+      yearFrom: '2019',
+      yearTo: '2022',
+      currency: 'MXN',
+      limit: '10',
+    });
+    expect(dashboardStateToParams(state)).toEqual({
+      partnerType: 'multilateral',
+      municipality: 'Zapopan',
+      yearFrom: '2019',
+      yearTo: '2022',
+    });
+  });
+
   it('never sends paging or sort (the dashboard aggregates every matching action)', () => {
     const state = dashboardStateFromParams({ page: '3', pageSize: '50', sort: 'code' });
     expect(chartQuery(state)).toEqual({ currency: 'MXN' });

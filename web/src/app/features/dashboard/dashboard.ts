@@ -30,11 +30,13 @@ import {
   labelOf,
   MODALITY_LABELS,
   NO_DATA,
+  ORGANISATION_TYPE_LABELS,
   STATUS_LABELS,
 } from '../../core/i18n/labels';
 import { MoneyPipe } from '../../shared/money';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { type ActionFilters, hasActiveFilters } from '../actions/action-filters';
+import { FilterBar } from '../../shared/filter-bar/filter-bar';
 import { ChartCard } from './chart-card';
 import {
   actionsByProgressChart,
@@ -82,7 +84,17 @@ interface Card {
 
 /** An active filter shown as a removable chip. */
 interface Chip {
-  key: 'q' | 'kind' | 'status' | 'modality' | 'theme' | 'sdg' | 'partner';
+  key:
+    | 'q'
+    | 'kind'
+    | 'status'
+    | 'modality'
+    | 'theme'
+    | 'sdg'
+    | 'partner'
+    | 'partnerType'
+    | 'municipality'
+    | 'year';
   value: string;
   label: string;
 }
@@ -93,6 +105,7 @@ const isCount = (value: unknown): value is number =>
 @Component({
   selector: 'app-dashboard',
   imports: [
+    FilterBar,
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
@@ -317,6 +330,11 @@ export class Dashboard {
     }
     for (const v of f.partner)
       chips.push({ key: 'partner', value: v, label: partnerNames.get(v) ?? v.slice(0, 8) });
+    for (const v of f.partnerType)
+      chips.push({ key: 'partnerType', value: v, label: labelOf(ORGANISATION_TYPE_LABELS, v) });
+    for (const v of f.municipality) chips.push({ key: 'municipality', value: v, label: v });
+    if (f.yearFrom !== null || f.yearTo !== null)
+      chips.push({ key: 'year', value: '', label: `${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}` });
     return chips;
   });
 
@@ -329,14 +347,20 @@ export class Dashboard {
     this.store.setFilters({ ...this.filters(), [key]: values });
   }
 
+  protected patchFilters(patch: Partial<ActionFilters>): void {
+    this.store.setFilters({ ...this.filters(), ...patch });
+  }
+
   protected removeChip(chip: Chip): void {
     const f = this.filters();
     const next: ActionFilters =
       chip.key === 'q'
         ? { ...f, q: '' }
-        : chip.key === 'sdg'
-          ? { ...f, sdg: f.sdg.filter((n) => String(n) !== chip.value) }
-          : { ...f, [chip.key]: f[chip.key].filter((v) => v !== chip.value) };
+        : chip.key === 'year'
+          ? { ...f, yearFrom: null, yearTo: null }
+          : chip.key === 'sdg'
+            ? { ...f, sdg: f.sdg.filter((n) => String(n) !== chip.value) }
+            : { ...f, [chip.key]: f[chip.key].filter((v) => v !== chip.value) };
     this.store.setFilters(next);
   }
 
@@ -351,6 +375,10 @@ export class Dashboard {
       theme: [],
       sdg: [],
       partner: [],
+      partnerType: [],
+      municipality: [],
+      yearFrom: null,
+      yearTo: null,
     });
   }
 
