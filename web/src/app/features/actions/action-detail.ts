@@ -47,12 +47,8 @@ import { ActionExports } from '../exports/action-exports';
 import { ProgressMeter } from '../../shared/progress-meter';
 import { ProgressApi } from '../../core/api/progress.api';
 import { ProgressPanel } from './progress-panel';
-import {
-  changedFields,
-  groupFunding,
-  indicatorProgress,
-  sortMilestones,
-} from './action-detail.model';
+import { describeHistory } from './history.model';
+import { groupFunding, indicatorProgress, sortMilestones } from './action-detail.model';
 import { ActionDetailStore } from './action-detail.store';
 import { ActionsApi, PartKind } from './actions.api';
 import type { PartDialogData } from './parts/part-dialog';
@@ -123,6 +119,9 @@ export class ActionDetail {
   protected readonly loading = this.store.loading;
   protected readonly error = this.store.error;
   protected readonly history = signal<HistoryEntry[] | null>(null);
+  protected readonly historyLines = computed(
+    () => this.history()?.map((h) => describeHistory(h, this.locale)) ?? null,
+  );
   protected readonly historyError = signal<ApiError | null>(null);
 
   /** Staff and admins manage actions (archive, restore); directors and partners only read. */
@@ -131,6 +130,8 @@ export class ActionDetail {
   protected readonly canEdit = computed(() => this.canManage() && !this.action()?.archivedAt);
   /** Stages and their evidence: staff, directors and admins (the API refuses partners). */
   protected readonly canViewStages = computed(() => this.auth.can('notes.view'));
+  /** The history: staff, directors and admins (the API answers partners 403). */
+  protected readonly canViewHistory = computed(() => this.auth.can('notes.view'));
   protected readonly partnerColumns = computed(() =>
     this.canEdit() ? ['organisation', 'role', 'notes', 'edit'] : ['organisation', 'role', 'notes'],
   );
@@ -164,18 +165,7 @@ export class ActionDetail {
     milestoneType: (v: string | null) => labelOf(MILESTONE_TYPE_LABELS, v),
     milestoneStatus: (v: string | null) => labelOf(MILESTONE_STATUS_LABELS, v),
   };
-  protected readonly operationLabels: Record<HistoryEntry['operation'], string> = {
-    create: $localize`:@@history.create:Alta`,
-    update: $localize`:@@history.update:Cambio`,
-    archive: $localize`:@@history.archive:Archivo`,
-    restore: $localize`:@@history.restore:Restauración`,
-    delete: $localize`:@@history.delete:Baja`,
-  };
-  protected operationLabel(operation: string): string {
-    return (this.operationLabels as Record<string, string>)[operation] ?? operation;
-  }
   protected readonly progress = indicatorProgress;
-  protected readonly changed = changedFields;
 
   constructor() {
     effect(() => {
