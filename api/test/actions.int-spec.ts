@@ -362,6 +362,7 @@ describe('portfolio API: actions and their parts', () => {
         h.operation === 'update' && h.entity === 'action',
     );
     expect(update.actorEmail).toBe(staff.user.email);
+    expect(update.actorName).toBe('Test staff');
     expect(update.before.status).toBe('implementation');
     expect(update.after.status).toBe('finalisation');
     expect(new Date(update.at).toISOString()).toBe(update.at);

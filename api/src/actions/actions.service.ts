@@ -505,14 +505,17 @@ export class ActionsService {
       id: string;
       at: Date;
       actorEmail: string | null;
+      actorName: string | null;
       operation: string;
       entity: string;
       entityId: string;
       before: Record<string, unknown> | null;
       after: Record<string, unknown> | null;
     }[] = await this.dataSource.query(
-      `SELECT id::text, at, actor_email AS "actorEmail", operation, entity, entity_id AS "entityId", before, after
-           FROM audit_log WHERE action_id = $1 ORDER BY at DESC, id DESC LIMIT 500`,
+      `SELECT l.id::text, l.at, l.actor_email AS "actorEmail", u.name AS "actorName", l.operation, l.entity,
+              l.entity_id AS "entityId", l.before, l.after
+         FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+        WHERE l.action_id = $1 ORDER BY l.at DESC, l.id DESC LIMIT 500`,
       [id],
     );
     return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };

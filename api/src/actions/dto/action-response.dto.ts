@@ -241,6 +241,12 @@ export class HistoryEntryDto {
   @ApiProperty() id: string;
   @ApiProperty() at: string;
   @ApiPropertyOptional(nullableString) actorEmail: string | null;
+  @ApiPropertyOptional({
+    ...nullableString,
+    description:
+      "The actor's display name (null for share-link uses, imports without a user or deleted users)",
+  })
+  actorName: string | null;
   @ApiProperty({ enum: ['create', 'update', 'archive', 'restore', 'delete'] }) operation: string;
   @ApiProperty({ example: 'funding' }) entity: string;
   @ApiProperty() entityId: string;

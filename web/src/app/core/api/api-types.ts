@@ -2410,6 +2410,8 @@ export type components = {
         };
         HistoryEntryDto: {
             actorEmail?: string | null;
+            /** @description The actor's display name (null for share-link uses, imports without a user or deleted users) */
+            actorName?: string | null;
             after?: Record<string, never> | null;
             at: string;
             before?: Record<string, never> | null;

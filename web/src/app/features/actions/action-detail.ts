@@ -48,7 +48,6 @@ import { ProgressMeter } from '../../shared/progress-meter';
 import { ProgressApi } from '../../core/api/progress.api';
 import { ProgressPanel } from './progress-panel';
 import {
-  changedFields,
   groupFunding,
   indicatorProgress,
   MissingPart,
@@ -56,6 +55,7 @@ import {
   sortMilestones,
 } from './action-detail.model';
 import { MissingPanel } from './parts/missing-panel';
+import { describeHistory } from './history.model';
 import { ActionDetailStore } from './action-detail.store';
 import { ActionsApi, PartKind } from './actions.api';
 import type { PartDialogData } from './parts/part-dialog';
@@ -129,6 +129,9 @@ export class ActionDetail {
   protected readonly loading = this.store.loading;
   protected readonly error = this.store.error;
   protected readonly history = signal<HistoryEntry[] | null>(null);
+  protected readonly historyLines = computed(
+    () => this.history()?.map((h) => describeHistory(h, this.locale)) ?? null,
+  );
   protected readonly historyError = signal<ApiError | null>(null);
 
   /** Staff and admins manage actions (archive, restore); directors and partners only read. */
@@ -137,6 +140,8 @@ export class ActionDetail {
   protected readonly canEdit = computed(() => this.canManage() && !this.action()?.archivedAt);
   /** Stages and their evidence: staff, directors and admins (the API refuses partners). */
   protected readonly canViewStages = computed(() => this.auth.can('notes.view'));
+  /** The history: staff, directors and admins (the API answers partners 403). */
+  protected readonly canViewHistory = computed(() => this.auth.can('notes.view'));
   protected readonly partnerColumns = computed(() =>
     this.canEdit() ? ['organisation', 'role', 'notes', 'edit'] : ['organisation', 'role', 'notes'],
   );
@@ -175,18 +180,7 @@ export class ActionDetail {
     milestoneType: (v: string | null) => labelOf(MILESTONE_TYPE_LABELS, v),
     milestoneStatus: (v: string | null) => labelOf(MILESTONE_STATUS_LABELS, v),
   };
-  protected readonly operationLabels: Record<HistoryEntry['operation'], string> = {
-    create: $localize`:@@history.create:Alta`,
-    update: $localize`:@@history.update:Cambio`,
-    archive: $localize`:@@history.archive:Archivo`,
-    restore: $localize`:@@history.restore:Restauración`,
-    delete: $localize`:@@history.delete:Baja`,
-  };
-  protected operationLabel(operation: string): string {
-    return (this.operationLabels as Record<string, string>)[operation] ?? operation;
-  }
   protected readonly progress = indicatorProgress;
-  protected readonly changed = changedFields;
 
   constructor() {
     effect(() => {
