@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 import {
   bootTestApp,
   insertOrganisation,
@@ -16,6 +17,9 @@ import {
  * api/test/sql-shapes -u` and read the diff of `__snapshots__/sql-shapes.int-spec.ts.snap`.
  */
 describe('SQL shapes', () => {
+  // Its own database: which groups a dashboard returns (and so which statements it sends) depends on
+  // the data, and the run's shared database holds whatever the other suites wrote.
+  let db: TestDatabase;
   let t: TestApp;
   let director: SignedInAgent;
   let partner: SignedInAgent;
@@ -25,7 +29,8 @@ describe('SQL shapes', () => {
   const original = Client.prototype.query;
 
   beforeAll(async () => {
-    t = await bootTestApp({ answerCacheBytes: 0 });
+    db = await createTestDatabase('coopera_test_sql_shapes');
+    t = await bootTestApp({ answerCacheBytes: 0, databaseUrl: db.url });
     const org = await insertOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ', type: 'bilateral' });
     const staff = await signInAs(t, 'staff');
     const created = await staff.post('/api/v1/actions').send({
@@ -63,6 +68,7 @@ describe('SQL shapes', () => {
   afterAll(async () => {
     Client.prototype.query = original;
     await t.close();
+    await db.drop();
   });
 
   /** The distinct statements one request sends, in a stable order. */
