@@ -31,6 +31,8 @@ const GRID = { top: 40, bottom: 8 };
  * the pointer cursor (a clickable bar, `cursor: 'pointer'`), then clicks there.
  */
 async function clickFirstBar(page: Page, canvas: Locator, bands: number): Promise<void> {
+  // The filter bar can push the chart below the fold: the mouse only reaches what is on screen.
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the chart canvas has no box');
   const band = (box.height - GRID.top - GRID.bottom) / bands;
