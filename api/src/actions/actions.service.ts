@@ -21,6 +21,7 @@ import {
   ResultDto,
 } from './dto/action-response.dto';
 import { PartsWriter } from './parts.writer';
+import { ThemesService } from '../themes/themes.service';
 import {
   DEFAULT_PROGRESS_SCHEME,
   progressLateral,
@@ -161,6 +162,7 @@ export class ActionsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly parts: PartsWriter,
+    private readonly themes: ThemesService,
   ) {}
 
   async list(query: ActionListQueryDto, user: AuthUser): Promise<ActionPageDto> {
@@ -360,7 +362,7 @@ export class ActionsService {
           ...fields,
           createdBy: actor.id,
           updatedBy: actor.id,
-          themes: fields.themes ?? [],
+          themes: await this.themes.resolveCodes(m, fields.themes ?? []),
           municipalities: fields.municipalities ?? [],
           sdgs: fields.sdgs ?? [],
           planAlignment: fields.planAlignment ?? [],
@@ -411,6 +413,7 @@ export class ActionsService {
       if (input.code && input.code !== before.code) await this.assertCodeFree(m, input.code, id);
       await this.parts.assertReferences(m, id, input as unknown as Record<string, unknown>);
       const { version: _v, ...changes } = input;
+      if (changes.themes) changes.themes = await this.themes.resolveCodes(m, changes.themes);
       const merged = { ...before, ...changes };
       const dateErrors = this.dateOrderErrors(merged);
       if (dateErrors.length)

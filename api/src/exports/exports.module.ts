@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ThemesModule } from '../themes/themes.module';
 import { ActionsModule } from '../actions/actions.module';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 
 @Module({
-  imports: [ActionsModule, ExchangeRatesModule],
+  imports: [ActionsModule, ExchangeRatesModule, ThemesModule],
   controllers: [ExportsController],
   providers: [ExportsService],
   exports: [ExportsService],
