@@ -16,7 +16,7 @@ import { AddDataVersion1796900000001 } from './1796900000001-AddDataVersion';
 import { AddMeetingMilestoneType1796800000001 } from './1796800000001-AddMeetingMilestoneType';
 import { KeepIatiElementsAndReportingRole1796500000002 } from './1796500000002-KeepIatiElementsAndReportingRole';
 import { AddMustChangePassword1796600000001 } from './1796600000001-AddMustChangePassword';
-import { AddThemes1797200000001 } from './1797200000001-AddThemes';
+import { AddThemesAndEvidenceDate1797200000001 } from './1797200000001-AddThemesAndEvidenceDate';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -38,6 +38,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddMustChangePassword1796600000001,
   AddMeetingMilestoneType1796800000001,
   AddDataVersion1796900000001,
-  AddThemes1797200000001,
+  AddThemesAndEvidenceDate1797200000001,
   // list:end
 ];

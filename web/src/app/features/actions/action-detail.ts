@@ -61,6 +61,7 @@ import { ActionsApi, PartKind } from './actions.api';
 import type { PartDialogData } from './parts/part-dialog';
 import { EvidenceList } from '../evidence/evidence-list';
 import { MilestoneLogged } from '../evidence/milestone-logged';
+import { ThemesStore } from '../../shared/themes/themes.store';
 
 /** The dialogs load on first use, so the page's chunk stays small. */
 const PART_DIALOGS: Record<PartKind, () => Promise<Type<unknown>>> = {
@@ -124,6 +125,7 @@ export class ActionDetail {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly injector = inject(Injector);
+  private readonly themes = inject(ThemesStore);
 
   protected readonly action = this.store.action;
   protected readonly loading = this.store.loading;
@@ -182,7 +184,13 @@ export class ActionDetail {
   };
   protected readonly progress = indicatorProgress;
 
+  /** The action's themes with the managed list's labels. */
+  protected themeLabels(codes: readonly string[]): string {
+    return codes.length ? codes.map((c) => this.themes.label(c)).join(', ') : '—';
+  }
+
   constructor() {
+    void this.themes.ensureLoaded();
     effect(() => {
       const id = this.id();
       untracked(() => this.load(id));

@@ -55,6 +55,7 @@ import { LeftOut } from './left-out';
 import { MilestoneLists } from './milestone-lists';
 import { SdgTiles, type SdgTileLink } from './sdg-tiles';
 import { SDGS, sdgTiles } from './sdgs';
+import { ThemesStore } from '../../shared/themes/themes.store';
 import {
   firstFigureWithMoney,
   groupPair,
@@ -131,7 +132,13 @@ const isCount = (value: unknown): value is number =>
 export class Dashboard {
   protected readonly store = inject(DashboardStore);
   private readonly locale = inject(LOCALE_ID);
+  private readonly themes = inject(ThemesStore);
   private readonly number = new Intl.NumberFormat(this.locale);
+
+  constructor() {
+    // Theme labels for the by-theme chart and the filter chips (codes until it answers).
+    void this.themes.ensureLoaded();
+  }
 
   protected readonly currencies = CURRENCIES;
   protected readonly kinds = ACTION_KINDS;
@@ -279,7 +286,7 @@ export class Dashboard {
     return moneyByGroupChart(data.groups, {
       currency: data.currency,
       locale: this.locale,
-      label: (g) => g.key ?? NO_DATA,
+      label: (g) => (g.key === null ? NO_DATA : this.themes.label(g.key)),
       title: $localize`:@@dashboard.chart.theme:Tema`,
     });
   });
@@ -322,7 +329,7 @@ export class Dashboard {
       chips.push({ key: 'status', value: v, label: labelOf(STATUS_LABELS, v) });
     for (const v of f.modality)
       chips.push({ key: 'modality', value: v, label: labelOf(MODALITY_LABELS, v) });
-    for (const v of f.theme) chips.push({ key: 'theme', value: v, label: v });
+    for (const v of f.theme) chips.push({ key: 'theme', value: v, label: this.themes.label(v) });
     for (const n of f.sdg) {
       const name = sdgNames.get(n) ?? '';
       const label = $localize`:@@dashboard.sdg.chip:ODS ${n}:n: · ${name}:name:`;

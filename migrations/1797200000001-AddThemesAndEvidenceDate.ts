@@ -36,8 +36,8 @@ const SEED: [code: string, es: string, en: string][] = [
  * "cambio climatico"): unique indexes on the folded labels. Nothing cached reads this table (the
  * web and the documents label codes themselves), so it has no data-version trigger.
  */
-export class AddThemes1797200000001 implements MigrationInterface {
-  name = 'AddThemes1797200000001';
+export class AddThemesAndEvidenceDate1797200000001 implements MigrationInterface {
+  name = 'AddThemesAndEvidenceDate1797200000001';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -72,9 +72,12 @@ export class AddThemes1797200000001 implements MigrationInterface {
          WHERE t ~ '^[a-z0-9]+(-[a-z0-9]+)*$'
       ) s ORDER BY code
       ON CONFLICT DO NOTHING`);
+    // The date of a progress stage's evidence (never in the future, checked by the API).
+    await q.query(`ALTER TABLE "action_stages" ADD "evidence_date" date`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "action_stages" DROP COLUMN "evidence_date"`);
     await q.query(`DROP TABLE "themes"`);
   }
 }
