@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
+import { DashboardModule } from '../dashboard/dashboard.module';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 
 @Module({
-  imports: [ActionsModule, ExchangeRatesModule],
+  imports: [ActionsModule, DashboardModule, ExchangeRatesModule],
   controllers: [ExportsController],
   providers: [ExportsService],
   exports: [ExportsService],
