@@ -114,7 +114,8 @@ const DETAIL_PARTS = {
   ),
   funding: jsonList(
     `f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
-     f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
+     f.value_date_precision AS "valueDatePrecision", to_char(f.period_start, 'YYYY-MM-DD') AS "periodStart",
+     to_char(f.period_end, 'YYYY-MM-DD') AS "periodEnd", f.provider_id AS "providerId", pr.name AS "providerName",
      f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version`,
     `funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id`,
     `f.action_id = a.id`,
