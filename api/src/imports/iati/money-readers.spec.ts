@@ -48,4 +48,24 @@ describe('money readers', () => {
       }),
     ]);
   });
+
+  it('a revised budget supersedes the original only for the exact same period (start and end)', () => {
+    const a = activityOf(
+      budget('1', '2024-01-01', '2024-12-31', '100') +
+        budget('2', '2024-01-01', '2024-06-30', '60') +
+        budget('1', '2025-01-01', '2025-12-31', '200') +
+        budget('2', '2025-01-01', '2025-12-31', '250') +
+        budget('1', '2026-01-01', '2026-12-31', '300') +
+        budget('2', '2026-02-01', '2026-12-31', '310'),
+    );
+    readBudgets(a);
+    expect(a.ctx.tables.funding.map((r) => [r.values.type, r.values.amount])).toEqual([
+      ['ceiling', '100.00'],
+      ['ceiling', '60.00'],
+      ['ceiling_superseded', '200.00'],
+      ['ceiling', '250.00'],
+      ['ceiling', '300.00'],
+      ['ceiling', '310.00'],
+    ]);
+  });
 });
