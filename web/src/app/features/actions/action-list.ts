@@ -20,7 +20,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
-import { SortHeaderIntl } from '../../core/i18n/material-intl';
+import { providePaginatorIntl, SortHeaderIntl } from '../../core/i18n/material-intl';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
@@ -93,7 +93,7 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     ListExports,
     FilterBar,
   ],
-  providers: [ActionsStore],
+  providers: [ActionsStore, providePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-list.html',
   styleUrl: './action-list.scss',
