@@ -175,8 +175,9 @@ export class UsersService {
       });
       return after;
     });
-    // Roles are read from the database on every request; a deactivated user is signed out now.
+    // Roles are read with the session; a deactivated user is signed out now.
     if (!updated.active) await this.sessions.destroyAllFor(id);
+    else this.sessions.forget();
     return updated;
   }
 }
