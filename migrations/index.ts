@@ -17,6 +17,7 @@ import { KeepDataVersionPerTable1797300000001 } from './1797300000001-KeepDataVe
 import { AddMeetingMilestoneType1796800000001 } from './1796800000001-AddMeetingMilestoneType';
 import { KeepIatiElementsAndReportingRole1796500000002 } from './1796500000002-KeepIatiElementsAndReportingRole';
 import { AddMustChangePassword1796600000001 } from './1796600000001-AddMustChangePassword';
+import { AddThemesAndEvidenceDate1797200000001 } from './1797200000001-AddThemesAndEvidenceDate';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddMustChangePassword1796600000001,
   AddMeetingMilestoneType1796800000001,
   AddDataVersion1796900000001,
+  AddThemesAndEvidenceDate1797200000001,
   KeepDataVersionPerTable1797300000001,
   // list:end
 ];
