@@ -93,6 +93,10 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
+  options: {
+    /** false: the caller serves the web app later (serveWebApp), before listening. */
+    serveWeb?: boolean;
+  } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -184,7 +188,7 @@ export async function createApp(
   });
 
   if (config.apiDocs) setUpOpenApi(app);
-  await serveWebApp(app, fastify, config);
+  if (options.serveWeb !== false) await serveWebApp(app, config);
   return app;
 }
 
@@ -212,11 +216,8 @@ function setUpOpenApi(app: NestFastifyApplication) {
  * Serves the compiled Angular app: Spanish at /, English at /en/, with SPA fallback to each
  * locale's index.html. Unknown /api routes keep the JSON error shape.
  */
-async function serveWebApp(
-  app: NestFastifyApplication,
-  fastify: FastifyInstance,
-  config: AppConfig,
-) {
+export async function serveWebApp(app: NestFastifyApplication, config: AppConfig) {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const root = resolve(config.webDist);
   const hasWeb = existsSync(resolve(root, 'es-MX', 'index.html'));
   if (hasWeb) {
