@@ -1,4 +1,4 @@
-import { WATCHED_TABLES } from '../../../migrations/1796900000001-AddDataVersion';
+import { WATCHED_TABLES } from '../../../migrations';
 
 /** Tables whose changes move the data version (triggers of AddDataVersion), by name. */
 export const VERSIONED_TABLES = [...WATCHED_TABLES, 'users'] as const;
