@@ -1,3 +1,5 @@
+// migrations/ sits at the top level (fixed layout) and is compiled into the API bundle.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { WATCHED_TABLES } from '../../../migrations';
 
 /** Tables whose changes move the data version (triggers of AddDataVersion), by name. */
