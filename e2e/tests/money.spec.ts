@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { ActionDetailPage } from '../pages/action-detail.page';
 import { ActionsPage } from '../pages/actions.page';
 import { DashboardPage } from '../pages/dashboard.page';
+import { ExportMenu } from '../pages/export-menu';
+import { expectCsv } from '../support/files';
 import {
   apiAs,
   archiveActionAs,
@@ -111,6 +113,18 @@ test.describe('money a director can trust on first sight', () => {
     );
     await expect(page.getByTestId('partner-by-year').locator('canvas').first()).toBeVisible();
     await screenshotPage(page, 'money-socio-giz');
+    // The partner's export: both figures, labelled, equal to the page's (the actions GIZ is in).
+    const file = await new ExportMenu(page).download('partner-money');
+    expect(file.name).toMatch(/^coopera-dinero-por-socio-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = expectCsv(file.bytes, 'Organización');
+    const gizRow = rows.find((r) => r[1] === 'GIZ');
+    expect(gizRow, 'GIZ is a row of its own export').toBeDefined();
+    const header = rows[0];
+    const cell = (label: string) => gizRow?.[header.indexOf(label)];
+    expect(cell('Aportado por el socio: Topes (MXN)')).toBe(money.provided['ceilings'].total);
+    expect(cell('En acciones donde participa: Topes (MXN)')).toBe(
+      money.participation['ceilings'].total,
+    );
     // The currency switch converts both figures.
     await page.getByTestId('currency-USD').locator('button').click();
     await expect(page).toHaveURL(/[?&]currency=USD/);

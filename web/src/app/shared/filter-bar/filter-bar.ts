@@ -51,6 +51,9 @@ export const PHONE = '(max-width: 599.98px)';
 const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
 const orgName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
   o.acronym ? `${o.acronym} · ${o.name}` : o.name;
+/** A chip's name for a partner: its acronym, else its name cut to fit a phone's width. */
+const chipName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
+  o.acronym ?? (o.name.length > 32 ? `${o.name.slice(0, 31)}…` : o.name);
 
 /**
  * The one filter bar of the action list and the dashboard: search, kind, status, modality,
@@ -162,7 +165,7 @@ export class FilterBar {
         this.organisations
           .get(id)
           .pipe(catchError(() => of(null)))
-          .subscribe((org) => this.remember(id, org ? orgName(org) : id.slice(0, 8)));
+          .subscribe((org) => this.remember(id, org ? chipName(org) : id.slice(0, 8)));
       }
     });
   }
@@ -182,7 +185,7 @@ export class FilterBar {
     value && typeof value === 'object' ? orgName(value) : (value ?? '');
 
   protected pickPartner(org: Organisation): void {
-    this.remember(org.id, orgName(org));
+    this.remember(org.id, chipName(org));
     const current = this.filters().partner;
     if (!current.includes(org.id)) this.changed.emit({ partner: [...current, org.id] });
     this.partnerInput.setValue('');
