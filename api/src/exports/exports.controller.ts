@@ -29,6 +29,7 @@ import { ExportFilterDto, SheetQueryDto } from './dto/export-query.dto';
 import { TABLE_LABELS } from './export-tables';
 import { ExportTable } from './export-tables';
 import { ExportsService } from './exports.service';
+import { ThemesService } from '../themes/themes.service';
 import { projectSheetStream } from './project-sheet-stream';
 
 const CSV = 'text/csv; charset=utf-8';
@@ -73,6 +74,7 @@ export class ExportsController {
     private readonly exports: ExportsService,
     private readonly actions: ActionsService,
     private readonly rates: ExchangeRatesService,
+    private readonly themes: ThemesService,
   ) {}
 
   private table(table: ExportTable, query: ExportFilterDto, user: AuthUser, reply: FastifyReply) {
@@ -270,7 +272,7 @@ export class ExportsController {
   ) {
     const action = await this.actions.get(id, user);
     const lang = query.lang ?? localeOf(acceptLanguage);
-    const stream = await projectSheetStream(action, lang, this.rates);
+    const stream = await projectSheetStream(action, lang, this.rates, this.themes);
     return file(reply, stream, PDF, `${action.code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`);
   }
 }

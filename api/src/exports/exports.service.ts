@@ -17,7 +17,8 @@ import {
   PartnerRow,
 } from './partner-money-table';
 import { csvCell, csvRow, needsFormulaEscape, UTF8_BOM } from './csv';
-import { labelOf, Lang, themeLabel } from '../common/vocabulary';
+import { labelOf, Lang } from '../common/vocabulary';
+import { ThemeLabels, ThemesService } from '../themes/themes.service';
 import {
   EXPORT_TABLES,
   ExportColumn,
@@ -58,7 +59,11 @@ const dateCell = (iso: string) => {
  * How a table is written: the import template keeps the machine headers and codes the importer
  * reads (`lang` null); the people's version labels headers, sheets and coded values in `lang`.
  */
-export function presentation(columns: ExportColumn[], lang: Lang | null) {
+export function presentation(
+  columns: ExportColumn[],
+  lang: Lang | null,
+  themes: ThemeLabels | null = null,
+) {
   const header = (c: ExportColumn) =>
     lang ? (HEADER_LABELS[c.header]?.[lang] ?? c.header) : c.header;
   const value = (c: ExportColumn, v: Cell): Cell => {
@@ -66,7 +71,7 @@ export function presentation(columns: ExportColumn[], lang: Lang | null) {
     if (c.vocab === 'theme')
       return v
         .split('; ')
-        .map((slug) => themeLabel(slug, lang))
+        .map((code) => (themes ? themes.label(code, lang) : code))
         .join('; ');
     return labelOf(c.vocab, v, lang);
   };
@@ -81,6 +86,7 @@ export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly themes: ThemesService,
     private readonly dashboard: DashboardService,
   ) {}
 
@@ -184,9 +190,10 @@ export class ExportsService {
   ): Readable {
     const columns = visibleColumns(table, user.role === 'partner');
     const batches = this.batches(table, filter, user);
-    const show = presentation(columns, lang);
+    const labels = lang ? this.themes.labels() : Promise.resolve(null);
     return Readable.from(
       (async function* () {
+        const show = presentation(columns, lang, await labels);
         yield UTF8_BOM + csvRow(show.headers.map((h) => csvCell(h, 'text')));
         for await (const batch of batches) {
           yield batch
@@ -226,9 +233,10 @@ export class ExportsService {
       });
       workbook.creator = 'Coopera';
       workbook.created = new Date();
+      const labels = lang ? await this.themes.labels() : null;
       for (const table of EXPORT_TABLES) {
         const columns = visibleColumns(table, user.role === 'partner');
-        const show = presentation(columns, lang);
+        const show = presentation(columns, lang, labels);
         const sheet = workbook.addWorksheet(lang ? TABLE_LABELS[table][lang] : table, {
           views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
         });

@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import type { ActionDetailDto, FundingDto } from '../actions/dto/action-response.dto';
 import { humanDate, humanDay } from '../common/human-dates';
 import { withFallbackFonts } from '../common/pdf-fonts';
-import { labelOf, themeLabel, type Lang, type VocabularyGroup } from '../common/vocabulary';
+import { labelOf, type Lang, type VocabularyGroup } from '../common/vocabulary';
+import type { ThemeLabels } from '../themes/themes.service';
 import { addMoney, formatMoney } from '../money/money';
 
 export type SheetLang = Lang;
@@ -195,6 +196,8 @@ export interface SheetInput {
   lang: SheetLang;
   generatedAt: Date;
   conversions: Converted[];
+  /** The managed list's labels (a code it lacks is shown readable). */
+  themes: ThemeLabels;
 }
 
 /** The project sheet of one action as a PDF stream (A4, Helvetica: Latin-1 accents). */
@@ -203,6 +206,7 @@ export function renderProjectSheet({
   lang,
   generatedAt,
   conversions,
+  themes,
 }: SheetInput): Readable {
   const t = L[lang];
   const v = (group: VocabularyGroup, code: string | null | undefined) =>
@@ -245,7 +249,7 @@ export function renderProjectSheet({
   field(t.role, v('instituteRole', action.instituteRole));
   field(t.scheme, v('scheme', action.scheme));
   field(t.modality, v('modality', action.modality));
-  field(t.themes, action.themes.map((slug) => themeLabel(slug, lang)).join(', '));
+  field(t.themes, action.themes.map((code) => themes.label(code, lang)).join(', '));
   field(t.sdgs, action.sdgs.join(', '));
   field(t.municipalities, action.municipalities.join(', '));
   field(t.unit, action.unit);

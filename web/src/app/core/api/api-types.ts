@@ -1526,6 +1526,41 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The managed list of themes, with their Spanish and English labels */
+        get: operations["ThemesController_list"];
+        put?: never;
+        /** Adds a theme (admins) */
+        post: operations["ThemesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/themes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames a theme (admins); its code, which actions reference, stays */
+        patch: operations["ThemesController_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1684,6 +1719,11 @@ export type components = {
             actionId: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date
+             * @example 2024-03-05
+             */
+            evidenceDate?: string | null;
             evidenceUrl?: string | null;
             /** Format: uuid */
             id: string;
@@ -2204,6 +2244,17 @@ export type components = {
             expiresInDays: number;
             /** @example Informe para la Embajada Británica */
             label?: string;
+        };
+        CreateThemeDto: {
+            /**
+             * @description Lowercase words joined by hyphens; made from labelEs when left out
+             * @example economia-circular
+             */
+            code?: string;
+            /** @example Circular economy */
+            labelEn: string;
+            /** @example Economía circular */
+            labelEs: string;
         };
         CreateUserDto: {
             /** @example enlace@giz.de */
@@ -3122,6 +3173,11 @@ export type components = {
             password: string;
         };
         StageInput: {
+            /**
+             * @description Date of the evidence (minutes, report…); not after today (Mexico City)
+             * @example 2024-03-05
+             */
+            evidenceDate?: string | null;
             evidenceUrl?: string | null;
             notes?: string | null;
             /**
@@ -3163,6 +3219,21 @@ export type components = {
             created: components["schemas"]["MilestoneRecordDto"][];
             /** @description Types of the template the action already had (not planned again) */
             skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
+        };
+        ThemeDto: {
+            /** @description Actions (archived included) that carry the theme */
+            actionCount: number;
+            /**
+             * @description What actions reference (never renamed)
+             * @example cambio-climatico
+             */
+            code: string;
+            /** @example Climate change */
+            labelEn: string;
+            /** @example Cambio climático */
+            labelEs: string;
+            /** @example 1 */
+            version: number;
         };
         UnconvertedItemDto: {
             actionCode: string;
@@ -3515,6 +3586,11 @@ export type components = {
             year?: number;
         };
         UpdateStageDto: {
+            /**
+             * @description Date of the evidence (minutes, report…); not after today (Mexico City)
+             * @example 2024-03-05
+             */
+            evidenceDate?: string | null;
             evidenceUrl?: string | null;
             notes?: string | null;
             /**
@@ -3526,6 +3602,14 @@ export type components = {
             stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
             /** @description Version read (or If-Match) */
             version?: number;
+        };
+        UpdateThemeDto: {
+            /** @example Climate change */
+            labelEn?: string;
+            /** @example Cambio climático */
+            labelEs?: string;
+            /** @description The version you read; a stale one gets 409 VERSION_CONFLICT */
+            version: number;
         };
         UpdateUserDto: {
             active?: boolean;
@@ -7402,6 +7486,94 @@ export interface operations {
         responses: {
             /** @description RATE_LIMITED, with Retry-After (seconds) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ThemesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeDto"][];
+                };
+            };
+        };
+    };
+    ThemesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateThemeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeDto"];
+                };
+            };
+            /** @description THEME_DUPLICATE: a theme with that code or label (ignoring case and accents) exists (details.existing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ThemesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateThemeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeDto"];
+                };
+            };
+            /** @description THEME_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_CONFLICT (details.current); THEME_DUPLICATE (details.existing) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

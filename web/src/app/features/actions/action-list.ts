@@ -16,7 +16,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
-import { SortHeaderIntl } from '../../core/i18n/material-intl';
+import { providePaginatorIntl, SortHeaderIntl } from '../../core/i18n/material-intl';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
@@ -66,7 +66,7 @@ import { ACTION_COLUMNS, ActionColumn, loadColumns, saveColumns } from './column
     ListExports,
     FilterBar,
   ],
-  providers: [ActionsStore],
+  providers: [ActionsStore, providePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-list.html',
   styleUrl: './action-list.scss',

@@ -42,6 +42,7 @@ import { LeftOut } from './left-out';
 import { MilestoneLists } from './milestone-lists';
 import { SdgTiles, type SdgTileLink } from './sdg-tiles';
 import { sdgTiles } from './sdgs';
+import { ThemesStore } from '../../shared/themes/themes.store';
 import {
   firstFigureWithMoney,
   groupPair,
@@ -98,7 +99,13 @@ const isCount = (value: unknown): value is number =>
 export class Dashboard {
   protected readonly store = inject(DashboardStore);
   private readonly locale = inject(LOCALE_ID);
+  private readonly themes = inject(ThemesStore);
   private readonly number = new Intl.NumberFormat(this.locale);
+
+  constructor() {
+    // Theme labels for the by-theme chart and the filter chips (codes until it answers).
+    void this.themes.ensureLoaded();
+  }
 
   protected readonly currencies = CURRENCIES;
   protected readonly figures = FIGURES;
@@ -256,7 +263,7 @@ export class Dashboard {
     return moneyByGroupChart(data.groups, {
       currency: data.currency,
       locale: this.locale,
-      label: (g) => g.key ?? NO_DATA,
+      label: (g) => (g.key === null ? NO_DATA : this.themes.label(g.key)),
       title: $localize`:@@dashboard.chart.theme:Tema`,
     });
   });
