@@ -28,7 +28,8 @@ import {
   type Organisation,
 } from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
-import { ThemesSource } from '../../core/api/themes';
+import { themeLabel } from '../themes/themes.model';
+import { ThemesStore } from '../themes/themes.store';
 import {
   KIND_LABELS,
   labelOf,
@@ -84,7 +85,14 @@ export class FilterBar {
   readonly changed = output<Partial<ActionFilters>>();
 
   private readonly organisations = inject(OrganisationsApi);
-  protected readonly themes = inject(ThemesSource);
+  private readonly themeStore = inject(ThemesStore);
+  /** The managed theme list (GET /api/v1/themes), keyed by code, labels in the app's language. */
+  protected readonly themes = computed(() =>
+    this.themeStore
+      .themes()
+      .map((t) => ({ code: t.code, label: themeLabel(t, this.themeStore.lang) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  );
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
       .observe(PHONE)
@@ -136,7 +144,7 @@ export class FilterBar {
       kind: (v) => labelOf(KIND_LABELS, v),
       status: (v) => labelOf(STATUS_LABELS, v),
       modality: (v) => labelOf(MODALITY_LABELS, v),
-      theme: (v) => this.themes.label(v),
+      theme: (v) => this.themeStore.label(v),
       sdg: (n) => $localize`:@@filterBar.sdgChip:ODS ${n}:n:`,
       partner: (id) => this.names().get(id) ?? '…',
       partnerType: (v) => labelOf(ORGANISATION_TYPE_LABELS, v),
@@ -146,6 +154,7 @@ export class FilterBar {
   protected readonly activeCount = computed(() => this.chips().length);
 
   constructor() {
+    void this.themeStore.ensureLoaded();
     // The URL is the truth: the search box follows it (back button, chip removed, link opened).
     effect(() => {
       const q = this.filters().q;
