@@ -230,6 +230,17 @@ test.describe('one filter bar on the dashboard and the list, kept in the URL', (
     await page.getByTestId('filters-toggle').click();
     await expect(page.getByTestId('filter-fields')).toBeVisible();
     await expect(page.getByTestId('filter-year-to')).toHaveValue('2021');
+    // Themes come from the managed list, by code, labelled.
+    await page.getByTestId('filter-theme').click();
+    await page.getByRole('option', { name: 'Movilidad' }).click();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/[?&]theme=movilidad/);
+    await expect(chips.filter({ hasText: 'Movilidad' })).toHaveCount(1);
+    const mobility = await getJson<ActionPage>(
+      page.request,
+      `/api/v1/actions?${query}&theme=movilidad&pageSize=100`,
+    );
+    await expect(cards).toHaveCount(mobility.total);
     await page.screenshot({
       path: join(ARTIFACTS_DIR, 'money-acciones-filtros-abiertos-390x844.png'),
       fullPage: true,
