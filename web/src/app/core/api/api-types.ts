@@ -2545,6 +2545,8 @@ export type components = {
         };
         ImportTableCountsDto: {
             actions: components["schemas"]["ImportCountsDto"];
+            /** @description IATI document links */
+            document_links: components["schemas"]["ImportCountsDto"];
             funding: components["schemas"]["ImportCountsDto"];
             indicators: components["schemas"]["ImportCountsDto"];
             milestones: components["schemas"]["ImportCountsDto"];
@@ -2928,7 +2930,7 @@ export type components = {
             /** @enum {string} */
             outcome: "create" | "update" | "unchanged" | "delete";
             /** @enum {string} */
-            table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators";
+            table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators" | "document_links";
         };
         ProgressDistributionDto: {
             levels: components["schemas"]["ProgressLevelCountDto"][];
