@@ -14,9 +14,11 @@ import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYea
 import { KeepIatiMoneyAndProvenance1796500000001 } from './1796500000001-KeepIatiMoneyAndProvenance';
 import { AddDataVersion1796900000001 } from './1796900000001-AddDataVersion';
 import { KeepIatiDocumentsAndDescriptions1797000000001 } from './1797000000001-KeepIatiDocumentsAndDescriptions';
+import { KeepDataVersionPerTable1797300000001 } from './1797300000001-KeepDataVersionPerTable';
 import { AddMeetingMilestoneType1796800000001 } from './1796800000001-AddMeetingMilestoneType';
 import { KeepIatiElementsAndReportingRole1796500000002 } from './1796500000002-KeepIatiElementsAndReportingRole';
 import { AddMustChangePassword1796600000001 } from './1796600000001-AddMustChangePassword';
+import { AddThemesAndEvidenceDate1797200000001 } from './1797200000001-AddThemesAndEvidenceDate';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -39,5 +41,10 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddMeetingMilestoneType1796800000001,
   AddDataVersion1796900000001,
   KeepIatiDocumentsAndDescriptions1797000000001,
+  AddThemesAndEvidenceDate1797200000001,
+  KeepDataVersionPerTable1797300000001,
   // list:end
 ];
+
+/** The tables whose changes move the data version (the API keys its cached answers on them). */
+export { WATCHED_TABLES } from './1796900000001-AddDataVersion';
