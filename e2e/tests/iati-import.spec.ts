@@ -59,10 +59,8 @@ test.describe('staff: importing a donor IATI file activity by activity', () => {
     await expect(imports.skipped.first()).toContainText('iati-activity[2]');
     await expect(imports.activities.nth(0)).toContainText(`XM-E2E-GOOD-${suffix}`);
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    await page.screenshot({
-      path: join(ARTIFACTS_DIR, 'iati-import-by-activity.png'),
-      fullPage: true,
-    });
+    await page.getByTestId('import-activities').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'iati-import-by-activity.png') });
 
     const created = await page.request.get(`/api/v1/actions?q=XM-E2E-GOOD-${suffix}`);
     expect((await created.json()).total).toBe(1);
