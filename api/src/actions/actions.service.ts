@@ -149,7 +149,8 @@ const DETAIL_PARTS = {
     `d.id, d.title, d.url, d.milestone_id AS "milestoneId", d.result_id AS "resultId", d.version`,
     `document_links d`,
     `d.action_id = a.id`,
-    `d.created_at, d.id`,
+    // Imported links (one statement, one created_at) in the order of their file.
+    `d.created_at, (d.iati->>'position')::int, d.id`,
   ),
   // Evidence files: metadata only (the bytes stay in evidence_contents).
   evidence: jsonList(EVIDENCE_COLUMNS, EVIDENCE_FROM, `e.action_id = a.id`, `e.uploaded_at, e.id`),

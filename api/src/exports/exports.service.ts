@@ -346,7 +346,7 @@ export class ExportsService {
                   to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate", f.description,
                   f.iati_type AS "iatiType", f.ref, to_char(f.period_start, 'YYYY-MM-DD') AS "periodStart",
                   to_char(f.period_end, 'YYYY-MM-DD') AS "periodEnd", f.budget_type AS "budgetType",
-                  f.budget_status AS "budgetStatus",
+                  f.budget_status AS "budgetStatus", f.iati,
                   ${ORG_JSON('pr')} AS provider, ${ORG_JSON('rc')} AS receiver
              FROM funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id
             WHERE f.action_id = ANY($1::uuid[])
@@ -368,8 +368,8 @@ export class ExportsService {
             ORDER BY n.created_at, n.name, length(n.import_key), n.import_key, n.id`,
         ),
         q<{ actionId: string }>(
-          `SELECT action_id AS "actionId", id, title, url, result_id AS "resultId" FROM document_links
-            WHERE action_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+          `SELECT action_id AS "actionId", id, title, url, result_id AS "resultId", iati FROM document_links
+            WHERE action_id = ANY($1::uuid[]) ORDER BY created_at, (iati->>'position')::int, id`,
         ),
         q<{ actionId: string }>(
           `SELECT action_id AS "actionId", id, type, title, document_url AS "documentUrl" FROM legal_instruments

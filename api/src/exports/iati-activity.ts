@@ -1,6 +1,12 @@
 import { ORGANISATION_TYPES, type OrganisationType } from '../organisations/organisation.entity';
 import type { ActionStatus, FundingType, ParticipationRole } from '../actions/action.model';
-import { ACTIVITY_ORDER, KeptActivity, KeptIndicator } from '../imports/iati-kept';
+import {
+  ACTIVITY_ORDER,
+  KeptActivity,
+  KeptDescription,
+  KeptDocument,
+  KeptIndicator,
+} from '../imports/iati-kept';
 import { el, isElement, textEl, XmlElement, XmlNode } from './iati-xml';
 
 /**
@@ -52,6 +58,8 @@ export interface ActionBundle {
     periodEnd?: string | null;
     budgetType?: string | null;
     budgetStatus?: string | null;
+    /** The description as an IATI import read it (every narrative with its language). */
+    iati?: KeptDescription | null;
   }[];
   results: {
     id: string;
@@ -73,7 +81,14 @@ export interface ActionBundle {
       iati?: KeptIndicator | null;
     }[];
   }[];
-  documents: { id: string; title: string; url: string; resultId: string | null }[];
+  documents: {
+    id: string;
+    title: string;
+    url: string;
+    resultId: string | null;
+    /** The document-link as an IATI import read it. */
+    iati?: KeptDocument | null;
+  }[];
   /** What an IATI import kept (actions.iati). */
   iati?: KeptActivity | null;
   instruments: { id: string; type: string; title: string; documentUrl: string | null }[];
@@ -508,8 +523,10 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
         el('transaction-type', { code: type }),
         el('transaction-date', { 'iso-date': f.valueDate }),
         value,
-        nonEmpty(f.description) &&
-          el('description', undefined, [textEl('narrative', f.description)]),
+        f.iati?.description && f.iati.derived === f.description
+          ? f.iati.description
+          : nonEmpty(f.description) &&
+            el('description', undefined, [textEl('narrative', f.description)]),
         orgNode('provider-org', f.provider, home),
         orgNode('receiver-org', f.receiver, home),
       ]),
@@ -519,7 +536,10 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
   const documents: XmlElement[] = [];
   for (const d of a.documents.filter((x) => !x.resultId)) {
     const url = iatiUrl(d.url);
-    if (url) documents.push(documentLink(url, d.title, 'A07'));
+    // Imported: as published while its title and URL are unchanged.
+    if (d.iati && d.iati.derived.title === d.title && d.iati.derived.url === d.url)
+      documents.push(d.iati.element);
+    else if (url) documents.push(documentLink(url, d.title, 'A07'));
     else comments.push({ comment: `document ${d.id}: not an absolute http(s) URL; not exported` });
   }
   for (const ins of a.instruments) {

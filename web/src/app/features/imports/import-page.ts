@@ -8,6 +8,8 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
+  Atomicity,
+  ATOMICITY_LABELS,
   IMPORT_KINDS,
   ImportKind,
   issueMessage,
@@ -15,6 +17,7 @@ import {
   KIND_LABELS,
   locationText,
   OUTCOME_LABELS,
+  skippedByActivity,
   TABLE_LABELS,
   tableCounts,
 } from './imports.model';
@@ -108,6 +111,29 @@ const SHOWN_ROWS = 300;
           }
         </div>
 
+        @if (store.kind() === 'iati') {
+          <h3 id="imports-atomicity-label" class="subtitle" i18n="@@imports.atomicity">
+            Unidad de «todo o nada»
+          </h3>
+          <mat-radio-group
+            class="kinds"
+            [ngModel]="store.atomicity()"
+            (ngModelChange)="store.setAtomicity($event)"
+            aria-labelledby="imports-atomicity-label"
+            data-testid="import-atomicity"
+          >
+            @for (a of atomicities; track a) {
+              <mat-radio-button [value]="a" [attr.data-testid]="'import-atomicity-' + a">{{
+                atomicityLabels[a]
+              }}</mat-radio-button>
+            }
+          </mat-radio-group>
+          <p class="muted hint" i18n="@@imports.atomicity.hint">
+            Con «Cada actividad», las actividades con errores se omiten y se listan; las demás se
+            importan juntas.
+          </p>
+        }
+
         <h2 class="section-title" i18n="@@imports.steps">3. Revisar e importar</h2>
         <div class="buttons">
           <button
@@ -191,6 +217,75 @@ const SHOWN_ROWS = 300;
                 <span i18n="@@imports.seeActions">Ver las acciones</span>
               </a>
             </p>
+          }
+
+          @if (plan.activities?.length) {
+            <h3 id="activities-title" i18n="@@imports.activities">Por actividad</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="activities-title">
+              <table class="list" data-testid="import-activities">
+                <thead>
+                  <tr>
+                    <th scope="col" i18n="@@imports.col.activity">Actividad</th>
+                    <th scope="col" i18n="@@imports.col.identifier">Identificador</th>
+                    <th scope="col" class="num" i18n="@@imports.col.create">Por crear</th>
+                    <th scope="col" class="num" i18n="@@imports.col.update">Por actualizar</th>
+                    <th scope="col" class="num" i18n="@@imports.col.delete">Por eliminar</th>
+                    <th scope="col" class="num" i18n="@@imports.col.unchanged">Sin cambios</th>
+                    <th scope="col" class="num" i18n="@@imports.col.problems">Errores</th>
+                    <th scope="col" i18n="@@imports.col.state">Estado</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (a of plan.activities; track a.path) {
+                    <tr data-testid="import-activity" [attr.data-skipped]="a.skipped">
+                      <td>{{ a.path }}</td>
+                      <td>{{ a.code ?? '—' }}</td>
+                      <td class="num">{{ a.counts.create }}</td>
+                      <td class="num">{{ a.counts.update }}</td>
+                      <td class="num">{{ a.counts.delete }}</td>
+                      <td class="num">{{ a.counts.unchanged }}</td>
+                      <td class="num">{{ a.errors }}</td>
+                      <td>
+                        @if (a.skipped) {
+                          <span class="outcome delete" i18n="@@imports.activity.skipped"
+                            >Se omite</span
+                          >
+                        } @else if (a.errors) {
+                          <span class="outcome delete" i18n="@@imports.activity.errors"
+                            >Con errores</span
+                          >
+                        } @else {
+                          <span i18n="@@imports.activity.ok">Correcta</span>
+                        }
+                      </td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+          }
+
+          @if (skipped().length) {
+            <h3 id="skipped-title" i18n="@@imports.skipped">
+              Actividades omitidas (no se importan)
+            </h3>
+            <ul class="skipped" data-testid="import-skipped" aria-labelledby="skipped-title">
+              @for (a of skipped(); track a.path) {
+                <li data-testid="import-skipped-activity">
+                  <strong>{{ a.code ?? a.path }}</strong> ({{ a.path }})
+                  <ul>
+                    @for (e of a.issues; track $index) {
+                      <li>
+                        {{ location(e.location) }}: {{ issue(e) }}
+                        @if (e.value) {
+                          <code>{{ e.value }}</code>
+                        }
+                      </li>
+                    }
+                  </ul>
+                </li>
+              }
+            </ul>
           }
 
           @if (plan.errors.length) {
@@ -335,6 +430,14 @@ const SHOWN_ROWS = 300;
     .error {
       color: var(--mat-sys-error);
     }
+    .subtitle {
+      font: var(--mat-sys-title-small);
+      margin: 12px 0 4px;
+    }
+    .hint {
+      margin: 4px 0 0;
+      max-width: 72ch;
+    }
     .counts {
       display: flex;
       flex-wrap: wrap;
@@ -383,6 +486,12 @@ export class ImportPage {
   protected readonly store = inject(ImportStore);
   protected readonly kinds = IMPORT_KINDS;
   protected readonly kindLabels = KIND_LABELS;
+  protected readonly atomicities: Atomicity[] = ['file', 'activity'];
+  protected readonly atomicityLabels = ATOMICITY_LABELS;
+  protected readonly skipped = computed(() => {
+    const plan = this.store.plan();
+    return plan ? skippedByActivity(plan) : [];
+  });
   protected readonly tableLabel = (table: string) => TABLE_LABELS[table] ?? table;
   protected readonly outcomeLabels = OUTCOME_LABELS;
   protected readonly outcomes = ['create', 'update', 'unchanged', 'delete'];
