@@ -78,7 +78,7 @@ export class ExportsController {
   ) {}
 
   private table(table: ExportTable, query: ExportFilterDto, user: AuthUser, reply: FastifyReply) {
-    const { lang, ...filter } = query;
+    const { lang, currency: _currency, ...filter } = query;
     const name = lang ? TABLE_LABELS[table][lang].toLowerCase() : table;
     return file(
       reply,
@@ -178,9 +178,31 @@ export class ExportsController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { lang, ...filter } = query;
+    const { lang, currency, ...filter } = query;
     const name = await this.workbookName(filter, lang);
-    return file(reply, this.exports.xlsx(filter, user, lang ?? null), XLSX, name);
+    return file(reply, this.exports.xlsx(filter, user, lang ?? null, currency), XLSX, name);
+  }
+
+  @Get('exports/partner-money.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({
+    summary:
+      'Partner money of the actions of the filter: per organisation, «aportado por el socio» and «en acciones donde participa» for each key figure, in `currency`',
+  })
+  @ApiProduces(CSV)
+  partnerMoneyCsv(
+    @Query() query: ExportFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { lang, currency, ...filter } = query;
+    const word = lang === 'en' ? 'partner-money' : 'dinero-por-socio';
+    return file(
+      reply,
+      this.exports.partnerMoneyCsv(filter, user, currency ?? 'MXN', lang ?? null),
+      CSV,
+      `coopera-${word}-${today()}.csv`,
+    );
   }
 
   @Get('exports/import-template.xlsx')

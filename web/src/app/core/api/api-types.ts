@@ -1238,6 +1238,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/partner-money.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner money of the actions of the filter: per organisation, «aportado por el socio» and «en acciones donde participa» for each key figure, in `currency` */
+        get: operations["ExportsController_partnerMoneyCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/portfolio.xlsx": {
         parameters: {
             query?: never;
@@ -2395,6 +2412,10 @@ export type components = {
             description?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description End of that period */
+            periodEnd?: string | null;
+            /** @description Budgets and planned disbursements: start of the period they cover */
+            periodStart?: string | null;
             providerId?: string | null;
             providerName?: string | null;
             receiverId?: string | null;
@@ -2965,6 +2986,32 @@ export type components = {
              */
             year?: string | null;
         };
+        PlannedMoneyDto: {
+            byCurrency: components["schemas"]["CurrencyAmountDto"][];
+            /** @example MXN */
+            currency: string;
+            /**
+             * @description Start of the earliest period planned (value date when no period)
+             * @example 2020-01-01
+             */
+            from?: string | null;
+            /** @description Money records counted */
+            records: number;
+            /**
+             * @description End of the latest period planned (value date when no period)
+             * @example 2023-12-31
+             */
+            to?: string | null;
+            /**
+             * @description Sum of the convertible records, in `currency`
+             * @example 16187025.00
+             */
+            total: string;
+            /** @description Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted) */
+            unconvertedByCurrency?: components["schemas"]["UnconvertedSumDto"][];
+            /** @description Records left out of `total` (no currency, no value date or no rate) */
+            unconvertedCount: number;
+        };
         PlannedRowDto: {
             /**
              * @example [
@@ -3164,6 +3211,8 @@ export type components = {
             overdueMilestones: number;
             /** @description Distinct organisations taking part */
             partners: number;
+            /** @description Planned disbursements, apart: plans, never executed money */
+            planned: components["schemas"]["PlannedMoneyDto"];
         };
         TemplateOutcomeDto: {
             /** @description Milestones planned, in template order */
@@ -6376,6 +6425,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6425,6 +6476,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6569,6 +6622,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6618,6 +6673,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6667,6 +6724,59 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_partnerMoneyCsv: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6716,6 +6826,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6765,6 +6877,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
