@@ -12,9 +12,9 @@ async function expectWithinScreen(locator: Locator) {
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
     const box = await locator.nth(i).boundingBox();
-    expect(box, `element ${i} is laid out`).not.toBeNull();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    if (!box) throw new Error(`element ${i} of ${locator.toString()} is not laid out`);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
   }
 }
 
@@ -73,7 +73,7 @@ test.describe('on a phone (390 px)', () => {
     const warning = page.getByTestId('unconverted-warning');
     if (await warning.count()) {
       const icon = await warning.locator('mat-icon').boundingBox();
-      expect(icon!.width).toBeGreaterThanOrEqual(24);
+      expect(icon?.width ?? 0).toBeGreaterThanOrEqual(24);
       await shot(page, warning, 'tablero-aviso');
     }
     for (const id of [

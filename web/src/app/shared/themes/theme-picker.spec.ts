@@ -37,9 +37,9 @@ function setUp() {
 }
 
 async function typeAndEnter(fixture: ReturnType<typeof setUp>['fixture'], text: string) {
-  const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
+  const input = (fixture.nativeElement as HTMLElement).querySelector(
     '[data-testid="field-themes"]',
-  )!;
+  ) as HTMLInputElement;
   input.value = text;
   input.dispatchEvent(new Event('input'));
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }));
