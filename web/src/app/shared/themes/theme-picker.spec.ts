@@ -37,9 +37,10 @@ function setUp() {
 }
 
 async function typeAndEnter(fixture: ReturnType<typeof setUp>['fixture'], text: string) {
-  const input = (fixture.nativeElement as HTMLElement).querySelector(
+  const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
     '[data-testid="field-themes"]',
-  ) as HTMLInputElement;
+  );
+  if (!input) throw new Error('the themes field is missing');
   input.value = text;
   input.dispatchEvent(new Event('input'));
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }));
