@@ -446,7 +446,11 @@ export class ExportsService {
    */
   async iati(filter: ActionFilterDto, user: Scope, onlyId?: string): Promise<Readable> {
     const now = new Date();
-    const ctx = this.iatiContext(now);
+    const labels = await this.themes.labels();
+    const ctx: IatiContext = {
+      ...this.iatiContext(now),
+      themeLabel: (code) => labels.label(code, 'es'),
+    };
     const omitted: { code: string; reasons: string[] }[] = [];
     const ids = onlyId ? [onlyId] : null;
     const source = ids

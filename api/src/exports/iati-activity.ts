@@ -99,6 +99,8 @@ export interface IatiContext {
   /** Today (YYYY-MM-DD, UTC): actual dates and transactions may not be later. */
   today: string;
   defaultCurrency: string;
+  /** A theme code's name for the sector narrative (the managed list's Spanish label). */
+  themeLabel?: (code: string) => string;
 }
 
 /** IATI OrganisationRole: funding 1, accountable 2, extending 3, implementing 4. */
@@ -426,7 +428,7 @@ export function buildActivity(a: ActionBundle, ctx: IatiContext): XmlElement {
             code: t,
             percentage: themes.length > 1 ? splitPercentages(themes.length)[i] : undefined,
           },
-          [textEl('narrative', themeLabel(t))],
+          [textEl('narrative', (ctx.themeLabel ?? themeLabel)(t))],
         ),
       )
     : a.sdgs.map((g, i) =>

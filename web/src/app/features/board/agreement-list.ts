@@ -74,18 +74,29 @@ import {
           <table
             mat-table
             [dataSource]="shown()"
-            class="dense-table"
+            class="dense-table cards-on-phone"
             data-testid="agreements-table"
           >
             <ng-container matColumnDef="code">
               <th mat-header-cell *matHeaderCellDef i18n="@@agreement.code">Clave</th>
-              <td mat-cell *matCellDef="let a">
+              <td
+                mat-cell
+                *matCellDef="let a"
+                data-label="Clave"
+                i18n-data-label="@@agreement.code"
+              >
                 <a [routerLink]="['/junta', a.sessionId]" class="code">{{ a.code }}</a>
               </td>
             </ng-container>
             <ng-container matColumnDef="text">
               <th mat-header-cell *matHeaderCellDef i18n="@@agreement.text">Acuerdo</th>
-              <td mat-cell *matCellDef="let a">
+              <td
+                mat-cell
+                *matCellDef="let a"
+                class="card-wide"
+                data-label="Acuerdo"
+                i18n-data-label="@@agreement.text"
+              >
                 <p class="text">{{ a.text }}</p>
                 @if (a.latestNote; as n) {
                   <p class="muted note">
@@ -97,23 +108,39 @@ import {
             </ng-container>
             <ng-container matColumnDef="responsible">
               <th mat-header-cell *matHeaderCellDef i18n="@@agreement.responsible">Responsable</th>
-              <td mat-cell *matCellDef="let a">{{ a.responsible ?? '—' }}</td>
+              <td mat-cell *matCellDef="let a" class="phone-hidden">{{ a.responsible ?? '—' }}</td>
             </ng-container>
             <ng-container matColumnDef="due">
               <th mat-header-cell *matHeaderCellDef i18n="@@agreement.dueDate">Fecha compromiso</th>
-              <td mat-cell *matCellDef="let a">
+              <td
+                mat-cell
+                *matCellDef="let a"
+                data-label="Fecha compromiso"
+                i18n-data-label="@@agreement.dueDate"
+              >
                 {{ a.dueDate ? (a.dueDate | preciseDate) : '—' }}
               </td>
             </ng-container>
             <ng-container matColumnDef="status">
               <th mat-header-cell *matHeaderCellDef i18n="@@agreement.status">Estado</th>
-              <td mat-cell *matCellDef="let a">
+              <td
+                mat-cell
+                *matCellDef="let a"
+                data-label="Estado"
+                i18n-data-label="@@agreement.status"
+              >
                 <app-agreement-status [status]="a.status" [overdue]="overdue(a)" />
               </td>
             </ng-container>
             <ng-container matColumnDef="session">
               <th mat-header-cell *matHeaderCellDef i18n="@@agreements.session">Sesión</th>
-              <td mat-cell *matCellDef="let a">
+              <td
+                mat-cell
+                *matCellDef="let a"
+                class="card-wide"
+                data-label="Sesión"
+                i18n-data-label="@@agreements.session"
+              >
                 <a [routerLink]="['/junta', a.sessionId]">{{ a.sessionTitle }}</a>
                 <div class="muted">{{ a.sessionHeldOn | preciseDate }}</div>
               </td>

@@ -77,12 +77,17 @@ const NUMBER_FIELD = '[formcontrolname="number"]';
           <table
             mat-table
             [dataSource]="sessions()"
-            class="dense-table"
+            class="dense-table cards-on-phone"
             data-testid="sessions-table"
           >
             <ng-container matColumnDef="number">
               <th mat-header-cell *matHeaderCellDef i18n="@@board.col.number">Sesión</th>
-              <td mat-cell *matCellDef="let s">
+              <td
+                mat-cell
+                *matCellDef="let s"
+                data-label="Sesión"
+                i18n-data-label="@@board.col.number"
+              >
                 <a
                   [routerLink]="['/junta', s.id]"
                   [attr.data-testid]="'session-' + s.year + '-' + s.number"
@@ -92,18 +97,40 @@ const NUMBER_FIELD = '[formcontrolname="number"]';
             </ng-container>
             <ng-container matColumnDef="heldOn">
               <th mat-header-cell *matHeaderCellDef i18n="@@board.col.heldOn">Fecha</th>
-              <td mat-cell *matCellDef="let s">{{ s.heldOn | preciseDate }}</td>
+              <td
+                mat-cell
+                *matCellDef="let s"
+                data-label="Fecha"
+                i18n-data-label="@@board.col.heldOn"
+              >
+                {{ s.heldOn | preciseDate }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="title">
               <th mat-header-cell *matHeaderCellDef i18n="@@board.col.title">Título</th>
-              <td mat-cell *matCellDef="let s">{{ s.title }}</td>
+              <td
+                mat-cell
+                *matCellDef="let s"
+                class="card-wide"
+                data-label="Título"
+                i18n-data-label="@@board.col.title"
+              >
+                {{ s.title }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="institute">
               <th mat-header-cell *matHeaderCellDef i18n="@@board.col.institute">Instituto</th>
-              <td mat-cell *matCellDef="let s">{{ instituteName(s.instituteId) }}</td>
+              <td
+                mat-cell
+                *matCellDef="let s"
+                data-label="Instituto"
+                i18n-data-label="@@board.col.institute"
+              >
+                {{ instituteName(s.instituteId) }}
+              </td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let s; columns: columns"></tr>
+            <tr mat-row *matRowDef="let s; columns: columns" data-testid="session-row"></tr>
           </table>
         </div>
       }
