@@ -383,7 +383,10 @@ export interface AppConfig {
   importQueueWaitMs: number;
   /** Memory for reused answers (dashboards, lists, action details) per process; 0 turns it off. */
   answerCacheBytes: number;
-  /** How a process learns the data version: read with each request's session, or LISTEN/NOTIFY. */
+  /**
+   * How a process learns the data version: read with each request's session, or kept in memory
+   * with the sessions through LISTEN/NOTIFY (a reused answer then makes no round trip).
+   */
   dataVersionMode: 'read' | 'listen';
 }
 
