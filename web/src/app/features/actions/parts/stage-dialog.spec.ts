@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { ActionStage } from '../../../core/api/models';
 import { todayIso } from '../../../shared/forms';
-import { CONFLICT_MESSAGE } from './part-dialog';
+import { CONFLICT_MESSAGE } from '../../../shared/versioned-form';
 import { StageDialog, StageDialogData } from './stage-dialog';
 
 const stage: ActionStage = {
