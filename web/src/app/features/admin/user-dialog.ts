@@ -11,7 +11,7 @@ import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { fieldErrors, toApiError } from '../../core/api/api-error';
 import { CreatedUser, CreateUserRequest, Role, ROLES } from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
-import { MIN_PASSWORD_LENGTH } from '../../core/auth/change-password-dialog';
+import { MIN_PASSWORD_LENGTH } from '../../core/auth/password-fields';
 import { ROLE_LABELS } from '../../core/i18n/labels';
 import { UsersApi } from './users.api';
 
