@@ -11,7 +11,6 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -43,6 +42,8 @@ import {
   PARTNER_FIGURES_NOTE,
   partnerYearChart,
 } from './partner-money';
+import { CurrencySwitch } from '../../shared/currency-switch';
+import { FigureSwitch } from '../dashboard/figure-switch';
 
 @Component({
   selector: 'app-partner-detail',
@@ -50,7 +51,8 @@ import {
     RouterLink,
     MatTableModule,
     MatButtonModule,
-    MatButtonToggleModule,
+    CurrencySwitch,
+    FigureSwitch,
     MatIconModule,
     ChartCard,
     StatusChip,
@@ -98,20 +100,7 @@ import {
         <section class="money" aria-labelledby="partner-money-title" data-testid="partner-money">
           <div class="money-head">
             <h2 id="partner-money-title" i18n="@@money.partner.title">Dinero del socio</h2>
-            <mat-button-toggle-group
-              [value]="currency()"
-              (change)="setCurrency($event.value)"
-              hideSingleSelectionIndicator
-              aria-label="Moneda de reporte"
-              i18n-aria-label="@@dashboard.currency"
-              data-testid="currency-switch"
-            >
-              @for (c of currencies; track c) {
-                <mat-button-toggle [value]="c" [attr.data-testid]="'currency-' + c">{{
-                  c
-                }}</mat-button-toggle>
-              }
-            </mat-button-toggle-group>
+            <app-currency-switch [value]="currency()" (changed)="setCurrency($event)" />
           </div>
           <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
           @if (money(); as m) {
@@ -159,19 +148,12 @@ import {
             [error]="moneyError()"
             (retry)="loadMoney()"
           >
-            <mat-button-toggle-group
+            <app-figure-switch
               cardActions
+              testId="year-figure"
               [value]="yearFigure()"
-              (change)="setYearFigure($event.value)"
-              hideSingleSelectionIndicator
-              aria-label="Cifra"
-              i18n-aria-label="@@dashboard.chart.figure"
-              data-testid="year-figure"
-            >
-              @for (f of figures; track f) {
-                <mat-button-toggle [value]="f">{{ figureLabels[f] }}</mat-button-toggle>
-              }
-            </mat-button-toggle-group>
+              (changed)="yearFigureChoice.set($event)"
+            />
           </app-chart-card>
         </section>
         <h2 i18n="@@partner.actions">Acciones en las que participa</h2>
@@ -258,7 +240,6 @@ export class PartnerDetail {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly columns = ['code', 'title', 'role', 'kind', 'status'];
 
-  protected readonly currencies = CURRENCIES;
   protected readonly figures = FIGURES;
   protected readonly figureLabels = FIGURE_LABELS;
   protected readonly partnerFigures = PARTNER_FIGURES;
@@ -273,7 +254,7 @@ export class PartnerDetail {
   });
   protected readonly money = signal<PartnerMoney | null>(null);
   protected readonly moneyError = signal<ApiError | null>(null);
-  private readonly yearFigureChoice = signal<Figure | null>(null);
+  protected readonly yearFigureChoice = signal<Figure | null>(null);
   protected readonly yearFigure = computed(
     () => this.yearFigureChoice() ?? firstFigureWithMoney(this.money()?.byYear ?? []),
   );
@@ -323,18 +304,13 @@ export class PartnerDetail {
     });
   }
 
-  protected setCurrency(value: unknown): void {
-    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
+  protected setCurrency(value: Currency): void {
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { currency: value === 'MXN' ? null : value },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
-  }
-
-  protected setYearFigure(value: unknown): void {
-    if ((FIGURES as readonly unknown[]).includes(value)) this.yearFigureChoice.set(value as Figure);
   }
 
   protected title(a: ActionSummary): string {

@@ -22,13 +22,11 @@ import { Router, RouterLink } from '@angular/router';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import {
-  CURRENCIES,
   type Currency,
   Organisation,
   ORGANISATION_TYPES,
   type PartnerTotals,
 } from '../../core/api/models';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { formatMoney } from '../../shared/money';
 import { FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
 import { type PartnerFigure, PARTNER_FIGURE_LABELS, PARTNER_FIGURES_NOTE } from './partner-money';
@@ -37,6 +35,7 @@ import { AuthStore } from '../../core/auth/auth.store';
 import { labelOf, ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
 import { EmptyState, ErrorState } from '../../shared/states';
 import { OrganisationDialog } from './organisation-dialog';
+import { CurrencySwitch } from '../../shared/currency-switch';
 
 @Component({
   selector: 'app-partner-list',
@@ -51,7 +50,7 @@ import { OrganisationDialog } from './organisation-dialog';
     MatIconModule,
     MatButtonModule,
     MatProgressBarModule,
-    MatButtonToggleModule,
+    CurrencySwitch,
     EmptyState,
     ErrorState,
   ],
@@ -61,20 +60,7 @@ import { OrganisationDialog } from './organisation-dialog';
     <div class="page">
       <header class="page-header">
         <h1 i18n="@@partners.title">Socios</h1>
-        <mat-button-toggle-group
-          [value]="currency()"
-          (change)="setCurrency($event.value)"
-          hideSingleSelectionIndicator
-          aria-label="Moneda de reporte"
-          i18n-aria-label="@@dashboard.currency"
-          data-testid="currency-switch"
-        >
-          @for (c of currencies; track c) {
-            <mat-button-toggle [value]="c" [attr.data-testid]="'currency-' + c">{{
-              c
-            }}</mat-button-toggle>
-          }
-        </mat-button-toggle-group>
+        <app-currency-switch [value]="currency()" (changed)="setCurrency($event)" />
         @if (canEdit()) {
           <button mat-flat-button type="button" (click)="create()" data-testid="partner-new">
             <mat-icon aria-hidden="true">add</mat-icon>
@@ -246,7 +232,6 @@ export class PartnerList {
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   private readonly locale = inject(LOCALE_ID);
   protected readonly columns = ['name', 'type', 'country', 'actions', 'provided', 'participation'];
-  protected readonly currencies = CURRENCIES;
   protected readonly currency = signal<Currency>('MXN');
   protected readonly partnerFigures: readonly PartnerFigure[] = ['provided', 'participation'];
   protected readonly partnerLabels = PARTNER_FIGURE_LABELS;
@@ -280,9 +265,8 @@ export class PartnerList {
     );
   }
 
-  protected setCurrency(value: unknown): void {
-    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
-    this.currency.set(value as Currency);
+  protected setCurrency(value: Currency): void {
+    this.currency.set(value);
     this.load();
   }
 
