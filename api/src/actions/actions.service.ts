@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
+import { VersionedWriter } from '../common/versioned-write';
 import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import { Action } from './action.entity';
 import { actionConditions, SqlParams } from './action-filters';
@@ -21,6 +22,7 @@ import {
   ResultDto,
 } from './dto/action-response.dto';
 import { PartsWriter } from './parts.writer';
+import { ThemesService } from '../themes/themes.service';
 import {
   DEFAULT_PROGRESS_SCHEME,
   progressLateral,
@@ -113,7 +115,8 @@ const DETAIL_PARTS = {
   ),
   funding: jsonList(
     `f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
-     f.value_date_precision AS "valueDatePrecision", f.provider_id AS "providerId", pr.name AS "providerName",
+     f.value_date_precision AS "valueDatePrecision", to_char(f.period_start, 'YYYY-MM-DD') AS "periodStart",
+     to_char(f.period_end, 'YYYY-MM-DD') AS "periodEnd", f.provider_id AS "providerId", pr.name AS "providerName",
      f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version`,
     `funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id`,
     `f.action_id = a.id`,
@@ -160,7 +163,9 @@ export class ActionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
     private readonly parts: PartsWriter,
+    private readonly themes: ThemesService,
   ) {}
 
   async list(query: ActionListQueryDto, user: AuthUser): Promise<ActionPageDto> {
@@ -360,7 +365,7 @@ export class ActionsService {
           ...fields,
           createdBy: actor.id,
           updatedBy: actor.id,
-          themes: fields.themes ?? [],
+          themes: await this.themes.resolveCodes(m, fields.themes ?? []),
           municipalities: fields.municipalities ?? [],
           sdgs: fields.sdgs ?? [],
           planAlignment: fields.planAlignment ?? [],
@@ -411,30 +416,24 @@ export class ActionsService {
       if (input.code && input.code !== before.code) await this.assertCodeFree(m, input.code, id);
       await this.parts.assertReferences(m, id, input as unknown as Record<string, unknown>);
       const { version: _v, ...changes } = input;
+      if (changes.themes) changes.themes = await this.themes.resolveCodes(m, changes.themes);
       const merged = { ...before, ...changes };
       const dateErrors = this.dateOrderErrors(merged);
       if (dateErrors.length)
         throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', dateErrors);
-      const result = await m
-        .createQueryBuilder()
-        .update(Action)
-        .set({ ...changes, updatedBy: actor.id })
-        .where('id = :id AND version = :version', { id, version })
-        .returning('id')
-        .execute();
-      if (!result.affected) {
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-          current: await this.get(id, user, m),
-        });
-      }
-      const after = await repo.findOneOrFail({ where: { id } });
-      await this.audit.record(m, actor, {
-        operation: 'update',
-        entity: 'action',
-        entityId: id,
-        actionId: id,
+      await this.versioned.update(m, actor, {
+        target: { entity: 'action', entityId: id, actionId: id },
         before,
-        after,
+        write: () =>
+          m
+            .createQueryBuilder()
+            .update(Action)
+            .set({ ...changes, updatedBy: actor.id })
+            .where('id = :id AND version = :version', { id, version })
+            .returning('id')
+            .execute(),
+        read: () => repo.findOneOrFail({ where: { id } }),
+        current: () => this.get(id, user, m),
       });
       return this.get(id, user, m);
     });
@@ -472,28 +471,22 @@ export class ActionsService {
       const repo = m.getRepository(Action);
       const before = await repo.findOne({ where: { id } });
       if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
-      const result = await m
-        .createQueryBuilder()
-        .update(Action)
-        .set({ archivedAt: archived ? () => 'now()' : null, updatedBy: actor.id })
-        .where('id = :id AND (:version::int IS NULL OR version = :version)', {
-          id,
-          version: version ?? null,
-        })
-        .execute();
-      if (!result.affected) {
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-          current: await this.get(id, user, m),
-        });
-      }
-      const after = await repo.findOneOrFail({ where: { id } });
-      await this.audit.record(m, actor, {
+      await this.versioned.update(m, actor, {
+        target: { entity: 'action', entityId: id, actionId: id },
         operation: archived ? 'archive' : 'restore',
-        entity: 'action',
-        entityId: id,
-        actionId: id,
         before,
-        after,
+        write: () =>
+          m
+            .createQueryBuilder()
+            .update(Action)
+            .set({ archivedAt: archived ? () => 'now()' : null, updatedBy: actor.id })
+            .where('id = :id AND (:version::int IS NULL OR version = :version)', {
+              id,
+              version: version ?? null,
+            })
+            .execute(),
+        read: () => repo.findOneOrFail({ where: { id } }),
+        current: () => this.get(id, user, m),
       });
       return this.get(id, user, m);
     });

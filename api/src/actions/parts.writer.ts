@@ -3,6 +3,7 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Actor } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
+import { VersionedWriter } from '../common/versioned-write';
 import {
   DocumentLink,
   Funding,
@@ -54,7 +55,10 @@ function zeroAmountError(type: unknown, amount: unknown, field: string): FieldEr
 
 @Injectable()
 export class PartsWriter {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
+  ) {}
 
   private async existing(m: EntityManager, table: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
@@ -313,24 +317,12 @@ export class PartsWriter {
       );
       if (dup.length) throw new AppError(HttpStatus.CONFLICT, 'PARTICIPATION_EXISTS');
     }
-    const result = await m
-      .createQueryBuilder()
-      .update(target)
-      .set(changes)
-      .where(`${this.ownerCondition(kind)} AND version = :version`, { id, actionId, version })
-      .execute();
-    if (!result.affected)
-      throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-        current: (await repo.findOne({ where: { id } })) ?? before,
-      });
-    const after = await repo.findOneOrFail({ where: { id } });
-    await this.audit.record(m, actor, {
-      operation: 'update',
-      entity: name,
-      entityId: id,
-      actionId,
+    const after = await this.versioned.updateRow(m, actor, {
+      entity: target,
+      target: { entity: name, actionId },
       before,
-      after,
+      changes,
+      version,
     });
     await this.touchAction(m, actionId, actor);
     return after;
@@ -351,16 +343,11 @@ export class PartsWriter {
       .where(this.ownerCondition(kind), { id, actionId })
       .getOne();
     if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
-    if (version !== undefined && before['version'] !== version) {
-      throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
-    }
-    await repo.delete({ id });
-    await this.audit.record(m, actor, {
-      operation: 'delete',
-      entity: name,
-      entityId: id,
-      actionId,
+    await this.versioned.removeRow(m, actor, {
+      entity: target,
+      target: { entity: name, actionId },
       before,
+      version,
     });
     await this.touchAction(m, actionId, actor);
   }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-user';
 import { AppError, ErrorCode } from '../common/errors';
+import { assertVersion, changesOf, VersionedWriter } from '../common/versioned-write';
 import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import type {
   AgendaItemInput,
@@ -41,6 +42,7 @@ export class BoardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
   ) {}
 
   listSessions(instituteId?: string) {
@@ -123,38 +125,21 @@ export class BoardService {
     notFound: ErrorCode,
     unique?: [string, ErrorCode],
   ): Promise<T> {
-    const repo = m.getRepository(target);
-    const before = await repo.findOne({ where: where as never });
+    const before = await m.getRepository(target).findOne({ where: where as never });
     if (!before) throw AppError.notFound(notFound);
-    if (before['version'] !== version)
-      throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
-    const clean = Object.fromEntries(
-      Object.entries(changes).filter(([k, v]) => k !== 'version' && v !== undefined),
-    );
+    assertVersion(before, version);
     try {
-      const result = await m
-        .createQueryBuilder()
-        .update(target)
-        .set(clean as never)
-        .where('id = :id AND version = :version', { id: before['id'], version })
-        .execute();
-      if (!result.affected)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-          current: (await repo.findOne({ where: where as never })) ?? before,
-        });
+      return await this.versioned.updateRow(m, actor, {
+        entity: target,
+        target: { entity },
+        before,
+        changes: changesOf(changes),
+        version,
+      });
     } catch (error) {
       if (unique && isUnique(error, unique[0])) throw new AppError(HttpStatus.CONFLICT, unique[1]);
       throw error;
     }
-    const after = await repo.findOneOrFail({ where: { id: before['id'] } as never });
-    await this.audit.record(m, actor, {
-      operation: 'update',
-      entity,
-      entityId: before['id'],
-      before,
-      after,
-    });
-    return after;
   }
 
   private async remove<T extends ObjectLiteral>(
@@ -166,17 +151,13 @@ export class BoardService {
     version: number | undefined,
     notFound: ErrorCode,
   ) {
-    const repo = m.getRepository(target);
-    const before = await repo.findOne({ where: where as never });
+    const before = await m.getRepository(target).findOne({ where: where as never });
     if (!before) throw AppError.notFound(notFound);
-    if (version !== undefined && before['version'] !== version)
-      throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
-    await repo.delete({ id: before['id'] } as never);
-    await this.audit.record(m, actor, {
-      operation: 'delete',
-      entity,
-      entityId: before['id'],
+    await this.versioned.removeRow(m, actor, {
+      entity: target,
+      target: { entity },
       before,
+      version,
     });
   }
 

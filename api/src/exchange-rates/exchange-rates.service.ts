@@ -6,6 +6,7 @@ import type { Actor } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import type { Page } from '../common/dto/pagination.dto';
 import { AppError } from '../common/errors';
+import { VersionedWriter } from '../common/versioned-write';
 import { BASE_CURRENCY, convert } from '../money/money';
 import { parseBanxicoCsv } from './banxico-csv';
 import {
@@ -47,6 +48,7 @@ export class ExchangeRatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
   ) {}
 
   async list(query: ExchangeRateListQueryDto): Promise<Page<ExchangeRateDto>> {
@@ -116,48 +118,39 @@ export class ExchangeRatesService {
   async update(id: string, input: UpdateExchangeRateDto, actor: Actor): Promise<ExchangeRateDto> {
     return inTransaction(this.dataSource, async (m) => {
       const before = await this.get(id, m);
-      const rows: { id: string }[] = await m.query(
-        // (TypeORM answers a bare UPDATE with [rows, count]: the CTE makes it a plain SELECT.)
-        `WITH u AS (UPDATE exchange_rates SET rate_to_mxn = $3, source = $4, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM u`,
-        [
-          id,
-          input.version,
-          input.rateToMxn ?? before.rateToMxn,
-          input.source === undefined ? before.source : input.source?.trim() || null,
-        ],
-      );
-      if (!rows.length)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-          current: await this.get(id, m),
-        });
-      const after = await this.get(id, m);
-      await this.audit.record(m, actor, {
-        operation: 'update',
-        entity: 'exchange_rate',
-        entityId: id,
+      return this.versioned.update(m, actor, {
+        target: { entity: 'exchange_rate', entityId: id },
         before,
-        after,
+        write: () =>
+          m.query(
+            // (TypeORM answers a bare UPDATE with [rows, count]: the CTE makes it a plain SELECT.)
+            `WITH u AS (UPDATE exchange_rates SET rate_to_mxn = $3, source = $4, version = version + 1, updated_at = now()
+              WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM u`,
+            [
+              id,
+              input.version,
+              input.rateToMxn ?? before.rateToMxn,
+              input.source === undefined ? before.source : input.source?.trim() || null,
+            ],
+          ),
+        read: () => this.get(id, m),
       });
-      return after;
     });
   }
 
   async remove(id: string, version: number | undefined, actor: Actor): Promise<void> {
     await inTransaction(this.dataSource, async (m) => {
       const before = await this.get(id, m);
-      const rows: unknown[] = await m.query(
-        `WITH d AS (DELETE FROM exchange_rates WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id)
-         SELECT id FROM d`,
-        [id, version ?? null],
-      );
-      if (!rows.length)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
-      await this.audit.record(m, actor, {
-        operation: 'delete',
-        entity: 'exchange_rate',
-        entityId: id,
+      await this.versioned.remove(m, actor, {
+        target: { entity: 'exchange_rate', entityId: id },
         before,
+        version,
+        remove: () =>
+          m.query(
+            `WITH d AS (DELETE FROM exchange_rates WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id)
+             SELECT id FROM d`,
+            [id, version ?? null],
+          ),
       });
     });
   }

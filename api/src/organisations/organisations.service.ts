@@ -6,8 +6,8 @@ import type { Actor, AuthUser } from '../auth/auth-user';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AuditService } from '../audit/audit.service';
 import { Page } from '../common/dto/pagination.dto';
-import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
+import { VersionedWriter } from '../common/versioned-write';
 import { slugify } from '../common/slug';
 import { allWordsLike, SqlParams } from '../actions/action-filters';
 import {
@@ -24,6 +24,7 @@ export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
     private readonly dashboard: DashboardService,
   ) {}
 
@@ -187,36 +188,29 @@ export class OrganisationsService {
         await m.query(`SELECT pg_advisory_xact_lock(hashtext('organisations:create'))`);
         await this.assertNoDuplicate(m, next, user, id);
       }
-      const updated: unknown[] = await m.query(
-        `UPDATE organisations SET name = $3, acronym = $4, type = $5, country = $6, iati_ref = $7, website = $8, notes = $9,
-                version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id`,
-        [
-          id,
-          input.version,
-          next.name,
-          next.acronym,
-          next.type,
-          next.country,
-          next.iatiRef,
-          next.website,
-          next.notes,
-        ],
-      );
-      // The row as it is now (a concurrent winner may have committed since `before` was read).
-      if (affectedRows(updated) === 0)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-          current: await this.get(id, user, m),
-        });
-      const after = await this.get(id, user, m);
-      await this.audit.record(m, actor, {
-        operation: 'update',
-        entity: 'organisation',
-        entityId: id,
+      return this.versioned.update(m, actor, {
+        target: { entity: 'organisation', entityId: id },
         before,
-        after,
+        write: () =>
+          m.query(
+            `UPDATE organisations SET name = $3, acronym = $4, type = $5, country = $6, iati_ref = $7, website = $8, notes = $9,
+                    version = version + 1, updated_at = now()
+              WHERE id = $1 AND version = $2 RETURNING id`,
+            [
+              id,
+              input.version,
+              next.name,
+              next.acronym,
+              next.type,
+              next.country,
+              next.iatiRef,
+              next.website,
+              next.notes,
+            ],
+          ),
+        // The row as it is now (a concurrent winner may have committed since `before` was read).
+        read: () => this.get(id, user, m),
       });
-      return after;
     });
   }
 
@@ -231,12 +225,10 @@ export class OrganisationsService {
         [id],
       );
       if (used.length) throw new AppError(HttpStatus.CONFLICT, 'ORGANISATION_IN_USE');
-      await m.query(`DELETE FROM organisations WHERE id = $1`, [id]);
-      await this.audit.record(m, actor, {
-        operation: 'delete',
-        entity: 'organisation',
-        entityId: id,
+      await this.versioned.remove(m, actor, {
+        target: { entity: 'organisation', entityId: id },
         before,
+        remove: () => m.query(`DELETE FROM organisations WHERE id = $1`, [id]),
       });
     });
   }

@@ -9,6 +9,7 @@ import { PartsWriter } from '../actions/parts.writer';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, AuthUser } from '../auth/auth-user';
 import { AppError, FieldError, Locale } from '../common/errors';
+import { assertVersion, VersionedWriter } from '../common/versioned-write';
 import { ActionStage } from './action-stage.entity';
 import { addMonths, MILESTONE_TEMPLATES } from './milestone-templates';
 import type { ProgressSchemeDto, StageInput } from './progress.dto';
@@ -59,6 +60,7 @@ export class ProgressService {
     private readonly dataSource: DataSource,
     private readonly parts: PartsWriter,
     private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
   ) {}
 
   async scheme(): Promise<ProgressScheme> {
@@ -244,8 +246,7 @@ export class ProgressService {
       const repo = m.getRepository(ActionStage);
       const before = await repo.findOne({ where: { id, actionId } });
       if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
-      if (before.version !== version)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
+      assertVersion(before, version);
       if (input.stage && input.stage !== before.stage) {
         const dup: unknown[] = await m.query(
           `SELECT 1 FROM action_stages WHERE action_id = $1 AND stage = $2`,
@@ -254,46 +255,28 @@ export class ProgressService {
         if (dup.length) throw new AppError(HttpStatus.CONFLICT, 'STAGE_EXISTS');
       }
       const changes: Partial<StageInput> = {};
-      for (const key of ['stage', 'reachedOn', 'evidenceUrl', 'notes'] as const)
+      for (const key of ['stage', 'reachedOn', 'evidenceUrl', 'evidenceDate', 'notes'] as const)
         if (key in input) Object.assign(changes, { [key]: input[key] });
-      const result = await m
-        .createQueryBuilder()
-        .update(ActionStage)
-        .set(changes)
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (!result.affected)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-          current: (await repo.findOne({ where: { id, actionId } })) ?? before,
-        });
-      const after = await repo.findOneOrFail({ where: { id } });
-      await this.audit.record(m, actor, {
-        operation: 'update',
-        entity: 'action_stage',
-        entityId: id,
-        actionId,
+      return this.versioned.updateRow(m, actor, {
+        entity: ActionStage,
+        target: { entity: 'action_stage', actionId },
         before,
-        after,
+        changes,
+        version,
       });
-      return after;
     });
   }
 
   removeStage(actor: Actor, actionId: string, id: string, version?: number): Promise<void> {
     return inTransaction(this.dataSource, async (m) => {
       await this.parts.lockAction(m, actionId);
-      const repo = m.getRepository(ActionStage);
-      const before = await repo.findOne({ where: { id, actionId } });
+      const before = await m.getRepository(ActionStage).findOne({ where: { id, actionId } });
       if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
-      if (version !== undefined && before.version !== version)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
-      await repo.delete({ id });
-      await this.audit.record(m, actor, {
-        operation: 'delete',
-        entity: 'action_stage',
-        entityId: id,
-        actionId,
+      await this.versioned.removeRow(m, actor, {
+        entity: ActionStage,
+        target: { entity: 'action_stage', actionId },
         before,
+        version,
       });
     });
   }

@@ -7,8 +7,8 @@ import type { Actor, AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
 import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../audit/audit.service';
-import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
+import { VersionedWriter } from '../common/versioned-write';
 import {
   AssignableUserDto,
   CreatedUserDto,
@@ -48,6 +48,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -155,28 +156,21 @@ export class UsersService {
               input.organisationId === undefined ? before.organisationId : input.organisationId,
             )
           : null;
-      const result: { id: string }[] = await m.query(
-        `UPDATE users SET name = $3, role = $4, organisation_id = $5, active = $6, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, input.version, input.name?.trim() ?? before.name, role, organisationId, active],
-      );
-      if (affectedRows(result) === 0) {
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', {
-          current: await this.get(id, m),
-        });
-      }
-      const after = await this.get(id, m);
-      await this.audit.record(m, actor, {
-        operation: 'update',
-        entity: 'user',
-        entityId: id,
+      return this.versioned.update(m, actor, {
+        target: { entity: 'user', entityId: id },
         before,
-        after,
+        write: () =>
+          m.query(
+            `UPDATE users SET name = $3, role = $4, organisation_id = $5, active = $6, version = version + 1, updated_at = now()
+              WHERE id = $1 AND version = $2 RETURNING id`,
+            [id, input.version, input.name?.trim() ?? before.name, role, organisationId, active],
+          ),
+        read: () => this.get(id, m),
       });
-      return after;
     });
-    // Roles are read from the database on every request; a deactivated user is signed out now.
+    // Roles are read with the session; a deactivated user is signed out now.
     if (!updated.active) await this.sessions.destroyAllFor(id);
+    else this.sessions.forget();
     return updated;
   }
 }
