@@ -26,6 +26,17 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
       }
     </mat-button-toggle-group>
   `,
+  // On a phone four choices do not fit one row: they wrap (never wider than the screen).
+  styles: `
+    :host {
+      display: inline-block;
+      max-width: 100%;
+    }
+    mat-button-toggle-group {
+      flex-wrap: wrap;
+      max-width: 100%;
+    }
+  `,
 })
 export class ChoiceToggle<T extends string> {
   readonly value = input.required<T>();

@@ -42,77 +42,7 @@ export type SessionDialogData = BoardDialogData<BoardSession> & {
     OrgAutocomplete,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@session.editTitle">Editar sesión</ng-container>
-        } @else {
-          <ng-container i18n="@@session.addTitle">Nueva sesión de la Junta Directiva</ng-container>
-        }
-      </h2>
-      <mat-dialog-content>
-        <app-org-autocomplete
-          [control]="form.controls.institute"
-          label="Instituto"
-          i18n-label="@@session.institute"
-          [required]="true"
-          testId="session-institute"
-        />
-        <div class="row">
-          <mat-form-field>
-            <mat-label i18n="@@session.number">Número</mat-label>
-            <input
-              matInput
-              type="number"
-              min="1"
-              formControlName="number"
-              required
-              data-testid="session-number"
-            />
-            <mat-error>{{ saving.errorText('number') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@session.kind">Tipo de sesión</mat-label>
-            <mat-select formControlName="kind" required data-testid="session-kind">
-              @for (k of kinds; track k) {
-                <mat-option [value]="k">{{ kindLabels[k] }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@session.heldOn">Fecha</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="heldOn"
-              required
-              data-testid="session-held-on"
-            />
-            <mat-error>{{ saving.errorText('heldOn') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@session.year">Año del calendario de sesiones</mat-label>
-            <input
-              matInput
-              type="number"
-              formControlName="year"
-              required
-              data-testid="session-year"
-            />
-            <mat-error>{{ saving.errorText('year') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@session.title">Título</mat-label>
-          <input matInput formControlName="title" data-testid="session-title" />
-          <mat-hint i18n="@@session.titleHint">Vacío: «12ª sesión ordinaria 2023».</mat-hint>
-          <mat-error>{{ saving.errorText('title') }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
-    </form>
-  `,
+  templateUrl: './session-dialog.html',
   styles: BOARD_DIALOG_STYLES,
 })
 export class SessionDialog implements VersionedFormHost<BoardSession> {

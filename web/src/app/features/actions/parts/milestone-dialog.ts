@@ -32,74 +32,7 @@ import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
     EvidencePicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@milestone.editTitle">Editar hito</ng-container>
-        } @else {
-          <ng-container i18n="@@milestone.addTitle">Añadir hito</ng-container>
-        }
-      </h2>
-      <mat-dialog-content>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@milestone.type">Tipo de hito</mat-label>
-          <mat-select formControlName="type" required data-testid="milestone-type">
-            @for (t of types; track t) {
-              <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ saving.errorText('type') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@milestone.title">Título</mat-label>
-          <input matInput formControlName="title" required data-testid="milestone-title" />
-          <mat-error>{{ saving.errorText('title') }}</mat-error>
-        </mat-form-field>
-        <div class="row">
-          <mat-form-field>
-            <mat-label i18n="@@milestone.plannedDate">Fecha programada</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="plannedDate"
-              data-testid="milestone-planned"
-            />
-            <mat-error>{{ saving.errorText('plannedDate') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@milestone.actualDate">Fecha real</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="actualDate"
-              data-testid="milestone-actual"
-            />
-            <mat-hint i18n="@@milestone.actualHint">Déjala vacía si aún no ocurre.</mat-hint>
-            <mat-error>{{ saving.errorText('actualDate') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <p>
-          <button
-            mat-stroked-button
-            type="button"
-            (click)="markDone()"
-            data-testid="milestone-mark-done"
-            i18n="@@milestone.markDone"
-          >
-            Marcar como realizado
-          </button>
-        </p>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@milestone.notes">Notas</mat-label>
-          <textarea matInput formControlName="notes" rows="3"></textarea>
-          <mat-error>{{ saving.errorText('notes') }}</mat-error>
-        </mat-form-field>
-        <app-evidence-picker [(files)]="files" />
-      </mat-dialog-content>
-      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
-    </form>
-  `,
+  templateUrl: './milestone-dialog.html',
   styles: PART_DIALOG_STYLES,
 })
 export class MilestoneDialog implements VersionedFormHost<Milestone> {

@@ -34,68 +34,7 @@ export type StageDialogData = PartDialogData<ActionStage> & { stage?: ProgressSt
     MatButtonModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@stage.editTitle">Editar etapa de avance</ng-container>
-        } @else {
-          <ng-container i18n="@@stage.addTitle">Registrar etapa de avance</ng-container>
-        }
-      </h2>
-      <mat-dialog-content>
-        <div class="row">
-          <mat-form-field>
-            <mat-label i18n="@@stage.stage">Etapa</mat-label>
-            <mat-select formControlName="stage" required data-testid="stage-stage">
-              @for (s of stages; track s) {
-                <mat-option [value]="s">{{ stageLabels[s] }}</mat-option>
-              }
-            </mat-select>
-            <mat-error>{{ saving.errorText('stage') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@stage.reachedOn">Fecha en que se alcanzó</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="reachedOn"
-              [max]="today"
-              required
-              data-testid="stage-reached-on"
-            />
-            <mat-error>{{ saving.errorText('reachedOn') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <div class="row">
-          <mat-form-field>
-            <mat-label i18n="@@stage.evidenceUrl">Enlace a la evidencia</mat-label>
-            <input matInput type="url" formControlName="evidenceUrl" data-testid="stage-evidence" />
-            <mat-hint i18n="@@stage.evidenceHint">Acta, oficio o informe (https://…).</mat-hint>
-            <mat-error>{{ saving.errorText('evidenceUrl') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@stage.evidenceDate">Fecha de la evidencia</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="evidenceDate"
-              [max]="today"
-              data-testid="stage-evidence-date"
-            />
-            <mat-error>{{ saving.errorText('evidenceDate') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@stage.notes">Nota de evidencia</mat-label>
-          <textarea matInput formControlName="notes" rows="3" data-testid="stage-notes"></textarea>
-          <mat-hint i18n="@@parts.ctrlEnter">Ctrl+Intro guarda.</mat-hint>
-          <mat-error>{{ saving.errorText('notes') }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
-    </form>
-  `,
+  templateUrl: './stage-dialog.html',
   styles: PART_DIALOG_STYLES,
 })
 export class StageDialog implements VersionedFormHost<ActionStage> {
