@@ -84,7 +84,9 @@ describe('part dialog (milestone)', () => {
     await saving;
     expect(close).toHaveBeenCalledWith(expect.objectContaining({ id: 'm3' }));
   });
+});
 
+describe('part dialog (milestone): checks, edits and conflicts', () => {
   it('refuses an invalid form without a request', async () => {
     const { dialog, http } = open({ actionId: 'a1' });
     dialog.form.controls.title.setValue('x');

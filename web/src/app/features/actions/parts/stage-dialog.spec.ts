@@ -85,7 +85,9 @@ describe('stage dialog', () => {
     await saving;
     expect(close).toHaveBeenCalledWith(expect.objectContaining({ id: 's2' }));
   });
+});
 
+describe('stage dialog: refusals and conflicts', () => {
   it('refuses an evidence link that is not an address, without a request', async () => {
     const { dialog, http } = open({ actionId: 'a1', stage: 'planning' });
     dialog.form.controls.evidenceUrl.setValue('acta de cabildo');
