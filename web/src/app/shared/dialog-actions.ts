@@ -42,3 +42,20 @@ export class DialogActions {
   readonly busy = input(false);
   readonly error = input<string | null>(null);
 }
+
+/** The layout every form dialog shares: full-width fields, and rows of fields that wrap. */
+export function dialogFormStyles(fieldMinWidth: number): string {
+  return `
+  .full-width {
+    width: 100%;
+  }
+  .row {
+    display: flex;
+    gap: 12px;
+    flex-wrap: wrap;
+  }
+  .row > * {
+    flex: 1 1 ${fieldMinWidth}px;
+  }
+`;
+}

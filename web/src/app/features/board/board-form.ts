@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import { dialogFormStyles } from '../../shared/dialog-actions';
 import { dialogForm, VersionedForm, VersionedFormHost } from '../../shared/versioned-form';
 
 /** What every board dialog is opened with: the record when editing. */
@@ -21,16 +22,4 @@ export function boardForm<T extends { id: string; version?: number }>(
 }
 
 /** Styles every board dialog shares. */
-export const BOARD_DIALOG_STYLES = `
-  .full-width {
-    width: 100%;
-  }
-  .row {
-    display: flex;
-    gap: 12px;
-    flex-wrap: wrap;
-  }
-  .row > * {
-    flex: 1 1 160px;
-  }
-`;
+export const BOARD_DIALOG_STYLES = dialogFormStyles(160);

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import type { Observable } from 'rxjs';
+import { dialogFormStyles } from '../../../shared/dialog-actions';
 import { dialogForm, VersionedForm, VersionedFormHost } from '../../../shared/versioned-form';
 import type { FieldAliases } from '../../../shared/forms';
 import { ActionDetailStore } from '../action-detail.store';
@@ -51,18 +52,7 @@ export function partForm<T extends { id: string; version: number }>(
 }
 
 /** Styles every part dialog shares. */
-export const PART_DIALOG_STYLES = `
-  .full-width {
-    width: 100%;
-  }
-  .row {
-    display: flex;
-    gap: 12px;
-    flex-wrap: wrap;
-  }
-  .row > * {
-    flex: 1 1 180px;
-  }
+export const PART_DIALOG_STYLES = `${dialogFormStyles(180)}
   .hint {
     color: var(--mat-sys-on-surface-variant);
     font: var(--mat-sys-body-small);
