@@ -1,3 +1,4 @@
+import { attachment } from '../common/content-disposition';
 import {
   Body,
   Controller,
@@ -212,7 +213,7 @@ export class BoardController {
     const name = boardReportFileName(report.session, report.lang);
     void reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `attachment; filename="${name}"`)
+      .header('Content-Disposition', attachment(name))
       .header('Cache-Control', 'no-store')
       .header('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(renderBoardReport(report));

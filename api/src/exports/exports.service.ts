@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { BASE_CURRENCY } from '../money/money';
-import { csvCell, csvRow, needsFormulaEscape, UTF8_BOM } from './csv';
+import { csvCell, csvRows, needsFormulaEscape, UTF8_BOM } from './csv';
 import { labelOf, Lang, themeLabel } from '../common/vocabulary';
 import {
   EXPORT_TABLES,
@@ -117,19 +117,17 @@ export class ExportsService {
     const show = presentation(columns, lang);
     return Readable.from(
       (async function* () {
-        yield UTF8_BOM + csvRow(show.headers.map((h) => csvCell(h, 'text')));
+        yield UTF8_BOM + csvRows([show.headers.map((h) => csvCell(h, 'text'))]);
         for await (const batch of batches) {
-          yield batch
-            .map((row) =>
-              csvRow(
-                show
-                  .row(row)
-                  .map((v, i) =>
-                    csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind),
-                  ),
-              ),
-            )
-            .join('');
+          yield csvRows(
+            batch.map((row) =>
+              show
+                .row(row)
+                .map((v, i) =>
+                  csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind),
+                ),
+            ),
+          );
         }
       })(),
       { objectMode: false },
