@@ -22,6 +22,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ImportsModule } from './imports/imports.module';
 import { AnswerCacheModule } from './cache/cache.module';
+import { ThemesModule } from './themes/themes.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -70,6 +71,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         OrganisationsModule,
+        ThemesModule,
         ActionsModule,
         ShareLinksModule,
         SeedModule,

@@ -3,9 +3,13 @@ import { DataSource } from 'typeorm';
 import { AnswerCache } from '../src/cache/answer-cache';
 import { ANSWER_CACHE } from '../src/cache/answer-cache.interceptor';
 import { DataVersionService } from '../src/cache/data-version.service';
+import request from 'supertest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import {
   bootTestApp,
   insertOrganisation,
+  insertUser,
+  TEST_PASSWORD,
   signInAs,
   SignedInAgent,
   TestApp,
@@ -116,7 +120,7 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
     );
     await runner.rollbackTransaction();
     await runner.release();
-    expect(await a.app.get(DataVersionService).current()).toBe(version);
+    expect(await a.app.get(DataVersionService).current()).toEqual(version);
     const hits = cacheOf(a).hits;
     await directorA
       .get(SUMMARY)
@@ -219,6 +223,75 @@ describe('answers reused until the data changes (listen mode)', () => {
       total = (await directorB.get(LIST).expect(200)).body.total;
     }
     expect(total).toBe(before.body.total + 1);
+  });
+
+  /** Signs a staff member in through replica a and returns the session cookie to send anywhere. */
+  async function sessionCookie(): Promise<{ cookie: string; csrf: string; userId: string }> {
+    const { id, email } = await insertUser(a.db, 'staff');
+    const res = await request(a.app.getHttpServer())
+      .post('/api/v1/auth/sign-in')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+    const cookie = (res.headers['set-cookie'] as unknown as string[])
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    return { cookie, csrf: res.body.csrfToken, userId: id };
+  }
+  const me = (t: TestApp, cookie: string) =>
+    request(t.app.getHttpServer()).get('/api/v1/auth/me').set('Cookie', cookie);
+  /** Replica b learns of another replica's change when PostgreSQL's notification arrives. */
+  async function statusOnceNotified(t: TestApp, cookie: string, expected: number) {
+    let status = 0;
+    for (let i = 0; i < 50 && status !== expected; i++) {
+      status = (await me(t, cookie)).status;
+      if (status !== expected) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return status;
+  }
+
+  it('answers a reused answer with no round trip at all: session and version in memory', async () => {
+    await staffA.get(LIST).expect(200);
+    await staffA.get(LIST).expect(200);
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const res = await staffA.get(LIST).expect(200);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    expect(res.body.total).toBeGreaterThan(0);
+  });
+
+  it('ends a signed-out session at once, on its own replica and on the other once notified', async () => {
+    const { cookie, csrf } = await sessionCookie();
+    await me(a, cookie).expect(200);
+    await me(b, cookie).expect(200);
+    await me(b, cookie).expect(200); // now kept in b's memory
+    await request(a.app.getHttpServer())
+      .post('/api/v1/auth/sign-out')
+      .set('Cookie', cookie)
+      .set('X-XSRF-TOKEN', csrf)
+      .expect((res) => expect(res.status).toBeLessThan(300));
+    await me(a, cookie).expect(401);
+    expect(await statusOnceNotified(b, cookie, 401)).toBe(401);
+  });
+
+  it('ends the sessions of a user deactivated or deleted behind its back', async () => {
+    const { cookie, userId } = await sessionCookie();
+    await me(b, cookie).expect(200);
+    await me(b, cookie).expect(200);
+    await a.db.query(`UPDATE users SET active = false WHERE id = $1`, [userId]);
+    expect(await statusOnceNotified(b, cookie, 401)).toBe(401);
+    await me(a, cookie).expect(401);
+  });
+
+  it('never takes an expired session from memory', async () => {
+    const { cookie, userId } = await sessionCookie();
+    await a.db.query(
+      `UPDATE sessions SET expires_at = now() + interval '1500 milliseconds' WHERE user_id = $1`,
+      [userId],
+    );
+    expect(await statusOnceNotified(b, cookie, 200)).toBe(200);
+    await me(b, cookie).expect(200); // kept in memory with its expiry
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await me(b, cookie).expect(401);
   });
 
   it('reads the version from memory while nothing changes', async () => {

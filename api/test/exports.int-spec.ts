@@ -322,6 +322,8 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
         'Hitos',
         'Resultados',
         'Indicadores',
+        // Both figures of each partner's money (docs/money.md): the people's workbook only.
+        'Dinero por socio',
       ]);
       const rowsOf = (name: string) => {
         const sheet = wb.getWorksheet(name)!;

@@ -252,6 +252,35 @@ describe('progress scoring and milestone templates', () => {
     expect(reached).toBe(today);
   });
 
+  it('refuses an evidence dated in the future (400 notInFuture) and keeps the stage as it was', async () => {
+    const id = await newAction();
+    const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toLocaleDateString('en-CA', {
+      timeZone: 'America/Mexico_City',
+    });
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+    const res = await staff
+      .post(`/api/v1/actions/${id}/stages`)
+      .set('Accept-Language', 'es')
+      .send({ stage: 'planning', reachedOn: today, evidenceDate: tomorrow })
+      .expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(res.body.details).toEqual([
+      { field: 'evidenceDate', code: 'notInFuture', message: 'No puede ser una fecha futura.' },
+    ]);
+    expect((await staff.get(`/api/v1/actions/${id}/stages`).expect(200)).body).toEqual([]);
+    const created = await staff
+      .post(`/api/v1/actions/${id}/stages`)
+      .send({ stage: 'planning', reachedOn: today, evidenceDate: today })
+      .expect(201);
+    expect(created.body.evidenceDate).toBe(today);
+    await staff
+      .patch(`/api/v1/actions/${id}/stages/${created.body.id}`)
+      .send({ version: 1, evidenceDate: tomorrow })
+      .expect(400);
+    const [stage] = (await staff.get(`/api/v1/actions/${id}/stages`).expect(200)).body;
+    expect(stage).toMatchObject({ evidenceDate: today, version: 1 });
+  });
+
   it('scopes progress and the distribution for partners; counts per label with the list filters', async () => {
     const own = await newAction('award', {
       participations: [{ organisationId: org, role: 'funding' }],

@@ -107,6 +107,75 @@ test.describe('staff: a new partner from the action page', () => {
   });
 });
 
+test.describe('admin: themes are a managed list', () => {
+  signedInAs('admin');
+
+  test('adds and renames a theme in Administración › Temas; a second spelling is refused; the action form picks «cambio climático» from the list', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const consoleErrors = watchConsole(page);
+    const stamp = Date.now().toString(36);
+    await page.goto('/admin/temas');
+    await expect(page.getByRole('heading', { level: 1, name: 'Temas' })).toBeVisible();
+    const table = page.getByTestId('themes-table');
+    await expect(table.getByRole('row').filter({ hasText: 'Cambio climático' })).toContainText(
+      'Climate change',
+    );
+
+    // A second spelling of an existing theme is refused with the existing one named.
+    await page.getByTestId('add-theme').click();
+    const dialog = page.getByRole('dialog');
+    await dialogSettled(dialog);
+    await dialog.getByTestId('theme-label-es').fill('CAMBIO CLIMATICO');
+    await dialog.getByTestId('theme-label-en').fill('Weather');
+    await dialog.getByTestId('theme-save').click();
+    await expect(dialog.getByTestId('theme-error')).toContainText(
+      'Ya existe el tema «Cambio climático»',
+    );
+    await screenshotPage(page, 'es-tema-duplicado-admin');
+
+    // A new one.
+    await dialog.getByTestId('theme-label-es').fill(`Economía circular ${stamp}`);
+    await dialog.getByTestId('theme-label-en').fill(`Circular economy ${stamp}`);
+    await dialog.getByTestId('theme-save').click();
+    await expect(dialog).toBeHidden();
+    const row = table.getByRole('row').filter({ hasText: `Economía circular ${stamp}` });
+    await expect(row).toContainText(`economia-circular-${stamp}`);
+
+    // Renamed: the code stays.
+    await page.getByTestId(`rename-theme-economia-circular-${stamp}`).click();
+    await dialogSettled(dialog);
+    await dialog.getByTestId('theme-label-es').fill(`Economía circular y residuos ${stamp}`);
+    await dialog.getByTestId('theme-save').click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      table.getByRole('row').filter({ hasText: `Economía circular y residuos ${stamp}` }),
+    ).toContainText(`economia-circular-${stamp}`);
+    await screenshotPage(page, 'es-temas-admin');
+
+    // The action form: typing the name in any case or accents picks the existing theme.
+    await page.goto('/acciones/nueva');
+    const field = page.getByTestId('field-themes');
+    await field.fill('cambio climatico');
+    await expect(page.getByTestId('theme-option-cambio-climatico')).toBeVisible();
+    await field.press('Enter');
+    await expect(page.getByTestId('theme-chip-cambio-climatico')).toContainText('Cambio climático');
+    await field.fill('tema inexistente');
+    await expect(page.getByTestId('theme-no-results')).toContainText(
+      'Ningún tema coincide con «tema inexistente»',
+    );
+    await field.press('Enter');
+    await expect(page.getByTestId('theme-unknown')).toContainText('«tema inexistente»');
+    await expect(page.locator('[data-testid^="theme-chip-"]')).toHaveCount(1);
+    await screenshotPage(page, 'es-accion-temas-admin');
+    // The duplicate 409 is the expected answer.
+    expect(
+      consoleErrors.errors.filter((e) => !/status of 409 .*\/api\/v1\/themes\)$/.test(e)),
+    ).toEqual([]);
+  });
+});
+
 /** Material's and the app's English words that must never show in the Spanish build. */
 const ENGLISH_IN_SPANISH = [
   /Items per page/,
@@ -131,7 +200,11 @@ const SPANISH_IN_ENGLISH = [
   /Guardar/,
 ];
 
-const PAGES = ['/tablero', '/acciones', '/socios', '/junta', '/importar'];
+/** The pages walked per role: staff's main pages, and the admin screens (themes included). */
+const PAGES_BY_ROLE = {
+  staff: ['/tablero', '/acciones', '/socios', '/junta', '/importar'],
+  admin: ['/admin/usuarios', '/admin/temas', '/admin/tipos-de-cambio', '/admin/avance'],
+} as const;
 
 /** The text a person sees or hears: visible text plus aria-labels and titles. */
 async function uiText(page: Page): Promise<string> {
@@ -144,30 +217,32 @@ async function uiText(page: Page): Promise<string> {
 }
 
 for (const locale of ['es', 'en'] as Locale[]) {
-  test.describe(`the ${locale} build speaks one language`, () => {
-    signedInAs('staff');
+  for (const role of ['staff', 'admin'] as const) {
+    test.describe(`the ${locale} build speaks one language (${role})`, () => {
+      signedInAs(role);
 
-    test(`main pages at 1440 and 390 px have no ${locale === 'es' ? 'English' : 'Spanish'} UI strings`, async ({
-      page,
-    }) => {
-      test.setTimeout(120_000);
-      const forbidden = locale === 'es' ? ENGLISH_IN_SPANISH : SPANISH_IN_ENGLISH;
-      const found: string[] = [];
-      for (const path of PAGES) {
-        await page.goto(localePath(locale, path));
-        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        for (const viewport of VIEWPORTS) {
-          await page.setViewportSize({ width: viewport.width, height: viewport.height });
-          const text = await uiText(page);
-          for (const re of forbidden) {
-            const m = re.exec(text);
-            if (m) found.push(`${path} @${viewport.width}px: «${m[0]}»`);
+      test(`${role} pages at 1440 and 390 px have no ${locale === 'es' ? 'English' : 'Spanish'} UI strings`, async ({
+        page,
+      }) => {
+        test.setTimeout(120_000);
+        const forbidden = locale === 'es' ? ENGLISH_IN_SPANISH : SPANISH_IN_ENGLISH;
+        const found: string[] = [];
+        for (const path of PAGES_BY_ROLE[role]) {
+          await page.goto(localePath(locale, path));
+          await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+          await page.waitForLoadState('networkidle');
+          for (const viewport of VIEWPORTS) {
+            await page.setViewportSize({ width: viewport.width, height: viewport.height });
+            const text = await uiText(page);
+            for (const re of forbidden) {
+              const m = re.exec(text);
+              if (m) found.push(`${path} @${viewport.width}px: «${m[0]}»`);
+            }
           }
+          await screenshotPage(page, `${locale}-everyday${path.replace(/\//g, '-')}-${role}`);
         }
-        await screenshotPage(page, `${locale}-everyday${path.replace(/\//g, '-')}-staff`);
-      }
-      expect(found).toEqual([]);
+        expect(found).toEqual([]);
+      });
     });
-  });
+  }
 }

@@ -12,7 +12,8 @@ import {
 } from '../support/api';
 import { signedInAs, watchConsole } from '../support/fixtures';
 import { addAmounts, formatMoney } from '../support/money';
-import { authFile } from '../support/paths';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR, authFile } from '../support/paths';
 import { screenshotPage } from '../support/screenshots';
 
 /**
@@ -143,6 +144,82 @@ test.describe('money a director can trust on first sight', () => {
       await archiveActionAs(staff, id);
       await staff.dispose();
     }
+    consoleErrors.assertNone();
+  });
+});
+
+test.describe('one filter bar on the dashboard and the list, kept in the URL', () => {
+  signedInAs('director');
+
+  test('partner + year range set on the dashboard survive a reload and carry to the list', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const consoleErrors = watchConsole(page);
+    const id = await gizId(page);
+    const query = `partner=${id}&yearFrom=2018&yearTo=2021`;
+    const summary = await getJson<Summary>(page.request, `/api/v1/dashboard/summary?${query}`);
+    const all = await getJson<Summary>(page.request, '/api/v1/dashboard/summary');
+    expect(summary.actions).toBeGreaterThan(0);
+    expect(summary.actions).toBeLessThan(all.actions);
+
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    // Partner: typed without its accents or case, picked from the organisations found.
+    await page.getByTestId('filter-partner').fill('giz');
+    await page
+      .getByTestId('partner-option')
+      .filter({ hasText: /^\s*GIZ ·/ })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`[?&]partner=${id}`));
+    await page.getByTestId('filter-year-from').fill('2018');
+    await page.getByTestId('filter-year-from').press('Tab');
+    await expect(page).toHaveURL(/[?&]yearFrom=2018/);
+    await page.getByTestId('filter-year-to').fill('2021');
+    await page.getByTestId('filter-year-to').press('Tab');
+    await expect(page).toHaveURL(/[?&]yearTo=2021/);
+    await expect(dashboard.kpiValue('actions')).toHaveText(String(summary.actions));
+    const chips = page.getByTestId('filter-chip');
+    await expect(chips.filter({ hasText: 'GIZ' })).toHaveCount(1);
+    await expect(chips.filter({ hasText: '2018–2021' })).toHaveCount(1);
+    await expect(dashboard.kpi('planned')).toBeVisible();
+
+    // The URL is the state: a reload shows the same selection and the same figures.
+    await page.reload();
+    await expect(page.getByTestId('filter-year-from')).toHaveValue('2018');
+    await expect(page.getByTestId('filter-year-to')).toHaveValue('2021');
+    await expect(chips.filter({ hasText: 'GIZ' })).toHaveCount(1);
+    await expect(dashboard.kpiValue('actions')).toHaveText(String(summary.actions));
+    await screenshotPage(page, 'money-tablero-filtros');
+
+    // The list: the same bar with the same fields, reading the same query.
+    const listed = await getJson<ActionPage>(page.request, `/api/v1/actions?${query}&pageSize=100`);
+    expect(listed.total).toBe(summary.actions);
+    const list = new ActionsPage(page);
+    await list.goto(Object.fromEntries(new URLSearchParams(query)));
+    await list.settled();
+    await expect(list.rows).toHaveCount(listed.total);
+    await expect(page.getByTestId('filter-year-from')).toHaveValue('2018');
+    await expect(chips.filter({ hasText: 'GIZ' })).toHaveCount(1);
+    for (const field of ['action-search', 'filter-partner', 'filter-theme', 'filter-sdg']) {
+      await expect(page.getByTestId(field)).toBeVisible();
+    }
+    await screenshotPage(page, 'money-acciones-filtros');
+
+    // Phone: cards (code, title, status, progress) and the filters behind one «Filtros» button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cards = page.getByTestId('action-card');
+    await expect(cards).toHaveCount(listed.total);
+    await expect(cards.first()).toContainText(listed.items[0].code);
+    await expect(page.getByTestId('filter-fields')).toBeHidden();
+    await expect(page.getByTestId('filters-toggle')).toContainText('Filtros');
+    await page.getByTestId('filters-toggle').click();
+    await expect(page.getByTestId('filter-fields')).toBeVisible();
+    await expect(page.getByTestId('filter-year-to')).toHaveValue('2021');
+    await page.screenshot({
+      path: join(ARTIFACTS_DIR, 'money-acciones-filtros-abiertos-390x844.png'),
+      fullPage: true,
+    });
     consoleErrors.assertNone();
   });
 });

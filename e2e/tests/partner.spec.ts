@@ -83,4 +83,21 @@ test.describe('partner (GIZ): sees only its own actions', () => {
     await expect(detail.editButton).toHaveCount(0);
     await expect(page.getByText(other!.code)).toHaveCount(0);
   });
+
+  test('an action GIZ takes part in shows no History tab, and the API refuses its history', async ({
+    page,
+  }) => {
+    const own = await getJson<ActionPage>(page.request, '/api/v1/actions?pageSize=1');
+    const action = own.items[0];
+    const detail = new ActionDetailPage(page);
+    await detail.goto(action.id);
+    await detail.expectLoaded(action.code);
+    // The other tabs are there (the page did load its tabs), History is not.
+    await expect(detail.tab('summary')).toBeVisible();
+    await expect(detail.tab('history')).toHaveCount(0);
+    await expect(page.getByRole('tab', { name: /Historial|History/ })).toHaveCount(0);
+    const history = await page.request.get(`/api/v1/actions/${action.id}/history`);
+    expect(history.status()).toBe(403);
+    expect(await history.json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+  });
 });

@@ -24,6 +24,7 @@ import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
 import { CacheAnswer } from '../cache/answer-cache.interceptor';
+import { DETAIL_READS, LIST_READS } from './action-reads';
 import { ActionsService } from './actions.service';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
 import { ActionDetailDto, ActionPageDto, HistoryDto } from './dto/action-response.dto';
@@ -37,7 +38,7 @@ export class ActionsController {
 
   @Get()
   @Roles(...READERS, 'partner')
-  @CacheAnswer({ perUser: (query) => query['responsible'] === 'me' })
+  @CacheAnswer({ reads: LIST_READS, perUser: (query) => query['responsible'] === 'me' })
   @ApiOperation({
     summary: 'List actions: paged, sorted, filtered; partners see only their organisation’s',
   })
@@ -48,7 +49,7 @@ export class ActionsController {
 
   @Get(':id')
   @Roles(...READERS, 'partner')
-  @CacheAnswer({ versionInTag: true })
+  @CacheAnswer({ reads: DETAIL_READS, versionInTag: true })
   @ApiOperation({
     summary: 'An action with all its parts (ETag "<version>.<data tag>": send it as If-Match)',
   })

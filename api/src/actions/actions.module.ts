@@ -11,8 +11,10 @@ import {
   ResultsController,
 } from './parts.controller';
 import { PartsWriter } from './parts.writer';
+import { ThemesModule } from '../themes/themes.module';
 
 @Module({
+  imports: [ThemesModule],
   controllers: [
     ActionsController,
     ParticipationsController,

@@ -47,7 +47,7 @@ export class AccessGuard implements CanActivate {
     if (session) {
       request.user = session.user;
       request.sessionToken = token;
-      request.dataVersion = session.dataVersion;
+      request.dataVersions = session.dataVersions;
     }
     if (rule.kind === 'public') return true;
     if (!session) throw new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');

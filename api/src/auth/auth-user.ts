@@ -1,3 +1,4 @@
+import type { TableVersions } from '../cache/table-versions';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from './access.decorator';
@@ -24,8 +25,8 @@ export interface Actor {
 export type AuthedRequest = FastifyRequest & {
   user?: AuthUser;
   sessionToken?: string;
-  /** The data version read with the session, before any answer is computed (answer cache). */
-  dataVersion?: string;
+  /** The data version per table read with the session, before any answer is computed. */
+  dataVersions?: TableVersions;
 };
 
 export function actorOf(request: AuthedRequest): Actor {

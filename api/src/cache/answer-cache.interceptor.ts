@@ -15,8 +15,15 @@ import type { AuthedRequest } from '../auth/auth-user';
 import { AnswerCache, CachedAnswer } from './answer-cache';
 import { answerKey, answerTag, matchesTag } from './answer-key';
 import { DataVersionService } from './data-version.service';
+import { versionOf, VersionedTable } from './table-versions';
 
 export interface CachedAnswerOptions {
+  /**
+   * Every table the answer reads (directly, through a join or a filter): a committed change to
+   * one of them, and only to them, makes a new answer. `api/test/answer-tables.int-spec.ts`
+   * fails when an endpoint's SQL reads a table it does not declare.
+   */
+  reads: readonly VersionedTable[];
   /** The answer depends on the user, not only on their scope (e.g. `responsible=me`). */
   perUser?: (query: Record<string, unknown>) => boolean;
   /**
@@ -26,7 +33,7 @@ export interface CachedAnswerOptions {
   versionInTag?: boolean;
 }
 
-const CACHED_ANSWER = Symbol('CACHED_ANSWER');
+export const CACHED_ANSWER = Symbol('CACHED_ANSWER');
 export const ANSWER_CACHE = Symbol('ANSWER_CACHE');
 /** Set on a request answered 304: the fastify onSend hook drops the body. */
 export const NOT_MODIFIED = Symbol('NOT_MODIFIED');
@@ -35,8 +42,12 @@ export const NOT_MODIFIED = Symbol('NOT_MODIFIED');
  * GET answers reused until the data changes, with `ETag` + `Cache-Control: private, no-cache`
  * and 304 for an If-None-Match that still holds. On a controller or a handler.
  */
-export const CacheAnswer = (options: CachedAnswerOptions = {}) =>
+export const CacheAnswer = (options: CachedAnswerOptions) =>
   applyDecorators(SetMetadata(CACHED_ANSWER, options), UseInterceptors(AnswerCacheInterceptor));
+
+/** A handler's own options under a controller-wide @CacheAnswer (e.g. it reads more tables). */
+export const CacheAnswerOptions = (options: CachedAnswerOptions) =>
+  SetMetadata(CACHED_ANSWER, options);
 
 @Injectable()
 export class AnswerCacheInterceptor implements NestInterceptor {
@@ -51,17 +62,14 @@ export class AnswerCacheInterceptor implements NestInterceptor {
     const request = http.getRequest<AuthedRequest>();
     if (request.method !== 'GET') return next.handle();
     const reply = http.getResponse<FastifyReply>();
-    const options =
-      this.reflector.getAllAndOverride<CachedAnswerOptions | undefined>(CACHED_ANSWER, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? {};
+    const options = this.reflector.getAllAndOverride<CachedAnswerOptions | undefined>(
+      CACHED_ANSWER,
+      [context.getHandler(), context.getClass()],
+    ) ?? { reads: undefined as unknown as VersionedTable[] };
     // The version is read before the answer is computed (with the session, in the same
     // statement, or on its own): an answer is never older than its key.
-    const version =
-      this.versions.mode === 'read' && request.dataVersion !== undefined
-        ? request.dataVersion
-        : await this.versions.current();
+    const versions = request.dataVersions ?? (await this.versions.current());
+    const version = versionOf(versions, options.reads);
     const key = answerKey({
       url: request.url,
       user: request.user,

@@ -20,14 +20,17 @@ describe('AnswerCache', () => {
     expect(compute).toHaveBeenCalledTimes(1);
   });
 
-  it('forgets every answer once a newer data version is seen', async () => {
+  it('serves an entry only at its own version, and never puts an older answer back', async () => {
     const cache = new AnswerCache(1 << 20);
     await cache.answer('a', '9', answer('old'));
+    await cache.answer('b', '9', answer('other key'));
     expect((await cache.answer('a', '10', answer('new'))).body).toBe('new');
-    expect(cache.size).toBe(1);
-    // A slow request that read the older version cannot put its answer back.
-    await cache.answer('b', '9', answer('late'));
-    expect(cache.size).toBe(1);
+    expect(cache.size).toBe(2);
+    // A slow request that read the older version cannot replace the newer answer.
+    await cache.answer('a', '9', answer('late'));
+    expect((await cache.answer('a', '10', answer('never'))).body).toBe('new');
+    // Another key keeps its answer: its tables did not change.
+    expect((await cache.answer('b', '9', answer('never'))).body).toBe('other key');
   });
 
   it('computes concurrent misses of one key once', async () => {

@@ -5,6 +5,7 @@ export interface CachedAnswer {
 }
 
 interface Entry extends CachedAnswer {
+  version: number;
   bytes: number;
 }
 
@@ -12,14 +13,15 @@ interface Entry extends CachedAnswer {
 const ENTRY_OVERHEAD_BYTES = 160;
 
 /**
- * The answers of one process, keyed by (request key, data version), least recently used first
- * out once `budgetBytes` is spent. A newer data version empties it: older answers never match
- * again. Concurrent misses of one key share one computation.
+ * The answers of one process: one entry per request key, stored with the data version of the
+ * tables it read, least recently used first out once `budgetBytes` is spent. An entry serves
+ * only a request that read the same version; a newer version computes the answer again and
+ * replaces it (an older, slower computation never replaces a newer one). Concurrent misses of
+ * one key and version share one computation.
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<CachedAnswer>>();
-  private latest = 0n;
   private used = 0;
   hits = 0;
   misses = 0;
@@ -41,22 +43,22 @@ export class AnswerCache {
     compute: () => Promise<CachedAnswer>,
   ): Promise<CachedAnswer> {
     if (this.budgetBytes <= 0) return compute();
-    this.observe(version);
-    const id = `${version}\u0000${key}`;
-    const hit = this.entries.get(id);
-    if (hit) {
+    const v = Number(version);
+    const hit = this.entries.get(key);
+    if (hit && hit.version === v) {
       this.hits++;
-      this.entries.delete(id);
-      this.entries.set(id, hit);
+      this.entries.delete(key);
+      this.entries.set(key, hit);
       return hit;
     }
     this.misses++;
+    const id = `${version}\u0000${key}`;
     const running = this.pending.get(id);
     if (running) return running;
     const promise = compute().then(
       (answer) => {
         this.pending.delete(id);
-        this.store(id, version, answer);
+        this.store(key, v, answer);
         return answer;
       },
       (error: unknown) => {
@@ -73,24 +75,16 @@ export class AnswerCache {
     this.used = 0;
   }
 
-  private observe(version: string) {
-    const v = BigInt(version);
-    if (v > this.latest) {
-      this.latest = v;
-      this.clear();
-    }
-  }
-
-  private store(id: string, version: string, answer: CachedAnswer) {
-    if (BigInt(version) < this.latest) return;
-    const bytes = 2 * (answer.body.length + id.length + answer.etag.length) + ENTRY_OVERHEAD_BYTES;
-    if (bytes > this.budgetBytes) return;
-    const old = this.entries.get(id);
+  private store(key: string, version: number, answer: CachedAnswer) {
+    const old = this.entries.get(key);
+    if (old && old.version > version) return;
+    const bytes = 2 * (answer.body.length + key.length + answer.etag.length) + ENTRY_OVERHEAD_BYTES;
     if (old) {
       this.used -= old.bytes;
-      this.entries.delete(id);
+      this.entries.delete(key);
     }
-    this.entries.set(id, { ...answer, bytes });
+    if (bytes > this.budgetBytes) return;
+    this.entries.set(key, { ...answer, version, bytes });
     this.used += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.used <= this.budgetBytes) break;

@@ -2,32 +2,37 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, DATABASE_URL } from '../config/app-config';
+import { TABLE_VERSIONS_SQL, TableVersions } from './table-versions';
 
 export const DATA_VERSION_CHANNEL = 'coopera_data_version';
-const READ_SQL = `SELECT sum(n)::text AS v FROM data_version`;
+/** Sent when sessions or the users behind them change (sign-out, deactivation, role…). */
+export const SESSIONS_CHANNEL = 'coopera_sessions';
+const READ_SQL = `SELECT ${TABLE_VERSIONS_SQL} AS v`;
 /** Backends that ended leave a row each: folded into row 0 this often. */
 const COMPACT_EVERY_MS = 10 * 60_000;
 const RECONNECT_MS = 1_000;
 
 /**
- * The portfolio's data version (migration AddDataVersion), which grows with every committed
- * change to what dashboards, lists and action details read.
+ * The portfolio's data version per table (migrations AddDataVersion, KeepDataVersionPerTable),
+ * which grows with every committed change to what dashboards, lists and action details read.
  *
- * - `read` (default): one small read per request; every replica sees a commit at once.
+ * - `read` (default): read with each request's session; every replica sees a commit at once.
  * - `listen`: kept in memory, forgotten when PostgreSQL notifies a commit (LISTEN), when this
  *   process answers a write, and while the listening connection is down (then read per request).
  *   Another replica's commit is seen once its notification arrives (about a millisecond later).
+ *   Sessions are kept in memory too (SessionsService), dropped on channel coopera_sessions.
  */
 @Injectable()
 export class DataVersionService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(DataVersionService.name);
-  private known: string | null = null;
+  private known: TableVersions | null = null;
   private generation = 0;
   private listener: Client | null = null;
   private listening = false;
   private closed = false;
   private compactTimer?: NodeJS.Timeout;
   private reconnectTimer?: NodeJS.Timeout;
+  private readonly sessionWatchers = new Set<() => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,6 +42,11 @@ export class DataVersionService implements OnModuleInit, OnApplicationShutdown {
 
   get mode(): AppConfig['dataVersionMode'] {
     return this.config.dataVersionMode;
+  }
+
+  /** Listen mode with the notification connection up: what is kept in memory is current. */
+  get isListening(): boolean {
+    return this.listening;
   }
 
   async onModuleInit(): Promise<void> {
@@ -55,14 +65,14 @@ export class DataVersionService implements OnModuleInit, OnApplicationShutdown {
     if (listener) await listener.end().catch(() => undefined);
   }
 
-  /** The current data version, as a decimal string. */
-  async current(): Promise<string> {
+  /** The current version of every table (kept in memory in listen mode). */
+  async current(): Promise<TableVersions> {
     if (this.known !== null) return this.known;
     const generation = this.generation;
-    const rows: { v: string }[] = await this.dataSource.query(READ_SQL);
-    const version = rows[0]?.v ?? '0';
-    if (this.listening && generation === this.generation) this.known = version;
-    return version;
+    const rows: { v: TableVersions }[] = await this.dataSource.query(READ_SQL);
+    const versions = rows[0]?.v ?? {};
+    if (this.listening && generation === this.generation) this.known = versions;
+    return versions;
   }
 
   /** Forgets the remembered version (listen mode): the next request reads it. */
@@ -71,7 +81,16 @@ export class DataVersionService implements OnModuleInit, OnApplicationShutdown {
     this.known = null;
   }
 
-  /** Folds the rows of backends that ended into row 0 (the sum stays the same). */
+  /** Called whenever sessions kept in memory may be out of date (listen mode). */
+  watchSessions(onChange: () => void): void {
+    this.sessionWatchers.add(onChange);
+  }
+
+  private sessionsChanged(): void {
+    for (const watcher of this.sessionWatchers) watcher();
+  }
+
+  /** Folds the rows of backends that ended into row 0 (the sums stay the same). */
   async compact(): Promise<void> {
     try {
       await this.dataSource.query(`SELECT public.coopera_compact_data_version()`);
@@ -90,18 +109,23 @@ export class DataVersionService implements OnModuleInit, OnApplicationShutdown {
       this.listener = null;
       this.listening = false;
       this.invalidate();
+      this.sessionsChanged();
       void client.end().catch(() => undefined);
       if (!this.closed) this.reconnectTimer = setTimeout(() => void this.listen(), RECONNECT_MS);
     };
-    client.on('notification', () => this.invalidate());
+    client.on('notification', (message) => {
+      if (message.channel === SESSIONS_CHANNEL) this.sessionsChanged();
+      else this.invalidate();
+    });
     client.on('error', lost);
     client.on('end', lost);
     this.listener = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${DATA_VERSION_CHANNEL}`);
-      // Commits made while not listening: the next request reads the version.
+      await client.query(`LISTEN ${DATA_VERSION_CHANNEL}; LISTEN ${SESSIONS_CHANNEL}`);
+      // Commits made while not listening: the next request reads the version and sessions.
       this.invalidate();
+      this.sessionsChanged();
       this.listening = true;
     } catch (error) {
       this.logger.warn(`LISTEN ${DATA_VERSION_CHANNEL} failed: ${(error as Error).message}`);

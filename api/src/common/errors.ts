@@ -129,6 +129,11 @@ export const ERROR_MESSAGES = {
     es: 'Ya existe una organización con ese nombre o esa referencia IATI; usa la existente.',
     en: 'An organisation with that name or IATI reference already exists; use it instead.',
   },
+  THEME_NOT_FOUND: { es: 'El tema no existe.', en: 'The theme does not exist.' },
+  THEME_DUPLICATE: {
+    es: 'Ya existe un tema con ese nombre (sin importar mayúsculas ni acentos); usa el existente.',
+    en: 'A theme with that name already exists (ignoring case and accents); use it instead.',
+  },
   ORGANISATION_IN_USE: {
     es: 'La organización participa en acciones o registros financieros y no puede eliminarse.',
     en: 'The organisation takes part in actions or money records and cannot be deleted.',

@@ -188,42 +188,4 @@ export function labelOf(
   return entry ? entry[lang] : code;
 }
 
-/**
- * The demo portfolio's themes with their labels (themes are free slugs on actions; a theme not
- * listed here is shown from its slug: "calidad-del-aire" → "Calidad del aire").
- */
-export const THEMES: Record<string, Label> = {
-  'cambio-climatico': { es: 'Cambio climático', en: 'Climate change' },
-  movilidad: { es: 'Movilidad', en: 'Mobility' },
-  innovacion: { es: 'Innovación', en: 'Innovation' },
-  planeacion: { es: 'Planeación', en: 'Planning' },
-  'medio-ambiente': { es: 'Medio ambiente', en: 'Environment' },
-  genero: { es: 'Género', en: 'Gender' },
-  'participacion-ciudadana': { es: 'Participación ciudadana', en: 'Citizen participation' },
-  migracion: { es: 'Migración', en: 'Migration' },
-  'gobernanza-metropolitana': { es: 'Gobernanza metropolitana', en: 'Metropolitan governance' },
-  'arbolado-urbano': { es: 'Arbolado urbano', en: 'Urban trees' },
-  vivienda: { es: 'Vivienda', en: 'Housing' },
-  'inclusion-social': { es: 'Inclusión social', en: 'Social inclusion' },
-  residuos: { es: 'Residuos', en: 'Waste' },
-  'economia-local': { es: 'Economía local', en: 'Local economy' },
-  seguridad: { es: 'Seguridad', en: 'Safety' },
-  resiliencia: { es: 'Resiliencia', en: 'Resilience' },
-  'calidad-del-aire': { es: 'Calidad del aire', en: 'Air quality' },
-  'justicia-civica': { es: 'Justicia cívica', en: 'Civic justice' },
-  'salud-publica': { es: 'Salud pública', en: 'Public health' },
-  infraestructura: { es: 'Infraestructura', en: 'Infrastructure' },
-  'espacios-verdes': { es: 'Espacios verdes', en: 'Green spaces' },
-  'cohesion-social': { es: 'Cohesión social', en: 'Social cohesion' },
-  convivencia: { es: 'Convivencia', en: 'Coexistence' },
-  'diversidad-sexual': { es: 'Diversidad sexual', en: 'Sexual diversity' },
-  agua: { es: 'Agua', en: 'Water' },
-};
-
-/** A theme's label: from THEMES, else its slug made readable ("economia-circular" → "Economia circular"). */
-export function themeLabel(slug: string, lang: Lang): string {
-  const known = THEMES[slug];
-  if (known) return known[lang];
-  const words = slug.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+// Themes are a managed list (table `themes`, api/src/themes/): labels come from the database.

@@ -258,6 +258,24 @@ export function weightsSql(
    GROUP BY ${grouping.moneyKey}`;
 }
 
+/**
+ * Planned disbursements in scope (funding type `planned_disbursement`, class `planned`, kept by
+ * the IATI import): plans, never executed money, so no key figure reads them. Per currency and
+ * in total (`isTotal`), with the span of the periods they cover.
+ */
+export function plannedSql(scope: string, currency: ReportingCurrency): string {
+  const column = `f.${CONVERTED_COLUMN[currency]}`;
+  return `WITH ${scope}
+  SELECT f.currency, GROUPING(f.currency) = 1 AS "isTotal", sum(f.amount)::text AS amount,
+         CASE WHEN count(${column}) > 0 THEN round(sum(${column}), 2)::text END AS converted,
+         count(*)::int AS records, (count(*) - count(${column}))::int AS unconverted,
+         to_char(min(coalesce(f.period_start, f.value_date)), 'YYYY-MM-DD') AS "from",
+         to_char(max(coalesce(f.period_end, f.value_date)), 'YYYY-MM-DD') AS "to"
+    FROM funding f JOIN sa a ON a.id = f.action_id
+   WHERE f.type = 'planned_disbursement'
+   GROUP BY GROUPING SETS ((f.currency), ())`;
+}
+
 const UNCONVERTED = (scope: string, currency: ReportingCurrency) => `WITH ${scope},
   bad AS (
     SELECT f.id, f.action_id, a.code, f.type, f.amount, f.currency, f.value_date,

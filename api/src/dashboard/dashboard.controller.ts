@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { CacheAnswer } from '../cache/answer-cache.interceptor';
+import { CacheAnswer, CacheAnswerOptions } from '../cache/answer-cache.interceptor';
 import { DashboardService, GroupBy } from './dashboard.service';
 import {
   DashboardQueryDto,
@@ -17,17 +17,21 @@ import {
   UnconvertedQueryDto,
 } from './dto/dashboard.dto';
 
+/** What every dashboard reads: the filtered actions, their partners and their money. */
+const DASHBOARD_READS = ['actions', 'participations', 'organisations', 'funding'] as const;
+
 /**
  * Funding analytics. Every figure is aggregated by PostgreSQL over the actions the list would
  * show with the same filters (partners: only their organisation's actions); amounts are strings.
  */
 @ApiTags('dashboard')
 @Controller('v1/dashboard')
-@CacheAnswer()
+@CacheAnswer({ reads: DASHBOARD_READS })
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get('summary')
+  @CacheAnswerOptions({ reads: [...DASHBOARD_READS, 'milestones'] })
   @Roles('staff', 'director', 'partner')
   @ApiOperation({
     summary:
@@ -53,6 +57,7 @@ export class DashboardController {
   }
 
   @Get('rate-sources')
+  @CacheAnswerOptions({ reads: [...DASHBOARD_READS, 'exchange_rates'] })
   @Roles('staff', 'director', 'partner')
   @ApiOperation({
     summary: 'The exchange rates behind the converted figures: currency, source, dates used',
@@ -142,6 +147,7 @@ export class DashboardController {
   }
 
   @Get('milestones')
+  @CacheAnswerOptions({ reads: [...DASHBOARD_READS, 'milestones'] })
   @Roles('staff', 'director', 'partner')
   @ApiOperation({
     summary:

@@ -10,6 +10,7 @@ import {
   Grouping,
   moneySource,
   moneySql,
+  plannedSql,
   portfolioScope,
   rateSourcesSql,
   scopedActions,
@@ -34,6 +35,7 @@ import {
   FigureTotalsDto,
   PartnerMoneyDto,
   PartnerTotalsDto,
+  PlannedMoneyDto,
   RateSourceDto,
   RateSourcesDto,
   SummaryDto,
@@ -187,6 +189,34 @@ function figuresByGroup(rows: MoneyRow[], currency: string): Map<string, MoneyFi
       figures[cls].byCurrency.sort((a, b) => a.currency.localeCompare(b.currency));
   }
   return groups;
+}
+
+interface PlannedRow {
+  currency: string | null;
+  isTotal: boolean;
+  amount: string;
+  converted: string | null;
+  records: number;
+  unconverted: number;
+  from: string | null;
+  to: string | null;
+}
+
+/** The planned disbursements' figure from `plannedSql` rows (no rows: none planned). */
+function plannedFigure(rows: PlannedRow[], currency: string): PlannedMoneyDto {
+  const total = rows.find((r) => r.isTotal);
+  return {
+    ...emptyFigure(currency),
+    total: total?.converted ?? '0.00',
+    records: total?.records ?? 0,
+    unconvertedCount: total?.unconverted ?? 0,
+    byCurrency: rows
+      .filter((r) => !r.isTotal && r.currency !== null)
+      .map((r) => ({ currency: r.currency as string, amount: r.amount, converted: r.converted }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+    from: total?.from ?? null,
+    to: total?.to ?? null,
+  };
 }
 
 @Injectable()
@@ -374,7 +404,9 @@ export class DashboardService {
       UNION ALL SELECT * FROM overdue UNION ALL SELECT * FROM today`;
     const sumsParams = new SqlParams();
     const sumsSql = unconvertedSumsSql(scopedActions(query, user, sumsParams), currency);
-    const [figures, counts, unconverted] = await Promise.all([
+    const plannedParams = new SqlParams();
+    const plannedQuery = plannedSql(scopedActions(query, user, plannedParams), currency);
+    const [figures, counts, unconverted, plannedRows] = await Promise.all([
       this.money(query, user, { moneyKey: 'NULL::text' }),
       this.dataSource.query(countsSql, countsParams.values) as Promise<
         { dim: string; key: string | null; n: number }[]
@@ -382,6 +414,7 @@ export class DashboardService {
       this.dataSource.query(sumsSql, sumsParams.values) as Promise<
         (UnconvertedSumDto & { cls: FundingClass })[]
       >,
+      this.dataSource.query(plannedQuery, plannedParams.values) as Promise<PlannedRow[]>,
     ]);
     const money = figures.get(keyOf(null, null)) ?? emptyFigures(currency);
     for (const cls of FUNDING_CLASSES) money[cls].unconvertedByCurrency = [];
@@ -394,6 +427,7 @@ export class DashboardService {
       currency,
       asOf: counts.find((c) => c.dim === 'today')?.key ?? new Date().toISOString().slice(0, 10),
       money,
+      planned: plannedFigure(plannedRows, currency),
       actions: byKind.reduce((sum, c) => sum + c.count, 0),
       activeActions: byStatus.find((c) => c.key === 'implementation')?.count ?? 0,
       actionsByKind: byKind,

@@ -30,6 +30,7 @@ import {
   NotificationState,
 } from '../notifications/notification.entities';
 import { EvidenceContent, EvidenceFile } from '../evidence/evidence.entities';
+import { Theme } from '../themes/theme.entity';
 
 /** Every TypeORM entity, listed explicitly (the API is bundled into one file). */
 export const ENTITIES = [
@@ -59,4 +60,5 @@ export const ENTITIES = [
   DigestDelivery,
   EvidenceFile,
   EvidenceContent,
+  Theme,
 ];

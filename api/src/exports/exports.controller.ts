@@ -30,6 +30,7 @@ import { ExportFilterDto, SheetQueryDto } from './dto/export-query.dto';
 import { TABLE_LABELS } from './export-tables';
 import { ExportTable } from './export-tables';
 import { ExportsService } from './exports.service';
+import { ThemesService } from '../themes/themes.service';
 import { projectSheetStream } from './project-sheet-stream';
 
 const CSV = 'text/csv; charset=utf-8';
@@ -74,10 +75,11 @@ export class ExportsController {
     private readonly exports: ExportsService,
     private readonly actions: ActionsService,
     private readonly rates: ExchangeRatesService,
+    private readonly themes: ThemesService,
   ) {}
 
   private table(table: ExportTable, query: ExportFilterDto, user: AuthUser, reply: FastifyReply) {
-    const { lang, ...filter } = query;
+    const { lang, currency: _currency, ...filter } = query;
     const name = lang ? TABLE_LABELS[table][lang].toLowerCase() : table;
     return file(
       reply,
@@ -177,9 +179,31 @@ export class ExportsController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { lang, ...filter } = query;
+    const { lang, currency, ...filter } = query;
     const name = await this.workbookName(filter, lang);
-    return file(reply, this.exports.xlsx(filter, user, lang ?? null), XLSX, name);
+    return file(reply, this.exports.xlsx(filter, user, lang ?? null, currency), XLSX, name);
+  }
+
+  @Get('exports/partner-money.csv')
+  @Roles(...READERS, 'partner')
+  @ApiOperation({
+    summary:
+      'Partner money of the actions of the filter: per organisation, «aportado por el socio» and «en acciones donde participa» for each key figure, in `currency`',
+  })
+  @ApiProduces(CSV)
+  partnerMoneyCsv(
+    @Query() query: ExportFilterDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { lang, currency, ...filter } = query;
+    const word = lang === 'en' ? 'partner-money' : 'dinero-por-socio';
+    return file(
+      reply,
+      this.exports.partnerMoneyCsv(filter, user, currency ?? 'MXN', lang ?? null),
+      CSV,
+      `coopera-${word}-${today()}.csv`,
+    );
   }
 
   @Get('exports/import-template.xlsx')
@@ -249,7 +273,7 @@ export class ExportsController {
   ) {
     const action = await this.actions.get(id, user);
     const lang = query.lang ?? localeOf(acceptLanguage);
-    const stream = await projectSheetStream(action, lang, this.rates);
+    const stream = await projectSheetStream(action, lang, this.rates, this.themes);
     return file(reply, stream, PDF, `${action.code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`);
   }
 }

@@ -8,9 +8,17 @@ import { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { BASE_CURRENCY } from '../money/money';
+import { DashboardService } from '../dashboard/dashboard.service';
+import { BASE_CURRENCY, type ReportingCurrency } from '../money/money';
+import {
+  PARTNER_MONEY_LABEL,
+  partnerMoneyCells,
+  partnerMoneyColumns,
+  PartnerRow,
+} from './partner-money-table';
 import { csvCell, csvRows, needsFormulaEscape, UTF8_BOM } from './csv';
-import { labelOf, Lang, themeLabel } from '../common/vocabulary';
+import { labelOf, Lang } from '../common/vocabulary';
+import { ThemeLabels, ThemesService } from '../themes/themes.service';
 import {
   EXPORT_TABLES,
   ExportColumn,
@@ -51,7 +59,11 @@ const dateCell = (iso: string) => {
  * How a table is written: the import template keeps the machine headers and codes the importer
  * reads (`lang` null); the people's version labels headers, sheets and coded values in `lang`.
  */
-export function presentation(columns: ExportColumn[], lang: Lang | null) {
+export function presentation(
+  columns: ExportColumn[],
+  lang: Lang | null,
+  themes: ThemeLabels | null = null,
+) {
   const header = (c: ExportColumn) =>
     lang ? (HEADER_LABELS[c.header]?.[lang] ?? c.header) : c.header;
   const value = (c: ExportColumn, v: Cell): Cell => {
@@ -59,7 +71,7 @@ export function presentation(columns: ExportColumn[], lang: Lang | null) {
     if (c.vocab === 'theme')
       return v
         .split('; ')
-        .map((slug) => themeLabel(slug, lang))
+        .map((code) => (themes ? themes.label(code, lang) : code))
         .join('; ');
     return labelOf(c.vocab, v, lang);
   };
@@ -74,7 +86,67 @@ export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly themes: ThemesService,
+    private readonly dashboard: DashboardService,
   ) {}
+
+  /**
+   * Partner money of the actions of the filter: every organisation that takes part in them or
+   * provides money to them, with both figures ("aportado por el socio", "en acciones donde
+   * participa") per key figure in `currency`, as the dashboard computes them for the same filter.
+   */
+  async partnerMoney(
+    filter: ActionFilterDto,
+    user: Scope,
+    currency: ReportingCurrency,
+    lang: Lang | null,
+  ) {
+    const params = new SqlParams();
+    const where = actionConditions(filter, user, params);
+    const orgs: PartnerRow[] = await this.dataSource.query(
+      `WITH sa AS (SELECT a.id FROM actions a WHERE ${where}),
+            involved AS (
+              SELECT p.organisation_id AS id, p.action_id FROM participations p JOIN sa ON sa.id = p.action_id
+              UNION
+              SELECT f.provider_id, NULL FROM funding f JOIN sa ON sa.id = f.action_id WHERE f.provider_id IS NOT NULL
+            )
+       SELECT o.id, o.name, o.acronym, o.type, o.country, count(DISTINCT i.action_id)::int AS actions
+         FROM involved i JOIN organisations o ON o.id = i.id
+        GROUP BY o.id ORDER BY o.name, o.id`,
+      params.values,
+    );
+    const totals = await this.dashboard.partnerTotals(
+      orgs.map((o) => o.id),
+      { ...filter, currency },
+      user,
+    );
+    return {
+      columns: partnerMoneyColumns(currency, lang),
+      rows: orgs.map((o) => partnerMoneyCells(o, totals.get(o.id), lang)),
+    };
+  }
+
+  /** The partner money table as CSV (same conventions as the other tables). */
+  partnerMoneyCsv(
+    filter: ActionFilterDto,
+    user: Scope,
+    currency: ReportingCurrency,
+    lang: Lang | null,
+  ): Readable {
+    const table = () => this.partnerMoney(filter, user, currency, lang);
+    return Readable.from(
+      (async function* () {
+        const { columns, rows } = await table();
+        yield UTF8_BOM + csvRows([columns.map((c) => csvCell(c.header, 'text'))]);
+        yield csvRows(
+          rows.map((row) =>
+            row.map((v, i) => csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind)),
+          ),
+        );
+      })(),
+      { objectMode: false },
+    );
+  }
 
   /**
    * The rows of a table for the actions of the filter, in keyset batches of BATCH_SIZE: memory
@@ -114,9 +186,10 @@ export class ExportsService {
   ): Readable {
     const columns = visibleColumns(table, user.role === 'partner');
     const batches = this.batches(table, filter, user);
-    const show = presentation(columns, lang);
+    const labels = lang ? this.themes.labels() : Promise.resolve(null);
     return Readable.from(
       (async function* () {
+        const show = presentation(columns, lang, await labels);
         yield UTF8_BOM + csvRows([show.headers.map((h) => csvCell(h, 'text'))]);
         for await (const batch of batches) {
           yield csvRows(
@@ -139,7 +212,12 @@ export class ExportsService {
    * frozen header, autofilter. Text that a spreadsheet could read as a formula is written as a
    * text cell (format "@") with a leading single quote, as in the CSV.
    */
-  xlsx(filter: ActionFilterDto, user: Scope, lang: Lang | null = null): Readable {
+  xlsx(
+    filter: ActionFilterDto,
+    user: Scope,
+    lang: Lang | null = null,
+    currency: ReportingCurrency = 'MXN',
+  ): Readable {
     const out = new PassThrough();
     const write = async () => {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -149,9 +227,10 @@ export class ExportsService {
       });
       workbook.creator = 'Coopera';
       workbook.created = new Date();
+      const labels = lang ? await this.themes.labels() : null;
       for (const table of EXPORT_TABLES) {
         const columns = visibleColumns(table, user.role === 'partner');
-        const show = presentation(columns, lang);
+        const show = presentation(columns, lang, labels);
         const sheet = workbook.addWorksheet(lang ? TABLE_LABELS[table][lang] : table, {
           views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
         });
@@ -192,6 +271,39 @@ export class ExportsService {
             row.commit();
           }
           if (out.writableNeedDrain) await once(out, 'drain');
+        }
+        sheet.commit();
+      }
+      if (lang) {
+        // The people's workbook ends with both figures of each partner's money (not the template).
+        const { columns, rows } = await this.partnerMoney(filter, user, currency, lang);
+        const sheet = workbook.addWorksheet(PARTNER_MONEY_LABEL[lang], {
+          views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+        });
+        sheet.columns = columns.map((c, i) => ({
+          header: c.header,
+          key: `c${i}`,
+          width: c.width,
+          style: c.kind === 'money' ? { numFmt: '#,##0.00' } : {},
+        }));
+        sheet.getRow(1).font = { bold: true };
+        sheet.getRow(1).commit();
+        sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+        for (const values of rows) {
+          const escaped: number[] = [];
+          const row = sheet.addRow(
+            values.map((v, i) => {
+              if (v === null) return null;
+              if (columns[i].kind !== 'text') return Number(v);
+              if (needsFormulaEscape(v)) {
+                escaped.push(i + 1);
+                return `'${v}`;
+              }
+              return v;
+            }),
+          );
+          for (const col of escaped) row.getCell(col).numFmt = '@';
+          row.commit();
         }
         sheet.commit();
       }

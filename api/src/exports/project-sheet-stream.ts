@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ActionDetailDto } from '../actions/dto/action-response.dto';
 import { AppError } from '../common/errors';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
+import { ThemesService } from '../themes/themes.service';
 import { Converted, renderProjectSheet } from './project-sheet';
 
 /** The project sheet PDF of an action, with each amount converted to MXN at its value date. */
@@ -9,6 +10,7 @@ export async function projectSheetStream(
   action: ActionDetailDto,
   lang: 'es' | 'en',
   rates: ExchangeRatesService,
+  themes: ThemesService,
 ): Promise<Readable> {
   const conversions: Converted[] = [];
   for (const f of action.funding) {
@@ -26,5 +28,11 @@ export async function projectSheetStream(
       conversions.push({ fundingId: f.id, mxn: null, rate: null });
     }
   }
-  return renderProjectSheet({ action, lang, generatedAt: new Date(), conversions });
+  return renderProjectSheet({
+    action,
+    lang,
+    generatedAt: new Date(),
+    conversions,
+    themes: await themes.labels(),
+  });
 }

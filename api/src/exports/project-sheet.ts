@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import type { ActionDetailDto, FundingDto } from '../actions/dto/action-response.dto';
 import { humanDate, humanDay } from '../common/human-dates';
 import { withFallbackFonts } from '../common/pdf-fonts';
-import { labelOf, themeLabel, type Lang, type VocabularyGroup } from '../common/vocabulary';
+import { labelOf, type Lang, type VocabularyGroup } from '../common/vocabulary';
+import type { ThemeLabels } from '../themes/themes.service';
 import { addMoney, formatMoney } from '../money/money';
 
 export type SheetLang = Lang;
@@ -59,6 +60,11 @@ const L = {
     none: 'Sin registros.',
     notStated: 'no indicado',
     ceilingNote: 'Los topes son asistencia "por un valor de hasta": no son dinero recibido.',
+    plannedMoney: 'Desembolsos previstos',
+    plannedNote:
+      'Planes de desembolso publicados por el donante (IATI): no son dinero ejercido y no se suman a ninguna cifra.',
+    period: 'Periodo',
+    total: 'Total',
   },
   en: {
     title: 'Project sheet',
@@ -102,8 +108,50 @@ const L = {
     none: 'None recorded.',
     notStated: 'not stated',
     ceilingNote: 'Ceilings are assistance "worth up to": they are not money received.',
+    plannedMoney: 'Planned disbursements',
+    plannedNote:
+      'Disbursement plans published by the donor (IATI): not executed money, never added to any figure.',
+    period: 'Period',
+    total: 'Total',
   },
 } as const;
+
+/**
+ * Planned disbursements (IATI): their totals by currency and each one with its period, oldest
+ * period first. Plans, never executed money: the sheet shows them in their own section.
+ */
+export function plannedDisbursements(
+  funding: Pick<
+    FundingDto,
+    | 'type'
+    | 'amount'
+    | 'currency'
+    | 'valueDate'
+    | 'valueDatePrecision'
+    | 'periodStart'
+    | 'periodEnd'
+  >[],
+) {
+  const planned = funding
+    .filter((f) => f.type === 'planned_disbursement')
+    .sort((a, b) =>
+      (a.periodStart ?? a.valueDate ?? '9999').localeCompare(
+        b.periodStart ?? b.valueDate ?? '9999',
+      ),
+    );
+  const sums = new Map<string, string[]>();
+  for (const f of planned)
+    sums.set(f.currency ?? '', [...(sums.get(f.currency ?? '') ?? []), f.amount]);
+  return {
+    records: planned,
+    totals: [...sums.entries()]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+      .map(([currency, amounts]) => ({
+        currency: currency || null,
+        amount: formatMoney(addMoney(...amounts)),
+      })),
+  };
+}
 
 /** "16187025.00" → "16,187,025.00" (grouping as written in Mexico and in English). */
 export function groupThousands(amount: string): string {
@@ -112,6 +160,9 @@ export function groupThousands(amount: string): string {
 }
 
 const EXECUTED = new Set(['disbursement', 'expenditure']);
+const IN_KIND = new Set(['in_kind', 'prize']);
+/** The four key figures' funding types: planned, incoming and other IATI money is none of them. */
+const KEY_FIGURE_TYPES = new Set(['ceiling', 'commitment', ...EXECUTED, ...IN_KIND]);
 
 /** Totals by currency: ceilings vs committed vs executed (disbursed + spent) vs in kind/prize. */
 export function fundingByCurrency(funding: Pick<FundingDto, 'type' | 'amount' | 'currency'>[]) {
@@ -120,6 +171,7 @@ export function fundingByCurrency(funding: Pick<FundingDto, 'type' | 'amount' | 
     Record<'ceiling' | 'committed' | 'executed' | 'other', string[]>
   >();
   for (const f of funding) {
+    if (!KEY_FIGURE_TYPES.has(f.type)) continue;
     const key = f.currency ?? '';
     const g = groups.get(key) ?? { ceiling: [], committed: [], executed: [], other: [] };
     if (f.type === 'ceiling') g.ceiling.push(f.amount);
@@ -144,6 +196,8 @@ export interface SheetInput {
   lang: SheetLang;
   generatedAt: Date;
   conversions: Converted[];
+  /** The managed list's labels (a code it lacks is shown readable). */
+  themes: ThemeLabels;
 }
 
 /** The project sheet of one action as a PDF stream (A4, Helvetica: Latin-1 accents). */
@@ -152,6 +206,7 @@ export function renderProjectSheet({
   lang,
   generatedAt,
   conversions,
+  themes,
 }: SheetInput): Readable {
   const t = L[lang];
   const v = (group: VocabularyGroup, code: string | null | undefined) =>
@@ -194,7 +249,7 @@ export function renderProjectSheet({
   field(t.role, v('instituteRole', action.instituteRole));
   field(t.scheme, v('scheme', action.scheme));
   field(t.modality, v('modality', action.modality));
-  field(t.themes, action.themes.map((slug) => themeLabel(slug, lang)).join(', '));
+  field(t.themes, action.themes.map((code) => themes.label(code, lang)).join(', '));
   field(t.sdgs, action.sdgs.join(', '));
   field(t.municipalities, action.municipalities.join(', '));
   field(t.unit, action.unit);
@@ -268,7 +323,7 @@ export function renderProjectSheet({
     doc.font('Helvetica').fontSize(10).moveDown(0.4);
     doc.font('Helvetica-Bold').text(t.records);
     doc.font('Helvetica');
-    for (const f of action.funding) {
+    for (const f of action.funding.filter((x) => x.type !== 'planned_disbursement')) {
       const c = conversions.find((x) => x.fundingId === f.id);
       const amount = `${f.currency ?? `(${t.noCurrency})`} ${groupThousands(f.amount)}`;
       let conversion = '';
@@ -280,6 +335,34 @@ export function renderProjectSheet({
       const who = [f.providerName, f.receiverName].filter(Boolean).join(' → ').replace('→', '>');
       doc.text(
         `• ${d(f.valueDate, f.valueDatePrecision) || t.notStated} · ${v('fundingType', f.type)} · ${amount}${conversion}${who ? ` · ${who}` : ''}`,
+        { width },
+      );
+    }
+  }
+
+  const planned = plannedDisbursements(action.funding);
+  if (planned.records.length) {
+    heading(t.plannedMoney);
+    doc.font('Helvetica-Oblique').fontSize(8).text(t.plannedNote, { width });
+    doc.font('Helvetica').fontSize(10).moveDown(0.3);
+    for (const total of planned.totals) {
+      doc
+        .font('Helvetica-Bold')
+        .text(
+          `${t.total} ${total.currency ?? `(${t.noCurrency})`}: ${groupThousands(total.amount)}`,
+          {
+            width,
+          },
+        );
+    }
+    doc.font('Helvetica');
+    for (const f of planned.records) {
+      const period =
+        f.periodStart || f.periodEnd
+          ? range(d(f.periodStart), d(f.periodEnd))
+          : d(f.valueDate, f.valueDatePrecision) || t.notStated;
+      doc.text(
+        `• ${t.period} ${period} · ${f.currency ?? `(${t.noCurrency})`} ${groupThousands(f.amount)}`,
         { width },
       );
     }

@@ -5,7 +5,7 @@ import { isDateOnly } from '../common/validators';
 import { needsFormulaEscape } from '../exports/csv';
 import { EXPORT_TABLES, ExportTable } from '../exports/export-tables';
 import { readCsv } from './csv-read';
-import { ImportColumn, IMPORT_COLUMNS, REQUIRED_COLUMNS } from './import-spec';
+import { ImportColumn, IMPORT_COLUMNS, ImportKind, REQUIRED_COLUMNS } from './import-spec';
 import type {
   ImportIssue,
   ImportLimits,
@@ -41,6 +41,91 @@ const numberText = (n: number) => (Number.isFinite(n) ? String(n) : 'NaN');
 
 export type CellResult = { value: unknown } | { code: string; message: string };
 
+type Converter = (str: string, raw: RawCell, col: ImportColumn) => CellResult;
+const fail = (code: string, message: string): CellResult => ({ code, message });
+const wholeSecond = (d: Date) => isoSecond(new Date(Math.round(d.getTime() / 1000) * 1000));
+
+/** How each kind of column reads its (non-empty) cell. */
+const CONVERTERS: Record<ImportKind, Converter> = {
+  ignore: () => ({ value: undefined }),
+  text: (str, _raw, col) => {
+    const text = unescapeFormula(str);
+    if (col.max && text.length > col.max) return fail('too_long', `At most ${col.max} characters`);
+    if (col.min && text.trim().length < col.min)
+      return fail('too_short', `At least ${col.min} characters`);
+    return { value: text };
+  },
+  enum: (str, _raw, col) =>
+    col.values?.includes(str.trim())
+      ? { value: str.trim() }
+      : fail('invalid_value', `One of: ${col.values?.join(', ')}`),
+  code: (str) => {
+    const v = unescapeFormula(str).trim();
+    return CODE.test(v)
+      ? { value: v }
+      : fail('invalid_code', 'Letters, digits, . _ - (2 to 60 characters)');
+  },
+  uuid: (str) => {
+    const v = str.trim().toLowerCase();
+    return UUID.test(v) ? { value: v } : fail('invalid_uuid', 'Not a UUID');
+  },
+  date: (str, raw) => {
+    if (raw instanceof Date) return { value: isoDay(raw) };
+    if (typeof raw === 'number') return { value: isoDay(excelSerialDate(raw)) };
+    const v = str.trim();
+    return isDateOnly(v) ? { value: v } : fail('invalid_date', 'A date written YYYY-MM-DD');
+  },
+  datetime: (str, raw) => {
+    if (raw instanceof Date) return { value: wholeSecond(raw) };
+    if (typeof raw === 'number') return { value: wholeSecond(excelSerialDate(raw)) };
+    const v = str.trim();
+    return ISO_DATETIME.test(v) && !Number.isNaN(Date.parse(v))
+      ? { value: isoSecond(new Date(v)) }
+      : fail('invalid_datetime', 'A UTC time written YYYY-MM-DDTHH:MM:SSZ');
+  },
+  list: (str, _raw, col) => {
+    const items = unescapeFormula(str)
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (col.maxItems && items.length > col.maxItems)
+      return fail('too_many_items', `At most ${col.maxItems} items`);
+    if (col.max && items.some((i) => i.length > (col.max ?? 0)))
+      return fail('too_long', `Each item at most ${col.max} characters`);
+    return { value: items };
+  },
+  sdgs: (str) => {
+    const items = str
+      .split(/[;,]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const goals = items.map(Number);
+    if (goals.some((g, i) => !/^\d{1,2}$/.test(items[i]) || g < 1 || g > 17))
+      return fail('invalid_sdg', 'SDG numbers 1 to 17, separated by ";"');
+    if (new Set(goals).size !== goals.length) return fail('invalid_sdg', 'An SDG is repeated');
+    return { value: goals };
+  },
+  money: (str) => {
+    const v = str.trim();
+    if (/^-/.test(v)) return fail('negative_amount', 'Amounts are never negative');
+    return MONEY.test(v)
+      ? { value: v }
+      : fail('invalid_amount', 'A number with at most 2 decimals (1234.50)');
+  },
+  decimal: (str) => {
+    const v = str.trim();
+    return DECIMAL.test(v)
+      ? { value: v }
+      : fail('invalid_number', 'A number with at most 6 decimals (12.5)');
+  },
+  currency: (str) => {
+    const v = str.trim();
+    return CURRENCY_SET.has(v)
+      ? { value: v }
+      : fail('invalid_currency', 'An ISO 4217 code such as MXN, USD, EUR');
+  },
+};
+
 /** Reads one cell as its column says; empty cells are null (lists: []). */
 export function convertCell(col: ImportColumn, raw: RawCell): CellResult {
   const empty = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
@@ -53,97 +138,8 @@ export function convertCell(col: ImportColumn, raw: RawCell): CellResult {
       : typeof raw === 'number'
         ? numberText(raw)
         : String(raw as string | boolean);
-  if (str.includes('\u0000')) return { code: 'nul_character', message: 'Contains a NUL character' };
-  switch (col.kind) {
-    case 'ignore':
-      return { value: undefined };
-    case 'text': {
-      const text = unescapeFormula(str);
-      if (col.max && text.length > col.max)
-        return { code: 'too_long', message: `At most ${col.max} characters` };
-      if (col.min && text.trim().length < col.min)
-        return { code: 'too_short', message: `At least ${col.min} characters` };
-      return { value: text };
-    }
-    case 'enum': {
-      const v = str.trim();
-      return col.values?.includes(v)
-        ? { value: v }
-        : { code: 'invalid_value', message: `One of: ${col.values?.join(', ')}` };
-    }
-    case 'code': {
-      const v = unescapeFormula(str).trim();
-      return CODE.test(v)
-        ? { value: v }
-        : { code: 'invalid_code', message: 'Letters, digits, . _ - (2 to 60 characters)' };
-    }
-    case 'uuid': {
-      const v = str.trim().toLowerCase();
-      return UUID.test(v) ? { value: v } : { code: 'invalid_uuid', message: 'Not a UUID' };
-    }
-    case 'date': {
-      if (raw instanceof Date) return { value: isoDay(raw) };
-      if (typeof raw === 'number') return { value: isoDay(excelSerialDate(raw)) };
-      const v = str.trim();
-      return isDateOnly(v)
-        ? { value: v }
-        : { code: 'invalid_date', message: 'A date written YYYY-MM-DD' };
-    }
-    case 'datetime': {
-      if (raw instanceof Date)
-        return { value: isoSecond(new Date(Math.round(raw.getTime() / 1000) * 1000)) };
-      if (typeof raw === 'number')
-        return {
-          value: isoSecond(new Date(Math.round(excelSerialDate(raw).getTime() / 1000) * 1000)),
-        };
-      const v = str.trim();
-      return ISO_DATETIME.test(v) && !Number.isNaN(Date.parse(v))
-        ? { value: isoSecond(new Date(v)) }
-        : { code: 'invalid_datetime', message: 'A UTC time written YYYY-MM-DDTHH:MM:SSZ' };
-    }
-    case 'list': {
-      const items = unescapeFormula(str)
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      if (col.maxItems && items.length > col.maxItems)
-        return { code: 'too_many_items', message: `At most ${col.maxItems} items` };
-      if (col.max && items.some((i) => i.length > (col.max ?? 0)))
-        return { code: 'too_long', message: `Each item at most ${col.max} characters` };
-      return { value: items };
-    }
-    case 'sdgs': {
-      const items = str
-        .split(/[;,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const goals = items.map(Number);
-      if (goals.some((g, i) => !/^\d{1,2}$/.test(items[i]) || g < 1 || g > 17))
-        return { code: 'invalid_sdg', message: 'SDG numbers 1 to 17, separated by ";"' };
-      if (new Set(goals).size !== goals.length)
-        return { code: 'invalid_sdg', message: 'An SDG is repeated' };
-      return { value: goals };
-    }
-    case 'money': {
-      const v = str.trim();
-      if (/^-/.test(v)) return { code: 'negative_amount', message: 'Amounts are never negative' };
-      return MONEY.test(v)
-        ? { value: v }
-        : { code: 'invalid_amount', message: 'A number with at most 2 decimals (1234.50)' };
-    }
-    case 'decimal': {
-      const v = str.trim();
-      return DECIMAL.test(v)
-        ? { value: v }
-        : { code: 'invalid_number', message: 'A number with at most 6 decimals (12.5)' };
-    }
-    case 'currency': {
-      const v = str.trim();
-      return CURRENCY_SET.has(v)
-        ? { value: v }
-        : { code: 'invalid_currency', message: 'An ISO 4217 code such as MXN, USD, EUR' };
-    }
-  }
+  if (str.includes('\u0000')) return fail('nul_character', 'Contains a NUL character');
+  return CONVERTERS[col.kind](str, raw, col);
 }
 
 /** Checks the header of a table: unknown, duplicated or missing columns refuse the whole file. */

@@ -25,6 +25,55 @@ export type ZipProblem =
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
+/** What the directory entry says that refuses the file (encrypted, too large, too compressed). */
+function entryProblem(
+  entry: yauzl.Entry,
+  total: number,
+  limits: { maxUncompressedBytes: number; maxRatio: number },
+): ZipProblem | null {
+  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+  if (entry.isEncrypted())
+    return {
+      code: 'IMPORT_ZIP_BOMB',
+      reason: 'encrypted',
+      entry: entry.fileName,
+      limit: 0,
+      value: 1,
+    };
+  if (total > limits.maxUncompressedBytes)
+    return {
+      code: 'IMPORT_TOO_LARGE_UNCOMPRESSED',
+      entry: entry.fileName,
+      limit: limits.maxUncompressedBytes,
+      value: total,
+    };
+  if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio)
+    return {
+      code: 'IMPORT_ZIP_BOMB',
+      reason: 'ratio',
+      entry: entry.fileName,
+      limit: limits.maxRatio,
+      value: Math.round(ratio),
+    };
+  return null;
+}
+
+/** Inflates every entry once; yauzl errors the stream when the size differs from the declared. */
+async function inflateAll(zip: yauzl.ZipFile, entries: yauzl.Entry[]): Promise<ZipProblem | null> {
+  for (const entry of entries) {
+    if (entry.fileName.endsWith('/')) continue;
+    try {
+      const stream = await zip.openReadStreamPromise(entry);
+      for await (const _chunk of stream) {
+        // Only the count matters.
+      }
+    } catch (error) {
+      return { code: 'IMPORT_CORRUPT_FILE', reason: (error as Error).message };
+    }
+  }
+  return null;
+}
+
 /**
  * Reads the central directory of `buffer` with yauzl and refuses, before exceljs sees a byte:
  * more than maxEntries entries, more than maxUncompressedBytes in total (413), an entry compressed more
@@ -67,30 +116,8 @@ export async function inspectZip(
     zip.on('end', () => resolve(null));
     zip.on('entry', (entry: yauzl.Entry) => {
       total += entry.uncompressedSize;
-      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-      if (entry.isEncrypted())
-        return resolve({
-          code: 'IMPORT_ZIP_BOMB',
-          reason: 'encrypted',
-          entry: entry.fileName,
-          limit: 0,
-          value: 1,
-        });
-      if (total > limits.maxUncompressedBytes)
-        return resolve({
-          code: 'IMPORT_TOO_LARGE_UNCOMPRESSED',
-          entry: entry.fileName,
-          limit: limits.maxUncompressedBytes,
-          value: total,
-        });
-      if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio)
-        return resolve({
-          code: 'IMPORT_ZIP_BOMB',
-          reason: 'ratio',
-          entry: entry.fileName,
-          limit: limits.maxRatio,
-          value: Math.round(ratio),
-        });
+      const found = entryProblem(entry, total, limits);
+      if (found) return resolve(found);
       entries.push(entry);
       zip.readEntry();
     });
@@ -101,18 +128,7 @@ export async function inspectZip(
     return problem;
   }
   // The directory passed: inflate each entry once, as a stream, against its declared size.
-  for (const entry of entries) {
-    if (entry.fileName.endsWith('/')) continue;
-    try {
-      const stream = await zip.openReadStreamPromise(entry);
-      for await (const _chunk of stream) {
-        // yauzl errors the stream when more (or fewer) bytes come out than declared.
-      }
-    } catch (error) {
-      zip.close();
-      return { code: 'IMPORT_CORRUPT_FILE', reason: (error as Error).message };
-    }
-  }
+  const inflated = await inflateAll(zip, entries);
   zip.close();
-  return null;
+  return inflated;
 }

@@ -21,6 +21,7 @@ import {
 import { Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
 import { CacheAnswer } from '../cache/answer-cache.interceptor';
+import { LIST_READS } from '../actions/action-reads';
 import {
   CreateOrganisationDto,
   OrganisationDetailDto,
@@ -42,7 +43,7 @@ export class OrganisationsController {
 
   @Get()
   @Roles('staff', 'director', 'partner')
-  @CacheAnswer()
+  @CacheAnswer({ reads: ['organisations', 'participations', 'actions', 'funding'] })
   @ApiOperation({
     summary: 'Partner directory (partners see the organisations they share actions with)',
   })
@@ -53,7 +54,8 @@ export class OrganisationsController {
 
   @Get(':id')
   @Roles('staff', 'director', 'partner')
-  @CacheAnswer()
+  // The organisation with its money, and a page of the action list.
+  @CacheAnswer({ reads: [...LIST_READS, 'funding'] })
   @ApiOperation({
     summary: 'An organisation with the actions it takes part in (scoped like the list)',
   })

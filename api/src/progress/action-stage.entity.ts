@@ -38,6 +38,10 @@ export class ActionStage {
   @Column({ type: 'text', name: 'evidence_url', nullable: true })
   evidenceUrl: string | null;
 
+  /** The date of the evidence (minutes, report…): never after today in Mexico City. */
+  @Column({ type: 'date', name: 'evidence_date', nullable: true })
+  evidenceDate: string | null;
+
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 

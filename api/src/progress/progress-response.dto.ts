@@ -58,6 +58,8 @@ export class ActionStageDto {
   @ApiProperty({ enum: PROGRESS_STAGES }) stage: ProgressStage;
   @ApiProperty({ format: 'date', example: '2024-03-01' }) reachedOn: string;
   @ApiPropertyOptional(nullableString) evidenceUrl: string | null;
+  @ApiPropertyOptional({ ...nullableString, format: 'date', example: '2024-03-05' })
+  evidenceDate: string | null;
   @ApiPropertyOptional(nullableString) notes: string | null;
   @ApiProperty() version: number;
   @ApiProperty(timestamp) createdAt: Date;

@@ -90,6 +90,17 @@ export class StageInput {
   @MaxLength(1000)
   evidenceUrl?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2024-03-05',
+    description: 'Date of the evidence (minutes, report…); not after today (Mexico City)',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  @IsNotInFuture()
+  evidenceDate?: string | null;
+
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()

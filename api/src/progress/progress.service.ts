@@ -255,7 +255,7 @@ export class ProgressService {
         if (dup.length) throw new AppError(HttpStatus.CONFLICT, 'STAGE_EXISTS');
       }
       const changes: Partial<StageInput> = {};
-      for (const key of ['stage', 'reachedOn', 'evidenceUrl', 'notes'] as const)
+      for (const key of ['stage', 'reachedOn', 'evidenceUrl', 'evidenceDate', 'notes'] as const)
         if (key in input) Object.assign(changes, { [key]: input[key] });
       return this.versioned.updateRow(m, actor, {
         entity: ActionStage,

@@ -29,6 +29,7 @@ import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { SheetQueryDto } from '../exports/dto/export-query.dto';
 import { file, PDF, XML } from '../exports/exports.controller';
 import { ExportsService } from '../exports/exports.service';
+import { ThemesService } from '../themes/themes.service';
 import { projectSheetStream } from '../exports/project-sheet-stream';
 import { CreatedShareLinkDto, CreateShareLinkDto, ShareLinkDto } from './dto/share-link.dto';
 import { ShareLinksService } from './share-links.service';
@@ -45,6 +46,7 @@ export class ShareLinksController {
     private readonly exports: ExportsService,
     private readonly rates: ExchangeRatesService,
     private readonly evidence: EvidenceService,
+    private readonly themes: ThemesService,
   ) {}
 
   @Post('actions/:id/share-links')
@@ -145,7 +147,7 @@ export class ShareLinksController {
     const lang = query.lang ?? localeOf(request.headers['accept-language']);
     return file(
       reply,
-      await projectSheetStream(action, lang, this.rates),
+      await projectSheetStream(action, lang, this.rates, this.themes),
       PDF,
       `${action.code}-${lang === 'en' ? 'sheet' : 'ficha'}.pdf`,
     );

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ThemesModule } from '../themes/themes.module';
 import { ActionsModule } from '../actions/actions.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
@@ -7,7 +8,7 @@ import { ShareLinksController } from './share-links.controller';
 import { ShareLinksService } from './share-links.service';
 
 @Module({
-  imports: [ActionsModule, EvidenceModule, ExportsModule, ExchangeRatesModule],
+  imports: [ActionsModule, EvidenceModule, ExportsModule, ExchangeRatesModule, ThemesModule],
   controllers: [ShareLinksController],
   providers: [ShareLinksService],
 })

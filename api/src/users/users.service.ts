@@ -168,8 +168,9 @@ export class UsersService {
         read: () => this.get(id, m),
       });
     });
-    // Roles are read from the database on every request; a deactivated user is signed out now.
+    // Roles are read with the session; a deactivated user is signed out now.
     if (!updated.active) await this.sessions.destroyAllFor(id);
+    else this.sessions.forget();
     return updated;
   }
 }

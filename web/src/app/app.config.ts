@@ -10,20 +10,17 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { unauthorizedInterceptor } from './core/http/unauthorized.interceptor';
 import { acceptLanguageInterceptor } from './core/http/accept-language.interceptor';
 import { currentLocale } from './core/i18n/locale';
-import { AppPaginatorIntl } from './core/i18n/material-intl';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     { provide: LOCALE_ID, useFactory: currentLocale },
-    { provide: MatPaginatorIntl, useClass: AppPaginatorIntl },
     provideRouter(
       appRoutes,
       withComponentInputBinding(),

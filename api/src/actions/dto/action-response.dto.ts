@@ -149,6 +149,13 @@ export class FundingDto {
   currency: string | null;
   @ApiPropertyOptional(nullableString) valueDate: string | null;
   @ApiPropertyOptional(nullableString) valueDatePrecision: string | null;
+  @ApiPropertyOptional({
+    ...nullableString,
+    description: 'Budgets and planned disbursements: start of the period they cover',
+  })
+  periodStart: string | null;
+  @ApiPropertyOptional({ ...nullableString, description: 'End of that period' })
+  periodEnd: string | null;
   @ApiPropertyOptional(nullableString) providerId: string | null;
   @ApiPropertyOptional(nullableString) providerName: string | null;
   @ApiPropertyOptional(nullableString) receiverId: string | null;

@@ -175,6 +175,27 @@ export class MoneyFiguresDto {
   inKind: MoneyFigureDto;
 }
 
+/**
+ * Planned disbursements ("Desembolsos previstos"): plans with their periods, never executed
+ * money and never part of a key figure.
+ */
+export class PlannedMoneyDto extends MoneyFigureDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2020-01-01',
+    description: 'Start of the earliest period planned (value date when no period)',
+  })
+  from: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2023-12-31',
+    description: 'End of the latest period planned (value date when no period)',
+  })
+  to: string | null;
+}
+
 export class CountDto {
   @ApiPropertyOptional({ nullable: true, type: String }) key: string | null;
   @ApiProperty() count: number;
@@ -209,6 +230,11 @@ export class SummaryDto {
   })
   asOf: string;
   @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
+  @ApiProperty({
+    type: PlannedMoneyDto,
+    description: 'Planned disbursements, apart: plans, never executed money',
+  })
+  planned: PlannedMoneyDto;
   @ApiProperty() actions: number;
   @ApiProperty({ description: 'Actions in implementation' }) activeActions: number;
   @ApiProperty({ type: [CountDto] }) actionsByKind: CountDto[];

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ActionFilterDto } from '../../actions/dto/action-filter.dto';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
 
 export class SheetQueryDto {
   @ApiPropertyOptional({
@@ -22,4 +24,16 @@ export class ExportFilterDto extends ActionFilterDto {
   @IsOptional()
   @IsIn(['es', 'en'])
   lang?: 'es' | 'en';
+
+  @ApiPropertyOptional({
+    enum: REPORTING_CURRENCIES,
+    default: 'MXN',
+    description: 'The currency of the partner money table (its CSV and the workbook sheet)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @IsIn(REPORTING_CURRENCIES)
+  currency?: ReportingCurrency;
 }

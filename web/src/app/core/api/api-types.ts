@@ -1238,6 +1238,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/partner-money.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner money of the actions of the filter: per organisation, «aportado por el socio» and «en acciones donde participa» for each key figure, in `currency` */
+        get: operations["ExportsController_partnerMoneyCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/portfolio.xlsx": {
         parameters: {
             query?: never;
@@ -1509,6 +1526,41 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The managed list of themes, with their Spanish and English labels */
+        get: operations["ThemesController_list"];
+        put?: never;
+        /** Adds a theme (admins) */
+        post: operations["ThemesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/themes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames a theme (admins); its code, which actions reference, stays */
+        patch: operations["ThemesController_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1667,6 +1719,11 @@ export type components = {
             actionId: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date
+             * @example 2024-03-05
+             */
+            evidenceDate?: string | null;
             evidenceUrl?: string | null;
             /** Format: uuid */
             id: string;
@@ -2188,6 +2245,17 @@ export type components = {
             /** @example Informe para la Embajada Británica */
             label?: string;
         };
+        CreateThemeDto: {
+            /**
+             * @description Lowercase words joined by hyphens; made from labelEs when left out
+             * @example economia-circular
+             */
+            code?: string;
+            /** @example Circular economy */
+            labelEn: string;
+            /** @example Economía circular */
+            labelEs: string;
+        };
         CreateUserDto: {
             /** @example enlace@giz.de */
             email: string;
@@ -2344,6 +2412,10 @@ export type components = {
             description?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description End of that period */
+            periodEnd?: string | null;
+            /** @description Budgets and planned disbursements: start of the period they cover */
+            periodStart?: string | null;
             providerId?: string | null;
             providerName?: string | null;
             receiverId?: string | null;
@@ -2914,6 +2986,32 @@ export type components = {
              */
             year?: string | null;
         };
+        PlannedMoneyDto: {
+            byCurrency: components["schemas"]["CurrencyAmountDto"][];
+            /** @example MXN */
+            currency: string;
+            /**
+             * @description Start of the earliest period planned (value date when no period)
+             * @example 2020-01-01
+             */
+            from?: string | null;
+            /** @description Money records counted */
+            records: number;
+            /**
+             * @description End of the latest period planned (value date when no period)
+             * @example 2023-12-31
+             */
+            to?: string | null;
+            /**
+             * @description Sum of the convertible records, in `currency`
+             * @example 16187025.00
+             */
+            total: string;
+            /** @description Summary only: what `total` leaves out, per original currency and reason (the records: GET dashboard/unconverted) */
+            unconvertedByCurrency?: components["schemas"]["UnconvertedSumDto"][];
+            /** @description Records left out of `total` (no currency, no value date or no rate) */
+            unconvertedCount: number;
+        };
         PlannedRowDto: {
             /**
              * @example [
@@ -3075,6 +3173,11 @@ export type components = {
             password: string;
         };
         StageInput: {
+            /**
+             * @description Date of the evidence (minutes, report…); not after today (Mexico City)
+             * @example 2024-03-05
+             */
+            evidenceDate?: string | null;
             evidenceUrl?: string | null;
             notes?: string | null;
             /**
@@ -3108,12 +3211,29 @@ export type components = {
             overdueMilestones: number;
             /** @description Distinct organisations taking part */
             partners: number;
+            /** @description Planned disbursements, apart: plans, never executed money */
+            planned: components["schemas"]["PlannedMoneyDto"];
         };
         TemplateOutcomeDto: {
             /** @description Milestones planned, in template order */
             created: components["schemas"]["MilestoneRecordDto"][];
             /** @description Types of the template the action already had (not planned again) */
             skipped: ("application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other")[];
+        };
+        ThemeDto: {
+            /** @description Actions (archived included) that carry the theme */
+            actionCount: number;
+            /**
+             * @description What actions reference (never renamed)
+             * @example cambio-climatico
+             */
+            code: string;
+            /** @example Climate change */
+            labelEn: string;
+            /** @example Cambio climático */
+            labelEs: string;
+            /** @example 1 */
+            version: number;
         };
         UnconvertedItemDto: {
             actionCode: string;
@@ -3466,6 +3586,11 @@ export type components = {
             year?: number;
         };
         UpdateStageDto: {
+            /**
+             * @description Date of the evidence (minutes, report…); not after today (Mexico City)
+             * @example 2024-03-05
+             */
+            evidenceDate?: string | null;
             evidenceUrl?: string | null;
             notes?: string | null;
             /**
@@ -3477,6 +3602,14 @@ export type components = {
             stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation";
             /** @description Version read (or If-Match) */
             version?: number;
+        };
+        UpdateThemeDto: {
+            /** @example Climate change */
+            labelEn?: string;
+            /** @example Cambio climático */
+            labelEs?: string;
+            /** @description The version you read; a stale one gets 409 VERSION_CONFLICT */
+            version: number;
         };
         UpdateUserDto: {
             active?: boolean;
@@ -6292,6 +6425,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6341,6 +6476,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6485,6 +6622,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6534,6 +6673,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6583,6 +6724,59 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
+                /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
+                id?: string[];
+                kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
+                /** @description Labelled headers, sheet names and values in this language (the web app sends its own). Without it: the machine headers and codes of the import template */
+                lang?: "es" | "en";
+                modality?: ("technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other")[];
+                municipality?: string[];
+                /** @description Organisation ids taking part */
+                partner?: string[];
+                /** @description Actions in which an organisation of these types takes part */
+                partnerType?: ("multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other")[];
+                /** @description Accent- and case-insensitive search in code, titles and summaries */
+                q?: string;
+                /** @description Role of the partner(s) (any partner when no partner is given) */
+                role?: ("funding" | "accountable" | "extending" | "implementing" | "beneficiary" | "counterpart" | "reporting")[];
+                sdg?: number[];
+                status?: ("pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended")[];
+                theme?: string[];
+                /** @description Actions running in or after this year */
+                yearFrom?: number;
+                /** @description Actions running in or before this year */
+                yearTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED, with Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_partnerMoneyCsv: {
+        parameters: {
+            query?: {
+                /** @description Include archived actions (staff, directors, admins) */
+                archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6632,6 +6826,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -6681,6 +6877,8 @@ export interface operations {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
                 archived?: boolean;
+                /** @description The currency of the partner money table (its CSV and the workbook sheet) */
+                currency?: "MXN" | "USD" | "EUR";
                 /** @description Only these actions (ids): one action’s tables as CSV or workbook, for instance */
                 id?: string[];
                 kind?: ("cooperation_project" | "city_to_city" | "network_membership" | "award")[];
@@ -7288,6 +7486,94 @@ export interface operations {
         responses: {
             /** @description RATE_LIMITED, with Retry-After (seconds) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ThemesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeDto"][];
+                };
+            };
+        };
+    };
+    ThemesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateThemeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeDto"];
+                };
+            };
+            /** @description THEME_DUPLICATE: a theme with that code or label (ignoring case and accents) exists (details.existing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ThemesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateThemeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeDto"];
+                };
+            };
+            /** @description THEME_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_CONFLICT (details.current); THEME_DUPLICATE (details.existing) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -195,6 +195,9 @@ export type UpdateUserRequest = Schemas['UpdateUserDto'];
 
 // ── exchange rates ─────────────────────────────────────────────────────────
 export type ExchangeRate = Wire<Schemas['ExchangeRateDto']>;
+export type Theme = Wire<Schemas['ThemeDto']>;
+export type CreateThemeRequest = Schemas['CreateThemeDto'];
+export type UpdateThemeRequest = Schemas['UpdateThemeDto'];
 export type CreateExchangeRateRequest = Schemas['CreateExchangeRateDto'];
 export type UpdateExchangeRateRequest = Schemas['UpdateExchangeRateDto'];
 export type ImportReport = Wire<Schemas['ImportReportDto']>;

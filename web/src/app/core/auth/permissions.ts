@@ -11,7 +11,8 @@ export type Capability =
   | 'notes.view'
   | 'board.view'
   | 'board.edit'
-  | 'settings.manage';
+  | 'settings.manage'
+  | 'themes.manage';
 
 const GRANTS: Record<Role, readonly Capability[]> = {
   admin: [
@@ -25,6 +26,7 @@ const GRANTS: Record<Role, readonly Capability[]> = {
     'board.view',
     'board.edit',
     'settings.manage',
+    'themes.manage',
   ],
   staff: [
     'portfolio.view',

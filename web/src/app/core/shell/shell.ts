@@ -162,6 +162,13 @@ export class Shell {
       testId: 'nav-rates',
     },
     {
+      path: '/admin/temas',
+      icon: 'label',
+      label: $localize`:@@nav.themes:Temas`,
+      capability: 'themes.manage',
+      testId: 'nav-themes',
+    },
+    {
       path: '/admin/avance',
       icon: 'stacked_line_chart',
       label: $localize`:@@nav.progressSettings:Criterios de avance`,

@@ -17,6 +17,8 @@ const funding = (
   currency,
   valueDate: null,
   valueDatePrecision: null,
+  periodStart: null,
+  periodEnd: null,
   providerId: null,
   providerName: null,
   receiverId: null,

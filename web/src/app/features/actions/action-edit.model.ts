@@ -55,7 +55,7 @@ export const ACTION_FIELD_LABELS: Record<ActionField, string> = {
   modality: $localize`:@@action.field.modality:Modalidad`,
   summaryEs: $localize`:@@action.field.summaryEs:Resumen`,
   objectives: $localize`:@@action.field.objectives:Objetivos`,
-  themes: $localize`:@@action.field.themes:Temas (separados por comas)`,
+  themes: $localize`:@@themes.picker.label:Temas`,
   municipalities: $localize`:@@action.field.municipalities:Municipios (separados por comas)`,
   sdgs: $localize`:@@action.field.sdgs:ODS (p. ej. 11, 13)`,
   plannedStart: $localize`:@@action.field.plannedStart:Inicio programado`,

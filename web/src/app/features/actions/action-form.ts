@@ -74,6 +74,7 @@ import {
 
 export { parseSdgs, splitList } from './action-edit.model';
 import { HasUnsavedChanges } from './unsaved-changes.guard';
+import { ThemePicker } from '../../shared/themes/theme-picker';
 
 const sdgValidator = (control: { value: string }) =>
   parseSdgs(control.value) ? null : { sdgs: true };
@@ -95,6 +96,7 @@ interface Conflict {
     LoadingState,
     ErrorState,
     OrgAutocomplete,
+    ThemePicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-form.html',

@@ -7,43 +7,31 @@ import {
   LOCALE_ID,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
-import { SortHeaderIntl } from '../../core/i18n/material-intl';
+import { providePaginatorIntl, SortHeaderIntl } from '../../core/i18n/material-intl';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
-import {
-  ACTION_KINDS,
-  ACTION_STATUSES,
-  ActionSummary,
-  CURRENCIES,
-  type Currency,
-  MODALITIES,
-} from '../../core/api/models';
+import { map } from 'rxjs';
+import { ActionSummary, CURRENCIES, type Currency } from '../../core/api/models';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MoneyPipe } from '../../shared/money';
 import { FIGURE_LABELS } from '../dashboard/chart-data';
-import { OrganisationsApi } from '../../core/api/organisations.api';
 import { AuthStore } from '../../core/auth/auth.store';
-import { KIND_LABELS, labelOf, MODALITY_LABELS, STATUS_LABELS } from '../../core/i18n/labels';
+import { KIND_LABELS, labelOf, MODALITY_LABELS } from '../../core/i18n/labels';
 import { PreciseDatePipe, TimestampPipe } from '../../shared/dates';
 import { EmptyState, ErrorState } from '../../shared/states';
 import { ProgressMeter } from '../../shared/progress-meter';
 import { StatusChip } from '../../shared/status-chip';
 import { ListExports } from '../exports/list-exports';
-import { FilterBar } from '../../shared/filter-bar/filter-bar';
+import { FilterBar, PHONE } from '../../shared/filter-bar/filter-bar';
 import {
   ActionFilters,
   filtersFromParams,
@@ -54,20 +42,9 @@ import {
 import { ActionsStore } from './actions.store';
 import { ACTION_COLUMNS, ActionColumn, loadColumns, saveColumns } from './columns';
 
-type ListKey = 'kind' | 'status' | 'modality' | 'theme' | 'sdg' | 'partner';
-
-interface FilterChip {
-  key: ListKey;
-  value: string | number;
-  label: string;
-}
-
-const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
-
 @Component({
   selector: 'app-action-list',
   imports: [
-    ReactiveFormsModule,
     RouterLink,
     MatTableModule,
     MatButtonToggleModule,
@@ -75,10 +52,6 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     MatSortModule,
     SortHeaderIntl,
     MatPaginatorModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatChipsModule,
     MatCheckboxModule,
     MatIconModule,
     MatButtonModule,
@@ -93,7 +66,7 @@ const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
     ListExports,
     FilterBar,
   ],
-  providers: [ActionsStore],
+  providers: [ActionsStore, providePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-list.html',
   styleUrl: './action-list.scss',
@@ -105,14 +78,14 @@ export class ActionList {
   private readonly locale = inject(LOCALE_ID);
   protected readonly store = inject(ActionsStore);
 
-  protected readonly kinds = ACTION_KINDS;
-  protected readonly statuses = ACTION_STATUSES;
-  protected readonly modalities = MODALITIES;
-  protected readonly sdgs = SDGS;
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly kindLabels = KIND_LABELS;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly modalityLabels = MODALITY_LABELS;
+  /** Phone width: the list becomes cards (code, title, status, progress). */
+  protected readonly phone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
   protected readonly allColumns = ACTION_COLUMNS;
   protected readonly columnLabels: Record<ActionColumn, string> = {
     code: $localize`:@@actions.col.code:Clave`,
@@ -151,52 +124,8 @@ export class ActionList {
   );
 
   protected readonly columns = signal<ActionColumn[]>(loadColumns(this.storage()));
-  protected readonly organisations = toSignal(
-    inject(OrganisationsApi)
-      .list({ pageSize: 100 })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([])),
-      ),
-    { initialValue: [] },
-  );
-  private readonly partnerNames = computed(
-    () => new Map(this.organisations().map((o) => [o.id, o.acronym ?? o.name] as const)),
-  );
-
-  protected readonly chips = computed<FilterChip[]>(() => {
-    const f = this.filters();
-    const names = this.partnerNames();
-    return [
-      ...f.kind.map((v) => ({ key: 'kind' as const, value: v, label: labelOf(KIND_LABELS, v) })),
-      ...f.status.map((v) => ({
-        key: 'status' as const,
-        value: v,
-        label: labelOf(STATUS_LABELS, v),
-      })),
-      ...f.modality.map((v) => ({
-        key: 'modality' as const,
-        value: v,
-        label: labelOf(MODALITY_LABELS, v),
-      })),
-      ...f.theme.map((v) => ({ key: 'theme' as const, value: v, label: v })),
-      ...f.sdg.map((v) => ({
-        key: 'sdg' as const,
-        value: v,
-        label: $localize`:@@actions.sdgChip:ODS ${v}:number:`,
-      })),
-      ...f.partner.map((v) => ({ key: 'partner' as const, value: v, label: names.get(v) ?? v })),
-    ];
-  });
-
-  protected readonly search = new FormControl(this.filters().q, { nonNullable: true });
-  protected readonly themeInput = new FormControl('', { nonNullable: true });
-
   constructor() {
     effect(() => this.store.load(this.filters(), this.currency()));
-    this.search.valueChanges
-      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
-      .subscribe((q) => this.apply({ q, page: 1 }));
   }
 
   protected title(action: ActionSummary): string {
@@ -236,27 +165,7 @@ export class ActionList {
     });
   }
 
-  setList(key: ListKey, values: (string | number)[]): void {
-    this.apply({ [key]: values, page: 1 } as Partial<ActionFilters>);
-  }
-
-  removeChip(chip: FilterChip): void {
-    const current = this.filters()[chip.key] as (string | number)[];
-    this.setList(
-      chip.key,
-      current.filter((v) => v !== chip.value),
-    );
-  }
-
-  addTheme(): void {
-    const theme = this.themeInput.value.trim();
-    if (theme && !this.filters().theme.includes(theme))
-      this.setList('theme', [...this.filters().theme, theme]);
-    this.themeInput.setValue('');
-  }
-
   clearFilters(): void {
-    this.search.setValue('', { emitEvent: false });
     const { pageSize, sort } = this.filters();
     void this.router.navigate([], {
       relativeTo: this.route,

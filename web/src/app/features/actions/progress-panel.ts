@@ -95,6 +95,12 @@ const STALE = $localize`:@@parts.stale:Otra persona modificó este registro; se 
                     >Ver evidencia</a
                   >
                 }
+                @if (r.evidenceDate) {
+                  <span class="muted" data-testid="stage-evidence-date-shown">
+                    <ng-container i18n="@@progress.evidenceDate">Evidencia del</ng-container>
+                    {{ r.evidenceDate | preciseDate }}</span
+                  >
+                }
               } @else {
                 <p class="muted" i18n="@@progress.notReached">Sin registrar.</p>
               }

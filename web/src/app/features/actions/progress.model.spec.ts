@@ -18,6 +18,7 @@ const reached = (stage: ActionStage['stage']): ActionStage => ({
   stage,
   reachedOn: '2024-01-10',
   evidenceUrl: null,
+  evidenceDate: null,
   notes: null,
   version: 1,
   createdAt: '2024-01-10T17:00:00.000Z',

@@ -15,6 +15,12 @@ export const adminRoutes: Route[] = [
     loadComponent: () => import('./rate-list').then((m) => m.RateList),
   },
   {
+    path: 'temas',
+    title: $localize`:@@title.themes:Temas · Coopera`,
+    canActivate: [capabilityGuard('themes.manage')],
+    loadComponent: () => import('./theme-list').then((m) => m.ThemeList),
+  },
+  {
     path: 'avance',
     title: $localize`:@@title.progressSettings:Criterios de avance · Coopera`,
     canActivate: [capabilityGuard('settings.manage')],

@@ -7,6 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { providePaginatorIntl } from '../../core/i18n/material-intl';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -40,6 +41,7 @@ import { RateImportDialog } from './rate-import-dialog';
     ErrorState,
     LoadingState,
   ],
+  providers: [providePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">

@@ -1,3 +1,4 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -15,7 +16,9 @@ import type { ECElementEvent, ECharts } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import type { ApiError } from '../../core/api/api-error';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
-import type { ChartModel } from './chart-data';
+import { map } from 'rxjs';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { type ChartModel, narrowOption } from './chart-data';
 
 /**
  * A dashboard chart: title, actions, loading/empty/error states, the ECharts canvas (with a
@@ -63,7 +66,7 @@ import type { ChartModel } from './chart-data';
               class="chart"
               role="img"
               [attr.aria-label]="m.summary"
-              [options]="m.option"
+              [options]="option()"
               [autoResize]="true"
               (chartInit)="chart.set($event)"
               (chartClick)="barClick.emit($event)"
@@ -138,6 +141,17 @@ export class ChartCard {
   readonly barClick = output<ECElementEvent>();
 
   protected readonly chart = signal<ECharts | null>(null);
+  /** A phone: bars horizontal, labels cut so they never overlap (see narrowOption). */
+  private readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 599.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly option = computed(() => {
+    const option = this.model()?.option ?? {};
+    return this.narrow() ? narrowOption(option) : option;
+  });
   protected readonly canDownload = computed(
     () => this.chart() !== null && !this.loading() && !this.error() && !this.model()?.empty,
   );

@@ -7,6 +7,8 @@ import {
   moneyByYearChart,
   type MoneyDatum,
   moneyLabel,
+  NARROW_LABEL_WIDTH,
+  narrowOption,
   toChartNumber,
 } from './chart-data';
 
@@ -197,5 +199,44 @@ describe('actionsByProgressChart', () => {
         { locale: 'es-MX' },
       ).empty,
     ).toBe(true);
+  });
+});
+
+describe('narrowOption (phones)', () => {
+  const statusChart = () =>
+    actionsByStatusChart(
+      [
+        group('implementation', { committed: '1.00' }, { actions: 4 }),
+        group('pipeline', {}, { actions: 2 }),
+      ],
+      { currency: 'MXN', locale: 'es-MX' },
+    );
+
+  it('turns vertical bars horizontal with labels one per line, cut to a width, never rotated', () => {
+    const wide = statusChart().option as Record<string, Record<string, unknown>>;
+    expect(wide['xAxis']['type']).toBe('category');
+    const narrow = narrowOption(wide) as Record<string, Record<string, unknown>>;
+    expect(narrow['xAxis']['type']).toBe('value');
+    expect(narrow['xAxis']['axisLabel']).toMatchObject({ hideOverlap: true });
+    expect(narrow['yAxis']).toMatchObject({
+      type: 'category',
+      inverse: true,
+      data: ['En ejecución', 'En preparación'],
+      axisLabel: { interval: 0, rotate: 0, width: NARROW_LABEL_WIDTH, overflow: 'truncate' },
+    });
+    // The series (and their drill-down keys) are the same.
+    expect(narrow['series']).toBe(wide['series']);
+  });
+
+  it('keeps horizontal charts horizontal and narrows their labels', () => {
+    const option = moneyByGroupChart([group('a', { committed: '5.00' })], {
+      currency: 'MXN',
+      locale: 'es-MX',
+      label: () => 'Un socio con un nombre muy largo',
+      title: 'Socio',
+    }).option;
+    const narrow = narrowOption(option) as Record<string, Record<string, unknown>>;
+    expect(narrow['xAxis']['type']).toBe('value');
+    expect(narrow['yAxis']['axisLabel']).toMatchObject({ width: NARROW_LABEL_WIDTH });
   });
 });

@@ -348,3 +348,38 @@ export function clickedKey(data: unknown, field: 'key' | 'modality' = 'key'): st
   const value = (data as Record<string, unknown>)[field];
   return typeof value === 'string' && value !== '' ? value : null;
 }
+
+/** Width of category labels on a phone: longer ones end in "…" (the tooltip and table have them whole). */
+export const NARROW_LABEL_WIDTH = 96;
+
+type Axis = Record<string, unknown> & { type?: string; axisLabel?: Record<string, unknown> };
+
+/**
+ * The same chart for a phone (≤ 600 px): labels never overlap. Vertical bars become horizontal
+ * (categories on the left, one per line, in order), category labels are cut to
+ * NARROW_LABEL_WIDTH with "…", and value axes keep three ticks that hide when they would overlap.
+ */
+export function narrowOption(option: EChartsCoreOption): EChartsCoreOption {
+  const x = option['xAxis'] as Axis | undefined;
+  const y = option['yAxis'] as Axis | undefined;
+  if (!x || !y || Array.isArray(x) || Array.isArray(y)) return option;
+  const [category, value] = x.type === 'category' ? [x, y] : [y, x];
+  if (category.type !== 'category') return option;
+  const categoryAxis: Axis = {
+    ...category,
+    inverse: true,
+    axisLabel: {
+      ...category.axisLabel,
+      interval: 0,
+      rotate: 0,
+      width: NARROW_LABEL_WIDTH,
+      overflow: 'truncate',
+    },
+  };
+  const valueAxis: Axis = {
+    ...value,
+    splitNumber: 3,
+    axisLabel: { ...value.axisLabel, hideOverlap: true },
+  };
+  return { ...option, xAxis: valueAxis, yAxis: categoryAxis };
+}

@@ -9,33 +9,20 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
-import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { ECElementEvent } from 'echarts/core';
 import {
-  ACTION_KINDS,
-  ACTION_STATUSES,
   CURRENCIES,
   type Currency,
   type KeyCount,
-  MODALITIES,
   type MoneyFigure,
   type UnconvertedSum,
 } from '../../core/api/models';
-import {
-  KIND_LABELS,
-  labelOf,
-  MODALITY_LABELS,
-  NO_DATA,
-  ORGANISATION_TYPE_LABELS,
-  STATUS_LABELS,
-} from '../../core/i18n/labels';
+import { KIND_LABELS, labelOf, NO_DATA } from '../../core/i18n/labels';
 import { MoneyPipe } from '../../shared/money';
 import { ErrorState, LoadingState } from '../../shared/states';
-import { type ActionFilters, hasActiveFilters } from '../actions/action-filters';
+import { type ActionFilters } from '../actions/action-filters';
 import { FilterBar } from '../../shared/filter-bar/filter-bar';
 import { ChartCard } from './chart-card';
 import {
@@ -54,7 +41,8 @@ import { KpiCard } from './kpi-card';
 import { LeftOut } from './left-out';
 import { MilestoneLists } from './milestone-lists';
 import { SdgTiles, type SdgTileLink } from './sdg-tiles';
-import { SDGS, sdgTiles } from './sdgs';
+import { sdgTiles } from './sdgs';
+import { ThemesStore } from '../../shared/themes/themes.store';
 import {
   firstFigureWithMoney,
   groupPair,
@@ -82,23 +70,6 @@ interface Card {
   leftOut?: UnconvertedSum[];
 }
 
-/** An active filter shown as a removable chip. */
-interface Chip {
-  key:
-    | 'q'
-    | 'kind'
-    | 'status'
-    | 'modality'
-    | 'theme'
-    | 'sdg'
-    | 'partner'
-    | 'partnerType'
-    | 'municipality'
-    | 'year';
-  value: string;
-  label: string;
-}
-
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
@@ -110,10 +81,7 @@ const isCount = (value: unknown): value is number =>
     MatButtonModule,
     MatButtonToggleModule,
     MatCardModule,
-    MatChipsModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatSelectModule,
     KpiCard,
     LeftOut,
     ChartCard,
@@ -131,21 +99,20 @@ const isCount = (value: unknown): value is number =>
 export class Dashboard {
   protected readonly store = inject(DashboardStore);
   private readonly locale = inject(LOCALE_ID);
+  private readonly themes = inject(ThemesStore);
   private readonly number = new Intl.NumberFormat(this.locale);
 
+  constructor() {
+    // Theme labels for the by-theme chart and the filter chips (codes until it answers).
+    void this.themes.ensureLoaded();
+  }
+
   protected readonly currencies = CURRENCIES;
-  protected readonly kinds = ACTION_KINDS;
-  protected readonly statuses = ACTION_STATUSES;
-  protected readonly modalities = MODALITIES;
-  protected readonly kindLabels = KIND_LABELS;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly modalityLabels = MODALITY_LABELS;
   protected readonly figures = FIGURES;
   protected readonly figureLabels = FIGURE_LABELS;
 
   protected readonly filters = computed(() => this.store.state().filters);
   protected readonly currency = computed(() => this.store.state().currency);
-  protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
   /** Which key figure the by-year chart stacks by modality. */
   protected readonly yearFigure = signal<Figure>('committed');
 
@@ -208,6 +175,23 @@ export class Dashboard {
         note: null,
       },
     ];
+  });
+
+  /**
+   * Planned disbursements, apart from every key figure: what they are, how many, which periods.
+   */
+  protected readonly plannedNote = computed(() => {
+    const planned = this.store.summary.value()?.planned;
+    if (!planned || planned.records === 0)
+      return $localize`:@@dashboard.kpi.plannedNone:Planes de desembolso (IATI): ninguno en estos filtros. No son dinero ejercido.`;
+    const records = planned.records;
+    const from = (planned.from ?? '…').slice(0, 4);
+    const to = (planned.to ?? '…').slice(0, 4);
+    const left = planned.unconvertedCount;
+    const base = $localize`:@@dashboard.kpi.plannedNote:${records}:records: planes de desembolso (IATI), periodos ${from}:from:–${to}:to:. No son dinero ejercido ni se suman a ninguna cifra.`;
+    return left
+      ? `${base} ${$localize`:@@dashboard.kpi.plannedLeftOut:${left}:left: sin convertir.`}`
+      : base;
   });
 
   /** Money records left out of every figure (each record belongs to exactly one figure). */
@@ -279,7 +263,7 @@ export class Dashboard {
     return moneyByGroupChart(data.groups, {
       currency: data.currency,
       locale: this.locale,
-      label: (g) => g.key ?? NO_DATA,
+      label: (g) => (g.key === null ? NO_DATA : this.themes.label(g.key)),
       title: $localize`:@@dashboard.chart.theme:Tema`,
     });
   });
@@ -309,77 +293,13 @@ export class Dashboard {
     });
   });
 
-  protected readonly chips = computed((): Chip[] => {
-    const f = this.filters();
-    const partnerNames = new Map(
-      (this.store.byPartner.value()?.groups ?? []).map((g) => [g.key, g.label]),
-    );
-    const sdgNames = new Map(SDGS.map((s) => [s.n, s.name]));
-    const chips: Chip[] = [];
-    if (f.q.trim()) chips.push({ key: 'q', value: f.q, label: `“${f.q.trim()}”` });
-    for (const v of f.kind) chips.push({ key: 'kind', value: v, label: labelOf(KIND_LABELS, v) });
-    for (const v of f.status)
-      chips.push({ key: 'status', value: v, label: labelOf(STATUS_LABELS, v) });
-    for (const v of f.modality)
-      chips.push({ key: 'modality', value: v, label: labelOf(MODALITY_LABELS, v) });
-    for (const v of f.theme) chips.push({ key: 'theme', value: v, label: v });
-    for (const n of f.sdg) {
-      const name = sdgNames.get(n) ?? '';
-      const label = $localize`:@@dashboard.sdg.chip:ODS ${n}:n: · ${name}:name:`;
-      chips.push({ key: 'sdg', value: String(n), label });
-    }
-    for (const v of f.partner)
-      chips.push({ key: 'partner', value: v, label: partnerNames.get(v) ?? v.slice(0, 8) });
-    for (const v of f.partnerType)
-      chips.push({ key: 'partnerType', value: v, label: labelOf(ORGANISATION_TYPE_LABELS, v) });
-    for (const v of f.municipality) chips.push({ key: 'municipality', value: v, label: v });
-    if (f.yearFrom !== null || f.yearTo !== null)
-      chips.push({ key: 'year', value: '', label: `${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}` });
-    return chips;
-  });
-
   protected setCurrency(value: unknown): void {
     if ((CURRENCIES as readonly unknown[]).includes(value))
       this.store.setCurrency(value as Currency);
   }
 
-  protected setList(key: 'kind' | 'status' | 'modality', values: string[]): void {
-    this.store.setFilters({ ...this.filters(), [key]: values });
-  }
-
   protected patchFilters(patch: Partial<ActionFilters>): void {
     this.store.setFilters({ ...this.filters(), ...patch });
-  }
-
-  protected removeChip(chip: Chip): void {
-    const f = this.filters();
-    const next: ActionFilters =
-      chip.key === 'q'
-        ? { ...f, q: '' }
-        : chip.key === 'year'
-          ? { ...f, yearFrom: null, yearTo: null }
-          : chip.key === 'sdg'
-            ? { ...f, sdg: f.sdg.filter((n) => String(n) !== chip.value) }
-            : { ...f, [chip.key]: f[chip.key].filter((v) => v !== chip.value) };
-    this.store.setFilters(next);
-  }
-
-  protected clearFilters(): void {
-    const f = this.filters();
-    this.store.setFilters({
-      ...f,
-      q: '',
-      kind: [],
-      status: [],
-      modality: [],
-      theme: [],
-      sdg: [],
-      partner: [],
-      partnerType: [],
-      municipality: [],
-      yearFrom: null,
-      yearTo: null,
-    });
   }
 
   protected setYearFigure(value: unknown): void {

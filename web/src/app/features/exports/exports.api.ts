@@ -45,7 +45,8 @@ export const SHEET_LABELS: Record<SheetLanguage, string> = {
   en: $localize`:@@export.sheetEn:Ficha del proyecto (PDF, inglés)`,
 };
 export const IATI_LABEL = $localize`:@@export.iati:IATI 2.03 (XML)`;
-export const XLSX_LABEL = $localize`:@@export.xlsx:Libro de Excel (XLSX, 6 hojas)`;
+export const XLSX_LABEL = $localize`:@@export.xlsx:Libro de Excel (XLSX, 7 hojas)`;
+export const PARTNER_MONEY_LABEL = $localize`:@@export.partnerMoney:Dinero por socio: aportado y en acciones donde participa (CSV)`;
 export const TEMPLATE_LABEL = $localize`:@@export.template:Plantilla de importación (XLSX)`;
 
 /** People's tables come labelled in the app's language (the import template never is). */
@@ -132,11 +133,36 @@ export function listCsv(
   };
 }
 
-/** GET /exports/portfolio.xlsx with the list's filters. */
-export function listXlsx(filters: ActionFilters, lang = peopleLang()): DownloadRequest {
+/** The money currency of an export (MXN is the API's default: left out). */
+const currencyParam = (currency: string): Record<string, string> =>
+  currency === 'MXN' ? {} : { currency };
+
+/**
+ * GET /exports/partner-money.csv with the list's filters: per organisation, «aportado por el
+ * socio» and «en acciones donde participa» for each key figure, in `currency`.
+ */
+export function listPartnerMoney(
+  filters: ActionFilters,
+  currency: string,
+  lang = peopleLang(),
+): DownloadRequest {
+  return {
+    url: `${API}/exports/partner-money.csv`,
+    params: { ...exportParams(filters), ...currencyParam(currency), lang },
+    fallbackName: `coopera-${lang === 'es' ? 'dinero-por-socio' : 'partner-money'}-${todayIso()}.csv`,
+    label: PARTNER_MONEY_LABEL,
+  };
+}
+
+/** GET /exports/portfolio.xlsx with the list's filters (partner money in `currency`). */
+export function listXlsx(
+  filters: ActionFilters,
+  lang = peopleLang(),
+  currency = 'MXN',
+): DownloadRequest {
   return {
     url: `${API}/exports/portfolio.xlsx`,
-    params: { ...exportParams(filters), lang },
+    params: { ...exportParams(filters), ...currencyParam(currency), lang },
     fallbackName: `coopera-${lang === 'es' ? 'portafolio' : 'portfolio'}-${todayIso()}.xlsx`,
     label: XLSX_LABEL,
   };

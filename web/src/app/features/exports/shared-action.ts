@@ -11,37 +11,29 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatTableModule } from '@angular/material/table';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import type { ActionDetail } from '../../core/api/models';
-import {
-  FUNDING_TYPE_LABELS,
-  INSTITUTE_ROLE_LABELS,
-  KIND_LABELS,
-  labelOf,
-  MILESTONE_STATUS_LABELS,
-  MILESTONE_TYPE_LABELS,
-  MODALITY_LABELS,
-  PARTICIPATION_ROLE_LABELS,
-} from '../../core/i18n/labels';
 import { apiLanguage, otherLanguageUrl } from '../../core/i18n/locale';
 import { PreciseDatePipe } from '../../shared/dates';
-import { MoneyPipe } from '../../shared/money';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
 import { formatSize } from '../evidence/evidence-files';
-import { groupFunding, indicatorProgress, sortMilestones } from '../actions/action-detail.model';
+import { DocumentsTab } from '../actions/detail/documents-tab';
+import { FundingTab } from '../actions/detail/funding-tab';
+import { MilestonesTab } from '../actions/detail/milestones-tab';
+import { PartnersTab } from '../actions/detail/partners-tab';
+import { ACTION_LABELS } from '../actions/detail/part-labels';
+import { ResultsTab } from '../actions/detail/results-tab';
 import { ExportMenu, ExportMenuItem } from './export-menu';
 import { sharedIati, sharedSheet } from './exports.api';
 import { ShareLinksApi } from './share-links.api';
 
 /**
  * /compartido/:token (and /en/compartido/:token): the partner view of one action behind a share
- * link, for someone without an account. No sign-in, no navigation into the app; the project sheet,
+ * link (the action page's tabs, read-only: no ActionEditor here), for someone without an account. No sign-in, no navigation into the app; the project sheet,
  * the IATI file and the evidence files download through the link. An expired, revoked or unknown link (404) shows
  * "not available" and nothing else.
  */
@@ -50,18 +42,21 @@ import { ShareLinksApi } from './share-links.api';
   imports: [
     MatButtonModule,
     MatIconModule,
-    MatTableModule,
-    MatProgressBarModule,
     StatusChip,
-    MoneyPipe,
     PreciseDatePipe,
     LoadingState,
     ErrorState,
     ExportMenu,
+    PartnersTab,
+    FundingTab,
+    MilestonesTab,
+    ResultsTab,
+    DocumentsTab,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shared-action.html',
-  styleUrl: './shared-action.scss',
+  // The action page's tab styles too: its read-only tabs show the parts here.
+  styleUrls: ['./shared-action.scss', '../actions/detail/detail.scss'],
 })
 export class SharedAction {
   private readonly api = inject(ShareLinksApi);
@@ -89,10 +84,6 @@ export class SharedAction {
     if (!a) return null;
     return this.locale.startsWith('en') && a.summaryEn ? a.summaryEn : a.summaryEs;
   });
-  protected readonly funding = computed(() => groupFunding(this.action()?.funding ?? []));
-  protected readonly milestones = computed(() => sortMilestones(this.action()?.milestones ?? []));
-  protected readonly progress = indicatorProgress;
-  protected readonly fundingColumns = ['amount', 'date', 'provider', 'receiver'];
   protected readonly size = (bytes: number) => formatSize(bytes, this.locale);
 
   protected readonly downloads = computed<ExportMenuItem[]>(() => {
@@ -112,15 +103,7 @@ export class SharedAction {
     lang: apiLanguage(this.locale) === 'en' ? 'es' : 'en',
   }));
 
-  protected readonly labels = {
-    kind: (v: string | null) => labelOf(KIND_LABELS, v),
-    instituteRole: (v: string | null) => labelOf(INSTITUTE_ROLE_LABELS, v),
-    modality: (v: string | null) => labelOf(MODALITY_LABELS, v),
-    participation: (v: string | null) => labelOf(PARTICIPATION_ROLE_LABELS, v),
-    funding: (v: string | null) => labelOf(FUNDING_TYPE_LABELS, v),
-    milestoneType: (v: string | null) => labelOf(MILESTONE_TYPE_LABELS, v),
-    milestoneStatus: (v: string | null) => labelOf(MILESTONE_STATUS_LABELS, v),
-  };
+  protected readonly labels = ACTION_LABELS;
 
   constructor() {
     effect((onCleanup) => {

@@ -34,6 +34,9 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
 import { MoneyPipe } from '../../shared/money';
 import { ChartCard } from '../dashboard/chart-card';
+import { DEFAULT_FILTERS } from '../actions/action-filters';
+import { ExportMenu, type ExportMenuItem } from '../exports/export-menu';
+import { listPartnerMoney, listXlsx } from '../exports/exports.api';
 import { type Figure, FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
 import { DashboardApi } from '../dashboard/dashboard.api';
 import {
@@ -53,6 +56,7 @@ import {
     MatButtonToggleModule,
     MatIconModule,
     ChartCard,
+    ExportMenu,
     StatusChip,
     MoneyPipe,
     LoadingState,
@@ -112,6 +116,7 @@ import {
                 }}</mat-button-toggle>
               }
             </mat-button-toggle-group>
+            <app-export-menu [items]="exports()" />
           </div>
           <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
           @if (money(); as m) {
@@ -270,6 +275,21 @@ export class PartnerDetail {
   protected readonly currency = computed((): Currency => {
     const value = this.params()?.get('currency')?.toUpperCase();
     return (CURRENCIES as readonly string[]).includes(value ?? '') ? (value as Currency) : 'MXN';
+  });
+  /**
+   * The partner's workbook (the actions it takes part in, with the partner money sheet) and its
+   * partner money table, both figures in the page's currency.
+   */
+  protected readonly exports = computed((): ExportMenuItem[] => {
+    const filters = { ...DEFAULT_FILTERS, partner: [this.id()] };
+    return [
+      { key: 'xlsx', icon: 'table_view', request: listXlsx(filters, undefined, this.currency()) },
+      {
+        key: 'partner-money',
+        icon: 'payments',
+        request: listPartnerMoney(filters, this.currency()),
+      },
+    ];
   });
   protected readonly money = signal<PartnerMoney | null>(null);
   protected readonly moneyError = signal<ApiError | null>(null);

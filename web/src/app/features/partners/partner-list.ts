@@ -14,6 +14,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { providePaginatorIntl } from '../../core/i18n/material-intl';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -54,6 +55,7 @@ import { OrganisationDialog } from './organisation-dialog';
     EmptyState,
     ErrorState,
   ],
+  providers: [providePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">

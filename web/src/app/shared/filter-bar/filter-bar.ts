@@ -1,10 +1,43 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ORGANISATION_TYPES } from '../../core/api/models';
-import { ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
+import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import {
+  ACTION_KINDS,
+  ACTION_STATUSES,
+  MODALITIES,
+  ORGANISATION_TYPES,
+  type Organisation,
+} from '../../core/api/models';
+import { OrganisationsApi } from '../../core/api/organisations.api';
+import { ThemesSource } from '../../core/api/themes';
+import {
+  KIND_LABELS,
+  labelOf,
+  MODALITY_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  STATUS_LABELS,
+} from '../../core/i18n/labels';
 import type { ActionFilters } from '../../features/actions/action-filters';
+import { CLEARED, type FilterChip, filterChips, withoutChip } from './filter-chips';
 
 /** A typed year (1900–2200), or null for an open end. */
 export function parseYear(value: string): number | null {
@@ -12,74 +45,166 @@ export function parseYear(value: string): number | null {
   return n >= 1900 && n <= 2200 ? n : null;
 }
 
+/** Phone width (Material's handset breakpoint): the filters fold behind one «Filtros» button. */
+export const PHONE = '(max-width: 599.98px)';
+
+const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
+const orgName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
+  o.acronym ? `${o.acronym} · ${o.name}` : o.name;
+
 /**
- * Partner type, municipality and year range: the filters the action list and the dashboard
- * share beyond kind/status/modality. Emits a patch; the host writes it to the URL.
+ * The one filter bar of the action list and the dashboard: search, kind, status, modality,
+ * partner (autocomplete by name, accents ignored), partner type, year range, theme,
+ * municipality and SDG, with the active filters as removable chips. It emits a patch; the host
+ * writes it to the URL, so a reload or a shared link shows the same selection. At phone width
+ * the fields fold behind one «Filtros» button; the chips stay in sight. Extra controls of a
+ * host (the list's "only overdue") are projected at the end.
  */
 @Component({
   selector: 'app-filter-bar',
-  imports: [MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    ReactiveFormsModule,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: ':host { display: contents; } .year { width: 7rem; }',
-  template: `
-    <mat-form-field>
-      <mat-label i18n="@@filterBar.partnerType">Tipo de socio</mat-label>
-      <mat-select
-        multiple
-        [value]="filters().partnerType"
-        (selectionChange)="changed.emit({ partnerType: $event.value })"
-        data-testid="filter-partner-type"
-      >
-        @for (type of types; track type) {
-          <mat-option [value]="type">{{ typeLabels[type] }}</mat-option>
-        }
-      </mat-select>
-    </mat-form-field>
-    <mat-form-field>
-      <mat-label i18n="@@filterBar.municipality">Municipio</mat-label>
-      <input
-        matInput
-        #municipality
-        (keydown.enter)="addMunicipality(municipality)"
-        data-testid="filter-municipality"
-      />
-    </mat-form-field>
-    <mat-form-field class="year">
-      <mat-label i18n="@@filterBar.yearFrom">Desde (año)</mat-label>
-      <input
-        matInput
-        inputmode="numeric"
-        [value]="filters().yearFrom ?? ''"
-        (change)="changed.emit({ yearFrom: year(yearFrom.value) })"
-        #yearFrom
-        data-testid="filter-year-from"
-      />
-    </mat-form-field>
-    <mat-form-field class="year">
-      <mat-label i18n="@@filterBar.yearTo">Hasta (año)</mat-label>
-      <input
-        matInput
-        inputmode="numeric"
-        [value]="filters().yearTo ?? ''"
-        (change)="changed.emit({ yearTo: year(yearTo.value) })"
-        #yearTo
-        data-testid="filter-year-to"
-      />
-    </mat-form-field>
-  `,
+  templateUrl: './filter-bar.html',
+  styleUrl: './filter-bar.scss',
 })
 export class FilterBar {
   readonly filters = input.required<ActionFilters>();
   readonly changed = output<Partial<ActionFilters>>();
 
+  private readonly organisations = inject(OrganisationsApi);
+  protected readonly themes = inject(ThemesSource);
+  protected readonly phone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  /** Phone only: whether the folded fields are shown. */
+  protected readonly open = signal(false);
+  protected readonly showFields = computed(() => !this.phone() || this.open());
+
+  protected readonly kinds = ACTION_KINDS;
+  protected readonly statuses = ACTION_STATUSES;
+  protected readonly modalities = MODALITIES;
   protected readonly types = ORGANISATION_TYPES;
+  protected readonly sdgs = SDGS;
+  protected readonly kindLabels = KIND_LABELS;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly modalityLabels = MODALITY_LABELS;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   protected readonly year = parseYear;
+  protected readonly orgName = orgName;
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  protected readonly partnerInput = new FormControl<string | Organisation>('', {
+    nonNullable: true,
+  });
+  /** Organisations matching what is typed in the partner field (accent-insensitive, by the API). */
+  protected readonly suggestions = toSignal(
+    this.partnerInput.valueChanges.pipe(
+      map((v) => (typeof v === 'string' ? v.trim() : '')),
+      debounceTime(250),
+      distinctUntilChanged(),
+      switchMap((q) =>
+        q.length < 2
+          ? of([])
+          : this.organisations.list({ q, pageSize: 20 }).pipe(
+              map((page) => page.items),
+              catchError(() => of([])),
+            ),
+      ),
+    ),
+    { initialValue: [] as Organisation[] },
+  );
+  /** Names of the partners chosen (from the autocomplete, or looked up for ids in the URL). */
+  private readonly names = signal<ReadonlyMap<string, string>>(new Map());
+
+  protected readonly chips = computed(() =>
+    filterChips(this.filters(), {
+      kind: (v) => labelOf(KIND_LABELS, v),
+      status: (v) => labelOf(STATUS_LABELS, v),
+      modality: (v) => labelOf(MODALITY_LABELS, v),
+      theme: (v) => this.themes.label(v),
+      sdg: (n) => $localize`:@@filterBar.sdgChip:ODS ${n}:n:`,
+      partner: (id) => this.names().get(id) ?? '…',
+      partnerType: (v) => labelOf(ORGANISATION_TYPE_LABELS, v),
+    }),
+  );
+  /** How many filters the folded panel holds (the «Filtros» button's badge). */
+  protected readonly activeCount = computed(() => this.chips().length);
+
+  constructor() {
+    // The URL is the truth: the search box follows it (back button, chip removed, link opened).
+    effect(() => {
+      const q = this.filters().q;
+      untracked(() => {
+        if (this.search.value !== q) this.search.setValue(q, { emitEvent: false });
+      });
+    });
+    this.search.valueChanges
+      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((q) => {
+        if (q !== this.filters().q) this.changed.emit({ q });
+      });
+    // Partner ids that came with the URL: their names, once each.
+    effect(() => {
+      const unknown = this.filters().partner.filter((id) => !untracked(this.names).has(id));
+      for (const id of unknown) {
+        this.organisations
+          .get(id)
+          .pipe(catchError(() => of(null)))
+          .subscribe((org) => this.remember(id, org ? orgName(org) : id.slice(0, 8)));
+      }
+    });
+  }
+
+  protected emitList(
+    key: 'kind' | 'status' | 'modality' | 'partnerType' | 'theme',
+    value: unknown,
+  ) {
+    this.changed.emit({ [key]: Array.isArray(value) ? value : [] });
+  }
+
+  protected emitSdg(value: unknown): void {
+    this.changed.emit({ sdg: Array.isArray(value) ? value.map(Number) : [] });
+  }
+
+  protected displayOrg = (value: string | Organisation | null): string =>
+    value && typeof value === 'object' ? orgName(value) : (value ?? '');
+
+  protected pickPartner(org: Organisation): void {
+    this.remember(org.id, orgName(org));
+    const current = this.filters().partner;
+    if (!current.includes(org.id)) this.changed.emit({ partner: [...current, org.id] });
+    this.partnerInput.setValue('');
+  }
 
   protected addMunicipality(field: HTMLInputElement): void {
     const name = field.value.trim();
     const current = this.filters().municipality;
     if (name && !current.includes(name)) this.changed.emit({ municipality: [...current, name] });
     field.value = '';
+  }
+
+  protected remove(chip: FilterChip): void {
+    this.changed.emit(withoutChip(this.filters(), chip));
+  }
+
+  protected clear(): void {
+    this.search.setValue('', { emitEvent: false });
+    this.changed.emit(CLEARED);
+  }
+
+  private remember(id: string, name: string): void {
+    this.names.update((names) => new Map([...names, [id, name]]));
   }
 }

@@ -3,6 +3,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { MissingPart } from '../action-detail.model';
 
+const TEXTS: Record<MissingPart, { lacks: string; add: string }> = {
+  participations: {
+    lacks: $localize`:@@missing.partners:Aún no tiene socios.`,
+    add: $localize`:@@missing.addPartner:Añadir socio`,
+  },
+  funding: {
+    lacks: $localize`:@@missing.funding:Aún no tiene financiamiento.`,
+    add: $localize`:@@missing.addFunding:Añadir financiamiento`,
+  },
+  milestones: {
+    lacks: $localize`:@@missing.milestones:Aún no tiene hitos.`,
+    add: $localize`:@@missing.addMilestone:Añadir hito`,
+  },
+};
+
 /** "Qué falta": after creating an action, what it still lacks, each one click from its add dialog. */
 @Component({
   selector: 'app-missing-panel',
@@ -15,44 +30,15 @@ import type { MissingPart } from '../action-detail.model';
         <ul>
           @for (part of missing(); track part) {
             <li [attr.data-missing]="part">
-              @switch (part) {
-                @case ('participations') {
-                  <span i18n="@@missing.partners">Aún no tiene socios.</span>
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    (click)="add.emit(part)"
-                    data-testid="missing-add-participations"
-                    i18n="@@missing.addPartner"
-                  >
-                    Añadir socio
-                  </button>
-                }
-                @case ('funding') {
-                  <span i18n="@@missing.funding">Aún no tiene financiamiento.</span>
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    (click)="add.emit(part)"
-                    data-testid="missing-add-funding"
-                    i18n="@@missing.addFunding"
-                  >
-                    Añadir financiamiento
-                  </button>
-                }
-                @case ('milestones') {
-                  <span i18n="@@missing.milestones">Aún no tiene hitos.</span>
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    (click)="add.emit(part)"
-                    data-testid="missing-add-milestones"
-                    i18n="@@missing.addMilestone"
-                  >
-                    Añadir hito
-                  </button>
-                }
-              }
+              <span>{{ texts[part].lacks }}</span>
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="add.emit(part)"
+                [attr.data-testid]="'missing-add-' + part"
+              >
+                {{ texts[part].add }}
+              </button>
             </li>
           }
         </ul>
@@ -89,4 +75,5 @@ export class MissingPanel {
   /** The parts still without entries (see missingParts); nothing shows when empty. */
   readonly missing = input.required<readonly MissingPart[]>();
   readonly add = output<MissingPart>();
+  protected readonly texts = TEXTS;
 }

@@ -13,6 +13,7 @@ const stage: ActionStage = {
   stage: 'planning',
   reachedOn: '2023-03-01',
   evidenceUrl: null,
+  evidenceDate: null,
   notes: 'Acta de planeación',
   version: 1,
   createdAt: '2023-03-01T17:00:00.000Z',
@@ -45,6 +46,26 @@ describe('stage dialog', () => {
     expect(close).not.toHaveBeenCalled();
   });
 
+  it('refuses an evidence dated after today before sending anything; the picker stops at today', async () => {
+    const { dialog, http, fixture, close } = open({ actionId: 'a1', stage: 'planning' });
+    const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
+      '[data-testid="stage-evidence-date"]',
+    );
+    expect(input?.max).toBe(todayIso());
+    dialog.form.controls.evidenceDate.setValue(todayIso(new Date(Date.now() + 36 * 3600 * 1000)));
+    await dialog.submit();
+    http.expectNone('/api/v1/actions/a1/stages');
+    expect(dialog.form.controls.evidenceDate.errors).toEqual({ future: true });
+    expect(close).not.toHaveBeenCalled();
+    dialog.form.controls.evidenceDate.setValue(todayIso());
+    const saving = dialog.submit();
+    const req = http.expectOne('/api/v1/actions/a1/stages');
+    expect(req.request.body).toMatchObject({ evidenceDate: todayIso() });
+    req.flush({ ...stage, evidenceDate: todayIso() });
+    await saving;
+    expect(close).toHaveBeenCalled();
+  });
+
   it('records the stage of the row it was opened from', async () => {
     const { dialog, http, close } = open({ actionId: 'a1', stage: 'budgeting' });
     expect(dialog.form.controls.stage.value).toBe('budgeting');
@@ -57,6 +78,7 @@ describe('stage dialog', () => {
       stage: 'budgeting',
       reachedOn: '2024-05-02',
       evidenceUrl: 'https://implan.gob.mx/presupuesto.pdf',
+      evidenceDate: null,
       notes: null,
     });
     req.flush({ ...stage, id: 's2', stage: 'budgeting' });

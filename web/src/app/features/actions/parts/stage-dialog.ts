@@ -64,12 +64,25 @@ export type StageDialogData = PartDialogData<ActionStage> & { stage?: ProgressSt
             <mat-error>{{ errorText('reachedOn') }}</mat-error>
           </mat-form-field>
         </div>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@stage.evidenceUrl">Enlace a la evidencia</mat-label>
-          <input matInput type="url" formControlName="evidenceUrl" data-testid="stage-evidence" />
-          <mat-hint i18n="@@stage.evidenceHint">Acta, oficio o informe (https://…).</mat-hint>
-          <mat-error>{{ errorText('evidenceUrl') }}</mat-error>
-        </mat-form-field>
+        <div class="row">
+          <mat-form-field>
+            <mat-label i18n="@@stage.evidenceUrl">Enlace a la evidencia</mat-label>
+            <input matInput type="url" formControlName="evidenceUrl" data-testid="stage-evidence" />
+            <mat-hint i18n="@@stage.evidenceHint">Acta, oficio o informe (https://…).</mat-hint>
+            <mat-error>{{ errorText('evidenceUrl') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@stage.evidenceDate">Fecha de la evidencia</mat-label>
+            <input
+              matInput
+              type="date"
+              formControlName="evidenceDate"
+              [max]="today"
+              data-testid="stage-evidence-date"
+            />
+            <mat-error>{{ errorText('evidenceDate') }}</mat-error>
+          </mat-form-field>
+        </div>
         <mat-form-field class="full-width">
           <mat-label i18n="@@stage.notes">Nota de evidencia</mat-label>
           <textarea matInput formControlName="notes" rows="3" data-testid="stage-notes"></textarea>
@@ -113,6 +126,10 @@ export class StageDialog extends PartDialog<ActionStage> {
       nonNullable: true,
       validators: [urlValidator, Validators.maxLength(1000)],
     }),
+    evidenceDate: new FormControl('', {
+      nonNullable: true,
+      validators: [dateValidator, notInFutureValidator],
+    }),
     notes: new FormControl('', { nonNullable: true, validators: Validators.maxLength(4000) }),
   });
 
@@ -128,6 +145,7 @@ export class StageDialog extends PartDialog<ActionStage> {
       stage: s.stage,
       reachedOn: s.reachedOn,
       evidenceUrl: s.evidenceUrl ?? '',
+      evidenceDate: s.evidenceDate ?? '',
       notes: s.notes ?? '',
     });
   }
@@ -138,6 +156,7 @@ export class StageDialog extends PartDialog<ActionStage> {
       stage: v.stage,
       reachedOn: v.reachedOn,
       evidenceUrl: orNull(v.evidenceUrl),
+      evidenceDate: orNull(v.evidenceDate),
       notes: orNull(v.notes),
     };
   }

@@ -1,0 +1,52 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { Evidence, Result } from '../../../core/api/models';
+import { PreciseDatePipe } from '../../../shared/dates';
+import { EmptyState } from '../../../shared/states';
+import { EvidenceList } from '../../evidence/evidence-list';
+import { indicatorProgress } from '../action-detail.model';
+import { ActionEditor, injectCanEdit } from './action-editor';
+import { attachLabel, evidenceLabel } from './evidence-labels';
+import { PartActions } from './part-actions';
+import { PartToolbar } from './part-toolbar';
+
+/** «Resultados»: each result with its indicators (baseline → target → actual) and evidence. */
+@Component({
+  selector: 'app-results-tab',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    PreciseDatePipe,
+    EmptyState,
+    EvidenceList,
+    PartActions,
+    PartToolbar,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './results-tab.html',
+  styleUrl: './detail.scss',
+  styles: `
+    .indicator {
+      margin: 8px 0 16px;
+      max-width: 640px;
+    }
+  `,
+})
+export class ResultsTab {
+  protected readonly editor = inject(ActionEditor, { optional: true });
+
+  readonly actionId = input.required<string>();
+  readonly results = input.required<readonly Result[]>();
+  /** The action's evidence files; null leaves them out (the share page lists them apart). */
+  readonly evidence = input<readonly Evidence[] | null>(null);
+  /** After an evidence upload or delete. */
+  readonly changed = output<void>();
+
+  protected readonly canEdit = injectCanEdit();
+  protected readonly progress = indicatorProgress;
+  protected readonly attachLabel = attachLabel;
+  protected readonly evidenceLabel = evidenceLabel;
+}
