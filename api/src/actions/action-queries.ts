@@ -1,4 +1,4 @@
-import { TODAY_SQL } from '../dashboard/dashboard-sql';
+import { TODAY_SQL } from '../common/calendar-sql';
 import {
   EVIDENCE_COLUMNS,
   EVIDENCE_FROM,

@@ -42,7 +42,8 @@ import {
   UpdateAgreementDto,
   UpdateSessionDto,
 } from './board.dto';
-import { boardReportFileName, BoardReportService, renderBoardReport } from './board-report';
+import { BoardReportService } from './board-report';
+import { boardReportFileName, renderBoardReport } from './board-report-pdf';
 import {
   BoardAgendaItemDto,
   BoardAgreementDetailDto,

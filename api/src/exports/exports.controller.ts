@@ -1,5 +1,5 @@
 import { attachment } from '../common/content-disposition';
-import { INSTITUTE_TIME_ZONE } from '../dashboard/dashboard-sql';
+import { INSTITUTE_TIME_ZONE } from '../common/calendar-sql';
 import { RateLimited } from '../auth/rate-limit.guard';
 import {
   Controller,
