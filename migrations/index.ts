@@ -43,3 +43,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   KeepDataVersionPerTable1797300000001,
   // list:end
 ];
+
+/** The tables whose changes move the data version (the API keys its cached answers on them). */
+export { WATCHED_TABLES } from './1796900000001-AddDataVersion';

@@ -413,7 +413,7 @@ describe('money under every list filter (own database, generated portfolio)', ()
       .expect(200);
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(people.body as Buffer);
+    await book.xlsx.load(people.body as ArrayBuffer);
     const sheet = book.getWorksheet('Partner money');
     expect(sheet).toBeDefined();
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
@@ -425,7 +425,7 @@ describe('money under every list filter (own database, generated portfolio)', ()
       .parse(binary)
       .expect(200);
     const machine = new ExcelJS.Workbook();
-    await machine.xlsx.load(template.body as Buffer);
+    await machine.xlsx.load(template.body as ArrayBuffer);
     expect(machine.worksheets.map((w) => w.name)).not.toContain('Partner money');
     await director.get('/api/v1/exports/partner-money.csv?currency=JPY').expect(400);
   });

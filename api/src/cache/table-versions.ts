@@ -1,4 +1,6 @@
-import { WATCHED_TABLES } from '../../../migrations/1796900000001-AddDataVersion';
+// migrations/ sits at the top level (fixed layout) and is compiled into the API bundle.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { WATCHED_TABLES } from '../../../migrations';
 
 /** Tables whose changes move the data version (triggers of AddDataVersion), by name. */
 export const VERSIONED_TABLES = [...WATCHED_TABLES, 'users'] as const;

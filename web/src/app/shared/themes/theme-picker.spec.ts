@@ -39,7 +39,8 @@ function setUp() {
 async function typeAndEnter(fixture: ReturnType<typeof setUp>['fixture'], text: string) {
   const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
     '[data-testid="field-themes"]',
-  )!;
+  );
+  if (!input) throw new Error('the themes field is missing');
   input.value = text;
   input.dispatchEvent(new Event('input'));
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }));
