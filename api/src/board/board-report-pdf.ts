@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Locale } from '../common/errors';
 import { humanDate, humanDay } from '../common/human-dates';
 import { withFallbackFonts } from '../common/pdf-fonts';
+import { stampPages } from '../common/pdf-pages';
 import { labelOf } from '../common/vocabulary';
 import type { ActionReport, AgreementRow, BoardReport } from './board-report';
 
@@ -216,28 +217,6 @@ function writeAgreement({ doc, t, lang, width, line }: Pdf, g: AgreementRow) {
   if (g.latestNote) line(`${t.latest} (${d(g.latestNote.notedOn)}): ${g.latestNote.text}`, 10);
 }
 
-/** Header and footer on every sheet: institute and session, generation day, page numbers. */
-function stampPages({ doc, t, lang, width }: Pdf, header: string, generatedAt: Date) {
-  const range = doc.bufferedPageRange();
-  const generated = humanDay(generatedAt, lang);
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const { top, bottom, left } = doc.page.margins;
-    doc.page.margins.top = 0;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#666666');
-    doc.text(header, left, 28, { width, lineBreak: false });
-    doc.text(
-      `${t.generated} ${generated} · ${t.page} ${i + 1} ${t.of} ${range.count}`,
-      left,
-      doc.page.height - 40,
-      { width, align: 'right', lineBreak: false },
-    );
-    doc.page.margins.top = top;
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /** The report as a print-ready A4 PDF (Helvetica: Latin-1 accents). */
 export function renderBoardReport(report: BoardReport, generatedAt = new Date()): Readable {
   const pdf = newPdf(report);
@@ -253,7 +232,14 @@ export function renderBoardReport(report: BoardReport, generatedAt = new Date())
   heading(t.open);
   if (!report.openAgreements.length) line(t.none);
   for (const g of report.openAgreements) writeAgreement(pdf, g);
-  stampPages(pdf, `${report.session.institute} · ${sessionName}`, generatedAt);
+  // Header and footer on every sheet: institute and session, generation day, page numbers.
+  const generated = humanDay(generatedAt, report.lang);
+  stampPages(
+    pdf.doc,
+    pdf.width,
+    `${report.session.institute} · ${sessionName}`,
+    (page, pages) => `${t.generated} ${generated} · ${t.page} ${page} ${t.of} ${pages}`,
+  );
   pdf.doc.end();
   return pdf.doc as unknown as Readable;
 }
