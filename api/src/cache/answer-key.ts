@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuthUser } from '../auth/auth-user';
 import { localeOf } from '../common/errors';
-import { INSTITUTE_TIME_ZONE } from '../dashboard/dashboard-sql';
+import { INSTITUTE_TIME_ZONE } from '../common/calendar-sql';
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: INSTITUTE_TIME_ZONE });
 let dayAt = 0;
