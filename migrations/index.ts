@@ -13,6 +13,7 @@ import { FundingYearKeyStatistics1796462200000 } from './1796462200000-FundingYe
 import { AddFundingYearTotals1796470000000 } from './1796470000000-AddFundingYearTotals';
 import { KeepIatiMoneyAndProvenance1796500000001 } from './1796500000001-KeepIatiMoneyAndProvenance';
 import { AddDataVersion1796900000001 } from './1796900000001-AddDataVersion';
+import { KeepIatiDocumentsAndDescriptions1797000000001 } from './1797000000001-KeepIatiDocumentsAndDescriptions';
 import { KeepDataVersionPerTable1797300000001 } from './1797300000001-KeepDataVersionPerTable';
 import { AddMeetingMilestoneType1796800000001 } from './1796800000001-AddMeetingMilestoneType';
 import { KeepIatiElementsAndReportingRole1796500000002 } from './1796500000002-KeepIatiElementsAndReportingRole';
@@ -39,6 +40,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddMustChangePassword1796600000001,
   AddMeetingMilestoneType1796800000001,
   AddDataVersion1796900000001,
+  KeepIatiDocumentsAndDescriptions1797000000001,
   AddThemesAndEvidenceDate1797200000001,
   KeepDataVersionPerTable1797300000001,
   // list:end

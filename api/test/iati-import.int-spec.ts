@@ -498,6 +498,84 @@ describe('IATI import of real donor traits', () => {
     expect(rows[1].id).not.toBe(ids[1].id);
   });
 
+  it("document links become the action's documents and transaction descriptions keep their languages; both go back out as published", async () => {
+    const doc = (url: string, title: string) =>
+      `<document-link format="application/pdf" url="${url}"><title><narrative>${title}</narrative></title><category code="A02"/><language code="en"/><document-date iso-date="2021-03-01"/></document-link>`;
+    const activity = (docs: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03"><iati-activity xml:lang="en" default-currency="EUR">
+<iati-identifier>XM-TEST-DOCS-1</iati-identifier>
+<reporting-org ref="XM-TEST-DOCS" type="10"><narrative>Docs Agency</narrative></reporting-org>
+<title><narrative>Documented project</narrative></title>
+<description><narrative>About the project</narrative></description>
+<participating-org ref="XM-TEST-DOCS" role="1" type="10"><narrative>Docs Agency</narrative></participating-org>
+<activity-status code="2"/>
+<activity-date type="1" iso-date="2021-01-01"/>
+<recipient-country code="DE" percentage="100"/>
+<sector vocabulary="1" code="21020"/>
+<transaction><transaction-type code="3"/><transaction-date iso-date="2021-02-01"/><value value-date="2021-02-01">100</value>
+ <description><narrative>First tranche</narrative><narrative xml:lang="de">Erste Tranche</narrative></description></transaction>
+${docs}
+</iati-activity></iati-activities>`;
+    const both = activity(
+      doc('https://example.org/plan.pdf', 'Project plan') +
+        doc('https://example.org/review.pdf', 'Mid-term review'),
+    );
+    expect((await validateIati(both)).errors).toEqual([]);
+    const first = await importXml(both, false, 'docs.xml');
+    expect(first.body.byTable.document_links).toMatchObject({ create: 2 });
+    const [{ id }] = await t.db.query(`SELECT id FROM actions WHERE code = 'XM-TEST-DOCS-1'`);
+    const detail = await staff.get(`/api/v1/actions/${id}`).expect(200);
+    expect(
+      detail.body.documents.map((d: { title: string; url: string }) => [d.title, d.url]),
+    ).toEqual([
+      ['[en] Project plan', 'https://example.org/plan.pdf'],
+      ['[en] Mid-term review', 'https://example.org/review.pdf'],
+    ]);
+    expect(detail.body.funding.map((f: { description: string }) => f.description)).toEqual([
+      '[en] First tranche',
+    ]);
+    const xml = (
+      (
+        await staff
+          .get(`/api/v1/actions/${id}/export/iati.xml`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+      ).body as Buffer
+    ).toString('utf8');
+    expect((await validateIati(xml)).errors).toEqual([]);
+    expect(xml).toMatch(
+      /<narrative xml:lang="en">First tranche<\/narrative>\s*<narrative xml:lang="de">Erste Tranche<\/narrative>/,
+    );
+    expect(xml.match(/<document-link [^>]*>/g)).toEqual([
+      '<document-link url="https://example.org/plan.pdf" format="application/pdf">',
+      '<document-link url="https://example.org/review.pdf" format="application/pdf">',
+    ]);
+    expect(xml).toContain('<category code="A02"/>');
+    expect(xml).toContain('<document-date iso-date="2021-03-01"/>');
+    // Again: unchanged. Republished without the review: it goes, a link added by hand stays.
+    expect((await importXml(both, true, 'docs.xml')).body.counts).toMatchObject({
+      create: 0,
+      update: 0,
+      delete: 0,
+    });
+    await staff
+      .post(`/api/v1/actions/${id}/documents`)
+      .send({ title: 'Minuta', url: 'https://example.org/minuta.pdf' })
+      .expect(201);
+    const fewer = await importXml(
+      activity(doc('https://example.org/plan.pdf', 'Project plan')),
+      false,
+      'docs.xml',
+    );
+    expect(fewer.body.byTable.document_links).toMatchObject({ delete: 1, unchanged: 1 });
+    const left: { title: string }[] = await t.db.query(
+      `SELECT title FROM document_links WHERE action_id = $1`,
+      [id],
+    );
+    expect(left.map((d) => d.title).sort()).toEqual(['Minuta', '[en] Project plan'].sort());
+  });
+
   it('every valid activity file of the schema tests imports without error', async () => {
     const dir = [SHOULD_PASS, SHARED_SHOULD_PASS].find((d) => {
       try {

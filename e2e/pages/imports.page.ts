@@ -14,6 +14,8 @@ export class ImportsPage extends ShellPage {
   readonly plan: Locator;
   readonly errors: Locator;
   readonly rows: Locator;
+  readonly activities: Locator;
+  readonly skipped: Locator;
 
   constructor(
     page: Page,
@@ -27,6 +29,8 @@ export class ImportsPage extends ShellPage {
     this.plan = page.getByTestId('import-plan');
     this.errors = page.getByTestId('import-error-row');
     this.rows = page.getByTestId('import-row');
+    this.activities = page.getByTestId('import-activity');
+    this.skipped = page.getByTestId('import-skipped-activity');
   }
 
   get path(): string {
@@ -41,6 +45,11 @@ export class ImportsPage extends ShellPage {
 
   async chooseKind(kind: ImportKind): Promise<void> {
     await this.page.getByTestId(`import-kind-${kind}`).getByRole('radio').check();
+  }
+
+  /** IATI: the unit of all-or-nothing. */
+  async chooseAtomicity(unit: 'file' | 'activity'): Promise<void> {
+    await this.page.getByTestId(`import-atomicity-${unit}`).getByRole('radio').check();
   }
 
   async chooseFiles(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {

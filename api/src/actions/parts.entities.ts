@@ -192,6 +192,10 @@ export class Funding extends Versioned {
   @Column({ type: 'text', name: 'import_key', nullable: true })
   importKey: string | null;
 
+  /** An IATI transaction's description as published, every narrative with its language. */
+  @Column({ type: 'jsonb', nullable: true })
+  iati: Record<string, unknown> | null;
+
   /**
    * The amount converted to each reporting currency (full precision, null = not convertible) and
    * the dates of the rates used. Maintained by PostgreSQL alone (triggers on funding and on
@@ -356,4 +360,12 @@ export class DocumentLink extends Versioned {
 
   @Column({ type: 'text' })
   url: string;
+
+  /** Provenance: the key of the imported document-link that created it (null: made by hand). */
+  @Column({ type: 'text', name: 'import_key', nullable: true })
+  importKey: string | null;
+
+  /** The IATI document-link as published (format, category, language, date), for the export. */
+  @Column({ type: 'jsonb', nullable: true })
+  iati: Record<string, unknown> | null;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ExportTable } from '../exports/export-tables';
-import type { ImportInput, InputTable, ReadImportOptions } from './import-model';
+import type { ImportInput, InputTable, InputTableName, ReadImportOptions } from './import-model';
 import { usableRef } from './iati-values';
 import { readActionRow } from './iati/activity-readers';
+import { readDocumentLinks } from './iati/document-readers';
 import { readBudgets, readPlannedDisbursements, readTransactions } from './iati/money-readers';
 import { readParticipations } from './iati/participation-readers';
 import { ActivityContext, newReadContext, ReadContext } from './iati/read-context';
@@ -23,6 +23,7 @@ export const ACTIVITY_READERS: ((a: ActivityContext) => void)[] = [
   readBudgets,
   readPlannedDisbursements,
   readResults,
+  readDocumentLinks,
 ];
 
 const codeOf = (identifier: string) =>
@@ -97,7 +98,7 @@ export function readIati(
     const a = activityContext(ctx, root, node, ai, options.iati?.ownPrefix);
     for (const read of ACTIVITY_READERS) read(a);
   });
-  const tables: InputTable[] = (Object.keys(ctx.tables) as ExportTable[]).map((table) => ({
+  const tables: InputTable[] = (Object.keys(ctx.tables) as InputTableName[]).map((table) => ({
     table,
     file: name,
     headers: [],

@@ -38,6 +38,20 @@ export interface KeptIndicator {
   };
 }
 
+/** A transaction's description as published, written back while the description is unchanged. */
+export interface KeptDescription {
+  description: XmlElement;
+  derived: string | null;
+}
+
+/** A document link as published, written back while its title and URL are unchanged. */
+export interface KeptDocument {
+  element: XmlElement;
+  /** Its place among the activity's document links (links imported together share created_at). */
+  position: number;
+  derived: { title: string; url: string };
+}
+
 /** Activity children the import models itself (never kept as they are). */
 export const MODELLED = new Set([
   'iati-identifier',
@@ -50,6 +64,7 @@ export const MODELLED = new Set([
   'budget',
   'planned-disbursement',
   'transaction',
+  'document-link',
   'result',
 ]);
 

@@ -24,7 +24,9 @@ const tx = (code: string, value: string, date: string) =>
 /** What the database would hold after applying `plan` on top of `before`. */
 function applied(before: StoredRecords, plan: PlanResult): StoredRecords {
   const gone = (t: keyof PlanResult['deletes']) => new Set(plan.deletes[t].map((r) => r.id));
-  const next = (t: 'actions' | 'participations' | 'funding' | 'milestones' | 'results') => [
+  const next = (
+    t: 'actions' | 'participations' | 'funding' | 'milestones' | 'results' | 'document_links',
+  ) => [
     ...before[t]
       .filter((r) => !gone(t).has(r.id))
       .map((r) => plan.updates[t].find((u) => u.after.id === r.id)?.after ?? r),
@@ -43,12 +45,13 @@ function applied(before: StoredRecords, plan: PlanResult): StoredRecords {
       ...before.indicators.filter((r) => !gone('indicators').has(r.id)),
       ...plan.inserts.indicators,
     ].map((r) => ({ ...r, _action_id: actionOf(r) })),
+    document_links: next('document_links'),
   };
 }
 
 describe('planStored (the planners in order, on plain stored records)', () => {
   it('runs one planner per kind of record', () => {
-    expect(PLANNERS).toHaveLength(7);
+    expect(PLANNERS).toHaveLength(8);
   });
 
   it('a file planned twice: everything unchanged the second time; republished without a transaction: it is deleted', () => {

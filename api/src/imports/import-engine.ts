@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ImportInput } from './import-model';
 import { activitiesOf, planByActivity, PlanOptions } from './plan/activities';
 import { planActions } from './plan/actions-planner';
+import { DOCUMENTS } from './plan/documents-planner';
 import { FUNDING } from './plan/funding-planner';
 import { loadStored } from './plan/load-stored';
 import { MILESTONES } from './plan/milestones-planner';
@@ -35,6 +36,7 @@ export const PLANNERS: Planner[] = [
   parts(MILESTONES),
   parts(RESULTS),
   parts(INDICATORS),
+  parts(DOCUMENTS),
 ];
 
 /**

@@ -21,7 +21,9 @@ export interface ImportIssue {
 }
 
 export type Outcome = 'create' | 'update' | 'unchanged' | 'delete';
-export type ImportTable = ExportTable | 'organisations';
+/** The tables a reader fills: the export's, and the action's document links (IATI document-link). */
+export type InputTableName = ExportTable | 'document_links';
+export type ImportTable = InputTableName | 'organisations';
 
 /** What happens to one row (or element) of the file. */
 export interface PlannedRow {
@@ -42,7 +44,7 @@ export interface InputRow {
 }
 
 export interface InputTable {
-  table: ExportTable;
+  table: InputTableName;
   file: string;
   sheet?: string;
   headers: string[];

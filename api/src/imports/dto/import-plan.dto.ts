@@ -64,6 +64,7 @@ export class PlannedRowDto {
       'milestones',
       'results',
       'indicators',
+      'document_links',
     ],
   })
   table: string;
@@ -88,6 +89,8 @@ export class ImportTableCountsDto {
   @ApiProperty({ type: ImportCountsDto }) milestones: ImportCountsDto;
   @ApiProperty({ type: ImportCountsDto }) results: ImportCountsDto;
   @ApiProperty({ type: ImportCountsDto }) indicators: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto, description: 'IATI document links' })
+  document_links: ImportCountsDto;
 }
 
 export class ImportFileDto {

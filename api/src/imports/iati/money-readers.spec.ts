@@ -68,4 +68,25 @@ describe('money readers', () => {
       ['ceiling', '310.00'],
     ]);
   });
+
+  it('a transaction description keeps every narrative with its language (Spanish first, else noted)', () => {
+    const a = activityOf(
+      `<transaction><transaction-type code="3"/><value>1</value><description><narrative>Tranche</narrative><narrative xml:lang="de">Tranche (de)</narrative></description></transaction>
+       <transaction><transaction-type code="3"/><value>2</value><description><narrative xml:lang="es">Primer pago</narrative></description></transaction>`,
+    );
+    readTransactions(a);
+    const [first, second] = a.ctx.tables.funding.map((r) => r.values);
+    expect(first.description).toBe('[en] Tranche');
+    expect(first.iati).toEqual({
+      derived: '[en] Tranche',
+      description: {
+        name: 'description',
+        children: [
+          { name: 'narrative', text: 'Tranche', attrs: { 'xml:lang': 'en' } },
+          { name: 'narrative', text: 'Tranche (de)', attrs: { 'xml:lang': 'de' } },
+        ],
+      },
+    });
+    expect(second.description).toBe('Primer pago');
+  });
 });

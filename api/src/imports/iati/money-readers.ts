@@ -1,13 +1,41 @@
+import { KeptDescription, toXmlElement } from '../iati-kept';
 import { PositionKeys, readAmount } from '../iati-values';
 import { TRANSACTION } from './iati-codes';
 import { ActivityContext, addRow, at, fail, party, warn } from './read-context';
-import { attr, isoDate, list, narratives, Node, one, textOf } from './xml-nodes';
+import {
+  attr,
+  decodeXmlText,
+  inLang,
+  isoDate,
+  list,
+  narratives,
+  Node,
+  one,
+  textOf,
+} from './xml-nodes';
+
+/**
+ * A transaction's description: the Spanish narrative, else the first with its language noted
+ * (`[en] …`, never passed off as Spanish); every narrative kept for the export.
+ */
+export function readDescription(a: ActivityContext, node: Node | undefined) {
+  const ns = narratives(node, a.lang);
+  if (!node || !ns.length) return { text: null, kept: undefined };
+  const text = (inLang(ns, 'es') ?? `[${ns[0].lang}] ${ns[0].text}`).slice(0, 2000);
+  const kept: KeptDescription = {
+    description: toXmlElement('description', node, a.lang, decodeXmlText),
+    derived: text,
+  };
+  return { text, kept };
+}
 
 /** What a money element says besides its value. */
 interface MoneyFields {
   type: string;
   valueDate: string | undefined;
   description: string | null;
+  /** The description as published (transactions). */
+  kept?: KeptDescription;
   importKey: string;
   provider?: Node;
   receiver?: Node;
@@ -59,6 +87,7 @@ export function addMoney(
     period_end: f.periodEnd ?? null,
     budget_type: f.budgetType ?? null,
     budget_status: f.budgetStatus ?? null,
+    iati: f.kept ?? null,
     _import_key: f.importKey,
     _provider_ref: p.ref,
     _provider_type: p.type,
@@ -87,13 +116,15 @@ export function readTransactions(a: ActivityContext): void {
     const ref = attr(t, 'ref');
     const date = isoDate(one(t, 'transaction-date'));
     const incoming = code === '1' || code === '11';
+    const description = readDescription(a, one(t, 'description'));
     const givesBack = code === '5' || code === '6';
     addMoney(a, path, one(t, 'value'), {
       type,
       iatiType: code,
       ref,
       valueDate: date,
-      description: narratives(one(t, 'description'), a.lang)[0]?.text ?? null,
+      description: description.text,
+      kept: description.kept,
       provider: one(t, 'provider-org') ?? (incoming || givesBack ? undefined : reporting),
       receiver: one(t, 'receiver-org') ?? (incoming ? reporting : undefined),
       importKey: keys.next(ref ? `transaction|ref|${ref}` : `transaction|${code}|${date ?? ''}`),

@@ -1,6 +1,5 @@
-import type { ExportTable } from '../../exports/export-tables';
-import type { ImportIssue, ImportLocation, InputRow } from '../import-model';
-import { IMPORT_COLUMNS } from '../import-spec';
+import type { ImportIssue, ImportLocation, InputRow, InputTableName } from '../import-model';
+import { ImportColumn, IMPORT_COLUMNS } from '../import-spec';
 import { usableRef } from '../iati-values';
 import { convertCell, RawCell } from '../tabular';
 import { orgTypeOf } from './iati-codes';
@@ -9,7 +8,7 @@ import { attr, narratives, Node } from './xml-nodes';
 /** The shared state of one file's reading: where rows go and how problems are told. */
 export interface ReadContext {
   file: string;
-  tables: Record<ExportTable, InputRow[]>;
+  tables: Record<InputTableName, InputRow[]>;
   issues: ImportIssue[];
   warnings: ImportIssue[];
 }
@@ -23,6 +22,7 @@ export const newReadContext = (file: string): ReadContext => ({
     milestones: [],
     results: [],
     indicators: [],
+    document_links: [],
   },
   issues: [],
   warnings: [],
@@ -79,7 +79,7 @@ export const fail = (
  */
 export function addRow(
   ctx: ReadContext,
-  table: ExportTable,
+  table: InputTableName,
   path: string,
   raw: Record<string, RawCell>,
   extra: Record<string, unknown> = {},
@@ -88,7 +88,8 @@ export function addRow(
   const values: Record<string, unknown> = {};
   let ok = true;
   for (const [header, cell] of Object.entries(raw)) {
-    const col = IMPORT_COLUMNS[table].find((c) => c.header === header);
+    const columns = (IMPORT_COLUMNS as Partial<Record<InputTableName, ImportColumn[]>>)[table];
+    const col = columns?.find((c) => c.header === header);
     if (!col) throw new Error(`No import column ${table}.${header}`);
     const result = convertCell({ ...col, min: undefined }, cell);
     if ('code' in result) {

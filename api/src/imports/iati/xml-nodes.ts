@@ -22,6 +22,7 @@ const ARRAYS = new Set([
   'indicator',
   'period',
   'baseline',
+  'document-link',
 ]);
 
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -1,22 +1,24 @@
-import type { ExportTable } from '../../exports/export-tables';
-import type { ImportLocation } from '../import-model';
+import type { ImportLocation, InputTableName } from '../import-model';
 import { REQUIRED_ON_CREATE } from '../import-spec';
 import type { Rec } from './db-columns';
 
 /** How a check reports a problem (PlanContext.issue). */
 export type Report = (l: ImportLocation, column: string, code: string, message: string) => void;
 
+const REQUIRED: Record<InputTableName, string[]> = {
+  ...REQUIRED_ON_CREATE,
+  document_links: ['title', 'url'],
+};
+
 /** The NOT NULL columns a record needs (all on create; on update, those the file states). */
 export function checkRequired(
-  table: ExportTable,
+  table: InputTableName,
   values: Rec,
   creating: boolean,
   location: ImportLocation,
   issue: Report,
 ): boolean {
-  const cols = creating
-    ? REQUIRED_ON_CREATE[table]
-    : REQUIRED_ON_CREATE[table].filter((c) => c in values);
+  const cols = creating ? REQUIRED[table] : REQUIRED[table].filter((c) => c in values);
   const missing = cols.filter((c) => values[c] === null || values[c] === undefined);
   for (const c of missing) issue(location, c, 'required', 'A value is required');
   return missing.length === 0;
@@ -24,7 +26,7 @@ export function checkRequired(
 
 /** A milestone needs a planned or an actual date (the database's milestones_date_check). */
 export function checkMilestoneDates(
-  table: ExportTable,
+  table: InputTableName,
   values: Rec,
   location: ImportLocation,
   issue: Report,

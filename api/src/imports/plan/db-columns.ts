@@ -82,6 +82,7 @@ export const DB: Record<ImportTable, [string, PgType][]> = {
     ['budget_type', 'text'],
     ['budget_status', 'text'],
     ['import_key', 'text'],
+    ['iati', 'jsonb'],
   ],
   milestones: [
     ['id', 'uuid'],
@@ -117,6 +118,14 @@ export const DB: Record<ImportTable, [string, PgType][]> = {
     ['import_key', 'text'],
     ['iati', 'jsonb'],
   ],
+  document_links: [
+    ['id', 'uuid'],
+    ['action_id', 'uuid'],
+    ['title', 'text'],
+    ['url', 'text'],
+    ['import_key', 'text'],
+    ['iati', 'jsonb'],
+  ],
 };
 
 /** Audit entity names, as the rest of the API writes them. */
@@ -128,6 +137,7 @@ export const ENTITY: Record<ImportTable, string> = {
   milestones: 'milestone',
   results: 'result',
   indicators: 'indicator',
+  document_links: 'document',
 };
 
 export const WRITE_ORDER: ImportTable[] = [
@@ -138,6 +148,7 @@ export const WRITE_ORDER: ImportTable[] = [
   'participations',
   'funding',
   'milestones',
+  'document_links',
 ];
 
 /** A column read back in the shape the planners compare (dates as text, numerics as text). */

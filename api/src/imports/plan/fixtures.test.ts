@@ -2,20 +2,19 @@
  * Plain inputs and stored records for the planners' unit specs (not a test itself: jest runs
  * *.spec.ts; the app build leaves *.test.ts out).
  */
-import type { ExportTable } from '../../exports/export-tables';
-import type { ImportFileKind, ImportInput, PlannedRow } from '../import-model';
+import type { ImportFileKind, ImportInput, InputTableName, PlannedRow } from '../import-model';
 import type { Rec } from './db-columns';
 import type { StoredRecords } from './plan-context';
 
 /** An input of one file whose tables hold `rows` (IATI: located by `_path`, else by row). */
 export function inputOf(
-  tables: Partial<Record<ExportTable, Rec[]>>,
+  tables: Partial<Record<InputTableName, Rec[]>>,
   kind: ImportFileKind = 'csv',
 ): ImportInput {
   return {
     kind,
     tables: Object.entries(tables).map(([table, rows]) => ({
-      table: table as ExportTable,
+      table: table as InputTableName,
       file: 'f',
       sheet: kind === 'workbook' ? table : undefined,
       headers: [],
@@ -39,6 +38,7 @@ export const storedOf = (s: Partial<StoredRecords> = {}): StoredRecords => ({
   milestones: [],
   results: [],
   indicators: [],
+  document_links: [],
   ...s,
 });
 

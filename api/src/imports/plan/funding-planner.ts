@@ -18,6 +18,7 @@ const COLUMNS = [
   'period_end',
   'budget_type',
   'budget_status',
+  'iati',
 ];
 
 /** The provider or receiver a row names: undefined if the column is absent, null if empty. */

@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { ExportTable } from '../../exports/export-tables';
-import type { ImportInput } from '../import-model';
+import type { ImportInput, InputTableName } from '../import-model';
 import { Rec, selectList } from './db-columns';
 import type { Org } from './organisation-book';
 import { goodRows, type StoredRecords } from './plan-context';
 
 /** The ids a file gives the rows of a table (rows without problems). */
-const fileIds = (input: ImportInput, table: ExportTable) =>
+const fileIds = (input: ImportInput, table: InputTableName) =>
   goodRows(input)(table)
     .map((r) => r.values.id)
     .filter(Boolean) as string[];
@@ -36,7 +35,9 @@ export async function loadStored(m: EntityManager, input: ImportInput): Promise<
     [codesOf(input), fileIds(input, 'actions')],
   );
   const known = actions.map((a) => a.id as string);
-  const parts = (t: 'participations' | 'funding' | 'milestones' | 'results'): Promise<Rec[]> =>
+  const parts = (
+    t: 'participations' | 'funding' | 'milestones' | 'results' | 'document_links',
+  ): Promise<Rec[]> =>
     m.query(
       `SELECT ${selectList(t, 'x')} FROM ${t} x WHERE x.action_id = ANY($1::uuid[]) OR x.id = ANY($2::uuid[]) ORDER BY x.created_at, x.id`,
       [known, fileIds(input, t)],
@@ -50,5 +51,15 @@ export async function loadStored(m: EntityManager, input: ImportInput): Promise<
       WHERE r.action_id = ANY($1::uuid[]) OR x.id = ANY($2::uuid[]) ORDER BY x.created_at, x.id`,
     [known, fileIds(input, 'indicators')],
   );
-  return { organisations, actions, participations, funding, milestones, results, indicators };
+  const documentLinks = await parts('document_links');
+  return {
+    organisations,
+    actions,
+    participations,
+    funding,
+    milestones,
+    results,
+    indicators,
+    document_links: documentLinks,
+  };
 }

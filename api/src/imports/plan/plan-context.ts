@@ -1,4 +1,3 @@
-import type { ExportTable } from '../../exports/export-tables';
 import type {
   Counts,
   ImportInput,
@@ -6,6 +5,7 @@ import type {
   ImportLocation,
   ImportTable,
   InputRow,
+  InputTableName,
   PlannedRow,
 } from '../import-model';
 import { Rec, WRITE_ORDER } from './db-columns';
@@ -13,7 +13,7 @@ import { Org, OrganisationBook } from './organisation-book';
 import { zero } from './plan-util';
 
 /** The tables of an action's parts (every import table but actions and organisations). */
-export type PartTable = Exclude<ExportTable, 'actions'>;
+export type PartTable = Exclude<InputTableName, 'actions'>;
 
 export interface PlanResult {
   rows: PlannedRow[];
@@ -49,6 +49,7 @@ export interface StoredRecords {
   results: Rec[];
   /** With `_action_id`, the action of the indicator's result. */
   indicators: Rec[];
+  document_links: Rec[];
 }
 
 /** The actions of the file, once planned: what the parts hang from. */
@@ -66,7 +67,7 @@ const perTable = <T>(make: () => T) =>
 const rowKey = (l: ImportLocation) => `${l.file}|${l.sheet ?? ''}|${l.row ?? ''}|${l.path ?? ''}`;
 
 /** The rows of each table that the reader found no problem in. */
-export function goodRows(input: ImportInput): (table: ExportTable) => InputRow[] {
+export function goodRows(input: ImportInput): (table: InputTableName) => InputRow[] {
   const bad = new Set(input.issues.map((i) => rowKey(i.location)));
   return (table) =>
     input.tables
@@ -94,7 +95,7 @@ export class PlanContext {
   readonly resultIds = new Map<string, string>();
   readonly resultAction = new Map<string, string>();
   /** The rows of a table that the reader found no problem in. */
-  readonly rowsOf: (table: ExportTable) => InputRow[];
+  readonly rowsOf: (table: InputTableName) => InputRow[];
 
   constructor(
     readonly input: ImportInput,

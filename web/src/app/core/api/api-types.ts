@@ -2617,6 +2617,8 @@ export type components = {
         };
         ImportTableCountsDto: {
             actions: components["schemas"]["ImportCountsDto"];
+            /** @description IATI document links */
+            document_links: components["schemas"]["ImportCountsDto"];
             funding: components["schemas"]["ImportCountsDto"];
             indicators: components["schemas"]["ImportCountsDto"];
             milestones: components["schemas"]["ImportCountsDto"];
@@ -3026,7 +3028,7 @@ export type components = {
             /** @enum {string} */
             outcome: "create" | "update" | "unchanged" | "delete";
             /** @enum {string} */
-            table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators";
+            table: "organisations" | "actions" | "participations" | "funding" | "milestones" | "results" | "indicators" | "document_links";
         };
         ProgressDistributionDto: {
             levels: components["schemas"]["ProgressLevelCountDto"][];

@@ -8,6 +8,8 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
+  Atomicity,
+  ATOMICITY_LABELS,
   IMPORT_KINDS,
   ImportKind,
   issueMessage,
@@ -15,6 +17,7 @@ import {
   KIND_LABELS,
   locationText,
   OUTCOME_LABELS,
+  skippedByActivity,
   TABLE_LABELS,
   tableCounts,
 } from './imports.model';
@@ -65,6 +68,14 @@ const SHOWN_ROWS = 300;
     .error {
       color: var(--mat-sys-error);
     }
+    .subtitle {
+      font: var(--mat-sys-title-small);
+      margin: 12px 0 4px;
+    }
+    .hint {
+      margin: 4px 0 0;
+      max-width: 72ch;
+    }
     .counts {
       display: flex;
       flex-wrap: wrap;
@@ -113,6 +124,12 @@ export class ImportPage {
   protected readonly store = inject(ImportStore);
   protected readonly kinds = IMPORT_KINDS;
   protected readonly kindLabels = KIND_LABELS;
+  protected readonly atomicities: Atomicity[] = ['file', 'activity'];
+  protected readonly atomicityLabels = ATOMICITY_LABELS;
+  protected readonly skipped = computed(() => {
+    const plan = this.store.plan();
+    return plan ? skippedByActivity(plan) : [];
+  });
   protected readonly tableLabel = (table: string) => TABLE_LABELS[table] ?? table;
   protected readonly outcomeLabels = OUTCOME_LABELS;
   protected readonly outcomes = ['create', 'update', 'unchanged', 'delete'];

@@ -6,6 +6,7 @@ import {
   issueMessage,
   locationText,
   planOfError,
+  skippedByActivity,
   tableCounts,
 } from './imports.model';
 
@@ -29,6 +30,7 @@ const plan = (over: Partial<ImportPlan> = {}): ImportPlan => ({
     milestones: counts(0, 0, 0),
     results: counts(0, 0, 0),
     indicators: counts(0, 0, 0),
+    document_links: counts(0, 0, 0),
   },
   rows: [],
   rowsTruncated: false,
@@ -128,5 +130,40 @@ describe('imports model: refused files and caps', () => {
     expect(refused(429, 'IMPORT_BUSY', {}, { 'Retry-After': '10' })).toBe(
       'Hay otras importaciones en curso; vuelve a intentarlo en 10 segundos.',
     );
+  });
+});
+
+describe('skippedByActivity', () => {
+  it('lists the skipped activities in file order with their problems', () => {
+    const activity = (path: string, code: string, skipped: boolean) => ({
+      path,
+      code,
+      counts: counts(0, 0, 0),
+      errors: skipped ? 1 : 0,
+      skipped,
+    });
+    const p = plan({
+      kind: 'iati',
+      activities: [
+        activity('iati-activity[1]', 'A-1', false),
+        activity('iati-activity[2]', 'A-2', true),
+      ],
+      skipped: [
+        {
+          location: { file: 'd.xml', path: 'iati-activity[2]/transaction[1]/value' },
+          code: 'invalid_amount',
+          message: 'x',
+          value: 'diez',
+        },
+      ],
+    });
+    expect(skippedByActivity(p)).toEqual([
+      {
+        path: 'iati-activity[2]',
+        code: 'A-2',
+        issues: [expect.objectContaining({ value: 'diez' })],
+      },
+    ]);
+    expect(skippedByActivity(plan())).toEqual([]);
   });
 });

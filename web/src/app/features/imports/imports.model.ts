@@ -6,6 +6,14 @@ export type ImportPlan = Schemas['ImportPlanDto'];
 export type ImportIssue = Schemas['ImportIssueDto'];
 export type ImportLocation = Schemas['ImportLocationDto'];
 export type PlannedRow = Schemas['PlannedRowDto'];
+export type ImportActivity = Schemas['ImportActivityDto'];
+
+/** IATI: the unit of all-or-nothing — the whole file, or each activity. */
+export type Atomicity = 'file' | 'activity';
+export const ATOMICITY_LABELS: Record<Atomicity, string> = {
+  file: $localize`:@@imports.atomicity.file:Todo el archivo`,
+  activity: $localize`:@@imports.atomicity.activity:Cada actividad`,
+};
 
 export const IMPORT_KINDS = ['workbook', 'csv', 'iati'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -34,6 +42,7 @@ export const TABLE_LABELS: Record<string, string> = {
   milestones: $localize`:@@imports.table.milestones:Hitos`,
   results: $localize`:@@imports.table.results:Resultados`,
   indicators: $localize`:@@imports.table.indicators:Indicadores`,
+  document_links: $localize`:@@imports.table.documentLinks:Documentos`,
 };
 export const TABLE_ORDER = Object.keys(TABLE_LABELS);
 
@@ -74,6 +83,7 @@ const ISSUE_MESSAGES: Record<string, string> = {
   skipped_transaction: $localize`:@@imports.issue.skippedTransaction:Tipo de transacción sin equivalente: no se importa.`,
   skipped_role: $localize`:@@imports.issue.skippedRole:Rol de organización desconocido: no se importa.`,
   skipped_org: $localize`:@@imports.issue.skippedOrg:Organización sin nombre ni identificador: no se importa.`,
+  skipped_document: $localize`:@@imports.issue.skippedDocument:Enlace a documento sin URL: no se importa.`,
   skipped_planned_disbursement: $localize`:@@imports.issue.skippedPlanned:Desembolso planeado con fecha pasada: no se importa.`,
 };
 
@@ -158,6 +168,20 @@ export function fileErrorText(error: ApiError): string {
     default:
       return error.message;
   }
+}
+
+/** The skipped activities' problems, grouped by activity path in file order. */
+export function skippedByActivity(
+  plan: ImportPlan,
+): { path: string; code: string | null; issues: ImportIssue[] }[] {
+  const activities = plan.activities ?? [];
+  return activities
+    .filter((a) => a.skipped)
+    .map((a) => ({
+      path: a.path,
+      code: a.code,
+      issues: (plan.skipped ?? []).filter((i) => (i.location.path ?? '').split('/')[0] === a.path),
+    }));
 }
 
 /** The plan carried by a refused real import (400 IMPORT_INVALID), if any. */

@@ -51,6 +51,27 @@ describe('ImportStore', () => {
     expect(store.canApply()).toBe(false);
   });
 
+  it('IATI: sends the chosen unit of all-or-nothing; other kinds send none; changing it clears the plan', async () => {
+    store.setKind('iati');
+    store.setFiles([file]);
+    store.setAtomicity('activity');
+    const run = store.run(true);
+    const req = http.expectOne((r) => r.url === '/api/v1/imports/iati');
+    expect(req.request.params.get('atomicity')).toBe('activity');
+    req.flush(plan({ kind: 'iati' }));
+    await run;
+    expect(store.plan()).not.toBeNull();
+    store.setAtomicity('file');
+    expect(store.plan()).toBeNull();
+    store.setKind('csv');
+    store.setFiles([file]);
+    const csv = store.run(true);
+    const csvReq = http.expectOne((r) => r.url === '/api/v1/imports/csv');
+    expect(csvReq.request.params.has('atomicity')).toBe(false);
+    csvReq.flush(plan());
+    await csv;
+  });
+
   it('shows the plan of a refused import (400 IMPORT_INVALID) and blocks applying', async () => {
     store.setFiles([file]);
     const run = store.run(false);

@@ -2,7 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { toApiError } from '../../core/api/api-error';
 import { ImportsApi } from './imports.api';
-import { fileErrorText, ImportKind, ImportPlan, planOfError } from './imports.model';
+import { Atomicity, fileErrorText, ImportKind, ImportPlan, planOfError } from './imports.model';
 
 /**
  * The import screen's state: kind and files → dry run (plan) → apply. Applying is offered only
@@ -14,6 +14,8 @@ export class ImportStore {
 
   readonly kind = signal<ImportKind>('workbook');
   readonly files = signal<File[]>([]);
+  /** IATI: the unit of all-or-nothing (default: the whole file). */
+  readonly atomicity = signal<Atomicity>('file');
   readonly plan = signal<ImportPlan | null>(null);
   readonly error = signal<string | null>(null);
   readonly busy = signal(false);
@@ -28,6 +30,11 @@ export class ImportStore {
   setKind(kind: ImportKind): void {
     this.kind.set(kind);
     this.files.set([]);
+    this.clear();
+  }
+
+  setAtomicity(atomicity: Atomicity): void {
+    this.atomicity.set(atomicity);
     this.clear();
   }
 
@@ -46,7 +53,9 @@ export class ImportStore {
     this.busy.set(true);
     this.error.set(null);
     try {
-      this.plan.set(await firstValueFrom(this.api.run(this.kind(), this.files(), dryRun)));
+      this.plan.set(
+        await firstValueFrom(this.api.run(this.kind(), this.files(), dryRun, this.atomicity())),
+      );
     } catch (e) {
       const err = toApiError(e);
       const plan = planOfError(err);
