@@ -29,7 +29,8 @@ module.exports = {
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: false,
-      sourceMap: true,
+      // Node reads no source map without --enable-source-maps: development builds only.
+      sourceMap: process.env.NODE_ENV !== 'production',
     }),
   ],
 };

@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet, { HelmetOptions } from 'helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { HttpStatus, INestApplication } from '@nestjs/common';
@@ -23,6 +23,8 @@ import {
 } from './common/request-guards';
 import { AppConfig } from './config/app-config';
 import { installNotModified } from './cache/not-modified';
+import { installWriteObserver } from './cache/write-observer';
+import { DataVersionService } from './cache/data-version.service';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -67,10 +69,34 @@ const TEXT_MESSAGES: Record<TextProblem['code'], string> = {
   wellFormedText: 'Contiene caracteres que no son texto Unicode válido.',
 };
 
+/**
+ * Helmet's headers, computed once: they depend on no request (no CSP nonces), and
+ * @fastify/helmet rebuilt them, the CSP string included, on every request.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as never, response as never, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
 /** Builds the Nest application (API under /api, web app at /) without listening. */
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
+  options: {
+    /** false: the caller serves the web app later (serveWebApp), before listening. */
+    serveWeb?: boolean;
+  } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -104,7 +130,7 @@ export async function createApp(
   // Writes from the browser are accepted from the app's own origin (as requested, or APP_URL's,
   // which a TLS-terminating proxy may hide) and from CORS_ORIGINS.
   registerRequestGuards(fastify, [...config.corsOrigins, new URL(config.appUrl).origin]);
-  await app.register(helmet as never, {
+  const security = securityHeaders({
     // HSTS and upgrade-insecure-requests are added below only over https (see HSTS).
     hsts: false,
     contentSecurityPolicy: {
@@ -120,6 +146,10 @@ export async function createApp(
         frameAncestors: ["'none'"],
       },
     },
+  });
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(security);
+    done();
   });
   // Over plain http (an intranet http://host:3000) HSTS and upgrade-insecure-requests would
   // break the app; they are sent over https (or always / never, by HSTS=on|off).
@@ -150,6 +180,7 @@ export async function createApp(
     void reply.status(response.status).send(response.body);
   });
   installNotModified(fastify);
+  installWriteObserver(fastify, app.get(DataVersionService));
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = String(request.id);
     void reply.header('x-request-id', String(request.id));
@@ -157,7 +188,7 @@ export async function createApp(
   });
 
   if (config.apiDocs) setUpOpenApi(app);
-  await serveWebApp(app, fastify, config);
+  if (options.serveWeb !== false) await serveWebApp(app, config);
   return app;
 }
 
@@ -185,11 +216,8 @@ function setUpOpenApi(app: NestFastifyApplication) {
  * Serves the compiled Angular app: Spanish at /, English at /en/, with SPA fallback to each
  * locale's index.html. Unknown /api routes keep the JSON error shape.
  */
-async function serveWebApp(
-  app: NestFastifyApplication,
-  fastify: FastifyInstance,
-  config: AppConfig,
-) {
+export async function serveWebApp(app: NestFastifyApplication, config: AppConfig) {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const root = resolve(config.webDist);
   const hasWeb = existsSync(resolve(root, 'es-MX', 'index.html'));
   if (hasWeb) {

@@ -1,11 +1,22 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createApp } from './app.factory';
+import { createApp, serveWebApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './db/database';
 import { runMigrationsLocked } from './db/migrate';
 import { DemoSeeder } from './seed/demo-seeder';
 import { SessionsService } from './auth/sessions.service';
+
+/** The message tools/start.mjs sends when the web app build has finished. */
+function webBuilt(): Promise<void> {
+  return new Promise((resolve) => {
+    process.on('message', (message) => {
+      if (message === 'web-built') resolve();
+    });
+    // The start script ended (the build failed or it was stopped): nothing to serve.
+    process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  });
+}
 
 async function bootstrap() {
   let config;
@@ -27,7 +38,10 @@ async function bootstrap() {
       .catch((e) => Logger.error(`Stopping PostgreSQL failed: ${e}`, 'Bootstrap'));
   };
   try {
-    const app = await createApp(config, database.url);
+    // Started by tools/start.mjs while the web app still builds: get the database ready
+    // meanwhile, and serve the web app (whose files are read when it is registered) once built.
+    const webBuilding = process.env['COOPERA_WEB_BUILDING'] === '1' && !!process.send;
+    const app = await createApp(config, database.url, { serveWeb: !webBuilding });
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
@@ -53,6 +67,11 @@ async function bootstrap() {
     if (config.demoData) {
       const report = await app.get(DemoSeeder).seedIfEmpty();
       if (report.seeded) log(`Demo portfolio loaded: ${JSON.stringify(report.counts)}`);
+    }
+    if (webBuilding) {
+      log('Database ready; waiting for the web app build to finish');
+      await webBuilt();
+      await serveWebApp(app, config);
     }
     await app.listen({ port: config.port, host: config.host });
     log(`Coopera is running on http://localhost:${config.port} (API at /api, docs at /api/docs)`);

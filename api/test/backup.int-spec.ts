@@ -165,6 +165,9 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
   });
 
   it('refuses a damaged or truncated file and leaves the target without data', async () => {
+    const fresh = await createTestDatabase('coopera_test_backup_fresh');
+    targets.push(fresh);
+    const migratedRows = await dataRows(fresh.url);
     const plain = gunzipSync(readFileSync(file));
     // Cut at several points: between tables, mid-table, in the middle of a row.
     const cuts = [0.3, 0.6, 0.93].map((fraction, i) => {
@@ -188,7 +191,9 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
       const error = await restoreDatabase(target.url, bad).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BackupError);
       expect((error as Error).message).toMatch(message);
-      expect(await dataRows(target.url)).toBe(0);
+      // Nothing of the backup is loaded: the target holds no rows, or (when the failure came after
+      // its migrations) only what the migrations themselves write, like a new database.
+      expect([0, migratedRows]).toContain(await dataRows(target.url));
     }
   });
 

@@ -180,6 +180,7 @@ describe('themes: a managed list (code, Spanish and English label)', () => {
         kind: 'cooperation_project',
         titleEs: 'Acción para la hoja',
         instituteRole: 'recipient',
+        plannedStart: '2024-01-15',
         themes: ['agua', 'economia-azul'],
       })
       .expect(201);
@@ -205,5 +206,10 @@ describe('themes: a managed list (code, Spanish and English label)', () => {
       .get(`/api/v1/exports/actions.csv?id=${action.body.id}`)
       .expect(200);
     expect(template.text).toContain('agua; economia-azul');
+    // IATI keeps the code (vocabulary 99) and names the sector with the managed label.
+    const iati = await staff.get(`/api/v1/actions/${action.body.id}/export/iati.xml`).expect(200);
+    expect(iati.text).toMatch(
+      /<sector vocabulary="99" code="agua"[^>]*>\s*<narrative>Agua y saneamiento<\/narrative>/,
+    );
   });
 });

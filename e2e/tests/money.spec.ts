@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { ActionDetailPage } from '../pages/action-detail.page';
 import { ActionsPage } from '../pages/actions.page';
 import { DashboardPage } from '../pages/dashboard.page';
+import { ExportMenu } from '../pages/export-menu';
+import { expectCsv } from '../support/files';
 import {
   apiAs,
   archiveActionAs,
@@ -111,6 +113,18 @@ test.describe('money a director can trust on first sight', () => {
     );
     await expect(page.getByTestId('partner-by-year').locator('canvas').first()).toBeVisible();
     await screenshotPage(page, 'money-socio-giz');
+    // The partner's export: both figures, labelled, equal to the page's (the actions GIZ is in).
+    const file = await new ExportMenu(page).download('partner-money');
+    expect(file.name).toMatch(/^coopera-dinero-por-socio-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = expectCsv(file.bytes, 'Organización');
+    const gizRow = rows.find((r) => r[1] === 'GIZ');
+    expect(gizRow, 'GIZ is a row of its own export').toBeDefined();
+    const header = rows[0];
+    const cell = (label: string) => gizRow?.[header.indexOf(label)];
+    expect(cell('Aportado por el socio: Topes (MXN)')).toBe(money.provided['ceilings'].total);
+    expect(cell('En acciones donde participa: Topes (MXN)')).toBe(
+      money.participation['ceilings'].total,
+    );
     // The currency switch converts both figures.
     await page.getByTestId('currency-USD').locator('button').click();
     await expect(page).toHaveURL(/[?&]currency=USD/);
@@ -216,6 +230,17 @@ test.describe('one filter bar on the dashboard and the list, kept in the URL', (
     await page.getByTestId('filters-toggle').click();
     await expect(page.getByTestId('filter-fields')).toBeVisible();
     await expect(page.getByTestId('filter-year-to')).toHaveValue('2021');
+    // Themes come from the managed list, by code, labelled.
+    await page.getByTestId('filter-theme').click();
+    await page.getByRole('option', { name: 'Movilidad' }).click();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/[?&]theme=movilidad/);
+    await expect(chips.filter({ hasText: 'Movilidad' })).toHaveCount(1);
+    const mobility = await getJson<ActionPage>(
+      page.request,
+      `/api/v1/actions?${query}&theme=movilidad&pageSize=100`,
+    );
+    await expect(cards).toHaveCount(mobility.total);
     await page.screenshot({
       path: join(ARTIFACTS_DIR, 'money-acciones-filtros-abiertos-390x844.png'),
       fullPage: true,

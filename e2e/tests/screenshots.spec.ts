@@ -134,4 +134,11 @@ test.describe('screenshots and axe, admin', () => {
     await expect(page.getByTestId('import-rates')).toBeVisible();
     await audit(page, 'page-es-admin-tipos-de-cambio', testInfo);
   });
+
+  test('admin/temas', async ({ page }, testInfo) => {
+    await page.goto('/admin/temas');
+    await expect(page.getByRole('heading', { name: 'Temas', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('theme-row').first()).toBeVisible();
+    await audit(page, 'page-es-admin-temas', testInfo);
+  });
 });

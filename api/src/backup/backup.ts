@@ -275,6 +275,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
       // Rows go back exactly as dumped: user triggers (derived columns) stay off while loading;
       // foreign keys are still checked.
       await client.query(`ALTER TABLE ${ident(name)} DISABLE TRIGGER USER`);
+      // The backup is the whole truth of the table: rows a migration wrote (the starter list of
+      // themes) are replaced by the backed-up ones, renamed or removed ones included.
+      await client.query(`DELETE FROM ${ident(name)}`);
       const sink = client.query(
         copyFrom(`COPY ${ident(name)} (${columns.map(ident).join(', ')}) FROM STDIN`),
       );

@@ -1,3 +1,4 @@
+import { attachment } from '../common/content-disposition';
 import {
   Body,
   Controller,
@@ -41,7 +42,8 @@ import {
   UpdateAgreementDto,
   UpdateSessionDto,
 } from './board.dto';
-import { boardReportFileName, BoardReportService, renderBoardReport } from './board-report';
+import { BoardReportService } from './board-report';
+import { boardReportFileName, renderBoardReport } from './board-report-pdf';
 import {
   BoardAgendaItemDto,
   BoardAgreementDetailDto,
@@ -212,7 +214,7 @@ export class BoardController {
     const name = boardReportFileName(report.session, report.lang);
     void reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `attachment; filename="${name}"`)
+      .header('Content-Disposition', attachment(name))
       .header('Cache-Control', 'no-store')
       .header('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(renderBoardReport(report));

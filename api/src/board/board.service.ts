@@ -3,9 +3,10 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-user';
+import { isUniqueViolation } from '../common/db-errors';
 import { AppError, ErrorCode } from '../common/errors';
+import { AGREEMENT_COLUMNS, AGREEMENT_OVERDUE_SQL, LATEST_NOTE } from './board-queries';
 import { assertVersion, changesOf, VersionedWriter } from '../common/versioned-write';
-import { TODAY_SQL } from '../dashboard/dashboard-sql';
 import type {
   AgendaItemInput,
   AgreementInput,
@@ -21,22 +22,7 @@ import {
   BoardSession,
 } from './board.entities';
 
-const UNIQUE_VIOLATION = '23505';
-
-function isUnique(error: unknown, constraint: string): boolean {
-  const e = error as {
-    code?: string;
-    constraint?: string;
-    driverError?: { code?: string; constraint?: string };
-  };
-  const d = e.driverError ?? e;
-  return d.code === UNIQUE_VIOLATION && d.constraint === constraint;
-}
-
 /** Board sessions, their agenda, agreements and follow-up notes (every write audited). */
-/** A pending agreement (open or in progress) past its due date, in the institute's calendar. */
-const AGREEMENT_OVERDUE_SQL = `(g.status IN ('open', 'in_progress') AND g.due_date < ${TODAY_SQL})`;
-
 @Injectable()
 export class BoardService {
   constructor(
@@ -102,7 +88,8 @@ export class BoardService {
     try {
       saved = await repo.save(repo.create(values as T));
     } catch (error) {
-      if (unique && isUnique(error, unique[0])) throw new AppError(HttpStatus.CONFLICT, unique[1]);
+      if (unique && isUniqueViolation(error, unique[0]))
+        throw new AppError(HttpStatus.CONFLICT, unique[1]);
       throw error;
     }
     await this.audit.record(m, actor, {
@@ -137,7 +124,8 @@ export class BoardService {
         version,
       });
     } catch (error) {
-      if (unique && isUnique(error, unique[0])) throw new AppError(HttpStatus.CONFLICT, unique[1]);
+      if (unique && isUniqueViolation(error, unique[0]))
+        throw new AppError(HttpStatus.CONFLICT, unique[1]);
       throw error;
     }
   }
@@ -391,12 +379,3 @@ export class BoardService {
     );
   }
 }
-
-export const AGREEMENT_COLUMNS = `g.id, g.institute_id AS "instituteId", g.session_id AS "sessionId", s.title AS "sessionTitle",
-  to_char(s.held_on, 'YYYY-MM-DD') AS "sessionHeldOn", g.code, g.text, g.responsible,
-  to_char(g.due_date, 'YYYY-MM-DD') AS "dueDate", g.status, g.version, g.created_at AS "createdAt", g.updated_at AS "updatedAt",
-  CASE WHEN n.id IS NULL THEN NULL ELSE json_build_object('id', n.id, 'notedOn', to_char(n.noted_on, 'YYYY-MM-DD'), 'status', n.status, 'text', n.text) END AS "latestNote"`;
-
-export const LATEST_NOTE = `LEFT JOIN LATERAL (
-  SELECT * FROM board_agreement_notes bn WHERE bn.agreement_id = g.id ORDER BY bn.noted_on DESC, bn.created_at DESC LIMIT 1
-) n ON TRUE`;

@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { AuthUser } from '../auth/auth-user';
 import { localeOf } from '../common/errors';
-import { INSTITUTE_TIME_ZONE } from '../dashboard/dashboard-sql';
+import { INSTITUTE_TIME_ZONE } from '../common/calendar-sql';
 
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: INSTITUTE_TIME_ZONE });
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: INSTITUTE_TIME_ZONE });
+let dayAt = 0;
+let day = '';
+/** The institute's calendar day, formatted at most once a second. */
+function today(now?: Date): string {
+  if (now) return dayFormat.format(now);
+  const ms = Date.now();
+  if (ms - dayAt >= 1_000 || ms < dayAt) {
+    day = dayFormat.format(ms);
+    dayAt = ms;
+  }
+  return day;
+}
 
 /** Query parameters in a fixed order (names sorted, repeated values kept in order). */
 export function normalisedQuery(url: string): string {
@@ -42,13 +54,21 @@ export function answerKey(parts: KeyParts): string {
     scopeOf(parts.user),
     parts.perUser ? `user:${parts.user?.id ?? '-'}` : '',
     localeOf(parts.acceptLanguage),
-    today.format(parts.now ?? new Date()),
+    today(parts.now),
   ].join('|');
 }
 
+const digests = new Map<string, string>();
+const DIGESTS_MAX = 10_000;
+
 /** The entity tag of an answer: the data version and a digest of its key. */
 export function answerTag(key: string, version: string): string {
-  const digest = createHash('sha1').update(key).digest('base64url').slice(0, 16);
+  let digest = digests.get(key);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(key).digest('base64url').slice(0, 16);
+    if (digests.size >= DIGESTS_MAX) digests.clear();
+    digests.set(key, digest);
+  }
   return `${version}-${digest}`;
 }
 

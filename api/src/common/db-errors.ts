@@ -86,3 +86,14 @@ export function affectedRows(result: unknown): number {
   }
   return Array.isArray(result) ? result.length : 0;
 }
+
+/** Whether `error` is PostgreSQL's unique violation (23505) of the named constraint. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
+  const d = e.driverError ?? e;
+  return d.code === '23505' && d.constraint === constraint;
+}

@@ -3,9 +3,8 @@ import type { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import type { AuthUser } from '../auth/auth-user';
 import type { ReportingCurrency } from '../money/money';
 
-/** The institute's calendar: "today" and "overdue" are decided in Mexico City, by PostgreSQL. */
-export const INSTITUTE_TIME_ZONE = 'America/Mexico_City';
-export const TODAY_SQL = `(now() AT TIME ZONE '${INSTITUTE_TIME_ZONE}')::date`;
+// The calendar lives in common/ (actions, board and notifications use it too).
+export { INSTITUTE_TIME_ZONE, TODAY_SQL } from '../common/calendar-sql';
 
 export const FUNDING_CLASSES = ['ceilings', 'committed', 'executed', 'inKind'] as const;
 export type FundingClass = (typeof FUNDING_CLASSES)[number];

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParams } from '../actions/action-filters';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
-import { money, type ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../money/money';
 import {
   FUNDING_CLASSES,
   FundingClass,
@@ -19,7 +19,6 @@ import {
   TODAY_SQL,
   unconvertedSql,
   unconvertedSumsSql,
-  unnestKey,
 } from './dashboard-sql';
 import {
   CountDto,
@@ -27,15 +26,12 @@ import {
   GroupDto,
   GroupedDto,
   GroupedQueryDto,
-  MilestoneItemDto,
   MilestonesDto,
   MilestonesQueryDto,
-  MoneyFigureDto,
   MoneyFiguresDto,
   FigureTotalsDto,
   PartnerMoneyDto,
   PartnerTotalsDto,
-  PlannedMoneyDto,
   RateSourceDto,
   RateSourcesDto,
   SummaryDto,
@@ -44,180 +40,28 @@ import {
   UnconvertedQueryDto,
   UnconvertedSumDto,
 } from './dto/dashboard.dto';
+import {
+  byYear,
+  emptyFigures,
+  figuresByGroup,
+  GroupBy,
+  GROUPINGS,
+  keyOf,
+  MoneyRow,
+  OVERLAPPING,
+  PARTICIPATION,
+  plannedFigure,
+  PlannedRow,
+  PROVIDED,
+  sortByWeight,
+  YEAR_KEY,
+  labelPartners,
+} from './dashboard-groupings';
+import { milestonesDue } from './dashboard-milestones';
+
+export { GROUPINGS, type GroupBy } from './dashboard-groupings';
 
 type User = Pick<AuthUser, 'role' | 'organisationId'>;
-
-interface MoneyRow {
-  k1: string | null;
-  k2: string | null;
-  cls: FundingClass;
-  currency: string | null;
-  isTotal: boolean;
-  amount: string;
-  converted: string | null;
-  records: number;
-  unconverted: number;
-}
-
-/** Money per provider over every record (migration AddFundingTotals). */
-const PROVIDER_ROLLUP = {
-  table: 'funding_provider_totals',
-  columns: { provider_id: 'f.provider_id' },
-} as const;
-
-export const GROUPINGS = {
-  partner: {
-    moneyKey: 'f.provider_id',
-    moneyPostKey: 'g.k1::text',
-    perRecord: true,
-    indexed: true,
-    rollup: { ...PROVIDER_ROLLUP, key: 't.provider_id' },
-    actionKey: 'p.organisation_id::text',
-    actionFrom: 'participations p JOIN sa a ON a.id = p.action_id',
-    distinctActions: true,
-  },
-  'partner-type': {
-    // Joined before summing: a dozen types hash far faster than ~2,000 providers mapped after
-    // (benchmark: 250–300 ms → ~85 ms of SQL on 200,000 records).
-    moneyKey: 'po.type',
-    perRecord: true,
-    moneyJoins: 'LEFT JOIN organisations po ON po.id = f.provider_id',
-    rollup: {
-      ...PROVIDER_ROLLUP,
-      key: 'po.type',
-      joins: 'LEFT JOIN organisations po ON po.id = t.provider_id',
-    },
-    actionKey: 'o.type',
-    actionFrom:
-      'participations p JOIN sa a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
-    distinctActions: true,
-  },
-  year: {
-    // Matches the statistics object of migration FundingYearKeyStatistics: keep them identical.
-    moneyKey: `date_part('year', f.value_date)::int`,
-    moneyPostKey: 'g.k1::text',
-    moneyKey2: 'a.modality',
-    perRecord: true,
-    rollup: {
-      table: 'funding_year_totals',
-      columns: { year: `date_part('year', f.value_date)::int`, modality: 'x.modality' },
-      key: 't.year',
-      key2: 't.modality',
-    },
-  },
-  theme: {
-    moneyKey: 'k.value',
-    moneyJoins: unnestKey('a.themes'),
-    actionKey: 'k.value',
-    actionFrom: `sa a ${unnestKey('a.themes')}`,
-  },
-  sdg: {
-    // Summed by the smallint, turned into text once per group (~15 % less SQL time than per row).
-    moneyKey: 'k.value',
-    moneyPostKey: 'g.k1::text',
-    moneyJoins: unnestKey('a.sdgs', 'smallint'),
-    actionKey: 'k.value::text',
-    actionFrom: `sa a ${unnestKey('a.sdgs', 'smallint')}`,
-  },
-  municipality: {
-    moneyKey: 'k.value',
-    moneyJoins: unnestKey('a.municipalities'),
-    actionKey: 'k.value',
-    actionFrom: `sa a ${unnestKey('a.municipalities')}`,
-  },
-  status: { moneyKey: 'a.status', actionKey: 'a.status', actionFrom: 'sa a' },
-} satisfies Record<string, Grouping>;
-export type GroupBy = keyof typeof GROUPINGS;
-/**
- * Money of the actions an organisation (`p.organisation_id`) takes part in, whoever provided it:
- * each action once per organisation, however many roles it has there.
- */
-const PARTICIPATION_JOIN =
-  'JOIN (SELECT DISTINCT action_id, organisation_id FROM participations) p ON p.action_id = a.id';
-const PARTICIPATION: Grouping = {
-  moneyKey: 'p.organisation_id',
-  moneyPostKey: 'g.k1::text',
-  moneyJoins: PARTICIPATION_JOIN,
-};
-const PROVIDED: Grouping = {
-  moneyKey: 'f.provider_id',
-  moneyPostKey: 'g.k1::text',
-  perRecord: true,
-};
-const YEAR_KEY = `date_part('year', f.value_date)::int`;
-
-const OVERLAPPING = new Set<GroupBy>(['partner', 'partner-type', 'theme', 'sdg', 'municipality']);
-
-const emptyFigure = (currency: string): MoneyFigureDto => ({
-  total: '0.00',
-  currency,
-  byCurrency: [],
-  records: 0,
-  unconvertedCount: 0,
-});
-const emptyFigures = (currency: string): MoneyFiguresDto => ({
-  ceilings: emptyFigure(currency),
-  committed: emptyFigure(currency),
-  executed: emptyFigure(currency),
-  inKind: emptyFigure(currency),
-});
-
-const keyOf = (k1: string | null, k2: string | null) => JSON.stringify([k1, k2]);
-
-/** Folds the aggregate rows (already summed by PostgreSQL) into figures per group. */
-function figuresByGroup(rows: MoneyRow[], currency: string): Map<string, MoneyFiguresDto> {
-  const groups = new Map<string, MoneyFiguresDto>();
-  for (const row of rows) {
-    const key = keyOf(row.k1, row.k2);
-    let figures = groups.get(key);
-    if (!figures) groups.set(key, (figures = emptyFigures(currency)));
-    const figure = figures[row.cls];
-    if (row.isTotal) {
-      figure.total = row.converted ?? '0.00';
-      figure.records = row.records;
-      figure.unconvertedCount = row.unconverted;
-    } else if (row.currency !== null) {
-      figure.byCurrency.push({
-        currency: row.currency,
-        amount: row.amount,
-        converted: row.converted,
-      });
-    }
-  }
-  for (const figures of groups.values()) {
-    for (const cls of FUNDING_CLASSES)
-      figures[cls].byCurrency.sort((a, b) => a.currency.localeCompare(b.currency));
-  }
-  return groups;
-}
-
-interface PlannedRow {
-  currency: string | null;
-  isTotal: boolean;
-  amount: string;
-  converted: string | null;
-  records: number;
-  unconverted: number;
-  from: string | null;
-  to: string | null;
-}
-
-/** The planned disbursements' figure from `plannedSql` rows (no rows: none planned). */
-function plannedFigure(rows: PlannedRow[], currency: string): PlannedMoneyDto {
-  const total = rows.find((r) => r.isTotal);
-  return {
-    ...emptyFigure(currency),
-    total: total?.converted ?? '0.00',
-    records: total?.records ?? 0,
-    unconvertedCount: total?.unconverted ?? 0,
-    byCurrency: rows
-      .filter((r) => !r.isTotal && r.currency !== null)
-      .map((r) => ({ currency: r.currency as string, amount: r.amount, converted: r.converted }))
-      .sort((a, b) => a.currency.localeCompare(b.currency)),
-    from: total?.from ?? null,
-    to: total?.to ?? null,
-  };
-}
 
 @Injectable()
 export class DashboardService {
@@ -533,7 +377,7 @@ export class DashboardService {
       const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
       const [participation] = await Promise.all([
         ids.length ? this.participation(query, user, ids) : new Map<string, MoneyFiguresDto>(),
-        this.labelPartners(groups),
+        labelPartners(this.dataSource.manager, groups),
       ]);
       for (const g of groups) {
         if (g.key !== null)
@@ -543,94 +387,8 @@ export class DashboardService {
     return { currency, groupBy, totalGroups, overlapping: OVERLAPPING.has(groupBy), groups };
   }
 
-  private async labelPartners(groups: GroupDto[]) {
-    const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
-    if (!ids.length) return;
-    const rows: { id: string; label: string }[] = await this.dataSource.query(
-      `SELECT id::text, coalesce(acronym, name) AS label FROM organisations WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const labels = new Map(rows.map((r) => [r.id, r.label]));
-    for (const g of groups) g.label = g.key === null ? null : (labels.get(g.key) ?? null);
+  /** Open milestones due within `window` days and those overdue (the dashboard's list). */
+  milestones(query: MilestonesQueryDto, user: User): Promise<MilestonesDto> {
+    return milestonesDue(this.dataSource.manager, query, user);
   }
-
-  async milestones(query: MilestonesQueryDto, user: User): Promise<MilestonesDto> {
-    const window = query.window ?? 90;
-    const limit = query.limit ?? 100;
-    const params = new SqlParams();
-    const scope = scopedActions(query, user, params);
-    const w = params.add(window);
-    const l = params.add(limit);
-    const rows: (MilestoneItemDto & { list: string; total: number; asOf: string })[] =
-      await this.dataSource.query(
-        `WITH ${scope},
-       open AS (
-         SELECT m.id, m.type, m.title, m.planned_date, m.action_id, sa.code, a.title_es,
-                CASE WHEN m.planned_date < ${TODAY_SQL} THEN 'overdue' ELSE 'upcoming' END AS list
-           FROM milestones m JOIN sa ON sa.id = m.action_id JOIN actions a ON a.id = m.action_id
-          WHERE m.actual_date IS NULL AND m.planned_date <= ${TODAY_SQL} + ${w}::int
-       ),
-       ranked AS (
-         SELECT open.*, count(*) OVER (PARTITION BY list)::int AS total,
-                row_number() OVER (PARTITION BY list ORDER BY planned_date, id) AS rn
-           FROM open
-       )
-       SELECT id, type, title, to_char(planned_date, 'YYYY-MM-DD') AS "plannedDate",
-              (planned_date - ${TODAY_SQL})::int AS "daysFromToday", action_id AS "actionId",
-              code AS "actionCode", title_es AS "actionTitle", list, total,
-              to_char(${TODAY_SQL}, 'YYYY-MM-DD') AS "asOf"
-         FROM ranked WHERE rn <= ${l}::int
-       UNION ALL
-       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'none', 0, to_char(${TODAY_SQL}, 'YYYY-MM-DD')
-       ORDER BY "plannedDate"`,
-        params.values,
-      );
-    const strip = ({
-      list: _list,
-      total: _total,
-      asOf: _asOf,
-      ...item
-    }: (typeof rows)[number]): MilestoneItemDto => item;
-    const upcoming = rows.filter((r) => r.list === 'upcoming');
-    const overdue = rows.filter((r) => r.list === 'overdue');
-    return {
-      asOf: rows[rows.length - 1]?.asOf ?? rows[0].asOf,
-      window,
-      upcomingCount: upcoming[0]?.total ?? 0,
-      overdueCount: overdue[0]?.total ?? 0,
-      upcoming: upcoming.map(strip),
-      overdue: overdue.map(strip),
-    };
-  }
-}
-
-/** Largest executed first, then committed, ceilings, in-kind, actions; "not stated" last. */
-function sortByWeight(groups: GroupDto[]): GroupDto[] {
-  // Parse each total once: a comparator that parsed them would do it ~2·n·log n times.
-  const weighed = groups.map((group) => ({
-    group,
-    weight: [
-      group.money.executed.total,
-      group.money.committed.total,
-      group.money.ceilings.total,
-      group.money.inKind.total,
-    ].map((t) => money(t)),
-  }));
-  weighed.sort((a, b) => {
-    if ((a.group.key === null) !== (b.group.key === null)) return a.group.key === null ? 1 : -1;
-    for (let i = 0; i < a.weight.length; i++) {
-      const c = b.weight[i].comparedTo(a.weight[i]);
-      if (c !== 0) return c;
-    }
-    return (
-      (b.group.actions ?? 0) - (a.group.actions ?? 0) ||
-      String(a.group.key).localeCompare(String(b.group.key))
-    );
-  });
-  return weighed.map((w) => w.group);
-}
-
-function byYear(a: GroupDto, b: GroupDto): number {
-  if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
-  return Number(a.key) - Number(b.key) || String(a.modality).localeCompare(String(b.modality));
 }

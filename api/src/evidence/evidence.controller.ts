@@ -25,7 +25,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../auth/access.decorator';
 import { actorOf, type AuthedRequest, AuthUser, CurrentUser } from '../auth/auth-user';
-import { contentDisposition } from './file-name';
+import { attachment } from '../common/content-disposition';
 import { EvidenceListDto, EvidenceUploadDto } from './evidence.dto';
 import { EvidenceDownload, EvidenceOwner, EvidenceService } from './evidence.service';
 
@@ -178,7 +178,7 @@ export function sendEvidence(reply: FastifyReply, file: EvidenceDownload): Buffe
   void reply
     .header('content-type', file.mediaType)
     .header('content-length', String(file.content.length))
-    .header('content-disposition', contentDisposition(file.fileName))
+    .header('content-disposition', attachment(file.fileName))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, no-cache')

@@ -1,4 +1,5 @@
-import { asciiFileName, contentDisposition, extensionOf, sanitiseFileName } from './file-name';
+import { asciiFileName, attachment } from '../common/content-disposition';
+import { extensionOf, sanitiseFileName } from './file-name';
 
 describe('sanitiseFileName', () => {
   it.each([
@@ -41,8 +42,12 @@ describe('download headers', () => {
 
   it('writes an ASCII fallback and an RFC 5987 filename*', () => {
     expect(asciiFileName('Año "2019" 100%.pdf')).toBe('Ano _2019_ 100_.pdf');
-    expect(contentDisposition("Minuta (año 2019)'s.pdf")).toBe(
+    expect(attachment("Minuta (año 2019)'s.pdf")).toBe(
       `attachment; filename="Minuta (ano 2019)'s.pdf"; filename*=UTF-8''Minuta%20%28a%C3%B1o%202019%29%27s.pdf`,
+    );
+    // A plain ASCII name needs no filename* (every browser reads filename= as it is).
+    expect(attachment('coopera-acciones-2024-01-02.csv')).toBe(
+      'attachment; filename="coopera-acciones-2024-01-02.csv"',
     );
   });
 });

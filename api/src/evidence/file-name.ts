@@ -43,22 +43,3 @@ export function sanitiseFileName(raw: string): string {
   }
   return name;
 }
-
-/** ASCII fallback for the plain `filename=` parameter (accents folded, the rest replaced). */
-export function asciiFileName(name: string): string {
-  const folded = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/["\\%]/g, '_');
-  return folded || 'evidencia';
-}
-
-/** RFC 6266 / RFC 5987: `attachment; filename="ascii"; filename*=UTF-8''percent-encoded`. */
-export function contentDisposition(name: string): string {
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${encoded}`;
-}

@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer } from 'file-type';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 
 /** The kinds of evidence file Coopera keeps, each decided by its content. */
@@ -47,7 +48,6 @@ const ZIP_KINDS = new Set<EvidenceKind>(['docx', 'xlsx', 'pptx', 'odt', 'ods', '
 
 const startsWith = (buf: Buffer, bytes: number[], offset = 0) =>
   buf.length >= offset + bytes.length && bytes.every((b, i) => buf[offset + i] === b);
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -125,16 +125,28 @@ async function sniffZip(buf: Buffer): Promise<EvidenceKind | null> {
   return null;
 }
 
-/** The kind of a file decided by its bytes alone (magic numbers, zip and OLE2 structure). */
+/** What the `file-type` package calls the kinds it decides for us (ai and apng are PDF and PNG). */
+const FILE_TYPE_KINDS: Record<string, EvidenceKind> = {
+  pdf: 'pdf',
+  ai: 'pdf',
+  png: 'png',
+  apng: 'png',
+  jpg: 'jpeg',
+  gif: 'gif',
+  webp: 'webp',
+};
+
+/**
+ * The kind of a file decided by its bytes alone. Magic numbers come from the `file-type`
+ * package; our own rules stay on top for the two containers, which are read before file-type
+ * sees them: an OLE2 compound file must hold the application's main stream, and a zip must be
+ * a real OOXML/ODF document by its central directory (macro-enabled ones refused).
+ */
 export async function sniffKind(buf: Buffer): Promise<EvidenceKind | null> {
-  if (startsWith(buf, ascii('%PDF-'))) return 'pdf';
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(buf, ascii('GIF87a')) || startsWith(buf, ascii('GIF89a'))) return 'gif';
-  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(buf, OLE2)) return sniffOle2(buf);
   if (startsWith(buf, ZIP)) return sniffZip(buf);
-  return null;
+  const found = await fileTypeFromBuffer(buf);
+  return (found && FILE_TYPE_KINDS[found.ext]) ?? null;
 }
 
 /** The kind an extension names, if it is one of ours. */

@@ -1,14 +1,18 @@
+import { stringify } from 'csv-stringify/sync';
+
 /**
- * CSV and spreadsheet cell helpers: RFC 4180 quoting and formula-injection escaping.
- * A text cell that a spreadsheet could read as a formula (= + - @ TAB CR first) gets a leading
- * single quote; typed cells (numbers, dates) are produced by us and never escaped.
+ * CSV and spreadsheet cell helpers: RFC 4180 writing through `csv-stringify`, and our own rule on
+ * top, formula-injection escaping. A text cell that a spreadsheet could read as a formula
+ * (= + - @ TAB CR first) gets a leading single quote (and is always quoted); typed cells
+ * (numbers, dates) are produced by us and never escaped.
  */
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell we escaped: quoted always, so the quote mark reads as text everywhere. */
+const FORMULA_ESCAPED = /^'[=+\-@\t\r]/;
 
 export const UTF8_BOM = '\uFEFF';
-export const CSV_NEWLINE = '\r\n';
 
 export function needsFormulaEscape(text: string): boolean {
   return FORMULA_START.test(text);
@@ -19,25 +23,23 @@ export function escapeFormula(text: string): string {
   return needsFormulaEscape(text) ? `'${text}` : text;
 }
 
-/** RFC 4180: quote when the field holds a quote, comma, CR or LF (and always when escaped). */
-export function csvField(value: string, forceQuote = false): string {
-  if (forceQuote || /[",\r\n]/.test(value)) return `"${value.replace(/"/g, '""')}"`;
-  return value;
-}
-
 export type CellKind = 'text' | 'number' | 'date' | 'datetime';
 
-/** One cell of a CSV row: nulls are empty, text is formula-escaped (and then quoted). */
+/** One cell of a CSV row: nulls are empty, text is formula-escaped (lists joined with "; "). */
 export function csvCell(value: unknown, kind: CellKind): string {
   if (value === null || value === undefined) return '';
-  if (kind === 'text') {
-    const text = Array.isArray(value) ? value.join('; ') : String(value);
-    const escaped = needsFormulaEscape(text);
-    return csvField(escaped ? `'${text}` : text, escaped);
-  }
-  return csvField(String(value));
+  if (kind === 'text')
+    return escapeFormula(Array.isArray(value) ? value.join('; ') : String(value));
+  return String(value);
 }
 
-export function csvRow(cells: string[]): string {
-  return cells.join(',') + CSV_NEWLINE;
+/**
+ * Rows as RFC 4180 CSV with CRLF line ends. Fields holding a comma, quote, CR or LF are quoted
+ * (csv-stringify alone quotes only the whole CRLF, not a lone LF or CR), and so are escaped ones.
+ */
+export function csvRows(rows: string[][]): string {
+  return stringify(rows, {
+    record_delimiter: 'windows',
+    quoted_match: [/[\r\n]/, FORMULA_ESCAPED],
+  });
 }

@@ -1,4 +1,5 @@
-import { INSTITUTE_TIME_ZONE } from '../dashboard/dashboard-sql';
+import { attachment } from '../common/content-disposition';
+import { INSTITUTE_TIME_ZONE } from '../common/calendar-sql';
 import { RateLimited } from '../auth/rate-limit.guard';
 import {
   Controller,
@@ -54,7 +55,7 @@ export const today = (now = new Date()) => day.format(now);
 export function file(reply: FastifyReply, stream: Readable, type: string, filename: string) {
   void reply
     .header('Content-Type', type)
-    .header('Content-Disposition', `attachment; filename="${safeFilename(filename)}"`)
+    .header('Content-Disposition', attachment(safeFilename(filename)))
     .header('Cache-Control', 'no-store')
     .header('X-Content-Type-Options', 'nosniff');
   return new StreamableFile(stream);

@@ -16,7 +16,7 @@ import {
   partnerMoneyColumns,
   PartnerRow,
 } from './partner-money-table';
-import { csvCell, csvRow, needsFormulaEscape, UTF8_BOM } from './csv';
+import { csvCell, csvRows, needsFormulaEscape, UTF8_BOM } from './csv';
 import { labelOf, Lang } from '../common/vocabulary';
 import { ThemeLabels, ThemesService } from '../themes/themes.service';
 import {
@@ -137,16 +137,12 @@ export class ExportsService {
     return Readable.from(
       (async function* () {
         const { columns, rows } = await table();
-        yield UTF8_BOM + csvRow(columns.map((c) => csvCell(c.header, 'text')));
-        yield rows
-          .map((row) =>
-            csvRow(
-              row.map((v, i) =>
-                csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind),
-              ),
-            ),
-          )
-          .join('');
+        yield UTF8_BOM + csvRows([columns.map((c) => csvCell(c.header, 'text'))]);
+        yield csvRows(
+          rows.map((row) =>
+            row.map((v, i) => csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind)),
+          ),
+        );
       })(),
       { objectMode: false },
     );
@@ -194,19 +190,17 @@ export class ExportsService {
     return Readable.from(
       (async function* () {
         const show = presentation(columns, lang, await labels);
-        yield UTF8_BOM + csvRow(show.headers.map((h) => csvCell(h, 'text')));
+        yield UTF8_BOM + csvRows([show.headers.map((h) => csvCell(h, 'text'))]);
         for await (const batch of batches) {
-          yield batch
-            .map((row) =>
-              csvRow(
-                show
-                  .row(row)
-                  .map((v, i) =>
-                    csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind),
-                  ),
-              ),
-            )
-            .join('');
+          yield csvRows(
+            batch.map((row) =>
+              show
+                .row(row)
+                .map((v, i) =>
+                  csvCell(v, columns[i].kind === 'money' ? 'number' : columns[i].kind),
+                ),
+            ),
+          );
         }
       })(),
       { objectMode: false },
@@ -446,7 +440,11 @@ export class ExportsService {
    */
   async iati(filter: ActionFilterDto, user: Scope, onlyId?: string): Promise<Readable> {
     const now = new Date();
-    const ctx = this.iatiContext(now);
+    const labels = await this.themes.labels();
+    const ctx: IatiContext = {
+      ...this.iatiContext(now),
+      themeLabel: (code) => labels.label(code, 'es'),
+    };
     const omitted: { code: string; reasons: string[] }[] = [];
     const ids = onlyId ? [onlyId] : null;
     const source = ids

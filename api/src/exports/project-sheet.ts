@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { ActionDetailDto, FundingDto } from '../actions/dto/action-response.dto';
 import { humanDate, humanDay } from '../common/human-dates';
 import { withFallbackFonts } from '../common/pdf-fonts';
+import { stampPages } from '../common/pdf-pages';
 import { labelOf, type Lang, type VocabularyGroup } from '../common/vocabulary';
 import type { ThemeLabels } from '../themes/themes.service';
 import { addMoney, formatMoney } from '../money/money';
@@ -402,24 +403,14 @@ export function renderProjectSheet({
   }
 
   // Header and footer on every page: institute, generation date, page numbers.
-  const range_ = doc.bufferedPageRange();
   const generated = humanDay(generatedAt, lang);
-  for (let i = range_.start; i < range_.start + range_.count; i++) {
-    doc.switchToPage(i);
-    const { top, bottom, left } = doc.page.margins;
-    doc.page.margins.top = 0;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#555555');
-    doc.text(`${instituteName} · ${action.code}`, left, 28, { width, lineBreak: false });
-    doc.text(
-      `${t.generated} ${generated} · ${t.page} ${i + 1} ${t.of} ${range_.count}`,
-      left,
-      doc.page.height - 40,
-      { width, align: 'right', lineBreak: false },
-    );
-    doc.page.margins.top = top;
-    doc.page.margins.bottom = bottom;
-  }
+  stampPages(
+    doc,
+    width,
+    `${instituteName} · ${action.code}`,
+    (page, pages) => `${t.generated} ${generated} · ${t.page} ${page} ${t.of} ${pages}`,
+    '#555555',
+  );
   doc.end();
   return doc;
 }

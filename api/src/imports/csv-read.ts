@@ -1,6 +1,10 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /**
- * RFC 4180 reader for the CSV tables of the export: UTF-8 (BOM optional), comma separated,
- * quoted fields with doubled quotes, CRLF or LF line ends (also inside quotes).
+ * RFC 4180 reader for the CSV tables of the export, on `csv-parse`: UTF-8 (BOM optional), comma
+ * separated, quoted fields with doubled quotes, CRLF or LF line ends (also inside quotes). Ours on
+ * top: the caps, checked record by record so a hostile file stops the reader early, and the
+ * 1-based line of each row for error locations.
  */
 export interface CsvReadResult {
   rows: string[][];
@@ -24,82 +28,67 @@ export interface CsvReadLimits {
   maxCellChars?: number;
 }
 
+/** Stops the parser at the first record past a cap. */
+class CapReached extends Error {
+  constructor(readonly error: NonNullable<CsvReadResult['error']>) {
+    super(error.code);
+  }
+}
+
+const QUOTE_ERRORS: Record<string, CsvErrorCode> = {
+  CSV_QUOTE_NOT_CLOSED: 'unterminated_quote',
+  INVALID_OPENING_QUOTE: 'stray_quote',
+  CSV_INVALID_CLOSING_QUOTE: 'stray_quote',
+};
+
+/** The first cell of `record` past a cap (cells in order), as the error to report. */
+function capError(
+  record: string[],
+  line: number,
+  maxColumns: number,
+  maxCellChars: number,
+): CsvReadResult['error'] {
+  for (let i = 0; i < record.length; i++) {
+    if (record[i].length > maxCellChars)
+      return { line, code: 'cell_too_long', column: i + 1, length: record[i].length };
+    // Trailing empty fields past the cap are not values.
+    if (i >= maxColumns && record[i] !== '')
+      return { line, code: 'too_many_columns', column: i + 1 };
+  }
+  return undefined;
+}
+
 export function readCsv(input: string, limits: CsvReadLimits = {}): CsvReadResult {
   const maxRows = limits.maxRows ?? Infinity;
   const maxColumns = limits.maxColumns ?? Infinity;
   const maxCellChars = limits.maxCellChars ?? Infinity;
-  let stop: CsvReadResult['error'];
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const rows: string[][] = [];
   const lines: number[] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false;
-  let line = 1;
-  let rowLine = 1;
-  /** Ends the field; false (and `stop` set) when it breaks a cap. */
-  const endField = (): boolean => {
-    if (field.length > maxCellChars)
-      stop = { line: rowLine, code: 'cell_too_long', column: row.length + 1, length: field.length };
-    else if (row.length >= maxColumns && field !== '')
-      stop = { line: rowLine, code: 'too_many_columns', column: row.length + 1 };
-    row.push(field);
-    field = '';
-    fieldStarted = false;
-    return !stop;
-  };
-  const endRow = (): boolean => {
-    if (!endField()) return false;
-    // A line with one empty field is a blank line (the closing newline): skip it.
-    if (!(row.length === 1 && row[0] === '')) {
-      if (rows.length >= maxRows) {
-        stop = { line: rowLine, code: 'too_many_rows' };
-        return false;
-      }
-      rows.push(row);
-      lines.push(rowLine);
-    }
-    row = [];
-    return true;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          const next = text[i + 1];
-          if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n')
-            return { rows, lines, error: { line, code: 'stray_quote' } };
-        }
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      continue;
-    }
-    if (c === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-    } else if (c === '"') {
-      return { rows, lines, error: { line, code: 'stray_quote' } };
-    } else if (c === ',') {
-      if (!endField()) return { rows, lines, error: stop };
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      if (!endRow()) return { rows, lines, error: stop };
-      line++;
-      rowLine = line;
-    } else {
-      field += c;
-      fieldStarted = true;
-    }
+  try {
+    parse(input, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], { lines: end }: { lines: number }) => {
+        // A line holding one empty field is a blank line.
+        if (record.length === 1 && record[0] === '') return null;
+        // csv-parse counts the line it ends on, and each CR or LF inside quotes as a line.
+        const line = end - (record.join('').match(/[\r\n]/g)?.length ?? 0);
+        const error =
+          rows.length >= maxRows
+            ? { line, code: 'too_many_rows' as const }
+            : capError(record, line, maxColumns, maxCellChars);
+        if (error) throw new CapReached(error);
+        rows.push(record);
+        lines.push(line);
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CapReached) return { rows, lines, error: error.error };
+    if (error instanceof CsvError && QUOTE_ERRORS[error.code])
+      return { rows, lines, error: { line: Number(error.lines), code: QUOTE_ERRORS[error.code] } };
+    throw error;
   }
-  if (quoted) return { rows, lines, error: { line: rowLine, code: 'unterminated_quote' } };
-  if ((field !== '' || row.length) && !endRow()) return { rows, lines, error: stop };
   return { rows, lines };
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { TODAY_SQL } from '../dashboard/dashboard-sql';
+import { TODAY_SQL } from '../common/calendar-sql';
 import { digestMail } from './digest-mail';
 import { DigestRunDto } from './dto/notification.dto';
 import { MailerService } from './mailer.service';

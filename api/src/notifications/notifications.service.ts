@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { actionConditions, SqlParams } from '../actions/action-filters';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
-import { TODAY_SQL } from '../dashboard/dashboard-sql';
+import { TODAY_SQL } from '../common/calendar-sql';
 import { NotificationDto, NotificationsDto } from './dto/notification.dto';
 
 /** Upcoming = due within this many days (today included). */

@@ -2,9 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { affectedRows } from '../common/db-errors';
 import { AppError } from '../common/errors';
 import { inTransaction } from '../common/transaction';
+import { VersionedWriter } from '../common/versioned-write';
 import { slugify } from '../common/slug';
 import type { Label, Lang } from '../common/vocabulary';
 import { CreateThemeDto, ThemeDto, UpdateThemeDto } from './dto/theme.dto';
@@ -36,6 +36,7 @@ export class ThemesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly versioned: VersionedWriter,
   ) {}
 
   async list(): Promise<ThemeDto[]> {
@@ -114,22 +115,19 @@ export class ThemesService {
         labelEn: input.labelEn ?? before.labelEn,
       };
       await this.assertNoDuplicate(m, next, code);
-      const updated: unknown[] = await m.query(
-        `UPDATE themes SET label_es = $3, label_en = $4, version = version + 1, updated_at = now()
-          WHERE code = $1 AND version = $2 RETURNING code`,
-        [code, input.version, next.labelEs, next.labelEn],
-      );
-      if (affectedRows(updated) === 0)
-        throw new AppError(HttpStatus.CONFLICT, 'VERSION_CONFLICT', { current: before });
-      const after = await this.get(m, code);
-      await this.audit.record(m, actor, {
-        operation: 'update',
-        entity: 'theme',
-        entityId: code,
+      return this.versioned.update(m, actor, {
+        target: { entity: 'theme', entityId: code },
         before,
-        after,
+        write: () =>
+          m.query(
+            `UPDATE themes SET label_es = $3, label_en = $4, version = version + 1, updated_at = now()
+              WHERE code = $1 AND version = $2 RETURNING code`,
+            [code, input.version, next.labelEs, next.labelEn],
+          ),
+        read: () => this.get(m, code),
+        // Writes to themes are serialised by the advisory lock: the row read is the current one.
+        current: async () => before,
       });
-      return after;
     });
   }
 

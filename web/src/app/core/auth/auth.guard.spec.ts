@@ -11,35 +11,36 @@ import { AuthStore } from './auth.store';
 @Component({ template: '' })
 class Blank {}
 
-describe('authGuard', () => {
-  let http: HttpTestingController;
-  let router: Router;
+// One router and HTTP mock per test, for every suite of this file.
+let http: HttpTestingController;
+let router: Router;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        { provide: LOCALE_ID, useValue: 'en' },
-        provideHttpClient(withInterceptors([acceptLanguageInterceptor, unauthorizedInterceptor])),
-        provideHttpClientTesting(),
-        provideRouter([
-          { path: 'iniciar-sesion', component: Blank },
-          { path: 'cambiar-contrasena', component: Blank },
-          { path: 'acciones', component: Blank, canActivate: [authGuard] },
-        ]),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    router = TestBed.inject(Router);
+beforeEach(() => {
+  TestBed.configureTestingModule({
+    providers: [
+      { provide: LOCALE_ID, useValue: 'en' },
+      provideHttpClient(withInterceptors([acceptLanguageInterceptor, unauthorizedInterceptor])),
+      provideHttpClientTesting(),
+      provideRouter([
+        { path: 'iniciar-sesion', component: Blank },
+        { path: 'cambiar-contrasena', component: Blank },
+        { path: 'acciones', component: Blank, canActivate: [authGuard] },
+      ]),
+    ],
   });
+  http = TestBed.inject(HttpTestingController);
+  router = TestBed.inject(Router);
+});
 
-  afterEach(() => http.verify());
+afterEach(() => http.verify());
 
-  async function flushMe(
-    respond: (req: ReturnType<HttpTestingController['expectOne']>) => void,
-  ): Promise<void> {
-    respond(await vi.waitFor(() => http.expectOne('/api/v1/auth/me')));
-  }
+async function flushMe(
+  respond: (req: ReturnType<HttpTestingController['expectOne']>) => void,
+): Promise<void> {
+  respond(await vi.waitFor(() => http.expectOne('/api/v1/auth/me')));
+}
 
+describe('authGuard', () => {
   it('sends a signed-out user to sign-in with the page they asked for as returnUrl', async () => {
     const navigation = router.navigateByUrl('/acciones?status=closed');
     await flushMe((req) => {
@@ -73,7 +74,9 @@ describe('authGuard', () => {
     expect(await router.navigateByUrl('/acciones')).toBe(true);
     http.expectNone('/api/v1/auth/me');
   });
+});
 
+describe('authGuard: temporary passwords and expired sessions', () => {
   it('sends a user with an admin-set password to the change-password page first', async () => {
     const navigation = router.navigateByUrl('/acciones');
     await flushMe((req) =>

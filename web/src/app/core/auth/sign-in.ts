@@ -21,67 +21,7 @@ import { AuthStore } from './auth.store';
     MatProgressBarModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <main class="sign-in">
-      <mat-card appearance="outlined">
-        <mat-card-header>
-          <mat-card-title><h1 i18n="@@signIn.title">Iniciar sesión</h1></mat-card-title>
-          <mat-card-subtitle i18n="@@signIn.subtitle"
-            >Coopera · cooperación internacional</mat-card-subtitle
-          >
-        </mat-card-header>
-        <mat-card-content>
-          <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="sign-in-form">
-            <mat-form-field class="full-width">
-              <mat-label i18n="@@signIn.email">Correo electrónico</mat-label>
-              <input
-                matInput
-                type="email"
-                formControlName="email"
-                autocomplete="username"
-                required
-                data-testid="sign-in-email"
-              />
-              @if (form.controls.email.hasError('email')) {
-                <mat-error i18n="@@signIn.emailInvalid">Escribe un correo válido.</mat-error>
-              } @else if (form.controls.email.hasError('required')) {
-                <mat-error i18n="@@signIn.emailRequired">Escribe tu correo.</mat-error>
-              }
-            </mat-form-field>
-            <mat-form-field class="full-width">
-              <mat-label i18n="@@signIn.password">Contraseña</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                autocomplete="current-password"
-                required
-                data-testid="sign-in-password"
-              />
-              @if (form.controls.password.hasError('required')) {
-                <mat-error i18n="@@signIn.passwordRequired">Escribe tu contraseña.</mat-error>
-              }
-            </mat-form-field>
-            @if (error()) {
-              <p class="error" role="alert" data-testid="sign-in-error">{{ error() }}</p>
-            }
-            @if (busy()) {
-              <mat-progress-bar mode="indeterminate" />
-            }
-            <button
-              mat-flat-button
-              type="submit"
-              [disabled]="busy()"
-              data-testid="sign-in-submit"
-              i18n="@@signIn.submit"
-            >
-              Entrar
-            </button>
-          </form>
-        </mat-card-content>
-      </mat-card>
-    </main>
-  `,
+  templateUrl: './sign-in.html',
   styles: `
     .sign-in {
       display: grid;

@@ -87,7 +87,9 @@ describe('action filters ⇄ URL query params', () => {
     expect(hasActiveFilters({ ...DEFAULT_FILTERS, page: 4, sort: 'code' })).toBe(false);
     expect(hasActiveFilters({ ...DEFAULT_FILTERS, sdg: [13] })).toBe(true);
   });
+});
 
+describe('action filters: partner type, municipality and years', () => {
   it('maps partner type, municipality and the year range to and from the URL', () => {
     const filters = filtersFromParams({
       partnerType: 'multilateral,ngo_foundation',

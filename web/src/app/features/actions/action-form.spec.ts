@@ -72,6 +72,11 @@ async function setup() {
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
   http.expectOne('/api/v1/actions/a1').flush(action);
+  // The theme field reads the managed list once the form shows.
+  fixture.detectChanges();
+  for (const req of http.match('/api/v1/themes')) {
+    req.flush([{ code: 'movilidad', labelEs: 'Movilidad', labelEn: 'Mobility' }]);
+  }
   await fixture.whenStable();
   fixture.detectChanges();
   const el = fixture.nativeElement as HTMLElement;

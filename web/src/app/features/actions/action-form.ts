@@ -100,46 +100,7 @@ interface Conflict {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-form.html',
-  styles: `
-    form {
-      max-width: 960px;
-    }
-    .actions {
-      display: flex;
-      gap: 8px;
-      justify-content: flex-end;
-    }
-    .server-error {
-      color: var(--mat-sys-error);
-    }
-    .conflict {
-      margin: 16px 0;
-      padding: 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .conflict h2 {
-      margin-top: 0;
-      font: var(--mat-sys-title-medium);
-    }
-    .conflict table {
-      border-collapse: collapse;
-      width: 100%;
-      margin-bottom: 12px;
-    }
-    .conflict th,
-    .conflict td {
-      text-align: left;
-      vertical-align: top;
-      padding: 4px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      white-space: pre-line;
-    }
-    .conflict .clash {
-      font-weight: 500;
-    }
-  `,
+  styleUrl: './action-form.scss',
 })
 export class ActionForm implements HasUnsavedChanges {
   private readonly api = inject(ActionsApi);

@@ -21,7 +21,7 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { ActionSummary, CURRENCIES, type Currency } from '../../core/api/models';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { CurrencySwitch } from '../../shared/currency-switch';
 import { MoneyPipe } from '../../shared/money';
 import { FIGURE_LABELS } from '../dashboard/chart-data';
 import { AuthStore } from '../../core/auth/auth.store';
@@ -47,7 +47,7 @@ import { ACTION_COLUMNS, ActionColumn, loadColumns, saveColumns } from './column
   imports: [
     RouterLink,
     MatTableModule,
-    MatButtonToggleModule,
+    CurrencySwitch,
     MoneyPipe,
     MatSortModule,
     SortHeaderIntl,
@@ -108,7 +108,6 @@ export class ActionList {
     requireSync: true,
   });
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
-  protected readonly currencies = CURRENCIES;
   private readonly params = toSignal(this.route.queryParams, { requireSync: true });
   /** The money columns' currency, kept in the URL (`?currency=USD`; MXN by default). */
   protected readonly currency = computed((): Currency => {
@@ -157,8 +156,7 @@ export class ActionList {
     this.apply({ ...patch, page: 1 });
   }
 
-  setCurrency(value: unknown): void {
-    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
+  setCurrency(value: Currency): void {
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { ...filtersToParams(this.filters()), currency: value === 'MXN' ? null : value },

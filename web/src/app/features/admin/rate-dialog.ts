@@ -37,71 +37,7 @@ export type RateDialogResult = ExchangeRate | 'conflict' | undefined;
     MatButtonModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h2 mat-dialog-title>
-      @if (editing) {
-        <span i18n="@@rates.edit.title">Editar tipo de cambio</span>
-      } @else {
-        <span i18n="@@rates.create.title">Nuevo tipo de cambio</span>
-      }
-    </h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@rates.field.date">Fecha (AAAA-MM-DD)</mat-label>
-          <input
-            matInput
-            formControlName="rateDate"
-            required
-            placeholder="2019-01-14"
-            data-testid="rate-date"
-          />
-          <mat-error>{{ errorText('rateDate') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@rates.field.currency">Moneda</mat-label>
-          <mat-select formControlName="currency" required data-testid="rate-currency">
-            @for (c of currencies; track c) {
-              <mat-option [value]="c">{{ c }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ errorText('currency') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@rates.field.rate">Pesos (MXN) por unidad</mat-label>
-          <input
-            matInput
-            formControlName="rateToMxn"
-            required
-            inputmode="decimal"
-            placeholder="19.163500"
-            data-testid="rate-value"
-          />
-          <mat-error>{{ errorText('rateToMxn') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@rates.field.source">Fuente</mat-label>
-          <input matInput formControlName="source" data-testid="rate-source" />
-          <mat-error>{{ errorText('source') }}</mat-error>
-        </mat-form-field>
-        @for (message of messages(); track $index) {
-          <p class="server-error" role="alert">{{ message }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="rate-save"
-          i18n="@@rates.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './rate-dialog.html',
   styles: `
     .server-error {
       color: var(--mat-sys-error);

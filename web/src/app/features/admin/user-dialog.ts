@@ -11,7 +11,7 @@ import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { fieldErrors, toApiError } from '../../core/api/api-error';
 import { CreatedUser, CreateUserRequest, Role, ROLES } from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
-import { MIN_PASSWORD_LENGTH } from '../../core/auth/change-password-dialog';
+import { MIN_PASSWORD_LENGTH } from '../../core/auth/password-fields';
 import { ROLE_LABELS } from '../../core/i18n/labels';
 import { UsersApi } from './users.api';
 
@@ -26,110 +26,7 @@ import { UsersApi } from './users.api';
     MatButtonModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h2 mat-dialog-title i18n="@@users.create.title">Nuevo usuario</h2>
-    @if (created(); as user) {
-      <mat-dialog-content>
-        <p i18n="@@users.create.done">Se creó la cuenta de {{ user.email }}.</p>
-        @if (user.temporaryPassword) {
-          <p i18n="@@users.create.tempPassword">
-            Contraseña temporal (se muestra una sola vez; compártela por un canal seguro):
-          </p>
-          <p class="temp-row">
-            <code class="temp" data-testid="temporary-password">{{ user.temporaryPassword }}</code>
-            <button
-              mat-stroked-button
-              type="button"
-              (click)="copy(user.temporaryPassword)"
-              data-testid="copy-password"
-            >
-              @if (copied()) {
-                <ng-container i18n="@@users.copied">Copiada</ng-container>
-              } @else {
-                <ng-container i18n="@@users.copy">Copiar</ng-container>
-              }
-            </button>
-          </p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-flat-button type="button" [mat-dialog-close]="user" i18n="@@common.close">
-          Cerrar
-        </button>
-      </mat-dialog-actions>
-    } @else {
-      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <mat-dialog-content>
-          <mat-form-field class="full-width">
-            <mat-label i18n="@@users.field.email">Correo electrónico</mat-label>
-            <input
-              matInput
-              type="email"
-              formControlName="email"
-              required
-              data-testid="user-email"
-            />
-            <mat-error>{{ errorText('email') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field class="full-width">
-            <mat-label i18n="@@users.field.name">Nombre</mat-label>
-            <input matInput formControlName="name" required data-testid="user-name-field" />
-            <mat-error>{{ errorText('name') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field class="full-width">
-            <mat-label i18n="@@users.field.role">Rol</mat-label>
-            <mat-select formControlName="role" required data-testid="user-role-field">
-              @for (r of roles; track r) {
-                <mat-option [value]="r">{{ roleLabels[r] }}</mat-option>
-              }
-            </mat-select>
-            <mat-error>{{ errorText('role') }}</mat-error>
-          </mat-form-field>
-          @if (form.controls.role.value === 'partner') {
-            <mat-form-field class="full-width">
-              <mat-label i18n="@@users.field.organisation">Organización</mat-label>
-              <mat-select formControlName="organisationId" required>
-                @for (o of organisations(); track o.id) {
-                  <mat-option [value]="o.id">{{
-                    o.acronym ? o.acronym + ' · ' + o.name : o.name
-                  }}</mat-option>
-                }
-              </mat-select>
-              <mat-error>{{ errorText('organisationId') }}</mat-error>
-            </mat-form-field>
-          }
-          <mat-form-field class="full-width">
-            <mat-label i18n="@@users.field.password">Contraseña inicial (opcional)</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-            />
-            <mat-hint i18n="@@users.field.passwordHint"
-              >Déjala vacía para generar una temporal.</mat-hint
-            >
-            <mat-error>{{ errorText('password') }}</mat-error>
-          </mat-form-field>
-          @if (error()) {
-            <p class="server-error" role="alert">{{ error() }}</p>
-          }
-        </mat-dialog-content>
-        <mat-dialog-actions align="end">
-          <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-          <button
-            mat-flat-button
-            type="submit"
-            [disabled]="busy()"
-            data-testid="user-save"
-            i18n="@@users.create.submit"
-          >
-            Crear
-          </button>
-        </mat-dialog-actions>
-      </form>
-    }
-  `,
+  templateUrl: './user-dialog.html',
   styles: `
     .server-error {
       color: var(--mat-sys-error);

@@ -7,7 +7,7 @@ import {
 } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -24,7 +24,10 @@ import type { Observable } from 'rxjs';
 import type { AgendaItem } from '../../core/api/models';
 import { ActionsApi } from '../actions/actions.api';
 import { filtersFromParams } from '../actions/action-filters';
-import { BOARD_DIALOG_STYLES, BoardDialog, BoardDialogData } from './board-dialog';
+import { DialogActions } from '../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../shared/versioned-form';
+import { BoardApi } from './board.api';
+import { BOARD_DIALOG_STYLES, BoardDialogData, boardForm } from './board-form';
 
 /** An action linked to an agenda item, as the dialog shows it. */
 export interface LinkedAction {
@@ -44,6 +47,7 @@ export type AgendaItemDialogData = BoardDialogData<AgendaItem> & {
 @Component({
   selector: 'app-agenda-item-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -57,7 +61,7 @@ export type AgendaItemDialogData = BoardDialogData<AgendaItem> & {
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <h2 mat-dialog-title>
-        @if (editing) {
+        @if (saving.editing) {
           <ng-container i18n="@@agenda.editTitle">Editar punto del orden del día</ng-container>
         } @else {
           <ng-container i18n="@@agenda.addTitle">Añadir punto al orden del día</ng-container>
@@ -68,7 +72,7 @@ export type AgendaItemDialogData = BoardDialogData<AgendaItem> & {
           <mat-form-field class="position">
             <mat-label i18n="@@agenda.position">Número de punto</mat-label>
             <input matInput type="number" min="1" formControlName="position" required />
-            <mat-error>{{ errorText('position') }}</mat-error>
+            <mat-error>{{ saving.errorText('position') }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field class="full-width">
@@ -80,7 +84,7 @@ export type AgendaItemDialogData = BoardDialogData<AgendaItem> & {
             required
             data-testid="agenda-title"
           ></textarea>
-          <mat-error>{{ errorText('title') }}</mat-error>
+          <mat-error>{{ saving.errorText('title') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label i18n="@@agenda.actions">Acciones vinculadas</mat-label>
@@ -109,22 +113,8 @@ export type AgendaItemDialogData = BoardDialogData<AgendaItem> & {
             >Escribe la clave o el título de una acción.</mat-hint
           >
         </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
     </form>
   `,
   styles: [
@@ -136,7 +126,9 @@ export type AgendaItemDialogData = BoardDialogData<AgendaItem> & {
     `,
   ],
 })
-export class AgendaItemDialog extends BoardDialog<AgendaItem, AgendaItemDialogData> {
+export class AgendaItemDialog implements VersionedFormHost<AgendaItem> {
+  protected readonly data = inject<AgendaItemDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(BoardApi);
   private readonly actionsApi = inject(ActionsApi);
 
   readonly form = new FormGroup({
@@ -171,9 +163,17 @@ export class AgendaItemDialog extends BoardDialog<AgendaItem, AgendaItemDialogDa
     { initialValue: [] as LinkedAction[] },
   );
 
+  protected readonly saving = boardForm<AgendaItem>(this, this.data.item, {
+    create: (body) => this.create(body),
+    update: (id, body) => this.update(id, body),
+  });
+
+  submit(): Promise<void> {
+    return this.saving.submit();
+  }
+
   constructor() {
-    super();
-    if (this.data.item) this.load(this.data.item);
+    if (this.data.item) this.saving.load(this.data.item);
   }
 
   protected unlinkLabel(a: LinkedAction): string {
@@ -198,7 +198,7 @@ export class AgendaItemDialog extends BoardDialog<AgendaItem, AgendaItemDialogDa
     this.form.markAsDirty();
   }
 
-  protected fill(item: AgendaItem): void {
+  fill(item: AgendaItem): void {
     const known = new Map(this.data.linked.map((a) => [a.id, a]));
     this.actions.set(
       item.actionIds.map((id) => known.get(id) ?? { id, code: id.slice(0, 8), title: '' }),
@@ -206,16 +206,16 @@ export class AgendaItemDialog extends BoardDialog<AgendaItem, AgendaItemDialogDa
     this.form.setValue({ position: item.position, title: item.title, actionIds: item.actionIds });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return { position: Number(v.position), title: v.title.trim(), actionIds: v.actionIds };
   }
 
-  protected create(body: Record<string, unknown>): Observable<AgendaItem> {
+  private create(body: object): Observable<AgendaItem> {
     return this.api.addAgendaItem(this.data.sessionId, body as never);
   }
 
-  protected override update(id: string, body: Record<string, unknown>): Observable<AgendaItem> {
+  private update(id: string, body: Record<string, unknown>): Observable<AgendaItem> {
     return this.api.updateAgendaItem(this.data.sessionId, id, body as never);
   }
 }

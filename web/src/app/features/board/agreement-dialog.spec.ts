@@ -79,6 +79,6 @@ describe('agreement dialog', () => {
     );
     await saving;
     expect(close).not.toHaveBeenCalled();
-    expect(dialog['error']()).toBe('Ya existe un acuerdo con esa clave.');
+    expect(dialog['saving'].error()).toBe('Ya existe un acuerdo con esa clave.');
   });
 });

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -9,7 +9,10 @@ import type { Observable } from 'rxjs';
 import { AGREEMENT_STATUSES, AgreementRecord, AgreementStatus } from '../../core/api/models';
 import { AGREEMENT_STATUS_LABELS } from '../../core/i18n/progress-labels';
 import { dateValidator, orNull } from '../../shared/forms';
-import { BOARD_DIALOG_STYLES, BoardDialog, BoardDialogData } from './board-dialog';
+import { DialogActions } from '../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../shared/versioned-form';
+import { BoardApi } from './board.api';
+import { BOARD_DIALOG_STYLES, BoardDialogData, boardForm } from './board-form';
 
 export type AgreementDialogData = BoardDialogData<AgreementRecord> & {
   sessionId: string;
@@ -20,6 +23,7 @@ export type AgreementDialogData = BoardDialogData<AgreementRecord> & {
 @Component({
   selector: 'app-agreement-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -31,7 +35,7 @@ export type AgreementDialogData = BoardDialogData<AgreementRecord> & {
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
       <h2 mat-dialog-title>
-        @if (editing) {
+        @if (saving.editing) {
           <ng-container i18n="@@agreement.editTitle">Editar acuerdo</ng-container>
         } @else {
           <ng-container i18n="@@agreement.addTitle">Registrar acuerdo</ng-container>
@@ -43,7 +47,7 @@ export type AgreementDialogData = BoardDialogData<AgreementRecord> & {
             <mat-label i18n="@@agreement.code">Clave</mat-label>
             <input matInput formControlName="code" required data-testid="agreement-code" />
             <mat-hint i18n="@@agreement.codeHint">Única en el instituto, p. ej. JD-XII-1.</mat-hint>
-            <mat-error>{{ errorText('code') }}</mat-error>
+            <mat-error>{{ saving.errorText('code') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label i18n="@@agreement.status">Estado</mat-label>
@@ -63,41 +67,29 @@ export type AgreementDialogData = BoardDialogData<AgreementRecord> & {
             required
             data-testid="agreement-text"
           ></textarea>
-          <mat-error>{{ errorText('text') }}</mat-error>
+          <mat-error>{{ saving.errorText('text') }}</mat-error>
         </mat-form-field>
         <div class="row">
           <mat-form-field>
             <mat-label i18n="@@agreement.responsible">Responsable</mat-label>
             <input matInput formControlName="responsible" data-testid="agreement-responsible" />
-            <mat-error>{{ errorText('responsible') }}</mat-error>
+            <mat-error>{{ saving.errorText('responsible') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label i18n="@@agreement.dueDate">Fecha compromiso</mat-label>
             <input matInput type="date" formControlName="dueDate" data-testid="agreement-due" />
-            <mat-error>{{ errorText('dueDate') }}</mat-error>
+            <mat-error>{{ saving.errorText('dueDate') }}</mat-error>
           </mat-form-field>
         </div>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
     </form>
   `,
   styles: BOARD_DIALOG_STYLES,
 })
-export class AgreementDialog extends BoardDialog<AgreementRecord, AgreementDialogData> {
+export class AgreementDialog implements VersionedFormHost<AgreementRecord> {
+  protected readonly data = inject<AgreementDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(BoardApi);
   protected readonly statuses = AGREEMENT_STATUSES;
   protected readonly statusLabels = AGREEMENT_STATUS_LABELS;
 
@@ -115,12 +107,20 @@ export class AgreementDialog extends BoardDialog<AgreementRecord, AgreementDialo
     status: new FormControl<AgreementStatus>('open', { nonNullable: true }),
   });
 
-  constructor() {
-    super();
-    if (this.data.item) this.load(this.data.item);
+  protected readonly saving = boardForm<AgreementRecord>(this, this.data.item, {
+    create: (body) => this.create(body),
+    update: (id, body) => this.update(id, body),
+  });
+
+  submit(): Promise<void> {
+    return this.saving.submit();
   }
 
-  protected fill(a: AgreementRecord): void {
+  constructor() {
+    if (this.data.item) this.saving.load(this.data.item);
+  }
+
+  fill(a: AgreementRecord): void {
     this.form.setValue({
       code: a.code,
       text: a.text,
@@ -130,7 +130,7 @@ export class AgreementDialog extends BoardDialog<AgreementRecord, AgreementDialo
     });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       code: v.code.trim(),
@@ -141,14 +141,11 @@ export class AgreementDialog extends BoardDialog<AgreementRecord, AgreementDialo
     };
   }
 
-  protected create(body: Record<string, unknown>): Observable<AgreementRecord> {
+  private create(body: object): Observable<AgreementRecord> {
     return this.api.addAgreement(this.data.sessionId, body as never);
   }
 
-  protected override update(
-    id: string,
-    body: Record<string, unknown>,
-  ): Observable<AgreementRecord> {
+  private update(id: string, body: Record<string, unknown>): Observable<AgreementRecord> {
     return this.api.updateAgreement(id, body as never);
   }
 }

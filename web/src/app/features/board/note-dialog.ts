@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -9,7 +9,10 @@ import type { Observable } from 'rxjs';
 import { AGREEMENT_STATUSES, AgreementNote, AgreementStatus } from '../../core/api/models';
 import { AGREEMENT_STATUS_LABELS } from '../../core/i18n/progress-labels';
 import { dateValidator, todayIso } from '../../shared/forms';
-import { BOARD_DIALOG_STYLES, BoardDialog, BoardDialogData } from './board-dialog';
+import { DialogActions } from '../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../shared/versioned-form';
+import { BoardApi } from './board.api';
+import { BOARD_DIALOG_STYLES, BoardDialogData, boardForm } from './board-form';
 
 export type NoteDialogData = BoardDialogData<AgreementNote> & {
   agreementId: string;
@@ -21,6 +24,7 @@ export type NoteDialogData = BoardDialogData<AgreementNote> & {
 @Component({
   selector: 'app-note-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -43,7 +47,7 @@ export type NoteDialogData = BoardDialogData<AgreementNote> & {
               required
               data-testid="note-date"
             />
-            <mat-error>{{ errorText('notedOn') }}</mat-error>
+            <mat-error>{{ saving.errorText('notedOn') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label i18n="@@note.status">Nuevo estado</mat-label>
@@ -64,29 +68,17 @@ export type NoteDialogData = BoardDialogData<AgreementNote> & {
             required
             data-testid="note-text"
           ></textarea>
-          <mat-error>{{ errorText('text') }}</mat-error>
+          <mat-error>{{ saving.errorText('text') }}</mat-error>
         </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
     </form>
   `,
   styles: BOARD_DIALOG_STYLES,
 })
-export class NoteDialog extends BoardDialog<AgreementNote, NoteDialogData> {
+export class NoteDialog implements VersionedFormHost<AgreementNote> {
+  protected readonly data = inject<NoteDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(BoardApi);
   protected readonly statuses = AGREEMENT_STATUSES;
   protected readonly statusLabels = AGREEMENT_STATUS_LABELS;
 
@@ -102,11 +94,19 @@ export class NoteDialog extends BoardDialog<AgreementNote, NoteDialogData> {
     }),
   });
 
-  protected fill(n: AgreementNote): void {
+  protected readonly saving = boardForm<AgreementNote>(this, this.data.item, {
+    create: (body) => this.create(body),
+  });
+
+  submit(): Promise<void> {
+    return this.saving.submit();
+  }
+
+  fill(n: AgreementNote): void {
     this.form.setValue({ notedOn: n.notedOn, status: n.status, text: n.text });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       notedOn: v.notedOn,
@@ -115,7 +115,7 @@ export class NoteDialog extends BoardDialog<AgreementNote, NoteDialogData> {
     };
   }
 
-  protected create(body: Record<string, unknown>): Observable<AgreementNote> {
+  private create(body: object): Observable<AgreementNote> {
     return this.api.addNote(this.data.agreementId, body as never);
   }
 }

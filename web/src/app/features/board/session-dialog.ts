@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,7 +17,10 @@ import {
   OrgValue,
 } from '../actions/parts/org-autocomplete';
 import { sessionLabel } from './board.model';
-import { BOARD_DIALOG_STYLES, BoardDialog, BoardDialogData } from './board-dialog';
+import { DialogActions } from '../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../shared/versioned-form';
+import { BoardApi } from './board.api';
+import { BOARD_DIALOG_STYLES, BoardDialogData, boardForm } from './board-form';
 
 export type SessionDialogData = BoardDialogData<BoardSession> & {
   /** The institute of the sessions already recorded (new sessions default to it). */
@@ -29,6 +32,7 @@ export type SessionDialogData = BoardDialogData<BoardSession> & {
 @Component({
   selector: 'app-session-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -38,94 +42,12 @@ export type SessionDialogData = BoardDialogData<BoardSession> & {
     OrgAutocomplete,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (editing) {
-          <ng-container i18n="@@session.editTitle">Editar sesión</ng-container>
-        } @else {
-          <ng-container i18n="@@session.addTitle">Nueva sesión de la Junta Directiva</ng-container>
-        }
-      </h2>
-      <mat-dialog-content>
-        <app-org-autocomplete
-          [control]="form.controls.institute"
-          label="Instituto"
-          i18n-label="@@session.institute"
-          [required]="true"
-          testId="session-institute"
-        />
-        <div class="row">
-          <mat-form-field>
-            <mat-label i18n="@@session.number">Número</mat-label>
-            <input
-              matInput
-              type="number"
-              min="1"
-              formControlName="number"
-              required
-              data-testid="session-number"
-            />
-            <mat-error>{{ errorText('number') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@session.kind">Tipo de sesión</mat-label>
-            <mat-select formControlName="kind" required data-testid="session-kind">
-              @for (k of kinds; track k) {
-                <mat-option [value]="k">{{ kindLabels[k] }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@session.heldOn">Fecha</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="heldOn"
-              required
-              data-testid="session-held-on"
-            />
-            <mat-error>{{ errorText('heldOn') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@session.year">Año del calendario de sesiones</mat-label>
-            <input
-              matInput
-              type="number"
-              formControlName="year"
-              required
-              data-testid="session-year"
-            />
-            <mat-error>{{ errorText('year') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@session.title">Título</mat-label>
-          <input matInput formControlName="title" data-testid="session-title" />
-          <mat-hint i18n="@@session.titleHint">Vacío: «12ª sesión ordinaria 2023».</mat-hint>
-          <mat-error>{{ errorText('title') }}</mat-error>
-        </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './session-dialog.html',
   styles: BOARD_DIALOG_STYLES,
 })
-export class SessionDialog extends BoardDialog<BoardSession, SessionDialogData> {
+export class SessionDialog implements VersionedFormHost<BoardSession> {
+  protected readonly data = inject<SessionDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(BoardApi);
   protected readonly kinds = SESSION_KINDS;
   protected readonly kindLabels = SESSION_KIND_LABELS;
 
@@ -152,10 +74,18 @@ export class SessionDialog extends BoardDialog<BoardSession, SessionDialogData> 
     title: new FormControl('', { nonNullable: true, validators: Validators.maxLength(500) }),
   });
 
+  protected readonly saving = boardForm<BoardSession>(this, this.data.item, {
+    create: (body) => this.create(body),
+    update: (id, body) => this.update(id, body),
+  });
+
+  submit(): Promise<void> {
+    return this.saving.submit();
+  }
+
   constructor() {
-    super();
     const item = this.data.item;
-    if (item) this.load(item);
+    if (item) this.saving.load(item);
     // The calendar year follows the date until the user sets it.
     this.form.controls.heldOn.valueChanges.subscribe((d) => {
       if (!this.form.controls.year.dirty && /^\d{4}/.test(d))
@@ -163,7 +93,7 @@ export class SessionDialog extends BoardDialog<BoardSession, SessionDialogData> 
     });
   }
 
-  protected fill(s: BoardSession): void {
+  fill(s: BoardSession): void {
     const institute = this.form.controls.institute.value;
     this.form.setValue({
       institute:
@@ -178,7 +108,7 @@ export class SessionDialog extends BoardDialog<BoardSession, SessionDialogData> 
     });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       instituteId: orgOf(v.institute)?.id ?? null,
@@ -192,11 +122,11 @@ export class SessionDialog extends BoardDialog<BoardSession, SessionDialogData> 
     };
   }
 
-  protected create(body: Record<string, unknown>): Observable<BoardSession> {
+  private create(body: object): Observable<BoardSession> {
     return this.api.createSession(body as never);
   }
 
-  protected override update(id: string, body: Record<string, unknown>): Observable<BoardSession> {
+  private update(id: string, body: Record<string, unknown>): Observable<BoardSession> {
     return this.api.updateSession(id, body as never);
   }
 }

@@ -40,75 +40,7 @@ const NUMBER_FIELD = '[formcontrolname="number"]';
     ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="page">
-      <header class="page-header">
-        <h1 id="sessions-title" i18n="@@board.title">Sesiones de la Junta Directiva</h1>
-        <div class="header-actions">
-          <a mat-stroked-button routerLink="/acuerdos">
-            <mat-icon aria-hidden="true">task_alt</mat-icon>
-            <span i18n="@@board.toAgreements">Acuerdos pendientes</span>
-          </a>
-          @if (canEdit()) {
-            <button mat-flat-button type="button" (click)="create()" data-testid="new-session">
-              <mat-icon aria-hidden="true">add</mat-icon>
-              <span i18n="@@board.newSession">Nueva sesión</span>
-            </button>
-          }
-        </div>
-      </header>
-      @if (loading()) {
-        <mat-progress-bar
-          mode="indeterminate"
-          aria-label="Cargando sesiones"
-          i18n-aria-label="@@board.loading"
-        />
-      }
-      @if (error(); as err) {
-        <app-error-state [message]="err.message" (retry)="load()" />
-      } @else if (!loading() && !sessions().length) {
-        <app-empty-state
-          icon="gavel"
-          message="Aún no hay sesiones registradas."
-          i18n-message="@@board.empty"
-        />
-      } @else {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sessions-title">
-          <table
-            mat-table
-            [dataSource]="sessions()"
-            class="dense-table"
-            data-testid="sessions-table"
-          >
-            <ng-container matColumnDef="number">
-              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.number">Sesión</th>
-              <td mat-cell *matCellDef="let s">
-                <a
-                  [routerLink]="['/junta', s.id]"
-                  [attr.data-testid]="'session-' + s.year + '-' + s.number"
-                  >{{ label(s) }}</a
-                >
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="heldOn">
-              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.heldOn">Fecha</th>
-              <td mat-cell *matCellDef="let s">{{ s.heldOn | preciseDate }}</td>
-            </ng-container>
-            <ng-container matColumnDef="title">
-              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.title">Título</th>
-              <td mat-cell *matCellDef="let s">{{ s.title }}</td>
-            </ng-container>
-            <ng-container matColumnDef="institute">
-              <th mat-header-cell *matHeaderCellDef i18n="@@board.col.institute">Instituto</th>
-              <td mat-cell *matCellDef="let s">{{ instituteName(s.instituteId) }}</td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let s; columns: columns"></tr>
-          </table>
-        </div>
-      }
-    </div>
-  `,
+  templateUrl: './session-list.html',
   styles: `
     .header-actions {
       display: flex;

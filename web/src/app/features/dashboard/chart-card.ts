@@ -36,69 +36,7 @@ import { type ChartModel, narrowOption } from './chart-data';
     EmptyState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <mat-card appearance="outlined" [attr.data-testid]="testId()">
-      <mat-card-content>
-        <div class="head">
-          <h2 [id]="testId() + '-title'">{{ heading() }}</h2>
-          <ng-content select="[cardActions]" />
-          <button
-            mat-button
-            type="button"
-            (click)="download()"
-            [disabled]="!canDownload()"
-            data-testid="download-png"
-          >
-            <mat-icon aria-hidden="true">download</mat-icon>
-            <span i18n="@@dashboard.chart.downloadPng">Descargar PNG</span>
-          </button>
-        </div>
-        @if (loading()) {
-          <app-loading-state />
-        } @else if (error(); as err) {
-          <app-error-state [message]="err.message" (retry)="retry.emit()" />
-        } @else if (model(); as m) {
-          @if (m.empty) {
-            <app-empty-state icon="bar_chart" [message]="emptyMessage()" />
-          } @else {
-            <div
-              echarts
-              class="chart"
-              role="img"
-              [attr.aria-label]="m.summary"
-              [options]="option()"
-              [autoResize]="true"
-              (chartInit)="chart.set($event)"
-              (chartClick)="barClick.emit($event)"
-            ></div>
-            <table class="visually-hidden" [attr.aria-labelledby]="testId() + '-title'">
-              <thead>
-                <tr>
-                  @for (column of m.table.columns; track $index) {
-                    <th scope="col">{{ column }}</th>
-                  }
-                </tr>
-              </thead>
-              <tbody>
-                @for (row of m.table.rows; track row.key) {
-                  <tr>
-                    @for (cell of row.cells; track $index) {
-                      @if ($first) {
-                        <th scope="row">{{ cell }}</th>
-                      } @else {
-                        <td>{{ cell }}</td>
-                      }
-                    }
-                  </tr>
-                }
-              </tbody>
-            </table>
-          }
-        }
-        <ng-content />
-      </mat-card-content>
-    </mat-card>
-  `,
+  templateUrl: './chart-card.html',
   styles: `
     :host {
       display: block;

@@ -108,6 +108,22 @@ export function moneyTooltip(currency: string, locale: string, total = false) {
 
 export const hasAmount = (amount: string | undefined) => toChartNumber(amount) !== 0;
 
+/** Grid, legend and money tooltip of the bar charts of money (dashboard and partner page). */
+export function moneyChartFrame(
+  currency: string,
+  locale: string,
+  opts: { right?: number; totalInTooltip?: boolean } = {},
+): EChartsCoreOption {
+  return {
+    grid: { left: 8, right: opts.right ?? 24, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0, type: 'scroll' },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: moneyTooltip(currency, locale, opts.totalInTooltip ?? false),
+    },
+  };
+}
 /**
  * Money per group (partner, theme…): one bar series per key figure that has any amount,
  * horizontal, largest first. Figures are grouped side by side, never stacked.
@@ -145,13 +161,7 @@ export function moneyByGroupChart(
       ? $localize`:@@dashboard.chart.moneySummary:${title}:title:: ${count}:count: grupos. Mayor: ${topLabel}:label: (${topFigures}:figures:).`
       : title;
   const option: EChartsCoreOption = {
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, type: 'scroll' },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: moneyTooltip(opts.currency, opts.locale),
-    },
+    ...moneyChartFrame(opts.currency, opts.locale),
     xAxis: { type: 'value', axisLabel: { formatter: compact(opts.locale) } },
     yAxis: {
       type: 'category',
@@ -212,13 +222,7 @@ export function moneyByYearChart(
   };
   const option: EChartsCoreOption = {
     color: PALETTE,
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, type: 'scroll' },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: moneyTooltip(opts.currency, opts.locale, true),
-    },
+    ...moneyChartFrame(opts.currency, opts.locale, { right: 16, totalInTooltip: true }),
     xAxis: { type: 'category', data: years.map(yearLabel) },
     yAxis: { type: 'value', axisLabel: { formatter: compact(opts.locale) } },
     series: modalities.map((m) => ({

@@ -54,7 +54,9 @@ describe('dashboard filters → chart query', () => {
       yearTo: '2022',
     });
   });
+});
 
+describe('dashboard filters → chart query: what it leaves out and how it compares', () => {
   it('never sends paging or sort (the dashboard aggregates every matching action)', () => {
     const state = dashboardStateFromParams({ page: '3', pageSize: '50', sort: 'code' });
     expect(chartQuery(state)).toEqual({ currency: 'MXN' });

@@ -7,13 +7,11 @@ import {
   signal,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { ECElementEvent } from 'echarts/core';
 import {
-  CURRENCIES,
   type Currency,
   type KeyCount,
   type MoneyFigure,
@@ -49,6 +47,8 @@ import {
   PARTNER_FIGURES_NOTE,
   partnerMoneyChart,
 } from '../partners/partner-money';
+import { CurrencySwitch } from '../../shared/currency-switch';
+import { FigureSwitch } from './figure-switch';
 
 interface Breakdown {
   key: string;
@@ -79,7 +79,8 @@ const isCount = (value: unknown): value is number =>
     FilterBar,
     RouterLink,
     MatButtonModule,
-    MatButtonToggleModule,
+    CurrencySwitch,
+    FigureSwitch,
     MatCardModule,
     MatIconModule,
     KpiCard,
@@ -106,10 +107,6 @@ export class Dashboard {
     // Theme labels for the by-theme chart and the filter chips (codes until it answers).
     void this.themes.ensureLoaded();
   }
-
-  protected readonly currencies = CURRENCIES;
-  protected readonly figures = FIGURES;
-  protected readonly figureLabels = FIGURE_LABELS;
 
   protected readonly filters = computed(() => this.store.state().filters);
   protected readonly currency = computed(() => this.store.state().currency);
@@ -223,7 +220,7 @@ export class Dashboard {
   );
 
   /** Which key figure the partner chart shows (null: the first one with money). */
-  private readonly partnerFigureChoice = signal<Figure | null>(null);
+  protected readonly partnerFigureChoice = signal<Figure | null>(null);
   protected readonly partnerFigure = computed(
     () =>
       this.partnerFigureChoice() ??
@@ -241,11 +238,6 @@ export class Dashboard {
       label: (g) => g.label ?? g.key ?? NO_DATA,
     });
   });
-
-  protected setPartnerFigure(value: unknown): void {
-    if ((FIGURES as readonly unknown[]).includes(value))
-      this.partnerFigureChoice.set(value as Figure);
-  }
 
   protected readonly yearChart = computed(() => {
     const data = this.store.byYear.value();
@@ -293,17 +285,12 @@ export class Dashboard {
     });
   });
 
-  protected setCurrency(value: unknown): void {
-    if ((CURRENCIES as readonly unknown[]).includes(value))
-      this.store.setCurrency(value as Currency);
+  protected setCurrency(value: Currency): void {
+    this.store.setCurrency(value);
   }
 
   protected patchFilters(patch: Partial<ActionFilters>): void {
     this.store.setFilters({ ...this.filters(), ...patch });
-  }
-
-  protected setYearFigure(value: unknown): void {
-    if ((FIGURES as readonly unknown[]).includes(value)) this.yearFigure.set(value as Figure);
   }
 
   protected onPartnerClick(event: ECElementEvent): void {

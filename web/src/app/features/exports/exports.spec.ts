@@ -45,7 +45,9 @@ describe('export downloads', () => {
     expect(template.url).toBe('/api/v1/exports/import-template.xlsx');
     expect(template.params).toEqual({ q: 'árbol', kind: 'award,city_to_city', sdg: '11,13' });
   });
+});
 
+describe('export downloads: addresses, error bodies and sizes', () => {
   it('builds the single-action and share-link addresses with escaped ids', () => {
     expect(actionSheet('a/b', 'X-1', 'en')).toMatchObject({
       url: '/api/v1/actions/a%2Fb/export/sheet.pdf',

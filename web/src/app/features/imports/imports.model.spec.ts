@@ -61,7 +61,9 @@ describe('imports model', () => {
   it('lists only the tables the file touches, in a stable order', () => {
     expect(tableCounts(plan()).map((c) => c.table)).toEqual(['actions', 'funding']);
   });
+});
 
+describe('imports model: refused files and caps', () => {
   it('names the columns of a refused file, and reads the plan of a refused import', () => {
     const error = toApiError(
       new HttpErrorResponse({

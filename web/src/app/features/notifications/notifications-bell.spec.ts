@@ -106,6 +106,10 @@ describe('notifications bell', () => {
     fixture.detectChanges();
     expect(bell.getAttribute('aria-label')).toBe('Notificaciones');
   });
+});
+
+describe('notifications bell: dismissing', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it('dismisses an entry without closing the panel and focuses the entry in its place', async () => {
     const { bell, http, fixture } = await setup();

@@ -11,7 +11,6 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -46,6 +45,8 @@ import {
   PARTNER_FIGURES_NOTE,
   partnerYearChart,
 } from './partner-money';
+import { CurrencySwitch } from '../../shared/currency-switch';
+import { FigureSwitch } from '../dashboard/figure-switch';
 
 @Component({
   selector: 'app-partner-detail',
@@ -53,7 +54,8 @@ import {
     RouterLink,
     MatTableModule,
     MatButtonModule,
-    MatButtonToggleModule,
+    CurrencySwitch,
+    FigureSwitch,
     MatIconModule,
     ChartCard,
     ExportMenu,
@@ -64,159 +66,7 @@ import {
     EmptyState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="page">
-      <a mat-button routerLink="/socios">
-        <mat-icon aria-hidden="true">arrow_back</mat-icon>
-        <span i18n="@@partner.back">Socios</span>
-      </a>
-      @if (loading()) {
-        <app-loading-state />
-      } @else if (error(); as err) {
-        <app-error-state
-          [message]="err.message"
-          [retryable]="err.status !== 404"
-          (retry)="load()"
-        />
-      } @else if (org(); as o) {
-        <header>
-          <h1 data-testid="partner-name">
-            {{ o.name }}
-            @if (o.acronym) {
-              ({{ o.acronym }})
-            }
-          </h1>
-          <p class="muted">
-            {{ typeLabel(o.type) }}
-            @if (o.country) {
-              · {{ o.country }}
-            }
-            @if (o.website) {
-              · <a [href]="o.website" target="_blank" rel="noopener">{{ o.website }}</a>
-            }
-            @if (o.iatiRef) {
-              · IATI {{ o.iatiRef }}
-            }
-          </p>
-        </header>
-        <section class="money" aria-labelledby="partner-money-title" data-testid="partner-money">
-          <div class="money-head">
-            <h2 id="partner-money-title" i18n="@@money.partner.title">Dinero del socio</h2>
-            <mat-button-toggle-group
-              [value]="currency()"
-              (change)="setCurrency($event.value)"
-              hideSingleSelectionIndicator
-              aria-label="Moneda de reporte"
-              i18n-aria-label="@@dashboard.currency"
-              data-testid="currency-switch"
-            >
-              @for (c of currencies; track c) {
-                <mat-button-toggle [value]="c" [attr.data-testid]="'currency-' + c">{{
-                  c
-                }}</mat-button-toggle>
-              }
-            </mat-button-toggle-group>
-            <app-export-menu [items]="exports()" />
-          </div>
-          <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
-          @if (money(); as m) {
-            <table class="dense-table totals" data-testid="partner-money-totals">
-              <thead>
-                <tr>
-                  <th scope="col" i18n="@@money.partner.figure">Cifra ({{ m.currency }})</th>
-                  @for (k of partnerFigures; track k) {
-                    <th scope="col" [attr.data-testid]="'partner-figure-' + k">
-                      {{ partnerLabels[k] }}
-                    </th>
-                  }
-                </tr>
-              </thead>
-              <tbody>
-                @for (f of figures; track f) {
-                  <tr [attr.data-testid]="'partner-total-' + f">
-                    <th scope="row">{{ figureLabels[f] }}</th>
-                    @for (k of partnerFigures; track k) {
-                      <td [attr.data-testid]="'partner-total-' + f + '-' + k">
-                        {{ m[k][f].total | money: m.currency }}
-                        @if (m[k][f].unconvertedCount) {
-                          <span class="muted" i18n="@@money.partner.unconverted"
-                            >(+{{ m[k][f].unconvertedCount }} sin convertir)</span
-                          >
-                        }
-                      </td>
-                    }
-                  </tr>
-                }
-              </tbody>
-            </table>
-          } @else if (moneyError(); as err) {
-            <app-error-state [message]="err.message" (retry)="loadMoney()" />
-          } @else {
-            <app-loading-state />
-          }
-          <app-chart-card
-            testId="partner-by-year"
-            heading="Por año"
-            i18n-heading="@@money.partner.byYear"
-            fileName="coopera-socio-por-anio"
-            [model]="yearChart()"
-            [loading]="!money() && !moneyError()"
-            [error]="moneyError()"
-            (retry)="loadMoney()"
-          >
-            <mat-button-toggle-group
-              cardActions
-              [value]="yearFigure()"
-              (change)="setYearFigure($event.value)"
-              hideSingleSelectionIndicator
-              aria-label="Cifra"
-              i18n-aria-label="@@dashboard.chart.figure"
-              data-testid="year-figure"
-            >
-              @for (f of figures; track f) {
-                <mat-button-toggle [value]="f">{{ figureLabels[f] }}</mat-button-toggle>
-              }
-            </mat-button-toggle-group>
-          </app-chart-card>
-        </section>
-        <h2 i18n="@@partner.actions">Acciones en las que participa</h2>
-        @if (o.actions.length) {
-          <table mat-table [dataSource]="o.actions" class="dense-table">
-            <ng-container matColumnDef="code">
-              <th mat-header-cell *matHeaderCellDef i18n="@@actions.col.code">Clave</th>
-              <td mat-cell *matCellDef="let a">
-                <a [routerLink]="['/acciones', a.id]">{{ a.code }}</a>
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="title">
-              <th mat-header-cell *matHeaderCellDef i18n="@@actions.col.title">Título</th>
-              <td mat-cell *matCellDef="let a">{{ title(a) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="role">
-              <th mat-header-cell *matHeaderCellDef i18n="@@partner.role">Papel</th>
-              <td mat-cell *matCellDef="let a">{{ roleIn(a, o.id) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="kind">
-              <th mat-header-cell *matHeaderCellDef i18n="@@actions.col.kind">Tipo</th>
-              <td mat-cell *matCellDef="let a">{{ kindLabel(a.kind) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="status">
-              <th mat-header-cell *matHeaderCellDef i18n="@@actions.col.status">Estatus</th>
-              <td mat-cell *matCellDef="let a"><app-status-chip [status]="a.status" /></td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let a; columns: columns" data-testid="action-row"></tr>
-          </table>
-        } @else {
-          <app-empty-state
-            icon="public"
-            message="Sin acciones registradas con este socio."
-            i18n-message="@@partner.noActions"
-          />
-        }
-      }
-    </div>
-  `,
+  templateUrl: './partner-detail.html',
   styles: `
     table {
       width: 100%;
@@ -263,7 +113,6 @@ export class PartnerDetail {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly columns = ['code', 'title', 'role', 'kind', 'status'];
 
-  protected readonly currencies = CURRENCIES;
   protected readonly figures = FIGURES;
   protected readonly figureLabels = FIGURE_LABELS;
   protected readonly partnerFigures = PARTNER_FIGURES;
@@ -293,7 +142,7 @@ export class PartnerDetail {
   });
   protected readonly money = signal<PartnerMoney | null>(null);
   protected readonly moneyError = signal<ApiError | null>(null);
-  private readonly yearFigureChoice = signal<Figure | null>(null);
+  protected readonly yearFigureChoice = signal<Figure | null>(null);
   protected readonly yearFigure = computed(
     () => this.yearFigureChoice() ?? firstFigureWithMoney(this.money()?.byYear ?? []),
   );
@@ -343,18 +192,13 @@ export class PartnerDetail {
     });
   }
 
-  protected setCurrency(value: unknown): void {
-    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
+  protected setCurrency(value: Currency): void {
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { currency: value === 'MXN' ? null : value },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
-  }
-
-  protected setYearFigure(value: unknown): void {
-    if ((FIGURES as readonly unknown[]).includes(value)) this.yearFigureChoice.set(value as Figure);
   }
 
   protected title(a: ActionSummary): string {

@@ -22,13 +22,11 @@ import { Router, RouterLink } from '@angular/router';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import {
-  CURRENCIES,
   type Currency,
   Organisation,
   ORGANISATION_TYPES,
   type PartnerTotals,
 } from '../../core/api/models';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { formatMoney } from '../../shared/money';
 import { FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
 import { type PartnerFigure, PARTNER_FIGURE_LABELS, PARTNER_FIGURES_NOTE } from './partner-money';
@@ -37,6 +35,7 @@ import { AuthStore } from '../../core/auth/auth.store';
 import { labelOf, ORGANISATION_TYPE_LABELS } from '../../core/i18n/labels';
 import { EmptyState, ErrorState } from '../../shared/states';
 import { OrganisationDialog } from './organisation-dialog';
+import { CurrencySwitch } from '../../shared/currency-switch';
 
 @Component({
   selector: 'app-partner-list',
@@ -51,132 +50,13 @@ import { OrganisationDialog } from './organisation-dialog';
     MatIconModule,
     MatButtonModule,
     MatProgressBarModule,
-    MatButtonToggleModule,
+    CurrencySwitch,
     EmptyState,
     ErrorState,
   ],
   providers: [providePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="page">
-      <header class="page-header">
-        <h1 i18n="@@partners.title">Socios</h1>
-        <mat-button-toggle-group
-          [value]="currency()"
-          (change)="setCurrency($event.value)"
-          hideSingleSelectionIndicator
-          aria-label="Moneda de reporte"
-          i18n-aria-label="@@dashboard.currency"
-          data-testid="currency-switch"
-        >
-          @for (c of currencies; track c) {
-            <mat-button-toggle [value]="c" [attr.data-testid]="'currency-' + c">{{
-              c
-            }}</mat-button-toggle>
-          }
-        </mat-button-toggle-group>
-        @if (canEdit()) {
-          <button mat-flat-button type="button" (click)="create()" data-testid="partner-new">
-            <mat-icon aria-hidden="true">add</mat-icon>
-            <span i18n="@@partners.new">Nuevo socio</span>
-          </button>
-        }
-      </header>
-      <p class="muted" data-testid="partner-figures-note">{{ note }}</p>
-      <div class="filters">
-        <mat-form-field>
-          <mat-label i18n="@@partners.search">Buscar socio</mat-label>
-          <mat-icon matPrefix aria-hidden="true">search</mat-icon>
-          <input matInput type="search" [formControl]="search" data-testid="partner-search" />
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="@@partners.type">Tipo de organización</mat-label>
-          <mat-select [formControl]="type" data-testid="partner-type">
-            <mat-option value="" i18n="@@partners.allTypes">Todos</mat-option>
-            @for (t of types; track t) {
-              <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      </div>
-      @if (loading()) {
-        <mat-progress-bar
-          mode="indeterminate"
-          aria-label="Cargando socios"
-          i18n-aria-label="@@partners.loading"
-        />
-      }
-      @if (error(); as err) {
-        <app-error-state [message]="err.message" (retry)="load()" />
-      } @else {
-        <table mat-table [dataSource]="items()" class="dense-table">
-          <ng-container matColumnDef="name">
-            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.name">Organización</th>
-            <td mat-cell *matCellDef="let o">
-              <a [routerLink]="[o.id]">{{ o.name }}</a>
-              @if (o.acronym) {
-                <span class="muted"> ({{ o.acronym }})</span>
-              }
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="type">
-            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.type">Tipo</th>
-            <td mat-cell *matCellDef="let o" [attr.data-label]="typeHeader">
-              {{ typeLabel(o.type) }}
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="country">
-            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.country">País</th>
-            <td mat-cell *matCellDef="let o" [attr.data-label]="countryHeader">
-              {{ o.country ?? '—' }}
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="actions">
-            <th mat-header-cell *matHeaderCellDef i18n="@@partners.col.actions">Acciones</th>
-            <td mat-cell *matCellDef="let o" [attr.data-label]="actionsHeader">
-              {{ o.actionCount }}
-            </td>
-          </ng-container>
-          @for (k of partnerFigures; track k) {
-            <ng-container [matColumnDef]="k">
-              <th mat-header-cell *matHeaderCellDef>{{ partnerLabels[k] }} ({{ currency() }})</th>
-              <td mat-cell *matCellDef="let o" [attr.data-testid]="'partner-' + k">
-                @for (line of lines(o.money, k); track line) {
-                  <div class="money-line">{{ line }}</div>
-                } @empty {
-                  —
-                }
-              </td>
-            </ng-container>
-          }
-          <tr mat-header-row *matHeaderRowDef="columns" class="header-row"></tr>
-          <tr
-            mat-row
-            *matRowDef="let o; columns: columns"
-            (click)="open(o)"
-            class="row"
-            data-testid="partner-row"
-          ></tr>
-        </table>
-        @if (!loading() && !items().length) {
-          <app-empty-state
-            icon="handshake"
-            message="Ningún socio coincide con la búsqueda."
-            i18n-message="@@partners.empty"
-          />
-        }
-        <mat-paginator
-          [length]="total()"
-          [pageIndex]="page() - 1"
-          [pageSize]="pageSize"
-          [hidePageSize]="true"
-          (page)="onPage($event)"
-          aria-label="Páginas de socios"
-          i18n-aria-label="@@partners.paginator"
-        />
-      }
-    </div>
-  `,
+  templateUrl: './partner-list.html',
   styles: `
     .filters {
       display: flex;
@@ -246,7 +126,6 @@ export class PartnerList {
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   private readonly locale = inject(LOCALE_ID);
   protected readonly columns = ['name', 'type', 'country', 'actions', 'provided', 'participation'];
-  protected readonly currencies = CURRENCIES;
   protected readonly currency = signal<Currency>('MXN');
   protected readonly partnerFigures: readonly PartnerFigure[] = ['provided', 'participation'];
   protected readonly partnerLabels = PARTNER_FIGURE_LABELS;
@@ -280,9 +159,8 @@ export class PartnerList {
     );
   }
 
-  protected setCurrency(value: unknown): void {
-    if (!(CURRENCIES as readonly unknown[]).includes(value)) return;
-    this.currency.set(value as Currency);
+  protected setCurrency(value: Currency): void {
+    this.currency.set(value);
     this.load();
   }
 

@@ -10,7 +10,7 @@ import {
   FIGURES,
   hasAmount,
   type MoneyDatum,
-  moneyTooltip,
+  moneyChartFrame,
   toChartNumber,
 } from '../dashboard/chart-data';
 
@@ -93,13 +93,7 @@ function twoSeriesChart(
   const categories = { type: 'category', data: rows.map((r) => r.label) };
   const values = { type: 'value', axisLabel: { formatter: compact(opts.locale) } };
   const option: EChartsCoreOption = {
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, type: 'scroll' },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: moneyTooltip(opts.currency, opts.locale),
-    },
+    ...moneyChartFrame(opts.currency, opts.locale),
     xAxis: opts.horizontal ? values : categories,
     yAxis: opts.horizontal
       ? { ...categories, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } }

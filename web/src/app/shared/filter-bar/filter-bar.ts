@@ -28,7 +28,8 @@ import {
   type Organisation,
 } from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
-import { ThemesSource } from '../../core/api/themes';
+import { themeLabel } from '../themes/themes.model';
+import { ThemesStore } from '../themes/themes.store';
 import {
   KIND_LABELS,
   labelOf,
@@ -51,6 +52,9 @@ export const PHONE = '(max-width: 599.98px)';
 const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
 const orgName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
   o.acronym ? `${o.acronym} · ${o.name}` : o.name;
+/** A chip's name for a partner: its acronym, else its name cut to fit a phone's width. */
+const chipName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
+  o.acronym ?? (o.name.length > 32 ? `${o.name.slice(0, 31)}…` : o.name);
 
 /**
  * The one filter bar of the action list and the dashboard: search, kind, status, modality,
@@ -81,7 +85,14 @@ export class FilterBar {
   readonly changed = output<Partial<ActionFilters>>();
 
   private readonly organisations = inject(OrganisationsApi);
-  protected readonly themes = inject(ThemesSource);
+  private readonly themeStore = inject(ThemesStore);
+  /** The managed theme list (GET /api/v1/themes), keyed by code, labels in the app's language. */
+  protected readonly themes = computed(() =>
+    this.themeStore
+      .themes()
+      .map((t) => ({ code: t.code, label: themeLabel(t, this.themeStore.lang) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  );
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
       .observe(PHONE)
@@ -133,7 +144,7 @@ export class FilterBar {
       kind: (v) => labelOf(KIND_LABELS, v),
       status: (v) => labelOf(STATUS_LABELS, v),
       modality: (v) => labelOf(MODALITY_LABELS, v),
-      theme: (v) => this.themes.label(v),
+      theme: (v) => this.themeStore.label(v),
       sdg: (n) => $localize`:@@filterBar.sdgChip:ODS ${n}:n:`,
       partner: (id) => this.names().get(id) ?? '…',
       partnerType: (v) => labelOf(ORGANISATION_TYPE_LABELS, v),
@@ -143,6 +154,7 @@ export class FilterBar {
   protected readonly activeCount = computed(() => this.chips().length);
 
   constructor() {
+    void this.themeStore.ensureLoaded();
     // The URL is the truth: the search box follows it (back button, chip removed, link opened).
     effect(() => {
       const q = this.filters().q;
@@ -162,7 +174,7 @@ export class FilterBar {
         this.organisations
           .get(id)
           .pipe(catchError(() => of(null)))
-          .subscribe((org) => this.remember(id, org ? orgName(org) : id.slice(0, 8)));
+          .subscribe((org) => this.remember(id, org ? chipName(org) : id.slice(0, 8)));
       }
     });
   }
@@ -182,7 +194,7 @@ export class FilterBar {
     value && typeof value === 'object' ? orgName(value) : (value ?? '');
 
   protected pickPartner(org: Organisation): void {
-    this.remember(org.id, orgName(org));
+    this.remember(org.id, chipName(org));
     const current = this.filters().partner;
     if (!current.includes(org.id)) this.changed.emit({ partner: [...current, org.id] });
     this.partnerInput.setValue('');

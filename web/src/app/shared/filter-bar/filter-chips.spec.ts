@@ -3,15 +3,18 @@ import {
   filtersFromParams,
   filtersToParams,
 } from '../../features/actions/action-filters';
-import { BUILT_IN_THEMES, themeFromCode } from '../../core/api/themes';
+import { labelOfCode, type Theme } from '../themes/themes.model';
 import { CLEARED, type ChipLabels, filterChips, withoutChip } from './filter-chips';
 
+const THEMES: Theme[] = [
+  { code: 'movilidad', labelEs: 'Movilidad', labelEn: 'Mobility', version: 1, actionCount: 3 },
+];
 const GIZ = '0b8f7c1e-3d2a-4b5c-9e8f-1a2b3c4d5e6f';
 const labels: ChipLabels = {
   kind: (v) => `kind:${v}`,
   status: (v) => `status:${v}`,
   modality: (v) => `modality:${v}`,
-  theme: (v) => BUILT_IN_THEMES.find((t) => t.code === v)?.labelEs ?? themeFromCode(v),
+  theme: (v) => labelOfCode(THEMES, v, 'es'),
   sdg: (n) => `ODS ${n}`,
   partner: (id) => (id === GIZ ? 'GIZ' : '…'),
   partnerType: (v) => `type:${v}`,

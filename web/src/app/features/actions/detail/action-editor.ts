@@ -10,7 +10,7 @@ import { ConfirmData, ConfirmDialog } from '../../../shared/confirm-dialog';
 import { todayIso } from '../../../shared/forms';
 import { ActionDetailStore } from '../action-detail.store';
 import { ActionsApi, PartKind } from '../actions.api';
-import type { PartDialogData } from '../parts/part-dialog';
+import type { PartDialogData } from '../parts/part-form';
 
 /** The dialogs load on first use, so the page's chunk stays small. */
 const PART_DIALOGS: Record<PartKind, () => Promise<Type<unknown>>> = {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import type { ActionDocument, Evidence } from '../../../core/api/models';
+import type { ActionDetail } from '../../../core/api/models';
 import { EmptyState } from '../../../shared/states';
 import { EvidenceList } from '../../evidence/evidence-list';
 import { injectCanEdit } from './action-editor';
@@ -36,10 +36,9 @@ import { PartToolbar } from './part-toolbar';
   `,
 })
 export class DocumentsTab {
-  readonly actionId = input.required<string>();
-  readonly documents = input.required<readonly ActionDocument[]>();
-  /** The action's evidence files; null leaves them out (the share page lists them apart). */
-  readonly evidence = input<readonly Evidence[] | null>(null);
+  readonly action = input.required<ActionDetail>();
+  /** False on the share page, which lists the evidence files apart. */
+  readonly withEvidence = input(true);
   /** After an evidence upload or delete. */
   readonly changed = output<void>();
 

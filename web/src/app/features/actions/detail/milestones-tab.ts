@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import type { Evidence, Milestone } from '../../../core/api/models';
+import type { ActionDetail } from '../../../core/api/models';
 import { PreciseDatePipe } from '../../../shared/dates';
 import { EmptyState } from '../../../shared/states';
-import { EvidenceList } from '../../evidence/evidence-list';
 import { sortMilestones } from '../action-detail.model';
-import { ActionEditor, injectCanEdit } from './action-editor';
-import { attachLabel, evidenceLabel } from './evidence-labels';
+import { ActionEditor } from './action-editor';
+import { PartEvidence } from './part-evidence';
 import { PartActions } from './part-actions';
 import { PartToolbar } from './part-toolbar';
 import { ACTION_LABELS } from './part-labels';
@@ -20,7 +19,7 @@ import { ACTION_LABELS } from './part-labels';
     MatIconModule,
     PreciseDatePipe,
     EmptyState,
-    EvidenceList,
+    PartEvidence,
     PartActions,
     PartToolbar,
   ],
@@ -31,17 +30,12 @@ import { ACTION_LABELS } from './part-labels';
 export class MilestonesTab {
   protected readonly editor = inject(ActionEditor, { optional: true });
 
-  readonly actionId = input.required<string>();
-  readonly milestones = input.required<readonly Milestone[], readonly Milestone[]>({
-    transform: sortMilestones,
-  });
-  /** The action's evidence files; null leaves them out (the share page lists them apart). */
-  readonly evidence = input<readonly Evidence[] | null>(null);
+  readonly action = input.required<ActionDetail>();
+  /** False on the share page, which lists the evidence files apart. */
+  readonly withEvidence = input(true);
   /** After an evidence upload or delete. */
   readonly changed = output<void>();
 
-  protected readonly canEdit = injectCanEdit();
+  protected readonly milestones = computed(() => sortMilestones(this.action().milestones));
   protected readonly labels = ACTION_LABELS;
-  protected readonly attachLabel = attachLabel;
-  protected readonly evidenceLabel = evidenceLabel;
 }

@@ -2,13 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { Evidence, Result } from '../../../core/api/models';
+import type { ActionDetail } from '../../../core/api/models';
 import { PreciseDatePipe } from '../../../shared/dates';
 import { EmptyState } from '../../../shared/states';
-import { EvidenceList } from '../../evidence/evidence-list';
 import { indicatorProgress } from '../action-detail.model';
 import { ActionEditor, injectCanEdit } from './action-editor';
-import { attachLabel, evidenceLabel } from './evidence-labels';
+import { PartEvidence } from './part-evidence';
 import { PartActions } from './part-actions';
 import { PartToolbar } from './part-toolbar';
 
@@ -21,7 +20,7 @@ import { PartToolbar } from './part-toolbar';
     MatProgressBarModule,
     PreciseDatePipe,
     EmptyState,
-    EvidenceList,
+    PartEvidence,
     PartActions,
     PartToolbar,
   ],
@@ -38,15 +37,12 @@ import { PartToolbar } from './part-toolbar';
 export class ResultsTab {
   protected readonly editor = inject(ActionEditor, { optional: true });
 
-  readonly actionId = input.required<string>();
-  readonly results = input.required<readonly Result[]>();
-  /** The action's evidence files; null leaves them out (the share page lists them apart). */
-  readonly evidence = input<readonly Evidence[] | null>(null);
+  readonly action = input.required<ActionDetail>();
+  /** False on the share page, which lists the evidence files apart. */
+  readonly withEvidence = input(true);
   /** After an evidence upload or delete. */
   readonly changed = output<void>();
 
   protected readonly canEdit = injectCanEdit();
   protected readonly progress = indicatorProgress;
-  protected readonly attachLabel = attachLabel;
-  protected readonly evidenceLabel = evidenceLabel;
 }

@@ -1,18 +1,21 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActionDocument } from '../../../core/api/models';
 import { urlValidator } from '../../../shared/forms';
-import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+import { DialogActions } from '../../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../../shared/versioned-form';
+import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a document link (https), optionally tied to a milestone or a result. */
 @Component({
   selector: 'app-document-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -24,7 +27,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
       <h2 mat-dialog-title>
-        @if (editing) {
+        @if (saving.editing) {
           <ng-container i18n="@@document.editTitle">Editar documento</ng-container>
         } @else {
           <ng-container i18n="@@document.addTitle">Añadir documento</ng-container>
@@ -34,7 +37,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
         <mat-form-field class="full-width">
           <mat-label i18n="@@document.title">Título</mat-label>
           <input matInput formControlName="title" required data-testid="document-title" />
-          <mat-error>{{ errorText('title') }}</mat-error>
+          <mat-error>{{ saving.errorText('title') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label i18n="@@document.url">Enlace (https)</mat-label>
@@ -46,7 +49,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
             placeholder="https://"
             data-testid="document-url"
           />
-          <mat-error>{{ errorText('url') }}</mat-error>
+          <mat-error>{{ saving.errorText('url') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label i18n="@@document.milestone">Hito (opcional)</mat-label>
@@ -56,7 +59,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
               <mat-option [value]="m.id">{{ m.title }}</mat-option>
             }
           </mat-select>
-          <mat-error>{{ errorText('milestoneId') }}</mat-error>
+          <mat-error>{{ saving.errorText('milestoneId') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label i18n="@@document.result">Resultado (opcional)</mat-label>
@@ -66,30 +69,16 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
               <mat-option [value]="r.id">{{ r.statement }}</mat-option>
             }
           </mat-select>
-          <mat-error>{{ errorText('resultId') }}</mat-error>
+          <mat-error>{{ saving.errorText('resultId') }}</mat-error>
         </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
     </form>
   `,
   styles: PART_DIALOG_STYLES,
 })
-export class DocumentDialog extends PartDialog<ActionDocument> {
-  protected readonly kind = 'documents';
+export class DocumentDialog implements VersionedFormHost<ActionDocument> {
+  protected readonly data = inject<PartDialogData<ActionDocument>>(MAT_DIALOG_DATA);
   protected readonly options = this.data.options ?? { milestones: [], results: [] };
 
   readonly form = new FormGroup({
@@ -105,12 +94,17 @@ export class DocumentDialog extends PartDialog<ActionDocument> {
     resultId: new FormControl('', { nonNullable: true }),
   });
 
+  protected readonly saving = partForm<ActionDocument>(this, 'documents');
+
   constructor() {
-    super();
-    if (this.data.part) this.load(this.data.part);
+    if (this.data.part) this.saving.load(this.data.part);
   }
 
-  protected fill(d: ActionDocument): void {
+  submit(): Promise<void> {
+    return this.saving.submit();
+  }
+
+  fill(d: ActionDocument): void {
     this.form.setValue({
       title: d.title,
       url: d.url,
@@ -119,7 +113,7 @@ export class DocumentDialog extends PartDialog<ActionDocument> {
     });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       title: v.title.trim(),

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from 
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,7 +17,9 @@ import {
 } from '../../../shared/money-input';
 import type { ValidatorFn } from '@angular/forms';
 import { OrgAutocomplete, orgOf, orgValidator, OrgValue, toOrgOption } from './org-autocomplete';
-import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+import { DialogActions } from '../../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../../shared/versioned-form';
+import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 const OTHER = 'OTHER';
 
@@ -36,6 +38,7 @@ const nonZeroAmount: ValidatorFn = (control) => {
 @Component({
   selector: 'app-funding-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -45,119 +48,12 @@ const nonZeroAmount: ValidatorFn = (control) => {
     OrgAutocomplete,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (editing) {
-          <ng-container i18n="@@funding.editTitle">Editar financiamiento</ng-container>
-        } @else {
-          <ng-container i18n="@@funding.addTitle">Añadir financiamiento</ng-container>
-        }
-      </h2>
-      <mat-dialog-content>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@funding.type">Tipo</mat-label>
-          <mat-select formControlName="type" required data-testid="funding-type">
-            @for (t of types; track t) {
-              <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ errorText('type') }}</mat-error>
-        </mat-form-field>
-        @if (type() === 'ceiling') {
-          <p class="hint" data-testid="ceiling-hint" i18n="@@funding.ceilingHelp">
-            Techo (hasta): monto máximo de asistencia que el socio comprometió («por un valor de
-            hasta $X»). No es dinero recibido y no se suma a lo comprometido ni a lo ejercido.
-          </p>
-        }
-        <div class="row">
-          <mat-form-field>
-            <mat-label i18n="@@funding.amount">Monto</mat-label>
-            <input
-              matInput
-              formControlName="amount"
-              inputmode="decimal"
-              required
-              data-testid="funding-amount"
-            />
-            @if (preview(); as p) {
-              <mat-hint data-testid="funding-amount-preview" i18n="@@money.input.preview"
-                >Se guardará: {{ p }}</mat-hint
-              >
-            } @else {
-              <mat-hint i18n="@@money.input.hint">p. ej. 250,000.00 o $250,000.00</mat-hint>
-            }
-            <mat-error>{{ errorText('amount') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@funding.currency">Moneda</mat-label>
-            <mat-select formControlName="currency" required data-testid="funding-currency">
-              @for (c of currencies; track c) {
-                <mat-option [value]="c">{{ c }}</mat-option>
-              }
-              <mat-option value="OTHER" i18n="@@funding.otherCurrency">Otra…</mat-option>
-            </mat-select>
-            <mat-error>{{ errorText('currency') }}</mat-error>
-          </mat-form-field>
-          @if (currency() === 'OTHER') {
-            <mat-form-field>
-              <mat-label i18n="@@funding.currencyCode">Código ISO 4217</mat-label>
-              <input
-                matInput
-                formControlName="otherCurrency"
-                maxlength="3"
-                required
-                data-testid="funding-other-currency"
-              />
-              <mat-error>{{ errorText('otherCurrency') }}</mat-error>
-            </mat-form-field>
-          }
-        </div>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@funding.valueDate">Fecha valor</mat-label>
-          <input matInput type="date" formControlName="valueDate" data-testid="funding-date" />
-          <mat-error>{{ errorText('valueDate') }}</mat-error>
-        </mat-form-field>
-        <app-org-autocomplete
-          [control]="form.controls.provider"
-          label="Otorga"
-          i18n-label="@@funding.provider"
-          testId="funding-provider"
-        />
-        <app-org-autocomplete
-          [control]="form.controls.receiver"
-          label="Recibe"
-          i18n-label="@@funding.receiver"
-          testId="funding-receiver"
-        />
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@funding.description">Descripción</mat-label>
-          <textarea matInput formControlName="description" rows="2"></textarea>
-          <mat-error>{{ errorText('description') }}</mat-error>
-        </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './funding-dialog.html',
   styles: PART_DIALOG_STYLES,
 })
-export class FundingDialog extends PartDialog<Funding> {
-  protected readonly kind = 'funding';
-  protected override readonly aliases = {
+export class FundingDialog implements VersionedFormHost<Funding> {
+  protected readonly data = inject<PartDialogData<Funding>>(MAT_DIALOG_DATA);
+  private readonly aliases = {
     providerId: 'provider',
     receiverId: 'receiver',
   };
@@ -209,15 +105,20 @@ export class FundingDialog extends PartDialog<Funding> {
     return formatMoney(parsed.value, currency || null, this.locale);
   });
 
+  protected readonly saving = partForm<Funding>(this, 'funding', { aliases: this.aliases });
+
   constructor() {
-    super();
     this.form.controls.currency.valueChanges.subscribe((c) => this.toggleOther(c));
     // Zero is refused or allowed by the type: re-check the amount when the type changes.
     this.form.controls.type.valueChanges.subscribe(() =>
       this.form.controls.amount.updateValueAndValidity({ emitEvent: false }),
     );
-    if (this.data.part) this.load(this.data.part);
+    if (this.data.part) this.saving.load(this.data.part);
     else this.toggleOther(this.form.controls.currency.value);
+  }
+
+  submit(): Promise<void> {
+    return this.saving.submit();
   }
 
   /** The free code field only counts when "Otra…" is chosen. */
@@ -227,7 +128,7 @@ export class FundingDialog extends PartDialog<Funding> {
     else other.disable({ emitEvent: false });
   }
 
-  protected fill(f: Funding): void {
+  fill(f: Funding): void {
     const known = (CURRENCIES as readonly string[]).includes(f.currency ?? '');
     this.form.setValue({
       type: f.type,
@@ -242,7 +143,7 @@ export class FundingDialog extends PartDialog<Funding> {
     this.toggleOther(this.form.controls.currency.value);
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       type: v.type,

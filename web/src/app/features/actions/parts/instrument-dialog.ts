@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -15,12 +15,15 @@ import {
   urlValidator,
 } from '../../../shared/forms';
 import { splitList } from '../action-edit.model';
-import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+import { DialogActions } from '../../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../../shared/versioned-form';
+import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a legal instrument (agreement, MoU, letter, contract). */
 @Component({
   selector: 'app-instrument-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -32,7 +35,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
       <h2 mat-dialog-title>
-        @if (editing) {
+        @if (saving.editing) {
           <ng-container i18n="@@instrument.editTitle">Editar instrumento jurídico</ng-container>
         } @else {
           <ng-container i18n="@@instrument.addTitle">Añadir instrumento jurídico</ng-container>
@@ -46,62 +49,48 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
               <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
             }
           </mat-select>
-          <mat-error>{{ errorText('type') }}</mat-error>
+          <mat-error>{{ saving.errorText('type') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label i18n="@@instrument.title">Título</mat-label>
           <input matInput formControlName="title" required data-testid="instrument-title" />
-          <mat-error>{{ errorText('title') }}</mat-error>
+          <mat-error>{{ saving.errorText('title') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label i18n="@@instrument.partiesField">Partes (separadas por comas)</mat-label>
           <input matInput formControlName="parties" />
-          <mat-error>{{ errorText('parties') }}</mat-error>
+          <mat-error>{{ saving.errorText('parties') }}</mat-error>
         </mat-form-field>
         <div class="row">
           <mat-form-field>
             <mat-label i18n="@@instrument.signedOn">Firma</mat-label>
             <input matInput type="date" formControlName="signedOn" />
-            <mat-error>{{ errorText('signedOn') }}</mat-error>
+            <mat-error>{{ saving.errorText('signedOn') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label i18n="@@instrument.validFrom">Vigente desde</mat-label>
             <input matInput type="date" formControlName="validFrom" />
-            <mat-error>{{ errorText('validFrom') }}</mat-error>
+            <mat-error>{{ saving.errorText('validFrom') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label i18n="@@instrument.validTo">Vigente hasta</mat-label>
             <input matInput type="date" formControlName="validTo" />
-            <mat-error>{{ errorText('validTo') }}</mat-error>
+            <mat-error>{{ saving.errorText('validTo') }}</mat-error>
           </mat-form-field>
         </div>
         <mat-form-field class="full-width">
           <mat-label i18n="@@instrument.documentUrl">Enlace al documento</mat-label>
           <input matInput type="url" formControlName="documentUrl" placeholder="https://" />
-          <mat-error>{{ errorText('documentUrl') }}</mat-error>
+          <mat-error>{{ saving.errorText('documentUrl') }}</mat-error>
         </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
     </form>
   `,
   styles: PART_DIALOG_STYLES,
 })
-export class InstrumentDialog extends PartDialog<Instrument> {
-  protected readonly kind = 'instruments';
+export class InstrumentDialog implements VersionedFormHost<Instrument> {
+  protected readonly data = inject<PartDialogData<Instrument>>(MAT_DIALOG_DATA);
   protected readonly types = INSTRUMENT_TYPES;
   protected readonly typeLabels = INSTRUMENT_TYPE_LABELS;
 
@@ -124,13 +113,18 @@ export class InstrumentDialog extends PartDialog<Instrument> {
     }),
   });
 
+  protected readonly saving = partForm<Instrument>(this, 'instruments');
+
   constructor() {
-    super();
     revalidateOnChange(this.form.controls.validFrom, this.form.controls.validTo);
-    if (this.data.part) this.load(this.data.part);
+    if (this.data.part) this.saving.load(this.data.part);
   }
 
-  protected fill(i: Instrument): void {
+  submit(): Promise<void> {
+    return this.saving.submit();
+  }
+
+  fill(i: Instrument): void {
     this.form.setValue({
       type: i.type,
       title: i.title,
@@ -142,7 +136,7 @@ export class InstrumentDialog extends PartDialog<Instrument> {
     });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       type: v.type,

@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { Milestone } from '../../../core/api/models';
 import { MilestoneDialog } from './milestone-dialog';
-import { CONFLICT_MESSAGE, PartDialogData } from './part-dialog';
+import { CONFLICT_MESSAGE } from '../../../shared/versioned-form';
+import type { PartDialogData } from './part-form';
 
 const milestone: Milestone = {
   id: 'm1',
@@ -83,7 +84,9 @@ describe('part dialog (milestone)', () => {
     await saving;
     expect(close).toHaveBeenCalledWith(expect.objectContaining({ id: 'm3' }));
   });
+});
 
+describe('part dialog (milestone): checks, edits and conflicts', () => {
   it('refuses an invalid form without a request', async () => {
     const { dialog, http } = open({ actionId: 'a1' });
     dialog.form.controls.title.setValue('x');

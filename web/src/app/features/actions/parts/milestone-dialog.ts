@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, LOCALE_ID, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -14,12 +14,15 @@ import { EvidencePicker } from '../../evidence/evidence-picker';
 import { Milestone, MILESTONE_TYPES, MilestoneType } from '../../../core/api/models';
 import { MILESTONE_TYPE_LABELS } from '../../../core/i18n/labels';
 import { dateValidator, orNull, todayIso } from '../../../shared/forms';
-import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+import { DialogActions } from '../../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../../shared/versioned-form';
+import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a milestone; "Marcar como realizado" fills today's date as the actual date. */
 @Component({
   selector: 'app-milestone-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -29,92 +32,11 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
     EvidencePicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (editing) {
-          <ng-container i18n="@@milestone.editTitle">Editar hito</ng-container>
-        } @else {
-          <ng-container i18n="@@milestone.addTitle">Añadir hito</ng-container>
-        }
-      </h2>
-      <mat-dialog-content>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@milestone.type">Tipo de hito</mat-label>
-          <mat-select formControlName="type" required data-testid="milestone-type">
-            @for (t of types; track t) {
-              <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ errorText('type') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@milestone.title">Título</mat-label>
-          <input matInput formControlName="title" required data-testid="milestone-title" />
-          <mat-error>{{ errorText('title') }}</mat-error>
-        </mat-form-field>
-        <div class="row">
-          <mat-form-field>
-            <mat-label i18n="@@milestone.plannedDate">Fecha programada</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="plannedDate"
-              data-testid="milestone-planned"
-            />
-            <mat-error>{{ errorText('plannedDate') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@milestone.actualDate">Fecha real</mat-label>
-            <input
-              matInput
-              type="date"
-              formControlName="actualDate"
-              data-testid="milestone-actual"
-            />
-            <mat-hint i18n="@@milestone.actualHint">Déjala vacía si aún no ocurre.</mat-hint>
-            <mat-error>{{ errorText('actualDate') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <p>
-          <button
-            mat-stroked-button
-            type="button"
-            (click)="markDone()"
-            data-testid="milestone-mark-done"
-            i18n="@@milestone.markDone"
-          >
-            Marcar como realizado
-          </button>
-        </p>
-        <mat-form-field class="full-width">
-          <mat-label i18n="@@milestone.notes">Notas</mat-label>
-          <textarea matInput formControlName="notes" rows="3"></textarea>
-          <mat-error>{{ errorText('notes') }}</mat-error>
-        </mat-form-field>
-        <app-evidence-picker [(files)]="files" />
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './milestone-dialog.html',
   styles: PART_DIALOG_STYLES,
 })
-export class MilestoneDialog extends PartDialog<Milestone> {
-  protected readonly kind = 'milestones';
+export class MilestoneDialog implements VersionedFormHost<Milestone> {
+  protected readonly data = inject<PartDialogData<Milestone>>(MAT_DIALOG_DATA);
   protected readonly types = MILESTONE_TYPES;
   protected readonly typeLabels = MILESTONE_TYPE_LABELS;
 
@@ -135,13 +57,20 @@ export class MilestoneDialog extends PartDialog<Milestone> {
   /** Evidence files to attach to the milestone once saved. */
   protected readonly files = signal<File[]>([]);
 
+  protected readonly saving = partForm<Milestone>(this, 'milestones', {
+    afterSave: (saved) => this.afterSave(saved),
+  });
+
   constructor() {
-    super();
-    if (this.data.part) this.load(this.data.part);
+    if (this.data.part) this.saving.load(this.data.part);
+  }
+
+  submit(): Promise<void> {
+    return this.saving.submit();
   }
 
   /** Uploads the chosen files to the saved milestone; the milestone stays saved if that fails. */
-  protected override async afterSave(saved: Milestone): Promise<void> {
+  private async afterSave(saved: Milestone): Promise<void> {
     const files = this.files();
     if (!files.length) return;
     try {
@@ -162,7 +91,7 @@ export class MilestoneDialog extends PartDialog<Milestone> {
     this.form.controls.actualDate.markAsDirty();
   }
 
-  protected fill(m: Milestone): void {
+  fill(m: Milestone): void {
     this.form.setValue({
       type: m.type,
       title: m.title,
@@ -172,7 +101,7 @@ export class MilestoneDialog extends PartDialog<Milestone> {
     });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       type: v.type,

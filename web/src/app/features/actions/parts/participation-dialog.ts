@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -9,12 +9,15 @@ import { Participation, PARTICIPATION_ROLES, ParticipationRole } from '../../../
 import { PARTICIPATION_ROLE_LABELS } from '../../../core/i18n/labels';
 import { orNull } from '../../../shared/forms';
 import { OrgAutocomplete, orgOf, orgValidator, OrgValue, toOrgOption } from './org-autocomplete';
-import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+import { DialogActions } from '../../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../../shared/versioned-form';
+import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a participation: organisation (autocomplete), its role, notes. */
 @Component({
   selector: 'app-participation-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -27,7 +30,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
       <h2 mat-dialog-title>
-        @if (editing) {
+        @if (saving.editing) {
           <ng-container i18n="@@participation.editTitle">Editar socio</ng-container>
         } @else {
           <ng-container i18n="@@participation.addTitle">Añadir socio</ng-container>
@@ -49,36 +52,22 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
               <mat-option [value]="r">{{ roleLabels[r] }}</mat-option>
             }
           </mat-select>
-          <mat-error>{{ errorText('role') }}</mat-error>
+          <mat-error>{{ saving.errorText('role') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label i18n="@@action.partner.notes">Notas</mat-label>
           <textarea matInput formControlName="notes" rows="2"></textarea>
-          <mat-error>{{ errorText('notes') }}</mat-error>
+          <mat-error>{{ saving.errorText('notes') }}</mat-error>
         </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
     </form>
   `,
   styles: PART_DIALOG_STYLES,
 })
-export class ParticipationDialog extends PartDialog<Participation> {
-  protected readonly kind = 'participations';
-  protected override readonly aliases = { organisationId: 'organisation' };
+export class ParticipationDialog implements VersionedFormHost<Participation> {
+  protected readonly data = inject<PartDialogData<Participation>>(MAT_DIALOG_DATA);
+  private readonly aliases = { organisationId: 'organisation' };
   protected readonly roles = PARTICIPATION_ROLES;
   protected readonly roleLabels = PARTICIPATION_ROLE_LABELS;
 
@@ -88,12 +77,19 @@ export class ParticipationDialog extends PartDialog<Participation> {
     notes: new FormControl('', { nonNullable: true, validators: Validators.maxLength(2000) }),
   });
 
+  protected readonly saving = partForm<Participation>(this, 'participations', {
+    aliases: this.aliases,
+  });
+
   constructor() {
-    super();
-    if (this.data.part) this.load(this.data.part);
+    if (this.data.part) this.saving.load(this.data.part);
   }
 
-  protected fill(p: Participation): void {
+  submit(): Promise<void> {
+    return this.saving.submit();
+  }
+
+  fill(p: Participation): void {
     this.form.setValue({
       organisation: toOrgOption(p.organisationId, p.organisationName, p.organisationAcronym),
       role: p.role,
@@ -101,7 +97,7 @@ export class ParticipationDialog extends PartDialog<Participation> {
     });
   }
 
-  protected body() {
+  body() {
     const v = this.form.getRawValue();
     return {
       organisationId: orgOf(v.organisation)?.id,

@@ -1,16 +1,19 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Result } from '../../../core/api/models';
-import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
+import { DialogActions } from '../../../shared/dialog-actions';
+import type { VersionedFormHost } from '../../../shared/versioned-form';
+import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a result statement (its indicators have their own dialog). */
 @Component({
   selector: 'app-result-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -21,7 +24,7 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
       <h2 mat-dialog-title>
-        @if (editing) {
+        @if (saving.editing) {
           <ng-container i18n="@@result.editTitle">Editar resultado</ng-container>
         } @else {
           <ng-container i18n="@@result.addTitle">Añadir resultado</ng-container>
@@ -38,30 +41,16 @@ import { PART_DIALOG_STYLES, PartDialog } from './part-dialog';
             data-testid="result-statement"
           ></textarea>
           <mat-hint i18n="@@parts.ctrlEnter">Ctrl+Intro guarda.</mat-hint>
-          <mat-error>{{ errorText('statement') }}</mat-error>
+          <mat-error>{{ saving.errorText('statement') }}</mat-error>
         </mat-form-field>
-        @if (error()) {
-          <p class="server-error" role="alert" data-testid="dialog-error">{{ error() }}</p>
-        }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close i18n="@@common.cancel">Cancelar</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="busy()"
-          data-testid="dialog-save"
-          i18n="@@common.save"
-        >
-          Guardar
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [busy]="saving.busy()" [error]="saving.error()" />
     </form>
   `,
   styles: PART_DIALOG_STYLES,
 })
-export class ResultDialog extends PartDialog<Result> {
-  protected readonly kind = 'results';
+export class ResultDialog implements VersionedFormHost<Result> {
+  protected readonly data = inject<PartDialogData<Result>>(MAT_DIALOG_DATA);
 
   readonly form = new FormGroup({
     statement: new FormControl('', {
@@ -70,16 +59,21 @@ export class ResultDialog extends PartDialog<Result> {
     }),
   });
 
+  protected readonly saving = partForm<Result>(this, 'results');
+
   constructor() {
-    super();
-    if (this.data.part) this.load(this.data.part);
+    if (this.data.part) this.saving.load(this.data.part);
   }
 
-  protected fill(r: Result): void {
+  submit(): Promise<void> {
+    return this.saving.submit();
+  }
+
+  fill(r: Result): void {
     this.form.setValue({ statement: r.statement });
   }
 
-  protected body() {
+  body() {
     return { statement: this.form.getRawValue().statement.trim() };
   }
 }

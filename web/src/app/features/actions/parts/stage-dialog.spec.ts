@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { ActionStage } from '../../../core/api/models';
 import { todayIso } from '../../../shared/forms';
-import { CONFLICT_MESSAGE } from './part-dialog';
+import { CONFLICT_MESSAGE } from '../../../shared/versioned-form';
 import { StageDialog, StageDialogData } from './stage-dialog';
 
 const stage: ActionStage = {
@@ -85,7 +85,9 @@ describe('stage dialog', () => {
     await saving;
     expect(close).toHaveBeenCalledWith(expect.objectContaining({ id: 's2' }));
   });
+});
 
+describe('stage dialog: refusals and conflicts', () => {
   it('refuses an evidence link that is not an address, without a request', async () => {
     const { dialog, http } = open({ actionId: 'a1', stage: 'planning' });
     dialog.form.controls.evidenceUrl.setValue('acta de cabildo');
