@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { registerLocaleData } from '@angular/common';
 import localeEn from '@angular/common/locales/en';
 import localeEsMx from '@angular/common/locales/es-MX';

@@ -38,10 +38,10 @@ describe('per activity', () => {
     expect(plan.skipped.map((i) => [i.code, i.location.path])).toEqual([
       ['required', 'iati-activity[2]'],
     ]);
-    expect(plan.activities.map((a) => [a.path, a.skipped, a.counts.create])).toEqual([
-      ['iati-activity[1]', false, 1],
-      ['iati-activity[2]', true, 0],
-      ['iati-activity[3]', false, 1],
+    expect(plan.activities.map((a) => [a.path, a.code, a.skipped, a.counts.create])).toEqual([
+      ['iati-activity[1]', 'A-1', false, 1],
+      ['iati-activity[2]', 'A-2', true, 0],
+      ['iati-activity[3]', 'A-3', false, 1],
     ]);
     expect(plan.inserts.actions.map((a) => a.code)).toEqual(['A-1', 'A-3']);
   });

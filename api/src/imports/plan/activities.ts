@@ -52,6 +52,7 @@ export async function planByActivity(
   input: ImportInput,
   plan: (input: ImportInput) => Promise<PlanResult>,
 ): Promise<PlanResult> {
+  const codes = new Map(activitiesOf(input, [], []).map((a) => [a.path, a.code]));
   let result = await plan(input);
   const skipped: ImportIssue[] = [];
   const left = new Set<string>();
@@ -63,18 +64,23 @@ export async function planByActivity(
     input = withoutActivities(input, left);
     result = await plan(input);
   }
-  markSkipped(result, left, skipped);
+  markSkipped(result, left, skipped, codes);
   return { ...result, skipped };
 }
 
-/** Flags the activities left out (adding those that no longer have any row). */
-function markSkipped(result: PlanResult, left: Set<string>, skipped: ImportIssue[]): void {
+/** Flags the activities left out (adding those that no longer have any row, with their code). */
+function markSkipped(
+  result: PlanResult,
+  left: Set<string>,
+  skipped: ImportIssue[],
+  codes: Map<string, string | null>,
+): void {
   for (const a of result.activities) a.skipped = left.has(a.path);
   for (const path of left)
     if (!result.activities.some((a) => a.path === path))
       result.activities.push({
         path,
-        code: null,
+        code: codes.get(path) ?? null,
         counts: zero(),
         errors: skipped.filter((i) => activityPath(i.location.path) === path).length,
         skipped: true,

@@ -19,21 +19,22 @@ const plan = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe('ImportStore', () => {
-  let store: ImportStore;
-  let http: HttpTestingController;
-  const file = new File(['code\r\nA-1\r\n'], 'actions.csv', { type: 'text/csv' });
+// One store and HTTP mock per test, for both suites of this file.
+let store: ImportStore;
+let http: HttpTestingController;
+const file = new File(['code\r\nA-1\r\n'], 'actions.csv', { type: 'text/csv' });
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), ImportStore],
-    });
-    store = TestBed.inject(ImportStore);
-    http = TestBed.inject(HttpTestingController);
+beforeEach(() => {
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), ImportStore],
   });
+  store = TestBed.inject(ImportStore);
+  http = TestBed.inject(HttpTestingController);
+});
 
-  afterEach(() => http.verify());
+afterEach(() => http.verify());
 
+describe('ImportStore: dry run and apply', () => {
   it('offers «Importar» only after a dry run without errors, and clears the plan when the files change', async () => {
     store.setKind('csv');
     store.setFiles([file]);
@@ -71,7 +72,9 @@ describe('ImportStore', () => {
     csvReq.flush(plan());
     await csv;
   });
+});
 
+describe('ImportStore: refused imports', () => {
   it('shows the plan of a refused import (400 IMPORT_INVALID) and blocks applying', async () => {
     store.setFiles([file]);
     const run = store.run(false);
