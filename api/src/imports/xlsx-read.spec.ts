@@ -40,6 +40,19 @@ describe('readWorkbook (streaming, with caps)', () => {
     expect(issues).toEqual([]);
   });
 
+  it('keeps accented text whole wherever the decompressed stream splits it into chunks', async () => {
+    // Long, distinct strings of two-byte characters: the parts of sharedStrings.xml and the sheet
+    // arrive in chunks whose edges fall inside a character (the demo's «estratégico»,
+    // «Metrópolis»); decoded chunk by chunk they came back with U+FFFD in place of the letter.
+    const statements = Array.from(
+      { length: 200 },
+      (_, i) => `${i} ${'Metrópolis estratégica '.repeat(40)}`,
+    );
+    const wb = await workbook([header, ...statements.map((s, i) => [`A-${i}`, s])]);
+    const [table] = await readWorkbook('x.xlsx', wb, []);
+    expect(table.rows.map((r) => r.values['statement'])).toEqual(statements);
+  });
+
   it('refuses a table over IMPORT_MAX_ROWS, naming the cap and the limit', async () => {
     const rows = [header, ...Array.from({ length: 6 }, (_, i) => [`A-${i}`, 'Resultado'])];
     const error = await refusal(

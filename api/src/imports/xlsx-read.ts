@@ -78,9 +78,16 @@ class Zip {
     return new Zip(zip, entries);
   }
 
+  /**
+   * The entry as text. exceljs' SAX feed decodes every chunk on its own, so a character whose
+   * bytes straddle two chunks would come back as U+FFFD (an accented letter lost in a re-import):
+   * the stream decodes UTF-8 itself, across chunk edges, and hands exceljs strings.
+   */
   async stream(path: string): Promise<Readable | undefined> {
     const entry = this.entries.get(path);
-    return entry ? this.zip.openReadStreamPromise(entry) : undefined;
+    if (!entry) return undefined;
+    const stream = await this.zip.openReadStreamPromise(entry);
+    return stream.setEncoding('utf8');
   }
 
   close(): void {
