@@ -39,6 +39,7 @@ import {
 } from '../../core/i18n/labels';
 import type { ActionFilters } from '../../features/actions/action-filters';
 import { CLEARED, type FilterChip, filterChips, withoutChip } from './filter-chips';
+import { SDGS } from '../../features/dashboard/sdgs';
 
 /** A typed year (1900–2200), or null for an open end. */
 export function parseYear(value: string): number | null {
@@ -49,7 +50,6 @@ export function parseYear(value: string): number | null {
 /** Phone width (Material's handset breakpoint): the filters fold behind one «Filtros» button. */
 export const PHONE = '(max-width: 599.98px)';
 
-const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
 const orgName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
   o.acronym ? `${o.acronym} · ${o.name}` : o.name;
 /** A chip's name for a partner: its acronym, else its name cut to fit a phone's width. */
@@ -107,6 +107,7 @@ export class FilterBar {
   protected readonly statuses = ACTION_STATUSES;
   protected readonly modalities = MODALITIES;
   protected readonly types = ORGANISATION_TYPES;
+  /** The 17 goals with their names, so nobody has to remember what «ODS 11» is. */
   protected readonly sdgs = SDGS;
   protected readonly kindLabels = KIND_LABELS;
   protected readonly statusLabels = STATUS_LABELS;
@@ -145,7 +146,10 @@ export class FilterBar {
       status: (v) => labelOf(STATUS_LABELS, v),
       modality: (v) => labelOf(MODALITY_LABELS, v),
       theme: (v) => this.themeStore.label(v),
-      sdg: (n) => $localize`:@@filterBar.sdgChip:ODS ${n}:n:`,
+      sdg: (n) => {
+        const name = SDGS.find((s) => s.n === n)?.name ?? '';
+        return $localize`:@@filterBar.sdgChipNamed:ODS ${n}:n: · ${name}:name:`;
+      },
       partner: (id) => this.names().get(id) ?? '…',
       partnerType: (v) => labelOf(ORGANISATION_TYPE_LABELS, v),
     }),
