@@ -65,14 +65,18 @@ export class ActionsService {
       : '';
     // One pass: the filters run once, the total comes with the page (count(*) OVER () is taken
     // before LIMIT) and the per-row subqueries (partners, overdue milestones) run for the page only.
+    // The window keeps narrow rows (id, sort key, code): with `a.*` it held every matching row
+    // whole (~1 kB each, search text and summaries) and spilled to disk past work_mem.
     const rows: (SummaryRow & { total: number })[] = await this.dataSource.query(
       `WITH page AS (
-         SELECT a.*, ${column} AS sort_key, count(*) OVER ()::int AS total
+         SELECT a.id, ${column} AS sort_key, count(*) OVER ()::int AS total
            FROM actions a ${progressJoin} WHERE ${where}
           ORDER BY ${column} ${direction}
           LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
        )
-       SELECT ${SUMMARY_COLUMNS}, a.total FROM page a ORDER BY a.sort_key ${direction}`,
+       SELECT ${SUMMARY_COLUMNS}, pg.total
+         FROM page pg JOIN actions a ON a.id = pg.id
+        ORDER BY pg.sort_key ${direction}`,
       params.values,
     );
     let total = rows[0]?.total;
