@@ -9,10 +9,11 @@ function hookedConnection(dbPreparedStatements = true) {
     dbPreparedStatements,
   }).onModuleInit();
   const sent = jest.fn((..._args: unknown[]) => Promise.resolve({ rows: [] }));
-  const client = { query: sent };
+  const proto = { query: sent };
+  const client = Object.create(proto) as { query: (...args: unknown[]) => unknown };
   pool.emit('acquire', client);
   pool.emit('acquire', client); // every checkout: wrapped once
-  return { query: (client as { query: (...args: unknown[]) => unknown }).query, sent };
+  return { query: (...args: unknown[]) => client.query(...args), sent, proto };
 }
 
 describe('prepared statements', () => {
@@ -45,5 +46,14 @@ describe('prepared statements', () => {
     const sql = prepared('SELECT $1::int AS n -- marked, off');
     await query(sql, [1]);
     expect(sent.mock.calls[0]).toEqual([sql, [1]]);
+  });
+
+  it('calls the class’s query as it is at each call (a recorder installed later sees everything)', async () => {
+    const { query, proto } = hookedConnection();
+    const recorder = jest.fn((..._args: unknown[]) => Promise.resolve({ rows: [] }));
+    proto.query = recorder;
+    await query('SELECT 1 -- after', []);
+    await query(prepared('SELECT 2 -- marked, after'), []);
+    expect(recorder).toHaveBeenCalledTimes(2);
   });
 });

@@ -31,12 +31,13 @@ function wrap(client: PoolClient): void {
   const target = client as unknown as Record<symbol, boolean> & { query: Query };
   if (target[WRAPPED]) return;
   target[WRAPPED] = true;
-  const query = target.query.bind(client) as Query;
+  // The class's method, looked up at each call: whatever wraps it later (tests) still sees all.
+  const proto = Object.getPrototypeOf(client) as { query: Query };
   target.query = (config, values, callback) => {
     const name = typeof config === 'string' ? names.get(config) : undefined;
     if (name === undefined || (values !== undefined && !Array.isArray(values)))
-      return query(config, values, callback);
-    return query({ name, text: config, values }, callback);
+      return proto.query.call(client, config, values, callback);
+    return proto.query.call(client, { name, text: config, values }, callback);
   };
 }
 
