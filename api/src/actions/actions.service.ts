@@ -64,18 +64,18 @@ export class ActionsService {
     const progressJoin = byProgress
       ? `LEFT JOIN ${progressPercentsSql(DEFAULT_SCHEME_SQL)} pr ON pr.action_id = a.id`
       : '';
-    // One pass: the filters run once, the total comes with the page (count(*) OVER () is taken
-    // before LIMIT) and the per-row subqueries (partners, overdue milestones) run for the page only.
-    // The window keeps narrow rows (id, sort key, code): with `a.*` it held every matching row
-    // whole (~1 kB each, search text and summaries) and spilled to disk past work_mem.
+    // The page, found in its order and no further (the default order has its index: migration
+    // IndexActionsListOrder), then the total counted on its own: a window count over the page
+    // query made PostgreSQL sort every matching action to keep 25. The per-row subqueries
+    // (partners, overdue milestones, progress) run for the page only.
     const rows: (SummaryRow & { total: number })[] = await this.dataSource.query(
       `WITH page AS (
-         SELECT a.id, ${column} AS sort_key, count(*) OVER ()::int AS total
+         SELECT a.id, ${column} AS sort_key
            FROM actions a ${progressJoin} WHERE ${where}
           ORDER BY ${column} ${direction}
           LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
        )
-       SELECT ${SUMMARY_COLUMNS}, pg.total
+       SELECT ${SUMMARY_COLUMNS}, (SELECT count(*)::int FROM actions a WHERE ${where}) AS total
          FROM page pg JOIN actions a ON a.id = pg.id
         ORDER BY pg.sort_key ${direction}`,
       params.values,
