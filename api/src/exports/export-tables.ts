@@ -1,4 +1,5 @@
-import type { Label, VocabularyGroup } from '../common/vocabulary';
+import { labelOf, type Label, type Lang, type VocabularyGroup } from '../common/vocabulary';
+import type { ThemeLabels } from '../themes/themes.service';
 import type { CellKind } from './csv';
 
 export const EXPORT_TABLES = [
@@ -266,3 +267,32 @@ export const HEADER_LABELS: Record<string, Label> = {
   actual: { es: 'Logro', en: 'Actual' },
   result_id: { es: 'Id del resultado', en: 'Result id' },
 };
+
+/** A cell as read from the database (text; null when empty). */
+export type Cell = string | null;
+
+/**
+ * How a table is written: the import template keeps the machine headers and codes the importer
+ * reads (`lang` null); the people's version labels headers, sheets and coded values in `lang`.
+ */
+export function presentation(
+  columns: ExportColumn[],
+  lang: Lang | null,
+  themes: ThemeLabels | null = null,
+) {
+  const header = (c: ExportColumn) =>
+    lang ? (HEADER_LABELS[c.header]?.[lang] ?? c.header) : c.header;
+  const value = (c: ExportColumn, v: Cell): Cell => {
+    if (!lang || v === null || !c.vocab) return v;
+    if (c.vocab === 'theme')
+      return v
+        .split('; ')
+        .map((code) => (themes ? themes.label(code, lang) : code))
+        .join('; ');
+    return labelOf(c.vocab, v, lang);
+  };
+  return {
+    headers: columns.map(header),
+    row: (values: Cell[]) => values.map((v, i) => value(columns[i], v)),
+  };
+}
