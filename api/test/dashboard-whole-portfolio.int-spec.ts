@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SqlParams } from '../src/actions/action-filters';
+import { SqlParams } from '../src/common/sql-scope';
 import {
   Grouping,
   moneySql,
@@ -10,7 +10,7 @@ import {
 } from '../src/dashboard/dashboard-sql';
 import { GROUPINGS } from '../src/dashboard/dashboard.service';
 import type { GroupDto } from '../src/dashboard/dto/dashboard.dto';
-import { REPORTING_CURRENCIES } from '../src/money/money';
+import { REPORTING_CURRENCIES } from '../src/common/money';
 import {
   bootTestApp,
   insertOrganisation,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { MODALITIES } from '../src/actions/action.model';
-import { formatMoney, MoneyDecimal } from '../src/money/money';
+import { formatMoney, MoneyDecimal } from '../src/common/money';
 import { bootTestApp, insertOrganisation, signInAs, TestApp } from './support/test-app';
 
 /**

@@ -6,9 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
 import { VersionedWriter } from '../common/versioned-write';
 import { Action } from './action.entity';
-import { actionConditions, SqlParams } from './action-filters';
+import { actionConditions } from './action-filters';
+import { SqlParams } from '../common/sql-scope';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
-import type { ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../common/money';
 import {
   ActionDetailDto,
   ActionMoneyDto,

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Page } from '../common/dto/pagination.dto';
 import { AppError } from '../common/errors';
 import { VersionedWriter } from '../common/versioned-write';
-import { BASE_CURRENCY, convert } from '../money/money';
+import { BASE_CURRENCY, convert } from '../common/money';
 import { parseBanxicoCsv } from './banxico-csv';
 import {
   ConversionDto,

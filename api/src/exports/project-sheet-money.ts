@@ -1,5 +1,5 @@
 import type { FundingDto } from '../actions/dto/action-response.dto';
-import { addMoney, formatMoney } from '../money/money';
+import { addMoney, formatMoney } from '../common/money';
 
 /**
  * Planned disbursements (IATI): their totals by currency and each one with its period, oldest
