@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AuditOperation } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-user';
@@ -71,7 +71,8 @@ export function changesOf(input: object): Record<string, unknown> {
 
 /**
  * The one way to write a versioned, audited change: check the version → write → 409 with the
- * current record when the version moved → audit entry in the same transaction (`m`). Features
+ * current record when the version moved → audit entry in the same transaction (`m`); and the
+ * one way to insert an audited row (`createRow`). Features
  * keep only what differs: how they read the record, their own checks, and what they answer.
  */
 @Injectable()
@@ -99,6 +100,23 @@ export class VersionedWriter {
     assertVersion(spec.before, spec.version);
     if (changedRows(await spec.remove()) === 0) throw versionConflict(spec.before);
     await this.audit.record(m, actor, { operation: 'delete', ...spec.target, before: spec.before });
+  }
+
+  /** Inserts an entity row and audits its creation in the same transaction (`after`: as saved). */
+  async createRow<T extends ObjectLiteral>(
+    m: EntityManager,
+    actor: Actor,
+    spec: { entity: EntityTarget<T>; target: Omit<AuditTarget, 'entityId'>; values: object },
+  ): Promise<T> {
+    const repo = m.getRepository(spec.entity);
+    const saved = await repo.save(repo.create(spec.values as DeepPartial<T>));
+    await this.audit.record(m, actor, {
+      operation: 'create',
+      ...spec.target,
+      entityId: saved['id'] as string,
+      after: saved,
+    });
+    return saved;
   }
 
   /**
