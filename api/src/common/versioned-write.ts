@@ -62,6 +62,12 @@ export interface VersionedRemove {
   remove: () => Promise<unknown>;
 }
 
+/** An entity table's row as the audit names it (its id is the row's). */
+export interface EntityRow<T extends ObjectLiteral> {
+  entity: EntityTarget<T>;
+  target: Omit<AuditTarget, 'entityId'>;
+}
+
 /** The changes of a PATCH body: `version` and absent (undefined) fields left out. */
 export function changesOf(input: object): Record<string, unknown> {
   return Object.fromEntries(
@@ -106,7 +112,7 @@ export class VersionedWriter {
   async createRow<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    spec: { entity: EntityTarget<T>; target: Omit<AuditTarget, 'entityId'>; values: object },
+    spec: EntityRow<T> & { values: object },
   ): Promise<T> {
     const repo = m.getRepository(spec.entity);
     const saved = await repo.save(repo.create(spec.values as DeepPartial<T>));
@@ -126,13 +132,7 @@ export class VersionedWriter {
   updateRow<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    spec: {
-      entity: EntityTarget<T>;
-      target: Omit<AuditTarget, 'entityId'>;
-      before: T;
-      changes: object;
-      version: number;
-    },
+    spec: EntityRow<T> & { before: T; changes: object; version: number },
   ): Promise<T> {
     const repo = m.getRepository(spec.entity);
     const id = spec.before['id'] as string;
@@ -155,12 +155,7 @@ export class VersionedWriter {
   removeRow<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    spec: {
-      entity: EntityTarget<T>;
-      target: Omit<AuditTarget, 'entityId'>;
-      before: T;
-      version?: number;
-    },
+    spec: EntityRow<T> & { before: T; version?: number },
   ): Promise<void> {
     const id = spec.before['id'] as string;
     return this.remove(m, actor, {
