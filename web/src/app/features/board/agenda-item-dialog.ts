@@ -23,7 +23,7 @@ import {
 import type { Observable } from 'rxjs';
 import type { AgendaItem } from '../../core/api/models';
 import { ActionsApi } from '../actions/actions.api';
-import { filtersFromParams } from '../actions/action-filters';
+import { filtersFromParams } from '../../shared/filter-bar/action-filters';
 import { DialogActions } from '../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../shared/versioned-form';
 import { BoardApi } from './board.api';

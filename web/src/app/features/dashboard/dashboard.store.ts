@@ -4,7 +4,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import type { Observable } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import type { Currency } from '../../core/api/models';
-import type { ActionFilters } from '../actions/action-filters';
+import type { ActionFilters } from '../../shared/filter-bar/action-filters';
 import { ProgressApi } from '../../core/api/progress.api';
 import { DashboardApi, type DashboardQuery } from './dashboard.api';
 import {

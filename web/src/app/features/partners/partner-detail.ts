@@ -33,7 +33,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
 import { MoneyPipe } from '../../shared/money';
 import { ChartCard } from '../dashboard/chart-card';
-import { DEFAULT_FILTERS } from '../actions/action-filters';
+import { DEFAULT_FILTERS } from '../../shared/filter-bar/action-filters';
 import { ExportMenu, type ExportMenuItem } from '../exports/export-menu';
 import { listPartnerMoney, listXlsx } from '../exports/exports.api';
 import { type Figure, FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';

@@ -37,9 +37,9 @@ import {
   ORGANISATION_TYPE_LABELS,
   STATUS_LABELS,
 } from '../../core/i18n/labels';
-import type { ActionFilters } from '../../features/actions/action-filters';
+import type { ActionFilters } from './action-filters';
 import { CLEARED, type FilterChip, filterChips, withoutChip } from './filter-chips';
-import { SDGS } from '../../features/dashboard/sdgs';
+import { SDGS } from '../sdgs';
 
 /** A typed year (1900–2200), or null for an open end. */
 export function parseYear(value: string): number | null {

@@ -1,4 +1,4 @@
-import type { ActionFilters } from '../../features/actions/action-filters';
+import type { ActionFilters } from './action-filters';
 
 /** The narrowing filters a chip can stand for (`year` is the range, both ends at once). */
 export type ChipKey =

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Component } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import type { Notifications } from '../../core/api/models';
+import type { Notifications } from '../api/models';
 import { NotificationsBell } from './notifications-bell';
 
 const data: Notifications = {
