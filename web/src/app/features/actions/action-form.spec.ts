@@ -75,7 +75,10 @@ async function setup() {
   // The theme field reads the managed list once the form shows.
   fixture.detectChanges();
   for (const req of http.match('/api/v1/themes')) {
-    req.flush([{ code: 'movilidad', labelEs: 'Movilidad', labelEn: 'Mobility' }]);
+    req.flush([
+      { code: 'movilidad', labelEs: 'Movilidad', labelEn: 'Mobility' },
+      { code: 'clima', labelEs: 'Clima', labelEn: 'Climate' },
+    ]);
   }
   await fixture.whenStable();
   fixture.detectChanges();
@@ -123,12 +126,39 @@ describe('action form, edit mode', () => {
       r.getAttribute('data-field'),
     );
     expect(fields).toEqual(['titleEn', 'status']);
+    const status = find(panel, '[data-field="status"]');
+    expect(Array.from(status.querySelectorAll('td')).map((td) => td.textContent?.trim())).toEqual([
+      'En ejecución',
+      '',
+      'En cierre',
+    ]);
 
     find(el, '[data-testid="reapply-changes"]').click();
     const req = http.expectOne('/api/v1/actions/a1');
     expect(req.request.body).toEqual({ version: 7, titleEn: 'Electric route' });
     req.flush({ ...current, titleEn: 'Electric route', version: 8 });
     await fixture.whenStable();
+  });
+
+  it('names the themes in the conflict panel, not their codes', async () => {
+    const { http, type, form, fixture, el } = await setup();
+    type('titleEn', 'Electric route');
+    const saving = form.submit();
+    const current = { ...action, themes: ['movilidad', 'clima'], version: 7 };
+    http
+      .expectOne('/api/v1/actions/a1')
+      .flush(
+        { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await saving;
+    fixture.detectChanges();
+    const themes = find(el, '[data-testid="conflict-panel"] [data-field="themes"]');
+    expect(Array.from(themes.querySelectorAll('td')).map((td) => td.textContent?.trim())).toEqual([
+      'Movilidad',
+      '',
+      'Movilidad, Clima',
+    ]);
   });
 
   it('"Descartar los míos" reloads the saved version', async () => {
