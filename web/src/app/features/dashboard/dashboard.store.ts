@@ -16,13 +16,13 @@ import {
   type DrillKey,
   sameQuery,
 } from './dashboard-query';
+import type { LoadState } from '../../shared/states';
 
 /** One dashboard request as the cards read it. */
-export interface Loadable<T> {
+export interface Loadable<T> extends LoadState {
   value: Signal<T | undefined>;
   loading: Signal<boolean>;
   error: Signal<ApiError | null>;
-  reload(): void;
 }
 
 /** Resources wrap non-Error failures (HttpErrorResponse) in an Error whose `cause` is the original. */

@@ -18,7 +18,6 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import {
   ACTION_KINDS,
@@ -40,6 +39,7 @@ import {
 import type { ActionFilters } from './action-filters';
 import { CLEARED, type FilterChip, filterChips, withoutChip } from './filter-chips';
 import { SDGS } from '../sdgs';
+import { type FilterOption, FilterSelect } from './filter-select';
 
 /** A typed year (1900–2200), or null for an open end. */
 export function parseYear(value: string): number | null {
@@ -49,6 +49,10 @@ export function parseYear(value: string): number | null {
 
 /** Phone width (Material's handset breakpoint): the filters fold behind one «Filtros» button. */
 export const PHONE = '(max-width: 599.98px)';
+
+/** A vocabulary as select options, in the vocabulary's order. */
+const optionsOf = (codes: readonly string[], labels: Record<string, string>): FilterOption[] =>
+  codes.map((code) => ({ value: code, label: labels[code] }));
 
 const orgName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
   o.acronym ? `${o.acronym} · ${o.name}` : o.name;
@@ -74,7 +78,7 @@ const chipName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatSelectModule,
+    FilterSelect,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './filter-bar.html',
@@ -90,7 +94,7 @@ export class FilterBar {
   protected readonly themes = computed(() =>
     this.themeStore
       .themes()
-      .map((t) => ({ code: t.code, label: themeLabel(t, this.themeStore.lang) }))
+      .map((t): FilterOption => ({ value: t.code, label: themeLabel(t, this.themeStore.lang) }))
       .sort((a, b) => a.label.localeCompare(b.label)),
   );
   protected readonly phone = toSignal(
@@ -103,16 +107,15 @@ export class FilterBar {
   protected readonly open = signal(false);
   protected readonly showFields = computed(() => !this.phone() || this.open());
 
-  protected readonly kinds = ACTION_KINDS;
-  protected readonly statuses = ACTION_STATUSES;
-  protected readonly modalities = MODALITIES;
-  protected readonly types = ORGANISATION_TYPES;
+  protected readonly kindOptions = optionsOf(ACTION_KINDS, KIND_LABELS);
+  protected readonly statusOptions = optionsOf(ACTION_STATUSES, STATUS_LABELS);
+  protected readonly modalityOptions = optionsOf(MODALITIES, MODALITY_LABELS);
+  protected readonly typeOptions = optionsOf(ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS);
   /** The 17 goals with their names, so nobody has to remember what «ODS 11» is. */
-  protected readonly sdgs = SDGS;
-  protected readonly kindLabels = KIND_LABELS;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly modalityLabels = MODALITY_LABELS;
-  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly sdgOptions: FilterOption[] = SDGS.map((s) => ({
+    value: s.n,
+    label: `${s.n} · ${s.name}`,
+  }));
   protected readonly year = parseYear;
   protected readonly orgName = orgName;
 
