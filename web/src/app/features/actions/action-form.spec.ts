@@ -62,6 +62,16 @@ function find<T extends Element = HTMLElement>(root: Element, selector: string):
   return found;
 }
 
+/** The API's answer when someone else saved first: 409 with the saved action. */
+function answerConflict(http: HttpTestingController, current: unknown): void {
+  http
+    .expectOne('/api/v1/actions/a1')
+    .flush(
+      { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
+      { status: 409, statusText: 'Conflict' },
+    );
+}
+
 async function setup() {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
@@ -113,12 +123,7 @@ describe('action form, edit mode', () => {
     type('titleEn', 'Electric route');
     const saving = form.submit();
     const current = { ...action, status: 'finalisation', version: 7 };
-    http
-      .expectOne('/api/v1/actions/a1')
-      .flush(
-        { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
-        { status: 409, statusText: 'Conflict' },
-      );
+    answerConflict(http, current);
     await saving;
     fixture.detectChanges();
     const panel = find(el, '[data-testid="conflict-panel"]');
@@ -145,12 +150,7 @@ describe('action form, edit mode', () => {
     type('titleEn', 'Electric route');
     const saving = form.submit();
     const current = { ...action, themes: ['movilidad', 'clima'], version: 7 };
-    http
-      .expectOne('/api/v1/actions/a1')
-      .flush(
-        { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
-        { status: 409, statusText: 'Conflict' },
-      );
+    answerConflict(http, current);
     await saving;
     fixture.detectChanges();
     const themes = find(el, '[data-testid="conflict-panel"] [data-field="themes"]');
@@ -166,12 +166,7 @@ describe('action form, edit mode', () => {
     type('titleEn', 'Electric route');
     const saving = form.submit();
     const current = { ...action, titleEs: 'Mi Transporte Eléctrico', version: 7 };
-    http
-      .expectOne('/api/v1/actions/a1')
-      .flush(
-        { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
-        { status: 409, statusText: 'Conflict' },
-      );
+    answerConflict(http, current);
     await saving;
     fixture.detectChanges();
     find(el, '[data-testid="discard-changes"]').click();

@@ -107,9 +107,24 @@ export class FilterBar {
   protected readonly open = signal(false);
   protected readonly showFields = computed(() => !this.phone() || this.open());
 
-  protected readonly kindOptions = optionsOf(ACTION_KINDS, KIND_LABELS);
-  protected readonly statusOptions = optionsOf(ACTION_STATUSES, STATUS_LABELS);
-  protected readonly modalityOptions = optionsOf(MODALITIES, MODALITY_LABELS);
+  /** Kind, status and modality: a vocabulary each, one after the other in the bar. */
+  protected readonly codeFields = [
+    {
+      key: 'kind',
+      label: $localize`:@@actions.filter.kind:Tipo`,
+      options: optionsOf(ACTION_KINDS, KIND_LABELS),
+    },
+    {
+      key: 'status',
+      label: $localize`:@@actions.filter.status:Estatus`,
+      options: optionsOf(ACTION_STATUSES, STATUS_LABELS),
+    },
+    {
+      key: 'modality',
+      label: $localize`:@@actions.filter.modality:Modalidad`,
+      options: optionsOf(MODALITIES, MODALITY_LABELS),
+    },
+  ] as const;
   protected readonly typeOptions = optionsOf(ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS);
   /** The 17 goals with their names, so nobody has to remember what «ODS 11» is. */
   protected readonly sdgOptions: FilterOption[] = SDGS.map((s) => ({
