@@ -45,6 +45,8 @@ import { RowActions } from '../../shared/row-actions';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rate-list.html',
   styles: `
+    @use '../../shared/admin-table';
+    @include admin-table.admin-table;
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -58,20 +60,6 @@ import { RowActions } from '../../shared/row-actions';
     .range-error {
       color: var(--mat-sys-error);
       margin-top: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    .row-actions {
-      text-align: right;
-      white-space: nowrap;
     }
   `,
 })

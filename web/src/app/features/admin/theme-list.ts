@@ -33,26 +33,14 @@ import { RowActions } from '../../shared/row-actions';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './theme-list.html',
   styles: `
+    @use '../../shared/admin-table';
+    @include admin-table.admin-table;
     .intro {
       color: var(--mat-sys-on-surface-variant);
       margin-top: 0;
     }
     .search {
       width: min(360px, 100%);
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    .row-actions {
-      text-align: right;
-      white-space: nowrap;
     }
   `,
 })

@@ -38,9 +38,6 @@ import {
       flex-wrap: wrap;
       margin-bottom: 16px;
     }
-    .table-wrap {
-      overflow-x: auto;
-    }
     .code {
       font-family: 'Roboto Mono', monospace;
       white-space: nowrap;

@@ -37,9 +37,6 @@ const NUMBER_FIELD = '[formcontrolname="number"]';
       flex-wrap: wrap;
       gap: 8px;
     }
-    .table-wrap {
-      overflow-x: auto;
-    }
   `,
 })
 export class SessionList {
