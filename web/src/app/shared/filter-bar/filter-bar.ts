@@ -39,7 +39,7 @@ import {
 import type { ActionFilters } from './action-filters';
 import { CLEARED, type FilterChip, filterChips, withoutChip } from './filter-chips';
 import { SDGS } from '../sdgs';
-import { type FilterOption, FilterSelect } from './filter-select';
+import { type FilterField, FilterSelect, type SelectKey } from './filter-select';
 
 /** A typed year (1900–2200), or null for an open end. */
 export function parseYear(value: string): number | null {
@@ -50,9 +50,18 @@ export function parseYear(value: string): number | null {
 /** Phone width (Material's handset breakpoint): the filters fold behind one «Filtros» button. */
 export const PHONE = '(max-width: 599.98px)';
 
-/** A vocabulary as select options, in the vocabulary's order. */
-const optionsOf = (codes: readonly string[], labels: Record<string, string>): FilterOption[] =>
-  codes.map((code) => ({ value: code, label: labels[code] }));
+/** A select of a vocabulary, its codes in the vocabulary's order. */
+const codeField = (
+  key: SelectKey,
+  label: string,
+  codes: readonly string[],
+  labels: Record<string, string>,
+): FilterField => ({
+  key,
+  label,
+  testId: `filter-${key.replace('partnerType', 'partner-type')}`,
+  options: codes.map((code) => ({ value: code, label: labels[code] })),
+});
 
 const orgName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
   o.acronym ? `${o.acronym} · ${o.name}` : o.name;
@@ -91,11 +100,16 @@ export class FilterBar {
   private readonly organisations = inject(OrganisationsApi);
   private readonly themeStore = inject(ThemesStore);
   /** The managed theme list (GET /api/v1/themes), keyed by code, labels in the app's language. */
-  protected readonly themes = computed(() =>
-    this.themeStore
-      .themes()
-      .map((t): FilterOption => ({ value: t.code, label: themeLabel(t, this.themeStore.lang) }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
+  protected readonly themeField = computed(
+    (): FilterField => ({
+      key: 'theme',
+      label: $localize`:@@actions.filter.theme:Tema`,
+      testId: 'filter-theme',
+      options: this.themeStore
+        .themes()
+        .map((t) => ({ value: t.code, label: themeLabel(t, this.themeStore.lang) }))
+        .sort((x, y) => x.label.localeCompare(y.label)),
+    }),
   );
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
@@ -107,30 +121,35 @@ export class FilterBar {
   protected readonly open = signal(false);
   protected readonly showFields = computed(() => !this.phone() || this.open());
 
+  protected readonly typeField = codeField(
+    'partnerType',
+    $localize`:@@filterBar.partnerType:Tipo de socio`,
+    ORGANISATION_TYPES,
+    ORGANISATION_TYPE_LABELS,
+  );
   /** Kind, status and modality: a vocabulary each, one after the other in the bar. */
-  protected readonly codeFields = [
-    {
-      key: 'kind',
-      label: $localize`:@@actions.filter.kind:Tipo`,
-      options: optionsOf(ACTION_KINDS, KIND_LABELS),
-    },
-    {
-      key: 'status',
-      label: $localize`:@@actions.filter.status:Estatus`,
-      options: optionsOf(ACTION_STATUSES, STATUS_LABELS),
-    },
-    {
-      key: 'modality',
-      label: $localize`:@@actions.filter.modality:Modalidad`,
-      options: optionsOf(MODALITIES, MODALITY_LABELS),
-    },
-  ] as const;
-  protected readonly typeOptions = optionsOf(ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS);
+  protected readonly codeFields: readonly FilterField[] = [
+    codeField('kind', $localize`:@@actions.filter.kind:Tipo`, ACTION_KINDS, KIND_LABELS),
+    codeField(
+      'status',
+      $localize`:@@actions.filter.status:Estatus`,
+      ACTION_STATUSES,
+      STATUS_LABELS,
+    ),
+    codeField(
+      'modality',
+      $localize`:@@actions.filter.modality:Modalidad`,
+      MODALITIES,
+      MODALITY_LABELS,
+    ),
+  ];
   /** The 17 goals with their names, so nobody has to remember what «ODS 11» is. */
-  protected readonly sdgOptions: FilterOption[] = SDGS.map((s) => ({
-    value: s.n,
-    label: `${s.n} · ${s.name}`,
-  }));
+  protected readonly sdgField: FilterField = {
+    key: 'sdg',
+    label: $localize`:@@actions.filter.sdg:ODS`,
+    testId: 'filter-sdg',
+    options: SDGS.map((s) => ({ value: s.n, label: `${s.n} · ${s.name}` })),
+  };
   protected readonly year = parseYear;
   protected readonly orgName = orgName;
 
@@ -199,17 +218,6 @@ export class FilterBar {
           .subscribe((org) => this.remember(id, org ? chipName(org) : id.slice(0, 8)));
       }
     });
-  }
-
-  protected emitList(
-    key: 'kind' | 'status' | 'modality' | 'partnerType' | 'theme',
-    value: unknown,
-  ) {
-    this.changed.emit({ [key]: Array.isArray(value) ? value : [] });
-  }
-
-  protected emitSdg(value: unknown): void {
-    this.changed.emit({ sdg: Array.isArray(value) ? value.map(Number) : [] });
   }
 
   protected displayOrg = (value: string | Organisation | null): string =>

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
+import type { ActionFilters } from './action-filters';
 
 /** A choice of a multiple select: the coded value and how it reads. */
 export interface FilterOption {
@@ -8,21 +9,32 @@ export interface FilterOption {
   label: string;
 }
 
-/** One several-values field of the filter bar (partner type, theme, SDG, kind, status…). */
+/** The filters a select of several values sets. */
+export type SelectKey = 'kind' | 'status' | 'modality' | 'partnerType' | 'theme' | 'sdg';
+
+/** One such field: which filter, its label, its choices and its data-testid (e2e selectors). */
+export interface FilterField {
+  key: SelectKey;
+  label: string;
+  testId: string;
+  options: readonly FilterOption[];
+}
+
+/** One several-values field of the filter bar: shows `filters[field.key]`, emits the change. */
 @Component({
   selector: 'app-filter-select',
   imports: [MatFormFieldModule, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field subscriptSizing="dynamic">
-      <mat-label>{{ label() }}</mat-label>
+      <mat-label>{{ field().label }}</mat-label>
       <mat-select
         multiple
         [value]="value()"
-        (selectionChange)="picked.emit(asList($event.value))"
-        [attr.data-testid]="testId()"
+        (selectionChange)="pick($event.value)"
+        [attr.data-testid]="field().testId"
       >
-        @for (option of options(); track option.value) {
+        @for (option of field().options; track option.value) {
           <mat-option [value]="option.value">{{ option.label }}</mat-option>
         }
       </mat-select>
@@ -38,15 +50,16 @@ export interface FilterOption {
   `,
 })
 export class FilterSelect {
-  readonly label = input.required<string>();
-  readonly value = input.required<readonly (string | number)[]>();
-  readonly options = input.required<readonly FilterOption[]>();
-  /** The select's data-testid (e2e selectors). */
-  readonly testId = input.required<string>();
-  /** The values now chosen. */
-  readonly picked = output<(string | number)[]>();
+  readonly field = input.required<FilterField>();
+  readonly filters = input.required<ActionFilters>();
+  /** The filter with the values now chosen. */
+  readonly changed = output<Partial<ActionFilters>>();
 
-  protected asList(value: unknown): (string | number)[] {
-    return Array.isArray(value) ? (value as (string | number)[]) : [];
+  protected readonly value = computed(() => this.filters()[this.field().key]);
+
+  protected pick(value: unknown): void {
+    const values: unknown[] = Array.isArray(value) ? value : [];
+    const key = this.field().key;
+    this.changed.emit(key === 'sdg' ? { sdg: values.map(Number) } : { [key]: values.map(String) });
   }
 }
