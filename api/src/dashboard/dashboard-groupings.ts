@@ -29,6 +29,19 @@ export const PROVIDER_ROLLUP = {
   columns: { provider_id: 'f.provider_id' },
 } as const;
 
+/**
+ * Money per tag of the action (migration AddFundingTagTotals), one dimension: `column` is the
+ * action's array, `cast` its element type.
+ */
+const tagRollup = (dim: string, column: string, cast = 'text') => ({
+  table: 'funding_tag_totals',
+  columns: { tag: 'k.value::text' },
+  key: 't.tag',
+  where: `t.dim = '${dim}'`,
+  perAction: true,
+  actionJoins: unnestKey(`x.${column}`, cast),
+});
+
 export const GROUPINGS = {
   partner: {
     moneyKey: 'f.provider_id',
@@ -72,6 +85,7 @@ export const GROUPINGS = {
   theme: {
     moneyKey: 'k.value',
     moneyJoins: unnestKey('a.themes'),
+    rollup: tagRollup('theme', 'themes'),
     actionKey: 'k.value',
     actionFrom: `sa a ${unnestKey('a.themes')}`,
   },
@@ -80,12 +94,14 @@ export const GROUPINGS = {
     moneyKey: 'k.value',
     moneyPostKey: 'g.k1::text',
     moneyJoins: unnestKey('a.sdgs', 'smallint'),
+    rollup: tagRollup('sdg', 'sdgs', 'smallint'),
     actionKey: 'k.value::text',
     actionFrom: `sa a ${unnestKey('a.sdgs', 'smallint')}`,
   },
   municipality: {
     moneyKey: 'k.value',
     moneyJoins: unnestKey('a.municipalities'),
+    rollup: tagRollup('municipality', 'municipalities'),
     actionKey: 'k.value',
     actionFrom: `sa a ${unnestKey('a.municipalities')}`,
   },
