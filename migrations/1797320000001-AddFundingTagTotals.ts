@@ -63,7 +63,15 @@ const lockActions = (...tables: string[]) =>
      ORDER BY id FOR SHARE;`;
 
 /** The funding columns whose change moves a record's money in this rollup. */
-const COLUMNS = ['action_id', 'type', 'currency', 'amount', 'amount_mxn', 'amount_usd', 'amount_eur'];
+const COLUMNS = [
+  'action_id',
+  'type',
+  'currency',
+  'amount',
+  'amount_mxn',
+  'amount_usd',
+  'amount_eur',
+];
 
 /**
  * Money per tag of the action — theme, SDG, municipality (`dim`, `tag`; NULL: none stated) —,

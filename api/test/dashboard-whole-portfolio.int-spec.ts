@@ -137,13 +137,7 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
               const scope = scopedActions(filter, director_, params);
               const text =
                 sql === moneySql
-                  ? moneySql(
-                      grouping,
-                      scope,
-                      currency,
-                      fast ? 'rollup' : slow,
-                      fast ? whole : null,
-                    )
+                  ? moneySql(grouping, scope, currency, fast ? 'rollup' : slow, fast ? whole : null)
                   : weightsSql(
                       grouping,
                       scope,

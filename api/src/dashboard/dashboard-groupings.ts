@@ -134,6 +134,16 @@ export const OVERLAPPING = new Set<GroupBy>([
   'municipality',
 ]);
 
+/** Actions per group of `grouping` (it has an `actionKey`), over `sa`, as (k1, k2, n). */
+export function actionCountSql(grouping: Grouping): string {
+  const keys = `${grouping.actionKey} AS k1, ${grouping.actionKey2 ?? 'NULL::text'} AS k2`;
+  // DISTINCT hashed first: an action counts once per group, however many roles it has there.
+  return grouping.distinctActions
+    ? `SELECT k1, k2, count(*)::int AS n
+         FROM (SELECT DISTINCT ${keys}, a.id FROM ${grouping.actionFrom}) x GROUP BY 1, 2`
+    : `SELECT ${keys}, count(*)::int AS n FROM ${grouping.actionFrom} GROUP BY 1, 2`;
+}
+
 export const emptyFigure = (currency: string): MoneyFigureDto => ({
   total: '0.00',
   currency,
