@@ -22,8 +22,8 @@ import {
 
 /**
  * Over the whole portfolio, money by partner and by partner type is read from the per-provider
- * rollup, money by year from the per-year-and-modality one, and money by theme, SDG and
- * municipality from the per-tag one, less the archived actions' money; with any filter (or for a
+ * rollup, money by year from the per-year-and-modality one, and money by theme, SDG,
+ * municipality and status from the per-tag one, less the archived actions' money; with any filter (or for a
  * partner) it is summed from the records (or the per-action totals) in scope. Both must give the
  * same figures, to the cent.
  */
@@ -41,9 +41,9 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
     const action = async (archived: boolean) => {
       const [a]: { id: string }[] = await t.db.query(
         `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality,
-                              themes, sdgs, municipalities)
+                              themes, sdgs, municipalities, status)
          VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian',
-                 $3, $4, $5)
+                 $3, $4, $5, 'closed')
          RETURNING id`,
         archived
           ? [`WH-${randomUUID()}`, new Date(), ['agua', 'clima'], [6], []]
@@ -130,6 +130,7 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
             GROUPINGS.theme,
             GROUPINGS.sdg,
             GROUPINGS.municipality,
+            GROUPINGS.status,
           ] as Grouping[]) {
             const slow = moneySource(grouping, null);
             const run = async (fast: boolean, sql: typeof moneySql | typeof weightsSql) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { MODALITIES } from '../src/actions/action.model';
+import { ACTION_STATUSES, MODALITIES } from '../src/actions/action.model';
 import { formatMoney, MoneyDecimal } from '../src/money/money';
 import { bootTestApp, insertOrganisation, signInAs, TestApp } from './support/test-app';
 
@@ -32,8 +32,8 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
     const columns = Object.keys(keys);
     // A tag rollup: the record under each of its action's tags (none: the NULL tag).
     const joins = tags
-      ? `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(a.${tags.column}) = 0
-           THEN ARRAY[NULL]::text[] ELSE a.${tags.column}::text[] END) AS g(tag)`
+      ? `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(${tags.column}) = 0
+           THEN ARRAY[NULL]::text[] ELSE ${tags.column}::text[] END) AS g(tag)`
       : '';
     const kept = tags ? `k.dim = '${tags.dim}'` : where.replace(/\bf\./g, 'k.');
     return t.db.query(
@@ -65,13 +65,14 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       params,
     );
   };
-  /** Money per theme, SDG and municipality over every record (each against a fresh sum). */
+  /** Money per theme, SDG, municipality and status over every record (against a fresh sum). */
   const tagDifferences = async (): Promise<unknown[]> => {
     const found: unknown[] = [];
     for (const [dim, column] of [
-      ['theme', 'themes'],
-      ['sdg', 'sdgs'],
-      ['municipality', 'municipalities'],
+      ['theme', 'a.themes'],
+      ['sdg', 'a.sdgs'],
+      ['municipality', 'a.municipalities'],
+      ['status', 'ARRAY[a.status]'],
     ])
       found.push(
         ...(await differencesIn('funding_tag_totals', { tag: 'g.tag' }, 'TRUE', [], {
@@ -183,6 +184,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       themes: fc.array(fc.constantFrom(theme, `${theme}-b`), { maxLength: 2 }),
       sdgs: fc.uniqueArray(fc.integer({ min: 1, max: 17 }), { maxLength: 2 }),
       municipalities: fc.array(fc.constantFrom('Zapopan', 'Tonalá'), { maxLength: 2 }),
+      status: fc.option(fc.constantFrom(...ACTION_STATUSES)),
     }),
     fc.record({
       kind: fc.constant('rolledBack' as const),
@@ -264,8 +266,9 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
             ]);
           if (o.kind === 'tags')
             await t.db.query(
-              `UPDATE actions SET themes = $2, sdgs = $3, municipalities = $4 WHERE id = $1`,
-              [actionIds[o.action], o.themes, o.sdgs, o.municipalities],
+              `UPDATE actions SET themes = $2, sdgs = $3, municipalities = $4, status = $5
+                WHERE id = $1`,
+              [actionIds[o.action], o.themes, o.sdgs, o.municipalities, o.status],
             );
           if (o.kind === 'rolledBack') {
             await expect(

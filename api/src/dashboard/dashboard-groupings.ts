@@ -31,15 +31,15 @@ export const PROVIDER_ROLLUP = {
 
 /**
  * Money per tag of the action (migration AddFundingTagTotals), one dimension: `column` is the
- * action's array, `cast` its element type.
+ * action's array, `cast` its element type; no column: the status.
  */
-const tagRollup = (dim: string, column: string, cast = 'text') => ({
+const tagRollup = (dim: string, column?: string, cast = 'text') => ({
   table: 'funding_tag_totals',
-  columns: { tag: 'k.value::text' },
+  columns: { tag: column ? 'k.value::text' : 'x.status' },
   key: 't.tag',
   where: `t.dim = '${dim}'`,
   perAction: true,
-  actionJoins: unnestKey(`x.${column}`, cast),
+  actionJoins: column ? unnestKey(`x.${column}`, cast) : '',
 });
 
 export const GROUPINGS = {
@@ -105,7 +105,12 @@ export const GROUPINGS = {
     actionKey: 'k.value',
     actionFrom: `sa a ${unnestKey('a.municipalities')}`,
   },
-  status: { moneyKey: 'a.status', actionKey: 'a.status', actionFrom: 'sa a' },
+  status: {
+    moneyKey: 'a.status',
+    rollup: tagRollup('status'),
+    actionKey: 'a.status',
+    actionFrom: 'sa a',
+  },
 } satisfies Record<string, Grouping>;
 export type GroupBy = keyof typeof GROUPINGS;
 /**
