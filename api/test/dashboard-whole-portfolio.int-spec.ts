@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SqlParams } from '../src/common/sql-scope';
 import {
   Grouping,
+  moneySource,
   moneySql,
   portfolioScope,
   PortfolioScope,
@@ -21,9 +22,10 @@ import {
 
 /**
  * Over the whole portfolio, money by partner and by partner type is read from the per-provider
- * rollup, and money by year from the per-year-and-modality one, less the archived actions'
- * records; with any filter (or for a partner) it is summed from the records in scope. Both must
- * give the same figures, to the cent.
+ * rollup, money by year from the per-year-and-modality one, and money by theme, SDG,
+ * municipality and status from the per-tag one, less the archived actions' money; with any filter (or for a
+ * partner) it is summed from the records (or the per-action totals) in scope. Both must give the
+ * same figures, to the cent.
  */
 describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => {
   let t: TestApp;
@@ -38,10 +40,14 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
     provider = await insertOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
     const action = async (archived: boolean) => {
       const [a]: { id: string }[] = await t.db.query(
-        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality)
-         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian')
+        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality,
+                              themes, sdgs, municipalities, status)
+         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian',
+                 $3, $4, $5, 'closed')
          RETURNING id`,
-        [`WH-${randomUUID()}`, archived ? new Date() : null],
+        archived
+          ? [`WH-${randomUUID()}`, new Date(), ['agua', 'clima'], [6], []]
+          : [`WH-${randomUUID()}`, null, ['agua'], [6, 11], ['Zapopan']],
       );
       return a.id;
     };
@@ -121,19 +127,18 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
             GROUPINGS.partner,
             GROUPINGS['partner-type'],
             GROUPINGS.year,
+            GROUPINGS.theme,
+            GROUPINGS.sdg,
+            GROUPINGS.municipality,
+            GROUPINGS.status,
           ] as Grouping[]) {
+            const slow = moneySource(grouping, null);
             const run = async (fast: boolean, sql: typeof moneySql | typeof weightsSql) => {
               const params = new SqlParams();
               const scope = scopedActions(filter, director_, params);
               const text =
                 sql === moneySql
-                  ? moneySql(
-                      grouping,
-                      scope,
-                      currency,
-                      fast ? 'rollup' : 'records',
-                      fast ? whole : null,
-                    )
+                  ? moneySql(grouping, scope, currency, fast ? 'rollup' : slow, fast ? whole : null)
                   : weightsSql(
                       grouping,
                       scope,
