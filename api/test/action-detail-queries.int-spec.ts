@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 /** The action detail is one statement besides the session check (which reads the data version too). */
 describe('action detail round trips', () => {
@@ -8,7 +9,7 @@ describe('action detail round trips', () => {
   let staff: SignedInAgent;
   beforeAll(async () => {
     t = await bootTestApp({ answerCacheBytes: 0 });
-    staff = await signInAs(t, 'staff');
+    staff = await signedIn(t, 'staff');
   });
   afterAll(async () => {
     await t.close();

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  countRows,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 const code = () => `T-${randomUUID().slice(0, 8)}`;
 
@@ -23,15 +17,15 @@ describe('portfolio API: actions and their parts', () => {
     // other test files writing in parallel would blur.
     ownDb = await createTestDatabase('coopera_test_counts');
     t = await bootTestApp({ databaseUrl: ownDb.url });
-    staff = await signInAs(t, 'staff');
-    director = await signInAs(t, 'director');
-    giz = await insertOrganisation(t.db, {
+    staff = await signedIn(t, 'staff');
+    director = await signedIn(t, 'director');
+    giz = await newOrganisation(t.db, {
       name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit',
       acronym: 'GIZ',
       type: 'bilateral_agency',
       country: 'DE',
     });
-    c40 = await insertOrganisation(t.db, {
+    c40 = await newOrganisation(t.db, {
       name: 'C40 Cities',
       acronym: 'C40',
       type: 'city_network',
@@ -291,7 +285,7 @@ describe('portfolio API: actions and their parts', () => {
 
     it('lets exactly one of two concurrent updates with the same version win; the other gets 409 with the current record', async () => {
       const a = await staff.post('/api/v1/actions').send(newAction()).expect(201);
-      const other = await signInAs(t, 'staff');
+      const other = await signedIn(t, 'staff');
       const [r1, r2] = await Promise.all([
         staff
           .patch(`/api/v1/actions/${a.body.id}`)
@@ -405,7 +399,7 @@ describe('portfolio API: actions and their parts', () => {
 
   describe('partner scoping (decided by the query)', () => {
     it('shows a partner only their organisation’s actions, without internal notes, and 404 for the rest', async () => {
-      const ownOrg = await insertOrganisation(t.db, { name: 'Socio propio', type: 'multilateral' });
+      const ownOrg = await newOrganisation(t.db, { name: 'Socio propio', type: 'multilateral' });
       const mine = await staff
         .post('/api/v1/actions')
         .send(
@@ -420,7 +414,7 @@ describe('portfolio API: actions and their parts', () => {
         .post('/api/v1/actions')
         .send(newAction({ themes: ['tema-socio'] }))
         .expect(201);
-      const partner = await signInAs(t, 'partner', ownOrg);
+      const partner = await signedIn(t, 'partner', { organisationId: ownOrg });
       const list = await partner.get('/api/v1/actions?theme=tema-socio').expect(200);
       expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([mine.body.id]);
       const all = await partner.get('/api/v1/actions?pageSize=100').expect(200);

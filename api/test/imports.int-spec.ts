@@ -1,14 +1,15 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { EXPORT_TABLES } from '../src/exports/export-tables';
-import { readCsv } from '../src/imports/csv-read';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, countRows, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, countRows, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 import { binary } from './support/binary';
+import { zipOf } from './support/zip';
+import { csvRows } from './support/csv';
 
 const IATI_FIXTURE = join(__dirname, 'fixtures/imports/giz-eu-mexico-activities.xml');
 const TABLES = [
@@ -47,51 +48,9 @@ async function sheets(xlsx: Buffer): Promise<Record<string, unknown[][]>> {
 
 /** The rows of a CSV export without one column (updated_at, which an import sets). */
 function csvWithout(text: string, column: string): string[][] {
-  const { rows } = readCsv(text);
+  const rows = csvRows(text);
   const at = rows[0].indexOf(column);
   return rows.map((r) => r.filter((_, i) => i !== at));
-}
-
-/** A zip archive (stored deflated) built by hand, for hostile workbooks. */
-function zipOf(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const deflated = deflateRawSync(e.data, { level: 9 });
-    const name = Buffer.from(e.name);
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, deflated);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + deflated.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
 }
 
 describe('imports (workbook, CSV, IATI)', () => {
@@ -126,8 +85,8 @@ describe('imports (workbook, CSV, IATI)', () => {
     src = await bootTestApp({ databaseUrl: srcDb.url });
     dst = await bootTestApp({ databaseUrl: dstDb.url });
     await src.app.get(DemoSeeder).seedIfEmpty();
-    srcStaff = await signInAs(src, 'staff');
-    staff = await signInAs(dst, 'staff');
+    srcStaff = await signedIn(src, 'staff');
+    staff = await signedIn(dst, 'staff');
     workbook = await download(srcStaff, '/api/v1/exports/portfolio.xlsx');
     for (const table of EXPORT_TABLES)
       csvs[table] = (await download(srcStaff, `/api/v1/exports/${table}.csv`)).toString('utf8');
@@ -233,7 +192,7 @@ describe('imports (workbook, CSV, IATI)', () => {
     const db = await createTestDatabase('coopera_test_import_csv');
     const t = await bootTestApp({ databaseUrl: db.url });
     try {
-      const agent = await signInAs(t, 'staff');
+      const agent = await signedIn(t, 'staff');
       const res = await importFiles(
         agent,
         'csv',
@@ -308,7 +267,7 @@ describe('imports (workbook, CSV, IATI)', () => {
   it('a milestone without any date and a money record whose amount is cleared are errors', async () => {
     const [action] = await dst.db.query(`SELECT code FROM actions ORDER BY code LIMIT 1`);
     const milestones = `action_code,type,title,planned_date\r\n${action.code},workshop,Taller sin fecha,\r\n`;
-    const funding = readCsv(csvs.funding).rows;
+    const funding = csvRows(csvs.funding);
     const amount = funding[0].indexOf('amount');
     funding[1][amount] = '';
     const fundingCsv = funding
@@ -536,10 +495,13 @@ describe('imports (workbook, CSV, IATI)', () => {
     });
 
     it('zip bomb: a small workbook with a huge deflated entry is refused from its central directory', async () => {
-      const bomb = zipOf([
-        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
-        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(32 * 1024 * 1024, 0x20) },
-      ]);
+      const bomb = zipOf(
+        [
+          { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+          { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(32 * 1024 * 1024, 0x20) },
+        ],
+        { level: 9 },
+      );
       expect(bomb.length).toBeLessThan(200 * 1024);
       const res = await importFiles(staff, 'workbook', [{ name: 'bomb.xlsx', data: bomb }]).expect(
         400,
@@ -551,13 +513,16 @@ describe('imports (workbook, CSV, IATI)', () => {
     });
 
     it('a workbook whose directory under-declares an entry is caught while inflating it', async () => {
-      const liar = zipOf([
-        {
-          name: 'xl/worksheets/sheet1.xml',
-          data: Buffer.alloc(64 * 1024 * 1024, 0x20),
-          declaredSize: 1000,
-        },
-      ]);
+      const liar = zipOf(
+        [
+          {
+            name: 'xl/worksheets/sheet1.xml',
+            data: Buffer.alloc(64 * 1024 * 1024, 0x20),
+            declaredSize: 1000,
+          },
+        ],
+        { level: 9 },
+      );
       const res = await importFiles(staff, 'workbook', [{ name: 'liar.xlsx', data: liar }]).expect(
         400,
       );
@@ -570,6 +535,7 @@ describe('imports (workbook, CSV, IATI)', () => {
     it('a workbook with too many entries is refused', async () => {
       const many = zipOf(
         Array.from({ length: 1001 }, (_, i) => ({ name: `x/${i}.xml`, data: Buffer.from('<a/>') })),
+        { level: 9 },
       );
       const res = await importFiles(staff, 'workbook', [{ name: 'many.xlsx', data: many }]).expect(
         400,
@@ -580,7 +546,7 @@ describe('imports (workbook, CSV, IATI)', () => {
     it('a file over IMPORT_MAX_BYTES answers 413', async () => {
       const small = await bootTestApp({ databaseUrl: dstDb.url, importMaxBytes: 4096 });
       try {
-        const agent = await signInAs(small, 'staff');
+        const agent = await signedIn(small, 'staff');
         const res = await importFiles(agent, 'csv', [
           { name: 'actions.csv', data: `code\r\n${'A-1\r\n'.repeat(2000)}` },
         ]).expect(413);
@@ -594,7 +560,7 @@ describe('imports (workbook, CSV, IATI)', () => {
   it('rate-limits imports per user: 429 with Retry-After', async () => {
     const limited = await bootTestApp({ databaseUrl: dstDb.url, importRateLimit: 2 });
     try {
-      const agent = await signInAs(limited, 'staff');
+      const agent = await signedIn(limited, 'staff');
       const csv = { name: 'results.csv', data: 'action_code,statement\r\n' };
       await importFiles(agent, 'csv', [csv], true).expect(200);
       await importFiles(agent, 'csv', [csv], true).expect(200);
@@ -602,7 +568,7 @@ describe('imports (workbook, CSV, IATI)', () => {
       expect(res.body.code).toBe('RATE_LIMITED');
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       // Another user still may.
-      const other = await signInAs(limited, 'admin');
+      const other = await signedIn(limited, 'admin');
       await importFiles(other, 'csv', [csv], true).expect(200);
     } finally {
       await limited.close();
@@ -612,7 +578,9 @@ describe('imports (workbook, CSV, IATI)', () => {
   it('only staff and admins may import', async () => {
     const [org] = await dst.db.query(`SELECT id FROM organisations LIMIT 1`);
     for (const role of ['director', 'partner'] as const) {
-      const agent = await signInAs(dst, role, role === 'partner' ? org.id : null);
+      const agent = await signedIn(dst, role, {
+        organisationId: role === 'partner' ? org.id : null,
+      });
       await importFiles(
         agent,
         'csv',

@@ -1,14 +1,10 @@
-import { inflateSync } from 'node:zlib';
 import { AnswerCache } from '../src/cache/answer-cache';
 import { ANSWER_CACHE } from '../src/cache/answer-cache.interceptor';
 import { binary } from './support/binary';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { csvRows } from './support/csv';
+import { pdfText } from './support/pdf-text';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /**
@@ -47,27 +43,6 @@ const CLASS = `CASE WHEN f.type = 'ceiling' THEN 'ceilings' WHEN f.type = 'commi
    WHEN f.type IN ('disbursement', 'expenditure') THEN 'executed'
    WHEN f.type IN ('in_kind', 'prize') THEN 'inKind' ELSE 'none' END`;
 
-/** The pdfkit text of a PDF (inflated content streams, hex strings of TJ). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    const start = m.index + m[0].length;
-    const data = Buffer.from(raw.slice(start, raw.indexOf('endstream', start)), 'latin1');
-    let content: string;
-    try {
-      content = inflateSync(data).toString('latin1');
-    } catch {
-      content = data.toString('latin1');
-    }
-    for (const hex of content.match(/<([0-9a-fA-F]+)>/g) ?? [])
-      text += Buffer.from(hex.slice(1, -1), 'hex').toString('latin1');
-  }
-  return text;
-}
-
 describe('money under every list filter (own database, generated portfolio)', () => {
   let db: TestDatabase;
   let t: TestApp;
@@ -78,7 +53,7 @@ describe('money under every list filter (own database, generated portfolio)', ()
   beforeAll(async () => {
     db = await createTestDatabase('coopera_test_money_filters');
     t = await bootTestApp({ databaseUrl: db.url });
-    director = await signInAs(t, 'director');
+    director = await signedIn(t, 'director');
     await t.db.query(
       `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES
         ('2016-01-01', 'USD', 17.25, 'test'), ('2019-06-01', 'USD', 19.4, 'test'),
@@ -87,7 +62,7 @@ describe('money under every list filter (own database, generated portfolio)', ()
     const orgTypes = ['bilateral_agency', 'multilateral', 'city_network', 'ngo_foundation'];
     for (const [i, type] of [...orgTypes, 'bilateral_agency', 'academia'].entries()) {
       const name = i === 0 ? 'Deutsche Gesellschaft für Zusammenarbeit' : `Socio ${i}`;
-      orgs.push({ id: await insertOrganisation(t.db, { name, acronym: `S${i}`, type }), type });
+      orgs.push({ id: await newOrganisation(t.db, { name, acronym: `S${i}`, type }), type });
     }
     const rnd = lcg(18);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
@@ -352,13 +327,6 @@ describe('money under every list filter (own database, generated portfolio)', ()
     return (org: string, side: string, cls: string) =>
       rows.find((r) => r.org === org && r.side === side && r.cls === cls)?.total ?? '0.00';
   }
-
-  const csvRows = (text: string) =>
-    text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n')
-      .map((line) => line.split(',').map((cell) => cell.replace(/^"|"$/g, '')));
 
   it.each([
     ['USD', '', 'TRUE'],
