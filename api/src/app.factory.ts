@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module';
+import openApiMetadata from './metadata';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { toErrorResponse } from './common/error-body';
 import { AppError, localeOf } from './common/errors';
@@ -206,6 +207,8 @@ export async function createApp(
   installWriteObserver(fastify, app.get(DataVersionService));
   installRequestId(fastify);
 
+  // What the Swagger plugin read from the DTO types (tools/api-metadata.mjs → metadata.ts).
+  await SwaggerModule.loadPluginMetadata(openApiMetadata);
   if (config.apiDocs) setUpOpenApi(app);
   if (options.serveWeb !== false) await serveWebApp(app, config);
   return app;
