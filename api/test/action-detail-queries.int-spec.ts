@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 /** The action detail is one statement besides the session check (which reads the data version too). */
 describe('action detail round trips', () => {
@@ -11,7 +12,7 @@ describe('action detail round trips', () => {
   const sent = jest.spyOn(Client.prototype, 'query');
   beforeAll(async () => {
     t = await bootTestApp({ answerCacheBytes: 0 });
-    staff = await signInAs(t, 'staff');
+    staff = await signedIn(t, 'staff');
   });
   afterAll(async () => {
     sent.mockRestore();

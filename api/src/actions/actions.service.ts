@@ -1,14 +1,16 @@
 import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
 import { VersionedWriter } from '../common/versioned-write';
 import { Action } from './action.entity';
-import { actionConditions, SqlParams } from './action-filters';
+import { actionConditions } from './action-filters';
+import { SqlParams } from '../common/sql-scope';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
-import type { ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../common/money';
 import {
   ActionDetailDto,
   ActionMoneyDto,
@@ -237,9 +239,7 @@ export class ActionsService {
     user: AuthUser,
   ): Promise<ActionDetailDto> {
     return inTransaction(this.dataSource, async (m) => {
-      const repo = m.getRepository(Action);
-      const before = await repo.findOne({ where: { id } });
-      if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
+      const before = await this.findForWrite(m, id);
       if (before.archivedAt) throw new AppError(HttpStatus.CONFLICT, 'ACTION_ARCHIVED');
       if (input.code && input.code !== before.code) await this.assertCodeFree(m, input.code, id);
       await this.parts.assertReferences(m, id, input as unknown as Record<string, unknown>);
@@ -249,22 +249,51 @@ export class ActionsService {
       const dateErrors = this.dateOrderErrors(merged);
       if (dateErrors.length)
         throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', dateErrors);
-      await this.versioned.update(m, actor, {
-        target: { entity: 'action', entityId: id, actionId: id },
-        before,
-        write: () =>
-          m
-            .createQueryBuilder()
-            .update(Action)
-            .set({ ...changes, updatedBy: actor.id })
-            .where('id = :id AND version = :version', { id, version })
-            .returning('id')
-            .execute(),
-        read: () => repo.findOneOrFail({ where: { id } }),
-        current: () => this.get(id, user, m),
-      });
-      return this.get(id, user, m);
+      return this.writeAction(m, actor, user, before, { set: changes, version });
     });
+  }
+
+  private async findForWrite(m: EntityManager, id: string): Promise<Action> {
+    const before = await m.getRepository(Action).findOne({ where: { id } });
+    if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
+    return before;
+  }
+
+  /**
+   * The versioned, audited write of an action's own row (read as `before` in this transaction):
+   * sets `set` where the version is still the one the client read (any, when it sent none) and
+   * answers the action as it is now; a 409 carries it too.
+   */
+  private async writeAction(
+    m: EntityManager,
+    actor: Actor,
+    user: AuthUser,
+    before: Action,
+    spec: {
+      set: QueryDeepPartialEntity<Action>;
+      version: number | undefined;
+      operation?: 'archive' | 'restore';
+    },
+  ): Promise<ActionDetailDto> {
+    const { id } = before;
+    await this.versioned.update(m, actor, {
+      target: { entity: 'action', entityId: id, actionId: id },
+      operation: spec.operation,
+      before,
+      write: () =>
+        m
+          .createQueryBuilder()
+          .update(Action)
+          .set({ ...spec.set, updatedBy: actor.id })
+          .where('id = :id AND (:version::int IS NULL OR version = :version)', {
+            id,
+            version: spec.version ?? null,
+          })
+          .execute(),
+      read: () => m.getRepository(Action).findOneOrFail({ where: { id } }),
+      current: () => this.get(id, user, m),
+    });
+    return this.get(id, user, m);
   }
 
   private dateOrderErrors(
@@ -295,29 +324,13 @@ export class ActionsService {
     actor: Actor,
     user: AuthUser,
   ): Promise<ActionDetailDto> {
-    return inTransaction(this.dataSource, async (m) => {
-      const repo = m.getRepository(Action);
-      const before = await repo.findOne({ where: { id } });
-      if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
-      await this.versioned.update(m, actor, {
-        target: { entity: 'action', entityId: id, actionId: id },
+    return inTransaction(this.dataSource, async (m) =>
+      this.writeAction(m, actor, user, await this.findForWrite(m, id), {
+        set: { archivedAt: archived ? () => 'now()' : null },
+        version,
         operation: archived ? 'archive' : 'restore',
-        before,
-        write: () =>
-          m
-            .createQueryBuilder()
-            .update(Action)
-            .set({ archivedAt: archived ? () => 'now()' : null, updatedBy: actor.id })
-            .where('id = :id AND (:version::int IS NULL OR version = :version)', {
-              id,
-              version: version ?? null,
-            })
-            .execute(),
-        read: () => repo.findOneOrFail({ where: { id } }),
-        current: () => this.get(id, user, m),
-      });
-      return this.get(id, user, m);
-    });
+      }),
+    );
   }
 
   async history(id: string, user: AuthUser): Promise<HistoryDto> {
