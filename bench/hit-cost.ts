@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { hashPassword } from '../api/src/auth/password';
 import { ApiProcess, startApiProcess } from './api-process';
-import { benchDatabase } from './run';
+import { benchDatabase } from './bench-db';
 
 const REQUESTS = Number(process.env['HIT_COST_REQUESTS'] ?? 2000);
 const ROUNDS = Number(process.env['HIT_COST_ROUNDS'] ?? 3);

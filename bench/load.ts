@@ -17,7 +17,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import { hashPassword } from '../api/src/auth/password';
 import { startApiProcess } from './api-process';
-import { benchDatabase, generate } from './run';
+import { generate } from './bench-data';
+import { benchDatabase } from './bench-db';
 
 const DURATION = Number(process.env['LOAD_DURATION'] ?? 60);
 const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
