@@ -170,9 +170,7 @@ export type _Checks = [
 
 // ── auth & users ───────────────────────────────────────────────────────────
 export type SessionUser = Schemas['MeDto'];
-export type SignInResponse = Simplify<
-  Omit<Schemas['SessionDto'], 'user'> & { user: SessionUser }
->;
+export type SignInResponse = Simplify<Omit<Schemas['SessionDto'], 'user'> & { user: SessionUser }>;
 export type User = Schemas['UserDto'];
 export type CreatedUser = Schemas['CreatedUserDto'];
 export type CreateUserRequest = Schemas['CreateUserDto'];
