@@ -20,6 +20,7 @@ import { KeepIatiElementsAndReportingRole1796500000002 } from './1796500000002-K
 import { AddMustChangePassword1796600000001 } from './1796600000001-AddMustChangePassword';
 import { AddThemesAndEvidenceDate1797200000001 } from './1797200000001-AddThemesAndEvidenceDate';
 import { AddFundingTagTotals1797320000001 } from './1797320000001-AddFundingTagTotals';
+import { IndexActionsListOrder1797450000001 } from './1797450000001-IndexActionsListOrder';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -45,6 +46,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddThemesAndEvidenceDate1797200000001,
   KeepDataVersionPerTable1797300000001,
   AddFundingTagTotals1797320000001,
+  IndexActionsListOrder1797450000001,
   // list:end
 ];
 

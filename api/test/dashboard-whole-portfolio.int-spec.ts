@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SqlParams } from '../src/actions/action-filters';
+import { SqlParams } from '../src/common/sql-scope';
 import {
   Grouping,
   moneySource,
@@ -11,14 +11,9 @@ import {
 } from '../src/dashboard/dashboard-sql';
 import { GROUPINGS } from '../src/dashboard/dashboard.service';
 import type { GroupDto } from '../src/dashboard/dto/dashboard.dto';
-import { REPORTING_CURRENCIES } from '../src/money/money';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { REPORTING_CURRENCIES } from '../src/common/money';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /**
  * Over the whole portfolio, money by partner and by partner type is read from the per-provider
@@ -36,8 +31,8 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
 
   beforeAll(async () => {
     t = await bootTestApp();
-    director = await signInAs(t, 'director');
-    provider = await insertOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
+    director = await signedIn(t, 'director');
+    provider = await newOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
     const action = async (archived: boolean) => {
       const [a]: { id: string }[] = await t.db.query(
         `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality,
@@ -105,7 +100,7 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
     };
     expect(await year2193()).toEqual([['humanitarian', '3.10', 1]]);
     expect(await year2193('&archived=true')).toEqual([['humanitarian', '7.30', 2]]);
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const { body } = await staff.get(`/api/v1/actions/${active}`).expect(200);
     await staff
       .patch(`/api/v1/actions/${active}`)

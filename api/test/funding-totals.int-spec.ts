@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { ACTION_STATUSES, MODALITIES } from '../src/actions/action.model';
-import { formatMoney, MoneyDecimal } from '../src/money/money';
-import { bootTestApp, insertOrganisation, signInAs, TestApp } from './support/test-app';
+import { formatMoney, MoneyDecimal } from '../src/common/money';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation } from './support/factories';
 
 /**
  * The rollups kept by statement triggers (money per action, per provider, per year and modality,
@@ -120,7 +121,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       );
       actionIds.push(a.id);
     }
-    for (let i = 0; i < 2; i++) providerIds.push(await insertOrganisation(t.db));
+    for (let i = 0; i < 2; i++) providerIds.push(await newOrganisation(t.db));
   });
   afterAll(async () => {
     await t.db.query(`DELETE FROM funding WHERE action_id = ANY($1::uuid[])`, [actionIds]);
@@ -353,7 +354,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
     );
     // Every 2120 disbursement is action 0's, now 'technical' (the last of 12 changes).
     expect(byYear).toEqual([{ modality: 'technical', amount: '800.80', records: 80 }]);
-    const director = await signInAs(t, 'director');
+    const director = await signedIn(t, 'director');
     const res = await director.get(`/api/v1/dashboard/summary?theme=${theme}`).expect(200);
     // 8 writers × 10 disbursements of 10.01 MXN; 80 commitments of 0.99 less the deleted ones.
     expect(res.body.money.executed).toMatchObject({

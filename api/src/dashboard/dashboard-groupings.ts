@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { money } from '../money/money';
+import { money } from '../common/money';
 import { FUNDING_CLASSES, FundingClass, Grouping, unnestKey } from './dashboard-sql';
 import type {
   GroupDto,

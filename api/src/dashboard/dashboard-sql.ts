@@ -1,7 +1,8 @@
-import { actionConditions, SqlParams } from '../actions/action-filters';
+import { actionConditions } from '../actions/action-filters';
+import { SqlParams } from '../common/sql-scope';
 import type { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import type { AuthUser } from '../auth/auth-user';
-import type { ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../common/money';
 
 // The calendar lives in common/ (actions, board and notifications use it too).
 export { INSTITUTE_TIME_ZONE, TODAY_SQL } from '../common/calendar-sql';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SqlParams } from '../actions/action-filters';
+import { SqlParams } from '../common/sql-scope';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
-import type { ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../common/money';
 import {
   FUNDING_CLASSES,
   FundingClass,
