@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ADD_EXCLUDED_SUMS, ROLLUP_MONEY_COLUMNS } from './1796460879384-AddFundingTotals';
 
 /**
  * An action's tags per dimension, as the dashboard groups them (GROUPINGS theme, sdg,
@@ -31,14 +32,7 @@ const applyDelta = (source: string) => `
           GROUP BY 1, 2, 3, 4
           ORDER BY 1, 2, 3, 4
          ON CONFLICT (dim, tag, cls, currency) DO UPDATE SET
-                records = t.records + EXCLUDED.records,
-                amount = t.amount + EXCLUDED.amount,
-                amount_mxn = t.amount_mxn + EXCLUDED.amount_mxn,
-                amount_usd = t.amount_usd + EXCLUDED.amount_usd,
-                amount_eur = t.amount_eur + EXCLUDED.amount_eur,
-                converted_mxn = t.converted_mxn + EXCLUDED.converted_mxn,
-                converted_usd = t.converted_usd + EXCLUDED.converted_usd,
-                converted_eur = t.converted_eur + EXCLUDED.converted_eur;
+                ${ADD_EXCLUDED_SUMS};
          DELETE FROM public.funding_tag_totals WHERE records = 0;`;
 
 /** Funding records (`table`, with a sign) under their action's tags, as delta rows. */
@@ -166,14 +160,7 @@ export class AddFundingTagTotals1797320000001 implements MigrationInterface {
          "tag" text,
          "cls" text NOT NULL,
          "currency" character(3),
-         "records" integer NOT NULL,
-         "amount" numeric NOT NULL,
-         "amount_mxn" numeric NOT NULL,
-         "amount_usd" numeric NOT NULL,
-         "amount_eur" numeric NOT NULL,
-         "converted_mxn" integer NOT NULL,
-         "converted_usd" integer NOT NULL,
-         "converted_eur" integer NOT NULL,
+         ${ROLLUP_MONEY_COLUMNS},
          CONSTRAINT "funding_tag_totals_key" UNIQUE NULLS NOT DISTINCT ("dim", "tag", "cls", "currency")
        )`,
     );
