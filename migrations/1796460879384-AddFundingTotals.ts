@@ -9,7 +9,7 @@ const CLASS_OF_TYPE = `CASE WHEN p_type = 'ceiling' THEN 'ceilings'
 /**
  * Every rollup's money columns (records, amount in the records' own currency, the sums of their
  * conversions and how many convert) and its upsert's SET list adding EXCLUDED's sums to row `t`:
- * shared with AddFundingTagTotals (this migration's SQL is as it was).
+ * shared with AddFundingYearTotals and AddFundingTagTotals (this migration's SQL is as it was).
  */
 export const ROLLUP_MONEY_COLUMNS = `"records" integer NOT NULL,
            "amount" numeric NOT NULL,

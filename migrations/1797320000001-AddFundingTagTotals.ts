@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { ADD_EXCLUDED_SUMS, ROLLUP_MONEY_COLUMNS } from './1796460879384-AddFundingTotals';
+import { fundingStatementTriggers } from './1796470000000-AddFundingYearTotals';
 
 /**
  * An action's tags per dimension, as the dashboard groups them (GROUPINGS theme, sdg,
@@ -90,16 +91,7 @@ async function createFundingTriggers(q: QueryRunner) {
        RETURN NULL;
      END $$`,
   );
-  for (const [op, transition] of [
-    ['INSERT', 'NEW TABLE AS new_funding'],
-    ['UPDATE', 'OLD TABLE AS old_funding NEW TABLE AS new_funding'],
-    ['DELETE', 'OLD TABLE AS old_funding'],
-  ]) {
-    await q.query(
-      `CREATE TRIGGER funding_tag_totals_${op.toLowerCase()} AFTER ${op} ON funding
-       REFERENCING ${transition} FOR EACH STATEMENT EXECUTE FUNCTION public.coopera_funding_tag_totals_sync()`,
-    );
-  }
+  await fundingStatementTriggers(q, 'funding_tag_totals', 'public.coopera_funding_tag_totals_sync');
 }
 
 /** The row trigger on actions that moves an action's money to its new tags, and TRUNCATE. */
