@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 import { binary } from './support/binary';
 import { pdfText } from './support/pdf-text';
 
@@ -175,16 +175,13 @@ describe('board follow-up', () => {
   });
 
   it('reports what changed on the agenda actions since the previous session, and pending agreements', async () => {
-    const action = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `B-${randomUUID().slice(0, 8)}`,
-        kind: 'city_to_city',
-        titleEs: 'Cooperación Ancona',
-        instituteRole: 'both',
-      })
-      .expect(201);
-    const id = action.body.id as string;
+    const action = await newAction(staff, {
+      code: `B-${randomUUID().slice(0, 8)}`,
+      kind: 'city_to_city',
+      titleEs: 'Cooperación Ancona',
+      instituteRole: 'both',
+    });
+    const id = action.id;
     const old = await staff
       .post(`/api/v1/actions/${id}/milestones`)
       .send({ type: 'agreement_signed', title: 'Firma del MoU antiguo', actualDate: '2021-01-10' })
