@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, SignedInAgent } from './support/factories';
+import { iatiImportApp, IatiImportApp } from './support/iati-import-app';
+import type { TestApp } from './support/test-app';
+import type { SignedInAgent } from './support/factories';
 
 const TRAITS = readFileSync(join(__dirname, 'fixtures/iati/traits.xml'), 'utf8');
 const BANK = 'XM-TEST-BANK-P123';
@@ -17,15 +17,11 @@ const BANK = 'XM-TEST-BANK-P123';
  * every transaction type; a re-import changes nothing and a republished activity is the truth.
  */
 describe('IATI import of real donor traits', () => {
-  let db: TestDatabase;
   let t: TestApp;
   let staff: SignedInAgent;
+  let importXml: IatiImportApp['importXml'];
+  let close: () => Promise<void>;
 
-  const importXml = (xml: string, dryRun: boolean, name = 'traits.xml') =>
-    staff
-      .post(`/api/v1/imports/iati?dryRun=${dryRun}`)
-      .attach('file', Buffer.from(xml), name)
-      .expect(200);
   const money = async (code: string) =>
     t.db.query(
       `SELECT f.type, f.amount::text AS amount, f.currency, f.iati_type, f.ref, f.budget_type, f.budget_status,
@@ -36,14 +32,9 @@ describe('IATI import of real donor traits', () => {
     ) as Promise<Record<string, string | null>[]>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('coopera_test_iati');
-    t = await bootTestApp({ databaseUrl: db.url, importRateLimit: 1000 });
-    staff = await signedIn(t, 'staff');
+    ({ t, staff, importXml, close } = await iatiImportApp('coopera_test_iati'));
   });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  afterAll(() => close());
 
   it('the fixture is valid IATI 2.03 (XSD)', async () => {
     expect((await validateIati(TRAITS)).errors).toEqual([]);
