@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Drift check for the web app's API types: regenerates the OpenAPI document from the API and
-// the TypeScript types from it, into a temp folder, and fails when either differs from what is
-// committed (web/src/app/core/api/openapi.json, web/src/app/core/api/api-types.ts).
+// Drift check for the web app's API types: regenerates the Swagger plugin's metadata from the DTO
+// types, the OpenAPI document from the API and the TypeScript types from it, into a temp folder,
+// and fails when any differs from what is committed (api/src/metadata.ts,
+// web/src/app/core/api/openapi.json, web/src/app/core/api/api-types.ts).
 //
 // Usage: node tools/api-types-check.mjs [--skip-build]
 //   --skip-build  use the existing dist/api build instead of running `nx run api:build`
@@ -15,6 +16,7 @@ import * as prettier from 'prettier';
 
 const root = resolve(import.meta.dirname, '..');
 const committed = {
+  metadata: join(root, 'api/src/metadata.ts'),
   openapi: join(root, 'web/src/app/core/api/openapi.json'),
   types: join(root, 'web/src/app/core/api/api-types.ts'),
 };
@@ -42,16 +44,21 @@ function firstDifference(a, b) {
 const tmp = mkdtempSync(join(tmpdir(), 'api-types-check-'));
 let failed = false;
 try {
+  const fresh = {
+    metadata: join(tmp, 'metadata.ts'),
+    openapi: join(tmp, 'openapi.json'),
+    types: join(tmp, 'api-types.ts'),
+  };
+  run('node', ['tools/api-metadata.mjs', fresh.metadata]);
   if (!skipBuild) run('npx', ['nx', 'run', 'api:build', '--output-style=static']);
   if (!existsSync(join(root, 'dist/api/cli.js'))) {
     console.error('dist/api/cli.js not found: build the API first (or drop --skip-build).');
     process.exit(2);
   }
-  const fresh = { openapi: join(tmp, 'openapi.json'), types: join(tmp, 'api-types.ts') };
   run('node', ['dist/api/cli.js', 'openapi', fresh.openapi]);
   run('node', ['tools/api-types.mjs', fresh.openapi, fresh.types]);
 
-  for (const key of ['openapi', 'types']) {
+  for (const key of ['metadata', 'openapi', 'types']) {
     const file = committed[key];
     const name = relative(root, file);
     if (!existsSync(file)) {
@@ -75,7 +82,7 @@ try {
 if (failed) {
   console.error(
     "\nThe web app's API types have drifted from the API. Run `npm run api:openapi`, review the\n" +
-      'diff (git diff web/src/app/core/api) and commit openapi.json and api-types.ts.',
+      'diff (git diff api/src/metadata.ts web/src/app/core/api) and commit the three files.',
   );
   process.exit(1);
 }

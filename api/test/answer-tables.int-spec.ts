@@ -26,6 +26,7 @@ import { createTestDatabase, TestDatabase } from './support/test-database';
 const DERIVED: Record<string, string> = {
   funding_provider_totals: 'funding',
   funding_year_totals: 'funding',
+  funding_tag_totals: 'funding',
   funding_totals: 'funding',
 };
 /** Statements of the request pipeline, not of the answer (session, data version). */

@@ -48,7 +48,13 @@ describe('board follow-up', () => {
         heldOn: '2020-03-06',
         title: 'dup',
       })
-      .expect(409);
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('BOARD_SESSION_EXISTS'));
+    await staff
+      .patch(`/api/v1/board-sessions/${randomUUID()}`)
+      .send({ version: 1, title: 'x' })
+      .expect(404)
+      .expect((r) => expect(r.body.code).toBe('BOARD_SESSION_NOT_FOUND'));
     await director
       .post('/api/v1/board-sessions')
       .send({
@@ -86,7 +92,13 @@ describe('board follow-up', () => {
     await staff
       .post(`/api/v1/board-sessions/${s.id}/agreements`)
       .send({ code: 'JD-T-1', text: 'Duplicado' })
-      .expect(409);
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('BOARD_AGREEMENT_EXISTS'));
+    await staff
+      .patch(`/api/v1/board-sessions/${randomUUID()}/agenda-items/${item.body.id}`)
+      .send({ version: 2, title: 'En otra sesión' })
+      .expect(404)
+      .expect((r) => expect(r.body.code).toBe('RECORD_NOT_FOUND'));
     const patched = await staff
       .patch(`/api/v1/board-agreements/${g.body.id}`)
       .set('If-Match', '"1"')

@@ -7,7 +7,7 @@ import {
   money,
   MoneyDecimal,
   MoneyValue,
-} from '../src/money/money';
+} from '../src/common/money';
 import { bootTestApp, TestApp } from './support/test-app';
 import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 

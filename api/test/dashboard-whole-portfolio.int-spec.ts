@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { SqlParams } from '../src/actions/action-filters';
+import { SqlParams } from '../src/common/sql-scope';
 import {
   Grouping,
+  moneySource,
   moneySql,
   portfolioScope,
   PortfolioScope,
@@ -10,15 +11,16 @@ import {
 } from '../src/dashboard/dashboard-sql';
 import { GROUPINGS } from '../src/dashboard/dashboard.service';
 import type { GroupDto } from '../src/dashboard/dto/dashboard.dto';
-import { REPORTING_CURRENCIES } from '../src/money/money';
+import { REPORTING_CURRENCIES } from '../src/common/money';
 import { bootTestApp, TestApp } from './support/test-app';
 import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /**
  * Over the whole portfolio, money by partner and by partner type is read from the per-provider
- * rollup, and money by year from the per-year-and-modality one, less the archived actions'
- * records; with any filter (or for a partner) it is summed from the records in scope. Both must
- * give the same figures, to the cent.
+ * rollup, money by year from the per-year-and-modality one, and money by theme, SDG,
+ * municipality and status from the per-tag one, less the archived actions' money; with any filter (or for a
+ * partner) it is summed from the records (or the per-action totals) in scope. Both must give the
+ * same figures, to the cent.
  */
 describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => {
   let t: TestApp;
@@ -33,10 +35,14 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
     provider = await newOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
     const action = async (archived: boolean) => {
       const [a]: { id: string }[] = await t.db.query(
-        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality)
-         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian')
+        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality,
+                              themes, sdgs, municipalities, status)
+         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian',
+                 $3, $4, $5, 'closed')
          RETURNING id`,
-        [`WH-${randomUUID()}`, archived ? new Date() : null],
+        archived
+          ? [`WH-${randomUUID()}`, new Date(), ['agua', 'clima'], [6], []]
+          : [`WH-${randomUUID()}`, null, ['agua'], [6, 11], ['Zapopan']],
       );
       return a.id;
     };
@@ -116,19 +122,18 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
             GROUPINGS.partner,
             GROUPINGS['partner-type'],
             GROUPINGS.year,
+            GROUPINGS.theme,
+            GROUPINGS.sdg,
+            GROUPINGS.municipality,
+            GROUPINGS.status,
           ] as Grouping[]) {
+            const slow = moneySource(grouping, null);
             const run = async (fast: boolean, sql: typeof moneySql | typeof weightsSql) => {
               const params = new SqlParams();
               const scope = scopedActions(filter, director_, params);
               const text =
                 sql === moneySql
-                  ? moneySql(
-                      grouping,
-                      scope,
-                      currency,
-                      fast ? 'rollup' : 'records',
-                      fast ? whole : null,
-                    )
+                  ? moneySql(grouping, scope, currency, fast ? 'rollup' : slow, fast ? whole : null)
                   : weightsSql(
                       grouping,
                       scope,

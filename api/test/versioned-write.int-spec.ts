@@ -162,6 +162,35 @@ describe('VersionedWriter (real PostgreSQL)', () => {
     expect(await auditOf(id)).toEqual([]);
   });
 
+  it('creates a row and audits it as saved, in the same transaction', async () => {
+    const slug = `vw-${Date.now()}`;
+    const created = await inTransaction(ds, (m) =>
+      writer.createRow(m, actor, {
+        entity: Organisation,
+        target: { entity: 'organisation' },
+        values: { slug, name: 'Nueva', type: 'other' },
+      }),
+    );
+    expect(created).toMatchObject({ slug, name: 'Nueva', version: 1 });
+    expect(await auditOf(created.id)).toEqual([
+      { operation: 'create', beforeName: null, afterName: 'Nueva', requestId: 'vw-test' },
+    ]);
+    await expect(
+      inTransaction(ds, async (m) => {
+        await writer.createRow(m, actor, {
+          entity: Organisation,
+          target: { entity: 'organisation' },
+          values: { slug: `${slug}-b`, name: 'Deshecha', type: 'other' },
+        });
+        throw new Error('later step fails');
+      }),
+    ).rejects.toThrow('later step fails');
+    expect(await ds.getRepository(Organisation).countBy({ slug: `${slug}-b` })).toBe(0);
+    expect(
+      await ds.query(`SELECT 1 FROM audit_log WHERE after->>'slug' = $1`, [`${slug}-b`]),
+    ).toEqual([]);
+  });
+
   it('counts changed rows however the statement ran', async () => {
     const id = await newOrganisation(ds);
     expect(

@@ -10,10 +10,16 @@ import type {
   ActionDetailDto,
   ActionSummaryDto,
   FundingDto,
-  MilestoneDto,
   ParticipationDto,
-  ResultDto,
 } from './dto/action-response.dto';
+import {
+  IndicatorRow,
+  MilestoneRow,
+  ResultRow,
+  toMilestoneDto,
+  toParticipationDto,
+  toResultDto,
+} from './parts.mapper';
 
 /* The SQL of the action list and detail, and the mappers from its rows to the response DTOs. */
 
@@ -78,61 +84,91 @@ const jsonList = (select: string, from: string, where: string, order: string) =>
                        FROM ${from} CROSS JOIN LATERAL (SELECT ${select}) x
                       WHERE ${where}) t), '[]')`;
 
-/** The parts of action `a`, each a JSON column of the detail's one statement. */
-const DETAIL_PARTS = {
-  participations: jsonList(
-    `p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
+/** Where the fields of one kind of part come from: its columns, its tables and its order. */
+interface PartSource {
+  select: string;
+  from: string;
+  /** The part's alias in `from` (its id is `<alias>.id`). */
+  alias: string;
+  /** Ties the part to action `a`. */
+  owner: string;
+  order: string;
+}
+
+/** The parts an action shows, each read the same way in the detail and after a write. */
+export const PART_SOURCES = {
+  participations: {
+    select: `p.id, p.organisation_id AS "organisationId", o.name AS "organisationName", o.acronym AS "organisationAcronym",
      p.role, p.notes, p.version`,
-    `participations p JOIN organisations o ON o.id = p.organisation_id`,
-    `p.action_id = a.id`,
-    `p.role, o.name`,
-  ),
-  instruments: jsonList(
-    `li.id, li.type, li.title, li.parties, to_char(li.signed_on, 'YYYY-MM-DD') AS "signedOn",
+    from: `participations p JOIN organisations o ON o.id = p.organisation_id`,
+    alias: 'p',
+    owner: `p.action_id = a.id`,
+    order: `p.role, o.name`,
+  },
+  instruments: {
+    select: `li.id, li.type, li.title, li.parties, to_char(li.signed_on, 'YYYY-MM-DD') AS "signedOn",
      li.signed_on_precision AS "signedOnPrecision", to_char(li.valid_from, 'YYYY-MM-DD') AS "validFrom",
      to_char(li.valid_to, 'YYYY-MM-DD') AS "validTo", li.document_url AS "documentUrl", li.version`,
-    `legal_instruments li`,
-    `li.action_id = a.id`,
-    `li.signed_on NULLS LAST, li.title`,
-  ),
-  funding: jsonList(
-    `f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
+    from: `legal_instruments li`,
+    alias: 'li',
+    owner: `li.action_id = a.id`,
+    order: `li.signed_on NULLS LAST, li.title`,
+  },
+  funding: {
+    select: `f.id, f.type, f.amount::text AS amount, f.currency, to_char(f.value_date, 'YYYY-MM-DD') AS "valueDate",
      f.value_date_precision AS "valueDatePrecision", to_char(f.period_start, 'YYYY-MM-DD') AS "periodStart",
      to_char(f.period_end, 'YYYY-MM-DD') AS "periodEnd", f.provider_id AS "providerId", pr.name AS "providerName",
      f.receiver_id AS "receiverId", rc.name AS "receiverName", f.description, f.version`,
-    `funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id`,
-    `f.action_id = a.id`,
-    `f.value_date NULLS LAST, f.type, f.created_at`,
-  ),
-  milestones: jsonList(
-    `m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
+    from: `funding f LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id`,
+    alias: 'f',
+    owner: `f.action_id = a.id`,
+    order: `f.value_date NULLS LAST, f.type, f.created_at`,
+  },
+  milestones: {
+    select: `m.id, m.type, m.title, to_char(m.planned_date, 'YYYY-MM-DD') AS "plannedDate",
      to_char(m.actual_date, 'YYYY-MM-DD') AS "actualDate", m.date_precision AS "datePrecision",
      ${MILESTONE_STATUS_SQL()} AS status, m.notes, m.version`,
-    `milestones m`,
-    `m.action_id = a.id`,
-    `coalesce(m.actual_date, m.planned_date), m.created_at`,
-  ),
-  results: jsonList(
-    `r.id, r.statement, r.version`,
-    `results r`,
-    `r.action_id = a.id`,
-    `r.created_at, r.id`,
-  ),
-  indicators: jsonList(
-    `i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
+    from: `milestones m`,
+    alias: 'm',
+    owner: `m.action_id = a.id`,
+    order: `coalesce(m.actual_date, m.planned_date), m.created_at`,
+  },
+  results: {
+    select: `r.id, r.statement, r.version`,
+    from: `results r`,
+    alias: 'r',
+    owner: `r.action_id = a.id`,
+    order: `r.created_at, r.id`,
+  },
+  indicators: {
+    select: `i.id, i.result_id AS "resultId", i.name, i.unit, i.baseline::text AS baseline,
      to_char(i.baseline_date, 'YYYY-MM-DD') AS "baselineDate", i.target::text AS target,
      to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate", i.actual::text AS actual,
      to_char(i.actual_date, 'YYYY-MM-DD') AS "actualDate", i.notes, i.version`,
-    `indicators i JOIN results r ON r.id = i.result_id`,
-    `r.action_id = a.id`,
-    `i.created_at, i.id`,
-  ),
-  documents: jsonList(
-    `d.id, d.title, d.url, d.milestone_id AS "milestoneId", d.result_id AS "resultId", d.version`,
-    `document_links d`,
-    `d.action_id = a.id`,
+    from: `indicators i JOIN results r ON r.id = i.result_id`,
+    alias: 'i',
+    owner: `r.action_id = a.id`,
+    order: `i.created_at, i.id`,
+  },
+  documents: {
+    select: `d.id, d.title, d.url, d.milestone_id AS "milestoneId", d.result_id AS "resultId", d.version`,
+    from: `document_links d`,
+    alias: 'd',
+    owner: `d.action_id = a.id`,
     // Imported links (one statement, one created_at) in the order of their file.
-    `d.created_at, (d.iati->>'position')::int, d.id`,
+    order: `d.created_at, (d.iati->>'position')::int, d.id`,
+  },
+} satisfies Record<string, PartSource>;
+
+export type PartSourceKind = keyof typeof PART_SOURCES;
+
+/** The parts of action `a`, each a JSON column of the detail's one statement. */
+const DETAIL_PARTS = {
+  ...Object.fromEntries(
+    Object.entries(PART_SOURCES).map(([kind, s]) => [
+      kind,
+      jsonList(s.select, s.from, s.owner, s.order),
+    ]),
   ),
   // Evidence files: metadata only (the bytes stay in evidence_contents).
   evidence: jsonList(EVIDENCE_COLUMNS, EVIDENCE_FROM, `e.action_id = a.id`, `e.uploaded_at, e.id`),
@@ -148,9 +184,9 @@ export type DetailRow = SummaryRow & {
   _participations: ParticipationDto[];
   _instruments: Record<string, unknown>[];
   _funding: FundingDto[];
-  _milestones: Omit<MilestoneDto, 'evidenceCount'>[];
-  _results: Omit<ResultDto, 'indicators' | 'evidenceCount'>[];
-  _indicators: Record<string, unknown>[];
+  _milestones: MilestoneRow[];
+  _results: ResultRow[];
+  _indicators: IndicatorRow[];
   _documents: Record<string, unknown>[];
   _evidence: EvidenceDto[];
 };
@@ -178,21 +214,20 @@ export function toActionDetail(found: DetailRow, partner: boolean): ActionDetail
     archivedAt: row.archivedAt ? new Date(row.archivedAt).toISOString() : null,
     createdAt: new Date(createdAt).toISOString(),
     ...(partner ? {} : { notes }),
-    participations: partner ? participations.map((p) => ({ ...p, notes: null })) : participations,
+    participations: participations.map((p) => toParticipationDto(p, partner)),
     instruments,
     funding,
-    milestones: milestones.map((ms) => ({
-      ...ms,
-      ...(partner ? { notes: null } : {}),
-      evidenceCount: evidenceCount('milestoneId', ms.id),
-    })),
-    results: results.map((r) => ({
-      ...r,
-      evidenceCount: evidenceCount('resultId', r.id),
-      indicators: (indicators as ({ resultId: string } & Record<string, unknown>)[])
-        .filter((i) => i.resultId === r.id)
-        .map(({ resultId: _r, ...i }) => (partner ? { ...i, notes: null } : i)),
-    })),
+    milestones: milestones.map((ms) =>
+      toMilestoneDto(ms, evidenceCount('milestoneId', ms.id), partner),
+    ),
+    results: results.map((r) =>
+      toResultDto(
+        r,
+        indicators.filter((i) => i.resultId === r.id),
+        evidenceCount('resultId', r.id),
+        partner,
+      ),
+    ),
     documents,
     evidence: partner ? evidence.map(withoutUploader) : evidence,
   } as unknown as ActionDetailDto;

@@ -5,6 +5,7 @@ import {
   Delete,
   Headers,
   HttpCode,
+  Injectable,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -15,14 +16,16 @@ import {
 import {
   ApiBody,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { Roles } from '../auth/access.decorator';
 import { Actor, CurrentActor } from '../auth/auth-user';
 import {
@@ -41,6 +44,17 @@ import {
   UpdateParticipationDto,
   UpdateResultDto,
 } from './dto/parts.dto';
+import {
+  DocumentDto,
+  FundingDto,
+  IndicatorDto,
+  InstrumentDto,
+  MilestoneDto,
+  ParticipationDto,
+  ResultDto,
+} from './dto/action-response.dto';
+import { readPartDto } from './part-reads';
+import { PartDtos } from './parts.mapper';
 import { PartKind, PartsWriter } from './parts.writer';
 import { requiredVersion } from './version';
 
@@ -54,35 +68,66 @@ export class DeleteQueryDto {
   version?: number;
 }
 
+/**
+ * The writes of action parts: each runs in one transaction on the locked action, and a creation
+ * or update answers the part as the action's detail shows it.
+ */
+@Injectable()
+abstract class PartRoutes {
+  constructor(
+    readonly dataSource: DataSource,
+    readonly parts: PartsWriter,
+  ) {}
+
+  protected write<K extends PartKind>(
+    actionId: string,
+    kind: K,
+    write: (m: EntityManager) => Promise<ObjectLiteral>,
+  ): Promise<PartDtos[K]> {
+    return inTransaction(this.dataSource, async (m) => {
+      await this.parts.lockAction(m, actionId);
+      const saved = await write(m);
+      return readPartDto(m, kind, String(saved['id']));
+    });
+  }
+
+  protected async delete(
+    actor: Actor,
+    actionId: string,
+    kind: PartKind,
+    id: string,
+    version?: number,
+  ) {
+    await inTransaction(this.dataSource, async (m) => {
+      await this.parts.lockAction(m, actionId);
+      await this.parts.remove(m, actor, kind, actionId, id, version);
+    });
+  }
+}
+
 /** Builds the create/update/delete controller of one kind of action part. */
-function partsController(
-  kind: Exclude<PartKind, 'indicators'>,
+function partsController<K extends Exclude<PartKind, 'indicators'>>(
+  kind: K,
   CreateDto: Type<object>,
   UpdateDto: Type<{ version?: number }>,
+  ResponseDto: Type<PartDtos[K]>,
 ): Type<unknown> {
   @ApiTags('action parts')
   @Controller(`v1/actions/:actionId/${kind}`)
-  class PartsController {
-    constructor(
-      readonly dataSource: DataSource,
-      readonly parts: PartsWriter,
-    ) {}
-
+  class PartsController extends PartRoutes {
     @Post()
     @Roles('staff')
     @ApiOperation({ summary: `Add ${kind} to an action` })
     @ApiBody({ type: CreateDto })
+    @ApiCreatedResponse({ type: ResponseDto })
     @ApiNotFoundResponse({ description: 'ACTION_NOT_FOUND' })
     @ApiConflictResponse({ description: 'ACTION_ARCHIVED, PARTICIPATION_EXISTS' })
     create(
       @Param('actionId', ParseUUIDPipe) actionId: string,
       @Body() body: object,
       @CurrentActor() actor: Actor,
-    ) {
-      return inTransaction(this.dataSource, async (m) => {
-        await this.parts.lockAction(m, actionId);
-        return this.parts.add(m, actor, kind, actionId, body);
-      });
+    ): Promise<PartDtos[K]> {
+      return this.write(actionId, kind, (m) => this.parts.add(m, actor, kind, actionId, body));
     }
 
     @Patch(':id')
@@ -90,6 +135,7 @@ function partsController(
     @ApiOperation({ summary: `Update one of the action's ${kind} (optimistic concurrency)` })
     @ApiBody({ type: UpdateDto })
     @ApiHeader({ name: 'If-Match', required: false })
+    @ApiOkResponse({ type: ResponseDto })
     @ApiConflictResponse({ description: 'VERSION_CONFLICT with details.current' })
     update(
       @Param('actionId', ParseUUIDPipe) actionId: string,
@@ -97,12 +143,11 @@ function partsController(
       @Body() body: Record<string, unknown> & { version?: number },
       @Headers('if-match') ifMatch: string | undefined,
       @CurrentActor() actor: Actor,
-    ) {
+    ): Promise<PartDtos[K]> {
       const version = requiredVersion(ifMatch, body.version);
-      return inTransaction(this.dataSource, async (m) => {
-        await this.parts.lockAction(m, actionId);
-        return this.parts.update(m, actor, kind, actionId, id, body, version);
-      });
+      return this.write(actionId, kind, (m) =>
+        this.parts.update(m, actor, kind, actionId, id, body, version),
+      );
     }
 
     @Delete(':id')
@@ -115,96 +160,102 @@ function partsController(
       @Query() query: DeleteQueryDto,
       @CurrentActor() actor: Actor,
     ) {
-      await inTransaction(this.dataSource, async (m) => {
-        await this.parts.lockAction(m, actionId);
-        await this.parts.remove(m, actor, kind, actionId, id, query.version);
-      });
+      await this.delete(actor, actionId, kind, id, query.version);
     }
   }
-  // The body types must be the DTO classes for the global ValidationPipe to validate them.
-  Reflect.defineMetadata(
-    'design:paramtypes',
-    [String, CreateDto, Object],
-    PartsController.prototype,
-    'create',
-  );
+  return named(withBodyTypes(PartsController, CreateDto, UpdateDto), kind);
+}
+
+/** The body types must be the DTO classes for the global ValidationPipe to validate them. */
+function withBodyTypes<T extends Type<unknown>>(cls: T, CreateDto: Type, UpdateDto: Type): T {
+  Reflect.defineMetadata('design:paramtypes', [String, CreateDto, Object], cls.prototype, 'create');
   Reflect.defineMetadata(
     'design:paramtypes',
     [String, String, UpdateDto, Object, Object],
-    PartsController.prototype,
+    cls.prototype,
     'update',
   );
-  Object.defineProperty(PartsController, 'name', {
+  return cls;
+}
+
+/** `participations` → ParticipationsController (as the logs and the OpenAPI document name it). */
+function named<T extends Type<unknown>>(cls: T, kind: string): T {
+  return Object.defineProperty(cls, 'name', {
     value: `${kind[0].toUpperCase()}${kind.slice(1)}Controller`,
   });
-  return PartsController;
 }
 
 export const ParticipationsController = partsController(
   'participations',
   ParticipationInput,
   UpdateParticipationDto,
+  ParticipationDto,
 );
 export const InstrumentsController = partsController(
   'instruments',
   InstrumentInput,
   UpdateInstrumentDto,
+  InstrumentDto,
 );
-export const FundingController = partsController('funding', FundingInput, UpdateFundingDto);
+export const FundingController = partsController(
+  'funding',
+  FundingInput,
+  UpdateFundingDto,
+  FundingDto,
+);
 export const MilestonesController = partsController(
   'milestones',
   MilestoneInput,
   UpdateMilestoneDto,
+  MilestoneDto,
 );
-export const ResultsController = partsController('results', ResultInput, UpdateResultDto);
-export const DocumentsController = partsController('documents', DocumentInput, UpdateDocumentDto);
+export const ResultsController = partsController(
+  'results',
+  ResultInput,
+  UpdateResultDto,
+  ResultDto,
+);
+export const DocumentsController = partsController(
+  'documents',
+  DocumentInput,
+  UpdateDocumentDto,
+  DocumentDto,
+);
 
 @ApiTags('action parts')
 @Controller('v1/actions/:actionId')
-export class IndicatorsController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly parts: PartsWriter,
-  ) {}
-
+export class IndicatorsController extends PartRoutes {
   @Post('results/:resultId/indicators')
   @Roles('staff')
   @ApiOperation({ summary: 'Add an indicator to a result' })
+  @ApiCreatedResponse({ type: IndicatorDto })
   create(
     @Param('actionId', ParseUUIDPipe) actionId: string,
     @Param('resultId', ParseUUIDPipe) resultId: string,
     @Body() body: IndicatorInput,
     @CurrentActor() actor: Actor,
-  ) {
-    return inTransaction(this.dataSource, async (m) => {
-      await this.parts.lockAction(m, actionId);
-      return this.parts.addIndicator(m, actor, actionId, resultId, body);
-    });
+  ): Promise<IndicatorDto> {
+    return this.write(actionId, 'indicators', (m) =>
+      this.parts.addIndicator(m, actor, actionId, resultId, body),
+    );
   }
 
   @Patch('indicators/:id')
   @Roles('staff')
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: IndicatorDto })
   update(
     @Param('actionId', ParseUUIDPipe) actionId: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateIndicatorDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<IndicatorDto> {
     const version = requiredVersion(ifMatch, body.version);
-    return inTransaction(this.dataSource, async (m) => {
-      await this.parts.lockAction(m, actionId);
-      return this.parts.update(
-        m,
-        actor,
-        'indicators',
-        actionId,
-        id,
-        body as Record<string, unknown>,
-        version,
-      );
-    });
+    const changes = body as Record<string, unknown>;
+    return this.write(actionId, 'indicators', (m) =>
+      this.parts.update(m, actor, 'indicators', actionId, id, changes, version),
+    );
   }
 
   @Delete('indicators/:id')
@@ -216,9 +267,6 @@ export class IndicatorsController {
     @Query() query: DeleteQueryDto,
     @CurrentActor() actor: Actor,
   ) {
-    await inTransaction(this.dataSource, async (m) => {
-      await this.parts.lockAction(m, actionId);
-      await this.parts.remove(m, actor, 'indicators', actionId, id, query.version);
-    });
+    await this.delete(actor, actionId, 'indicators', id, query.version);
   }
 }

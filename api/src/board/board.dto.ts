@@ -49,7 +49,6 @@ export class SessionInput {
   @IsDateOnly()
   heldOn: string;
 
-  @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(500)
@@ -57,7 +56,6 @@ export class SessionInput {
 }
 
 export class UpdateSessionDto extends PartialType(SessionInput) {
-  @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -78,7 +76,6 @@ export class AgendaItemInput {
   @Max(1000)
   position: number;
 
-  @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -93,7 +90,6 @@ export class AgendaItemInput {
 }
 
 export class UpdateAgendaItemDto extends PartialType(AgendaItemInput) {
-  @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -106,19 +102,16 @@ export class AgreementInput {
   @Matches(/^\S.{0,99}$/)
   code: string;
 
-  @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
   text: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   responsible?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   dueDate?: string | null;
@@ -130,7 +123,6 @@ export class AgreementInput {
 }
 
 export class UpdateAgreementDto extends PartialType(AgreementInput) {
-  @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -173,7 +165,6 @@ export class NoteInput {
   @IsIn(AGREEMENT_STATUSES)
   status?: AgreementStatus | null;
 
-  @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)

@@ -11,8 +11,10 @@ describe('loadConfig: defaults and values from the environment', () => {
       databaseUrl: undefined,
       evidenceMaxBytes: 20 * 1024 * 1024,
       dbParallelWorkers: 0,
+      dbPreparedStatements: true,
     });
     expect(loadConfig({ DB_PARALLEL_WORKERS: '4' }).dbParallelWorkers).toBe(4);
+    expect(loadConfig({ DB_PREPARED_STATEMENTS: 'false' }).dbPreparedStatements).toBe(false);
     expect(loadConfig({ EVIDENCE_MAX_BYTES: '1048576' }).evidenceMaxBytes).toBe(1048576);
   });
 

@@ -1,26 +1,26 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** One evidence file as listings show it (never its bytes). */
 export class EvidenceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) actionId: string;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   milestoneId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   resultId: string | null;
   @ApiProperty({ example: 'Minuta del taller de arranque.pdf' }) fileName: string;
   @ApiProperty({ example: 'application/pdf', description: 'Sniffed from the content' })
   mediaType: string;
-  @ApiProperty() sizeBytes: number;
+  sizeBytes: number;
   @ApiProperty({ description: 'Lower-case hex SHA-256 of the content' }) sha256: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) uploadedBy: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) uploadedByName: string | null;
-  @ApiProperty() uploadedAt: string;
+  uploadedBy: string | null;
+  uploadedByName: string | null;
+  uploadedAt: string;
   @ApiProperty({ example: '/api/v1/evidence/…/download' }) downloadPath: string;
 }
 
 export class EvidenceListDto {
-  @ApiProperty({ type: [EvidenceDto] }) items: EvidenceDto[];
+  items: EvidenceDto[];
 }
 
 /** The multipart body of an upload (documentation only: parsed by @fastify/multipart). */

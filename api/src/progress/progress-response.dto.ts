@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { MILESTONE_TYPES, type MilestoneType } from '../actions/action.model';
 import { DATE_PRECISIONS, type DatePrecision } from '../common/entity/columns';
 import { PROGRESS_STAGES, type ProgressStage } from './progress.model';
@@ -8,15 +8,11 @@ import { PROGRESS_STAGES, type ProgressStage } from './progress.model';
  * and ISO 8601 strings on the wire; dates without time are 'YYYY-MM-DD' strings.
  */
 
-const nullableString = { nullable: true, type: String } as const;
-const timestamp = { type: String, format: 'date-time' } as const;
-
 /** GET /actions/:id/progress, and each action's progress in the board report. */
 export class ProgressFigureDto {
   @ApiProperty({ minimum: 0, maximum: 100, example: 30 }) percent: number;
-  @ApiPropertyOptional({
+  @ApiProperty({
     enum: PROGRESS_STAGES,
-    nullable: true,
     description: 'Last stage of the unbroken run from planning (null: none)',
   })
   stage: ProgressStage | null;
@@ -42,13 +38,13 @@ export class ProgressLevelCountDto {
   @ApiProperty({ example: 'Proceso medio' }) labelEs: string;
   @ApiProperty({ example: 'Medium process' }) labelEn: string;
   @ApiProperty({ example: '#fbc02d' }) colour: string;
-  @ApiProperty() count: number;
+  count: number;
 }
 
 /** GET /dashboard/progress-distribution: every level of the scheme, even empty ones. */
 export class ProgressDistributionDto {
   @ApiProperty({ description: 'Actions counted (the sum of the levels)' }) total: number;
-  @ApiProperty({ type: [ProgressLevelCountDto] }) levels: ProgressLevelCountDto[];
+  levels: ProgressLevelCountDto[];
 }
 
 /** A stage reached by an action, with its evidence. */
@@ -57,13 +53,13 @@ export class ActionStageDto {
   @ApiProperty({ format: 'uuid' }) actionId: string;
   @ApiProperty({ enum: PROGRESS_STAGES }) stage: ProgressStage;
   @ApiProperty({ format: 'date', example: '2024-03-01' }) reachedOn: string;
-  @ApiPropertyOptional(nullableString) evidenceUrl: string | null;
-  @ApiPropertyOptional({ ...nullableString, format: 'date', example: '2024-03-05' })
+  evidenceUrl: string | null;
+  @ApiProperty({ type: String, format: 'date', example: '2024-03-05' })
   evidenceDate: string | null;
-  @ApiPropertyOptional(nullableString) notes: string | null;
-  @ApiProperty() version: number;
-  @ApiProperty(timestamp) createdAt: Date;
-  @ApiProperty(timestamp) updatedAt: Date;
+  notes: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** A milestone as stored (no computed status or evidence count), as planned from a template. */
@@ -71,14 +67,14 @@ export class MilestoneRecordDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) actionId: string;
   @ApiProperty({ enum: MILESTONE_TYPES }) type: MilestoneType;
-  @ApiProperty() title: string;
-  @ApiPropertyOptional({ ...nullableString, format: 'date' }) plannedDate: string | null;
-  @ApiPropertyOptional({ ...nullableString, format: 'date' }) actualDate: string | null;
+  title: string;
+  @ApiProperty({ type: String, format: 'date' }) plannedDate: string | null;
+  @ApiProperty({ type: String, format: 'date' }) actualDate: string | null;
   @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: DatePrecision;
-  @ApiPropertyOptional(nullableString) notes: string | null;
-  @ApiProperty() version: number;
-  @ApiProperty(timestamp) createdAt: Date;
-  @ApiProperty(timestamp) updatedAt: Date;
+  notes: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** POST /actions/:id/milestones/from-template. */

@@ -34,6 +34,7 @@ import {
   ProgressFigureDto,
   TemplateOutcomeDto,
 } from './progress-response.dto';
+import { toActionStageDto, toMilestoneRecordDto } from './progress.mapper';
 import { ProgressService } from './progress.service';
 
 /**
@@ -94,8 +95,8 @@ export class ProgressController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Stages reached by an action, with evidence' })
   @ApiOkResponse({ type: [ActionStageDto] })
-  stages(@Param('id', ParseUUIDPipe) id: string): Promise<ActionStageDto[]> {
-    return this.progress.stages(id);
+  async stages(@Param('id', ParseUUIDPipe) id: string): Promise<ActionStageDto[]> {
+    return (await this.progress.stages(id)).map(toActionStageDto);
   }
 
   @Post('actions/:id/stages')
@@ -107,7 +108,7 @@ export class ProgressController {
     @Body() body: StageInput,
     @CurrentActor() actor: Actor,
   ): Promise<ActionStageDto> {
-    return this.progress.addStage(actor, id, body);
+    return this.progress.addStage(actor, id, body).then(toActionStageDto);
   }
 
   @Patch('actions/:id/stages/:stageId')
@@ -124,7 +125,7 @@ export class ProgressController {
   ): Promise<ActionStageDto> {
     const version = requiredVersion(ifMatch, body.version);
     const { version: _v, ...changes } = body;
-    return this.progress.updateStage(actor, id, stageId, changes, version);
+    return this.progress.updateStage(actor, id, stageId, changes, version).then(toActionStageDto);
   }
 
   @Delete('actions/:id/stages/:stageId')
@@ -146,11 +147,12 @@ export class ProgressController {
     summary: "Plan the lifecycle milestones of the action's kind (types present are skipped)",
   })
   @ApiCreatedResponse({ type: TemplateOutcomeDto })
-  fromTemplate(
+  async fromTemplate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: FromTemplateDto,
     @CurrentActor() actor: Actor,
   ): Promise<TemplateOutcomeDto> {
-    return this.progress.fromTemplate(actor, id, body.startDate);
+    const { created, skipped } = await this.progress.fromTemplate(actor, id, body.startDate);
+    return { created: created.map(toMilestoneRecordDto), skipped };
   }
 }

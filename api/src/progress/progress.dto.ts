@@ -57,7 +57,6 @@ export class ProgressLevelDto {
 
 /** The progress scheme: weights of the five stages (sum 100) and the ascending levels. */
 export class ProgressSchemeDto {
-  @ApiProperty({ type: [StageWeightDto] })
   @IsArray()
   @ArrayMinSize(PROGRESS_STAGES.length)
   @ArrayMaxSize(PROGRESS_STAGES.length)
@@ -65,7 +64,6 @@ export class ProgressSchemeDto {
   @Type(() => StageWeightDto)
   stages: StageWeightDto[];
 
-  @ApiProperty({ type: [ProgressLevelDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -84,7 +82,6 @@ export class StageInput {
   @IsNotInFuture()
   reachedOn: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(1000)
@@ -101,7 +98,6 @@ export class StageInput {
   @IsNotInFuture()
   evidenceDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

@@ -6,7 +6,7 @@ import {
   PartialType,
 } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../common/money';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -88,19 +88,16 @@ export class ActionFieldsDto {
   @MaxLength(500)
   titleEn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   summaryEs?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   summaryEn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
@@ -182,13 +179,11 @@ export class ActionFieldsDto {
   @IsDateOnly()
   plannedStart?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   @IsNotBefore('plannedStart')
   plannedEnd?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   actualStart?: string | null;
@@ -198,7 +193,6 @@ export class ActionFieldsDto {
   @IsIn(DATE_PRECISIONS)
   actualStartPrecision?: DatePrecision | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   @IsNotBefore('actualStart')
@@ -233,7 +227,6 @@ export class ActionFieldsDto {
   @IsUUID('all', { each: true })
   relatedActionIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

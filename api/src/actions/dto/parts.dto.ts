@@ -59,7 +59,6 @@ export class ParticipationInput {
   @IsIn(PARTICIPATION_ROLES)
   role: ParticipationRole;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -95,18 +94,15 @@ export class InstrumentInput {
   @IsIn(DATE_PRECISIONS)
   signedOnPrecision?: DatePrecision | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   @IsNotBefore('validFrom')
   validTo?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(1000)
@@ -150,7 +146,6 @@ export class FundingInput {
   @IsUUID()
   receiverId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -188,7 +183,6 @@ export class MilestoneInput {
   @IsIn(DATE_PRECISIONS)
   datePrecision?: DatePrecision;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -213,7 +207,6 @@ export class IndicatorInput {
   @IsDecimalString()
   baseline?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   baselineDate?: string | null;
@@ -223,7 +216,6 @@ export class IndicatorInput {
   @IsDecimalString()
   target?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   targetDate?: string | null;
@@ -233,12 +225,10 @@ export class IndicatorInput {
   @IsDecimalString()
   actual?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsDateOnly()
   actualDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

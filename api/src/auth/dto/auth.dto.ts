@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../access.decorator';
 import { MIN_PASSWORD_LENGTH } from '../password';
@@ -16,7 +16,6 @@ export class SignInDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty()
   @IsString()
   @MaxLength(200)
   currentPassword: string;
@@ -30,13 +29,11 @@ export class ChangePasswordDto {
 
 export class MeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
+  email: string;
+  name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId:
-    | string
-    | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) organisationName: string | null;
+  @ApiProperty({ format: 'uuid', type: String }) organisationId: string | null;
+  organisationName: string | null;
   @ApiProperty({
     description:
       'The password was set by an admin: change it (POST auth/password) before anything else; ' +
@@ -46,8 +43,8 @@ export class MeDto {
 }
 
 export class SessionDto {
-  @ApiProperty({ type: MeDto }) user: MeDto;
+  user: MeDto;
   @ApiProperty({ description: 'Send back in the X-XSRF-TOKEN header on every change' })
   csrfToken: string;
-  @ApiProperty() expiresAt: string;
+  expiresAt: string;
 }

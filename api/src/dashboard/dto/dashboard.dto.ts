@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ActionFilterDto, toInt } from '../../actions/dto/action-filter.dto';
 import { MAX_PAGE_SIZE } from '../../common/dto/pagination.dto';
-import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../common/money';
 
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
@@ -89,9 +89,8 @@ export class UnconvertedQueryDto extends DashboardQueryDto {
 export class CurrencyAmountDto {
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({ example: '1000.00', description: 'Sum in that currency' }) amount: string;
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: '20063.00',
-    nullable: true,
     type: String,
     description: 'Its convertible part in the requested currency',
   })
@@ -104,11 +103,11 @@ export type UnconvertedReason = (typeof UNCONVERTED_REASONS)[number];
 export class UnconvertedDto {
   @ApiProperty({ format: 'uuid' }) fundingId: string;
   @ApiProperty({ format: 'uuid' }) actionId: string;
-  @ApiProperty() actionCode: string;
-  @ApiProperty() type: string;
+  actionCode: string;
+  type: string;
   @ApiProperty({ example: '361000.00' }) amount: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) currency: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) valueDate: string | null;
+  currency: string | null;
+  valueDate: string | null;
   @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
 }
 
@@ -121,23 +120,19 @@ export class UnconvertedPageDto {
   currency: string;
   @ApiProperty({ type: [UnconvertedItemDto], description: 'Oldest value date first' })
   items: UnconvertedItemDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 /** What a figure leaves out, per original currency and reason (summary). */
 export class UnconvertedSumDto {
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: 'Original currency; null = not stated',
-  })
+  @ApiProperty({ type: String, description: 'Original currency; null = not stated' })
   currency: string | null;
   @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
   @ApiProperty({ example: '361000.00', description: 'Sum in the original currency' })
   amount: string;
-  @ApiProperty() records: number;
+  records: number;
 }
 
 /** One key figure: converted total plus what it is made of. Figures are never added together. */
@@ -148,7 +143,7 @@ export class MoneyFigureDto {
   })
   total: string;
   @ApiProperty({ example: 'MXN' }) currency: string;
-  @ApiProperty({ type: [CurrencyAmountDto] }) byCurrency: CurrencyAmountDto[];
+  byCurrency: CurrencyAmountDto[];
   @ApiProperty({ description: 'Money records counted' }) records: number;
   @ApiProperty({
     description: 'Records left out of `total` (no currency, no value date or no rate)',
@@ -168,7 +163,7 @@ export class MoneyFiguresDto {
     description: 'Commitment ceilings (in-kind "up to" amounts)',
   })
   ceilings: MoneyFigureDto;
-  @ApiProperty({ type: MoneyFigureDto }) committed: MoneyFigureDto;
+  committed: MoneyFigureDto;
   @ApiProperty({ type: MoneyFigureDto, description: 'Disbursements and expenditure' })
   executed: MoneyFigureDto;
   @ApiProperty({ type: MoneyFigureDto, description: 'In-kind contributions and prizes' })
@@ -180,15 +175,13 @@ export class MoneyFiguresDto {
  * money and never part of a key figure.
  */
 export class PlannedMoneyDto extends MoneyFigureDto {
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
     type: String,
     example: '2020-01-01',
     description: 'Start of the earliest period planned (value date when no period)',
   })
   from: string | null;
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
     type: String,
     example: '2023-12-31',
     description: 'End of the latest period planned (value date when no period)',
@@ -197,8 +190,8 @@ export class PlannedMoneyDto extends MoneyFigureDto {
 }
 
 export class CountDto {
-  @ApiPropertyOptional({ nullable: true, type: String }) key: string | null;
-  @ApiProperty() count: number;
+  key: string | null;
+  count: number;
 }
 
 /** The exchange rates the converted figures used, per currency and source. */
@@ -229,32 +222,26 @@ export class SummaryDto {
     description: 'Today in Mexico City (for overdue milestones)',
   })
   asOf: string;
-  @ApiProperty({ type: MoneyFiguresDto }) money: MoneyFiguresDto;
+  money: MoneyFiguresDto;
   @ApiProperty({
     type: PlannedMoneyDto,
     description: 'Planned disbursements, apart: plans, never executed money',
   })
   planned: PlannedMoneyDto;
-  @ApiProperty() actions: number;
+  actions: number;
   @ApiProperty({ description: 'Actions in implementation' }) activeActions: number;
-  @ApiProperty({ type: [CountDto] }) actionsByKind: CountDto[];
-  @ApiProperty({ type: [CountDto] }) actionsByStatus: CountDto[];
+  actionsByKind: CountDto[];
+  actionsByStatus: CountDto[];
   @ApiProperty({ description: 'Distinct organisations taking part' }) partners: number;
-  @ApiProperty() overdueMilestones: number;
+  overdueMilestones: number;
 }
 
 export class GroupDto {
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: 'Group key; null = not stated',
-  })
+  @ApiProperty({ type: String, description: 'Group key; null = not stated' })
   key: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) label?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'by-year only' }) modality?:
-    | string
-    | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Actions in the group' })
+  label?: string | null;
+  @ApiProperty({ type: String, description: 'by-year only' }) modality?: string | null;
+  @ApiProperty({ type: Number, description: 'Actions in the group' })
   actions: number | null;
   @ApiProperty({
     type: MoneyFiguresDto,
@@ -278,25 +265,25 @@ export class GroupedDto {
       'Overlapping groupings (themes, SDGs, municipalities, partners) count an action in each of its groups',
   })
   overlapping: boolean;
-  @ApiProperty({ type: [GroupDto] }) groups: GroupDto[];
+  groups: GroupDto[];
 }
 
 export class MilestoneItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() type: string;
-  @ApiProperty() title: string;
+  type: string;
+  title: string;
   @ApiProperty({ example: '2024-06-01' }) plannedDate: string;
   @ApiProperty({ description: 'Negative when overdue' }) daysFromToday: number;
   @ApiProperty({ format: 'uuid' }) actionId: string;
-  @ApiProperty() actionCode: string;
-  @ApiProperty() actionTitle: string;
+  actionCode: string;
+  actionTitle: string;
 }
 
 export class MilestonesDto {
-  @ApiProperty() asOf: string;
-  @ApiProperty() window: number;
-  @ApiProperty() upcomingCount: number;
-  @ApiProperty() overdueCount: number;
+  asOf: string;
+  window: number;
+  upcomingCount: number;
+  overdueCount: number;
   @ApiProperty({ type: [MilestoneItemDto], description: 'Soonest first' })
   upcoming: MilestoneItemDto[];
   @ApiProperty({ type: [MilestoneItemDto], description: 'Most overdue first' })
@@ -305,15 +292,14 @@ export class MilestonesDto {
 
 /** One year of a partner's money: both figures. */
 export class PartnerYearDto {
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
     type: String,
     example: '2019',
     description: 'Year of value date; null = not stated',
   })
   year: string | null;
-  @ApiProperty({ type: MoneyFiguresDto }) provided: MoneyFiguresDto;
-  @ApiProperty({ type: MoneyFiguresDto }) participation: MoneyFiguresDto;
+  provided: MoneyFiguresDto;
+  participation: MoneyFiguresDto;
 }
 
 /**
@@ -324,8 +310,8 @@ export class PartnerYearDto {
 export class PartnerMoneyDto {
   @ApiProperty({ example: 'MXN' }) currency: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty({ type: MoneyFiguresDto }) provided: MoneyFiguresDto;
-  @ApiProperty({ type: MoneyFiguresDto }) participation: MoneyFiguresDto;
+  provided: MoneyFiguresDto;
+  participation: MoneyFiguresDto;
   @ApiProperty({ type: [PartnerYearDto], description: 'Oldest year first; not stated last' })
   byYear: PartnerYearDto[];
 }

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/pagination.dto';
 import { IsDateOnly, IsMoney } from '../../common/validators';
-import { isRateString } from '../../money/money';
+import { isRateString } from '../../common/money';
 
 const CODE = /^[A-Z]{3}$/;
 const upper = ({ value }: { value: unknown }) =>
@@ -83,7 +83,6 @@ export class UpdateExchangeRateDto {
   @IsRate()
   rateToMxn?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -147,49 +146,49 @@ export class ExchangeRateDto {
   @ApiProperty({ example: '2019-01-14' }) rateDate: string;
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({ example: '19.163500' }) rateToMxn: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) source: string | null;
-  @ApiProperty() version: number;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  source: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export class ExchangeRatePageDto {
-  @ApiProperty({ type: [ExchangeRateDto] }) items: ExchangeRateDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  items: ExchangeRateDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export class ImportLineErrorDto {
   @ApiProperty({ description: '1-based line number in the file' }) line: number;
   @ApiProperty({ example: 'invalid_rate' }) code: string;
-  @ApiProperty() message: string;
-  @ApiProperty() text: string;
+  message: string;
+  text: string;
 }
 
 export class ImportChangeDto {
-  @ApiProperty() line: number;
-  @ApiProperty() rateDate: string;
-  @ApiProperty() rateToMxn: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The stored rate it replaces' })
+  line: number;
+  rateDate: string;
+  rateToMxn: string;
+  @ApiProperty({ type: String, description: 'The stored rate it replaces' })
   previous: string | null;
 }
 
 export class ImportReportDto {
-  @ApiProperty() currency: string;
-  @ApiProperty() dryRun: boolean;
+  currency: string;
+  dryRun: boolean;
   @ApiProperty({
     description: 'True when the rates were written (never on a dry run or with errors)',
   })
   applied: boolean;
-  @ApiProperty() lines: number;
+  lines: number;
   @ApiProperty({ description: 'Rates that would be / were created' }) created: number;
   @ApiProperty({ description: 'Rates whose stored value would / did change' }) changed: number;
-  @ApiProperty() unchanged: number;
+  unchanged: number;
   @ApiProperty({ description: 'Lines without a value ("N/E")' }) skipped: number;
   @ApiProperty({ type: [ImportChangeDto], description: 'The creations and changes (first 500)' })
   changes: ImportChangeDto[];
-  @ApiProperty({ type: [ImportLineErrorDto] }) errors: ImportLineErrorDto[];
+  errors: ImportLineErrorDto[];
 }
 
 export class ConversionDto {

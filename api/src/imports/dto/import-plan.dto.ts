@@ -38,7 +38,7 @@ export class ImportLocationDto {
 }
 
 export class ImportIssueDto {
-  @ApiProperty({ type: ImportLocationDto }) location: ImportLocationDto;
+  location: ImportLocationDto;
   @ApiProperty({
     example: 'invalid_date',
     description:
@@ -54,7 +54,7 @@ export class ImportIssueDto {
 }
 
 export class PlannedRowDto {
-  @ApiProperty({ type: ImportLocationDto }) location: ImportLocationDto;
+  location: ImportLocationDto;
   @ApiProperty({
     enum: [
       'organisations',
@@ -74,21 +74,21 @@ export class PlannedRowDto {
 }
 
 export class ImportCountsDto {
-  @ApiProperty() create: number;
-  @ApiProperty() update: number;
-  @ApiProperty() unchanged: number;
+  create: number;
+  update: number;
+  unchanged: number;
   /** Records an earlier IATI import created that the republished activity no longer holds. */
-  @ApiProperty() delete: number;
+  delete: number;
 }
 
 export class ImportTableCountsDto {
-  @ApiProperty({ type: ImportCountsDto }) organisations: ImportCountsDto;
-  @ApiProperty({ type: ImportCountsDto }) actions: ImportCountsDto;
-  @ApiProperty({ type: ImportCountsDto }) participations: ImportCountsDto;
-  @ApiProperty({ type: ImportCountsDto }) funding: ImportCountsDto;
-  @ApiProperty({ type: ImportCountsDto }) milestones: ImportCountsDto;
-  @ApiProperty({ type: ImportCountsDto }) results: ImportCountsDto;
-  @ApiProperty({ type: ImportCountsDto }) indicators: ImportCountsDto;
+  organisations: ImportCountsDto;
+  actions: ImportCountsDto;
+  participations: ImportCountsDto;
+  funding: ImportCountsDto;
+  milestones: ImportCountsDto;
+  results: ImportCountsDto;
+  indicators: ImportCountsDto;
   @ApiProperty({ type: ImportCountsDto, description: 'IATI document links' })
   document_links: ImportCountsDto;
 }
@@ -105,7 +105,7 @@ export class ImportActivityDto {
   @ApiProperty({ example: 'iati-activity[3]' }) path: string;
   @ApiProperty({ type: String, nullable: true, example: 'DE-1-202122334.2004' })
   code: string | null;
-  @ApiProperty({ type: ImportCountsDto }) counts: ImportCountsDto;
+  counts: ImportCountsDto;
   @ApiProperty({ description: 'Errors located in this activity' }) errors: number;
   @ApiProperty({ description: 'Left out (atomicity=activity): nothing of it is written' })
   skipped: boolean;
@@ -113,13 +113,13 @@ export class ImportActivityDto {
 
 export class ImportPlanDto {
   @ApiProperty({ enum: IMPORT_KINDS }) kind: string;
-  @ApiProperty() dryRun: boolean;
+  dryRun: boolean;
   @ApiProperty({ description: 'True when the changes were written' }) applied: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: 'Id of the audit entry of the import' })
   importId?: string;
-  @ApiProperty({ type: [ImportFileDto] }) files: ImportFileDto[];
-  @ApiProperty({ type: ImportCountsDto }) counts: ImportCountsDto;
-  @ApiProperty({ type: ImportTableCountsDto }) byTable: ImportTableCountsDto;
+  files: ImportFileDto[];
+  counts: ImportCountsDto;
+  byTable: ImportTableCountsDto;
   @ApiProperty({ type: [PlannedRowDto], description: 'Per row (at most 5000)' })
   rows: PlannedRowDto[];
   @ApiProperty({ description: 'More rows were planned than listed' }) rowsTruncated: boolean;

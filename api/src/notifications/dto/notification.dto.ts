@@ -12,25 +12,23 @@ import {
 import { MILESTONE_TYPES } from '../../actions/action.model';
 import { DIGEST_RUN_STATUSES, DIGEST_TRIGGERS, NOTIFICATION_KINDS } from '../notification.entities';
 
-const nullableString = { nullable: true, type: String } as const;
-
 export class NotificationDto {
   @ApiProperty({ format: 'uuid', description: 'The milestone id (one notification per milestone)' })
   id: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: string;
   @ApiProperty({ enum: MILESTONE_TYPES }) milestoneType: string;
-  @ApiProperty() milestoneTitle: string;
+  milestoneTitle: string;
   @ApiProperty({ example: '2026-11-16', description: 'Planned date (the due date)' })
   dueDate: string;
   @ApiProperty({ description: 'Days since the due date (0 when not overdue)' }) daysLate: number;
   @ApiProperty({ description: 'Days until the due date (0 when overdue or due today)' })
   daysLeft: number;
   @ApiProperty({ format: 'uuid' }) actionId: string;
-  @ApiProperty() actionCode: string;
-  @ApiProperty() actionTitleEs: string;
-  @ApiPropertyOptional(nullableString) actionTitleEn: string | null;
-  @ApiPropertyOptional(nullableString) responsibleName: string | null;
-  @ApiProperty() read: boolean;
+  actionCode: string;
+  actionTitleEs: string;
+  actionTitleEn: string | null;
+  responsibleName: string | null;
+  read: boolean;
 }
 
 export class NotificationsDto {
@@ -41,8 +39,8 @@ export class NotificationsDto {
   items: NotificationDto[];
   @ApiProperty({ description: 'Items not read (dismissed ones are not listed)' })
   unreadCount: number;
-  @ApiProperty() overdueCount: number;
-  @ApiProperty() upcomingCount: number;
+  overdueCount: number;
+  upcomingCount: number;
   @ApiProperty({ description: 'Upcoming = due within this many days', example: 7 })
   windowDays: number;
   @ApiProperty({
@@ -92,7 +90,7 @@ export class DigestRunDto {
   @ApiProperty({ description: 'E-mails sent by this run' }) sent: number;
   @ApiProperty({ description: 'Recipients already e-mailed this week (not sent again)' })
   alreadySent: number;
-  @ApiProperty() failed: number;
-  @ApiProperty() startedAt: string;
-  @ApiPropertyOptional(nullableString) finishedAt: string | null;
+  failed: number;
+  startedAt: string;
+  finishedAt: string | null;
 }

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { PartnerTotalsDto } from '../../dashboard/dto/dashboard.dto';
-import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../common/money';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import {
   IsIn,
@@ -100,17 +100,17 @@ export class OrganisationQueryDto extends PageQueryDto {
 
 export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() slug: string;
-  @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) acronym: string | null;
+  slug: string;
+  name: string;
+  acronym: string | null;
   @ApiProperty({ enum: ORGANISATION_TYPES }) type: OrganisationType;
-  @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) iatiRef: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) website: string | null;
+  country: string | null;
+  iatiRef: string | null;
+  website: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent for partners' })
   notes?: string | null;
   @ApiProperty({ description: 'Actions it takes part in (visible to you)' }) actionCount: number;
-  @ApiProperty() version: number;
+  version: number;
   @ApiPropertyOptional({
     type: PartnerTotalsDto,
     description:
@@ -120,10 +120,10 @@ export class OrganisationDto {
 }
 
 export class OrganisationPageDto {
-  @ApiProperty({ type: [OrganisationDto] }) items: OrganisationDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+  items: OrganisationDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export class OrganisationDetailDto extends OrganisationDto {

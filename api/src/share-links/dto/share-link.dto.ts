@@ -24,12 +24,12 @@ export class CreateShareLinkDto {
 export class ShareLinkDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) actionId: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) label: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() expiresAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) revokedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) lastUsedAt: string | null;
-  @ApiProperty() useCount: number;
+  label: string | null;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  useCount: number;
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) state: 'active' | 'expired' | 'revoked';
 }
 

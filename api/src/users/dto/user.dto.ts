@@ -49,7 +49,6 @@ export class UpdateUserDto {
   @Min(1)
   version: number;
 
-  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -66,7 +65,6 @@ export class UpdateUserDto {
   @IsUUID()
   organisationId?: string | null;
 
-  @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   active?: boolean;
@@ -74,23 +72,21 @@ export class UpdateUserDto {
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
+  email: string;
+  name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) organisationId:
-    | string
-    | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) organisationName: string | null;
-  @ApiProperty() active: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String }) lastSignInAt: string | null;
-  @ApiProperty() version: number;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'uuid', type: String }) organisationId: string | null;
+  organisationName: string | null;
+  active: boolean;
+  lastSignInAt: string | null;
+  version: number;
+  createdAt: string;
 }
 
 /** A person who can be made responsible for an action (active, not a partner). */
 export class AssignableUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
+  name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
 }
 

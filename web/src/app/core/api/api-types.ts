@@ -1618,11 +1618,11 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         ActionDetailDto: {
-            actualEnd?: string | null;
-            actualEndPrecision?: string | null;
-            actualStart?: string | null;
-            actualStartPrecision?: string | null;
-            archivedAt?: string | null;
+            actualEnd: string | null;
+            actualEndPrecision: string | null;
+            actualStart: string | null;
+            actualStartPrecision: string | null;
+            archivedAt: string | null;
             /** @example IMEPLAN-2019-CFF */
             code: string;
             createdAt: string;
@@ -1632,7 +1632,7 @@ export type components = {
             funding: components["schemas"]["FundingDto"][];
             /** Format: uuid */
             id: string;
-            institute?: components["schemas"]["OrganisationRefDto"] | null;
+            institute: components["schemas"]["OrganisationRefDto"] | null;
             /** @enum {string} */
             instituteRole: "recipient" | "provider" | "both";
             instruments: components["schemas"]["InstrumentDto"][];
@@ -1640,41 +1640,41 @@ export type components = {
             kind: "cooperation_project" | "city_to_city" | "network_membership" | "award";
             milestones: components["schemas"]["MilestoneDto"][];
             /** @enum {string|null} */
-            modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            modality: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
             /** @description List with `currency` only: ceilings, committed and executed in that currency */
             money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Internal: absent for partners */
             notes?: string | null;
-            objectives?: string | null;
+            objectives: string | null;
             /** @description Milestones whose planned date has passed without an actual date */
             overdueMilestones: number;
-            parentProgramme?: string | null;
+            parentProgramme: string | null;
             participations: components["schemas"]["ParticipationDto"][];
             partners: components["schemas"]["PartnerRefDto"][];
             planAlignment: string[];
-            plannedEnd?: string | null;
-            plannedStart?: string | null;
+            plannedEnd: string | null;
+            plannedStart: string | null;
             progress: components["schemas"]["ActionProgressDto"];
             relatedActions: components["schemas"]["RelatedActionDto"][];
             /** @description Who follows the action up (notifications, weekly digest) */
-            responsible?: components["schemas"]["UserRefDto"] | null;
+            responsible: components["schemas"]["UserRefDto"] | null;
             results: components["schemas"]["ResultDto"][];
             /** @enum {string|null} */
-            scheme?: "bilateral" | "multilateral" | "triangular" | "south_south" | "decentralised" | null;
+            scheme: "bilateral" | "multilateral" | "triangular" | "south_south" | "decentralised" | null;
             sdgs: number[];
-            source?: string | null;
+            source: string | null;
             /**
              * @description null: not stated in the source
              * @enum {string|null}
              */
-            status?: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended" | null;
-            summaryEn?: string | null;
-            summaryEs?: string | null;
+            status: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended" | null;
+            summaryEn: string | null;
+            summaryEs: string | null;
             themes: string[];
-            titleEn?: string | null;
+            titleEn: string | null;
             titleEs: string;
-            unit?: string | null;
+            unit: string | null;
             updatedAt: string;
             version: number;
         };
@@ -1712,7 +1712,7 @@ export type components = {
             /** @example 30 */
             percent: number;
             /** @description Last stage of the unbroken run from planning (null: none) */
-            stage?: string | null;
+            stage: string | null;
         };
         ActionStageDto: {
             /** Format: uuid */
@@ -1723,11 +1723,11 @@ export type components = {
              * Format: date
              * @example 2024-03-05
              */
-            evidenceDate?: string | null;
-            evidenceUrl?: string | null;
+            evidenceDate: string | null;
+            evidenceUrl: string | null;
             /** Format: uuid */
             id: string;
-            notes?: string | null;
+            notes: string | null;
             /**
              * Format: date
              * @example 2024-03-01
@@ -1740,9 +1740,9 @@ export type components = {
             version: number;
         };
         ActionSummaryDto: {
-            actualEnd?: string | null;
-            actualStart?: string | null;
-            archivedAt?: string | null;
+            actualEnd: string | null;
+            actualStart: string | null;
+            archivedAt: string | null;
             /** @example IMEPLAN-2019-CFF */
             code: string;
             /** Format: uuid */
@@ -1752,26 +1752,26 @@ export type components = {
             /** @enum {string} */
             kind: "cooperation_project" | "city_to_city" | "network_membership" | "award";
             /** @enum {string|null} */
-            modality?: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
+            modality: "technical" | "financial" | "educational_cultural" | "humanitarian" | "in_kind_donation" | "prize" | "other" | null;
             /** @description List with `currency` only: ceilings, committed and executed in that currency */
             money?: components["schemas"]["ActionMoneyDto"];
             municipalities: string[];
             /** @description Milestones whose planned date has passed without an actual date */
             overdueMilestones: number;
             partners: components["schemas"]["PartnerRefDto"][];
-            plannedEnd?: string | null;
-            plannedStart?: string | null;
+            plannedEnd: string | null;
+            plannedStart: string | null;
             progress: components["schemas"]["ActionProgressDto"];
             /** @description Who follows the action up (notifications, weekly digest) */
-            responsible?: components["schemas"]["UserRefDto"] | null;
+            responsible: components["schemas"]["UserRefDto"] | null;
             sdgs: number[];
             /**
              * @description null: not stated in the source
              * @enum {string|null}
              */
-            status?: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended" | null;
+            status: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended" | null;
             themes: string[];
-            titleEn?: string | null;
+            titleEn: string | null;
             titleEs: string;
             updatedAt: string;
             version: number;
@@ -1829,9 +1829,9 @@ export type components = {
             /** Format: uuid */
             instituteId: string;
             /** @description By date, then entry (null: no notes) */
-            latestNote?: components["schemas"]["BoardLatestNoteDto"] | null;
+            latestNote: components["schemas"]["BoardLatestNoteDto"] | null;
             notes: components["schemas"]["BoardAgreementNoteDto"][];
-            responsible?: string | null;
+            responsible: string | null;
             /** Format: date */
             sessionHeldOn: string;
             /** Format: uuid */
@@ -1856,8 +1856,8 @@ export type components = {
             /** Format: uuid */
             instituteId: string;
             /** @description By date, then entry (null: no notes) */
-            latestNote?: components["schemas"]["BoardLatestNoteDto"] | null;
-            responsible?: string | null;
+            latestNote: components["schemas"]["BoardLatestNoteDto"] | null;
+            responsible: string | null;
             /** Format: date */
             sessionHeldOn: string;
             /** Format: uuid */
@@ -1886,7 +1886,7 @@ export type components = {
              * @description The status the note gave the agreement (null: none)
              * @enum {string|null}
              */
-            status?: "open" | "in_progress" | "done" | "cancelled" | null;
+            status: "open" | "in_progress" | "done" | "cancelled" | null;
             text: string;
         };
         BoardAgreementRecordDto: {
@@ -1900,7 +1900,7 @@ export type components = {
             id: string;
             /** Format: uuid */
             instituteId: string;
-            responsible?: string | null;
+            responsible: string | null;
             /** Format: uuid */
             sessionId: string;
             /** @enum {string} */
@@ -1919,7 +1919,7 @@ export type components = {
              */
             notedOn: string;
             /** @enum {string|null} */
-            status?: "open" | "in_progress" | "done" | "cancelled" | null;
+            status: "open" | "in_progress" | "done" | "cancelled" | null;
             text: string;
         };
         BoardReportActionDto: {
@@ -1933,7 +1933,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             milestones: components["schemas"]["BoardReportChangesDto"];
-            progress?: components["schemas"]["ProgressFigureDto"] | null;
+            progress: components["schemas"]["ProgressFigureDto"] | null;
             results: components["schemas"]["BoardReportChangesDto"];
             stages: components["schemas"]["BoardReportChangesDto"];
             /** @description In the report language (Spanish when there is no English title) */
@@ -1962,7 +1962,7 @@ export type components = {
             lang: "es" | "en";
             /** @description The institute's open or in-progress agreements up to this session */
             openAgreements: components["schemas"]["BoardAgreementDto"][];
-            previous?: components["schemas"]["BoardReportPreviousDto"] | null;
+            previous: components["schemas"]["BoardReportPreviousDto"] | null;
             session: components["schemas"]["BoardReportSessionDto"];
             window: components["schemas"]["BoardReportWindowDto"];
         };
@@ -1991,7 +1991,7 @@ export type components = {
              * Format: date
              * @description null: first session recorded
              */
-            from?: string | null;
+            from: string | null;
             /** Format: date */
             to: string;
         };
@@ -2063,7 +2063,7 @@ export type components = {
         };
         CountDto: {
             count: number;
-            key?: string | null;
+            key: string | null;
         };
         CreateActionDto: {
             actualEnd?: string | null;
@@ -2164,14 +2164,14 @@ export type components = {
             expiresAt: string;
             /** Format: uuid */
             id: string;
-            label?: string | null;
-            lastUsedAt?: string | null;
+            label: string | null;
+            lastUsedAt: string | null;
             /**
              * @description Partner view (JSON); add /sheet.pdf or /iati.xml
              * @example /api/v1/shared/abc…
              */
             path: string;
-            revokedAt?: string | null;
+            revokedAt: string | null;
             /** @enum {string} */
             state: "active" | "expired" | "revoked";
             /** @description Shown once: the secret part of the link */
@@ -2184,11 +2184,11 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
-            lastSignInAt?: string | null;
+            lastSignInAt: string | null;
             name: string;
             /** Format: uuid */
-            organisationId?: string | null;
-            organisationName?: string | null;
+            organisationId: string | null;
+            organisationName: string | null;
             /** @enum {string} */
             role: "admin" | "staff" | "director" | "partner";
             /** @description Shown once, only when no password was given */
@@ -2213,28 +2213,31 @@ export type components = {
         };
         CreateOrganisationDto: {
             /** @example GIZ */
-            acronym?: Record<string, never>;
+            acronym?: Record<string, never> | null;
             /**
              * @description ISO 3166-1 alpha-2
              * @example DE
              */
-            country?: Record<string, never>;
+            country?: Record<string, never> | null;
             /**
              * @description IATI organisation identifier
              * @example XM-DAC-41121
              */
-            iatiRef?: Record<string, never>;
+            iatiRef?: Record<string, never> | null;
             /** @example Deutsche Gesellschaft für Internationale Zusammenarbeit */
             name: string;
             /** @description Internal notes (never shown to partners) */
-            notes?: Record<string, never>;
+            notes?: Record<string, never> | null;
             /**
              * @example bilateral_agency
              * @enum {string}
              */
             type: "multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other";
-            /** @example https://www.giz.de */
-            website?: Record<string, never>;
+            /**
+             * Format: uri
+             * @example https://www.giz.de
+             */
+            website?: Record<string, never> | null;
         };
         CreateShareLinkDto: {
             /**
@@ -2257,7 +2260,10 @@ export type components = {
             labelEs: string;
         };
         CreateUserDto: {
-            /** @example enlace@giz.de */
+            /**
+             * Format: email
+             * @example enlace@giz.de
+             */
             email: string;
             /** @example Enlace GIZ */
             name: string;
@@ -2281,7 +2287,7 @@ export type components = {
              * @description Its convertible part in the requested currency
              * @example 20063.00
              */
-            converted?: string | null;
+            converted: string | null;
             /** @example USD */
             currency: string;
         };
@@ -2289,7 +2295,7 @@ export type components = {
             /** @description Recipients already e-mailed this week (not sent again) */
             alreadySent: number;
             failed: number;
-            finishedAt?: string | null;
+            finishedAt: string | null;
             /** Format: uuid */
             id: string;
             /**
@@ -2314,8 +2320,8 @@ export type components = {
         DocumentDto: {
             /** Format: uuid */
             id: string;
-            milestoneId?: string | null;
-            resultId?: string | null;
+            milestoneId: string | null;
+            resultId: string | null;
             title: string;
             url: string;
             version: number;
@@ -2327,7 +2333,10 @@ export type components = {
             resultId?: string | null;
             /** @example Informe final del estudio */
             title: string;
-            /** @example https://imeplan.mx/documentos/estudio.pdf */
+            /**
+             * Format: uri
+             * @example https://imeplan.mx/documentos/estudio.pdf
+             */
             url: string;
         };
         EvidenceDto: {
@@ -2345,15 +2354,15 @@ export type components = {
              */
             mediaType: string;
             /** Format: uuid */
-            milestoneId?: string | null;
+            milestoneId: string | null;
             /** Format: uuid */
-            resultId?: string | null;
+            resultId: string | null;
             /** @description Lower-case hex SHA-256 of the content */
             sha256: string;
             sizeBytes: number;
             uploadedAt: string;
-            uploadedBy?: string | null;
-            uploadedByName?: string | null;
+            uploadedBy: string | null;
+            uploadedByName: string | null;
         };
         EvidenceListDto: {
             items: components["schemas"]["EvidenceDto"][];
@@ -2372,7 +2381,7 @@ export type components = {
             rateDate: string;
             /** @example 19.163500 */
             rateToMxn: string;
-            source?: string | null;
+            source: string | null;
             updatedAt: string;
             version: number;
         };
@@ -2408,22 +2417,22 @@ export type components = {
              * @description null: not stated in the source
              * @example MXN
              */
-            currency?: string | null;
-            description?: string | null;
+            currency: string | null;
+            description: string | null;
             /** Format: uuid */
             id: string;
             /** @description End of that period */
-            periodEnd?: string | null;
+            periodEnd: string | null;
             /** @description Budgets and planned disbursements: start of the period they cover */
-            periodStart?: string | null;
-            providerId?: string | null;
-            providerName?: string | null;
-            receiverId?: string | null;
-            receiverName?: string | null;
+            periodStart: string | null;
+            providerId: string | null;
+            providerName: string | null;
+            receiverId: string | null;
+            receiverName: string | null;
             /** @enum {string} */
             type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
-            valueDate?: string | null;
-            valueDatePrecision?: string | null;
+            valueDate: string | null;
+            valueDatePrecision: string | null;
             version: number;
         };
         FundingInput: {
@@ -2433,6 +2442,7 @@ export type components = {
              */
             amount: string;
             /**
+             * Format: currency
              * @description ISO 4217
              * @example MXN
              */
@@ -2455,9 +2465,9 @@ export type components = {
         };
         GroupDto: {
             /** @description Actions in the group */
-            actions?: number | null;
+            actions: number | null;
             /** @description Group key; null = not stated */
-            key?: string | null;
+            key: string | null;
             label?: string | null;
             /** @description by-year only */
             modality?: string | null;
@@ -2481,12 +2491,16 @@ export type components = {
             items: components["schemas"]["HistoryEntryDto"][];
         };
         HistoryEntryDto: {
-            actorEmail?: string | null;
+            actorEmail: string | null;
             /** @description The actor's display name (null for share-link uses, imports without a user or deleted users) */
-            actorName?: string | null;
-            after?: Record<string, never> | null;
+            actorName: string | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
             at: string;
-            before?: Record<string, never> | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
             /** @example funding */
             entity: string;
             entityId: string;
@@ -2508,7 +2522,7 @@ export type components = {
         ImportChangeDto: {
             line: number;
             /** @description The stored rate it replaces */
-            previous?: string | null;
+            previous: string | null;
             rateDate: string;
             rateToMxn: string;
         };
@@ -2627,17 +2641,17 @@ export type components = {
             results: components["schemas"]["ImportCountsDto"];
         };
         IndicatorDto: {
-            actual?: string | null;
-            actualDate?: string | null;
-            baseline?: string | null;
-            baselineDate?: string | null;
+            actual: string | null;
+            actualDate: string | null;
+            baseline: string | null;
+            baselineDate: string | null;
             /** Format: uuid */
             id: string;
             name: string;
-            notes?: string | null;
-            target?: string | null;
-            targetDate?: string | null;
-            unit?: string | null;
+            notes: string | null;
+            target: string | null;
+            targetDate: string | null;
+            unit: string | null;
             version: number;
         };
         IndicatorInput: {
@@ -2657,20 +2671,21 @@ export type components = {
             unit?: string | null;
         };
         InstrumentDto: {
-            documentUrl?: string | null;
+            documentUrl: string | null;
             /** Format: uuid */
             id: string;
             parties: string[];
-            signedOn?: string | null;
-            signedOnPrecision?: string | null;
+            signedOn: string | null;
+            signedOnPrecision: string | null;
             title: string;
             /** @enum {string} */
             type: "agreement" | "mou" | "letter" | "contract";
-            validFrom?: string | null;
-            validTo?: string | null;
+            validFrom: string | null;
+            validTo: string | null;
             version: number;
         };
         InstrumentInput: {
+            /** Format: uri */
             documentUrl?: string | null;
             /**
              * @example [
@@ -2707,21 +2722,21 @@ export type components = {
             mustChangePassword: boolean;
             name: string;
             /** Format: uuid */
-            organisationId?: string | null;
-            organisationName?: string | null;
+            organisationId: string | null;
+            organisationName: string | null;
             /** @enum {string} */
             role: "admin" | "staff" | "director" | "partner";
         };
         MilestoneDto: {
-            actualDate?: string | null;
+            actualDate: string | null;
             /** @enum {string} */
             datePrecision: "day" | "month" | "year";
             /** @description Evidence files attached to the milestone */
             evidenceCount: number;
             /** Format: uuid */
             id: string;
-            notes?: string | null;
-            plannedDate?: string | null;
+            notes: string | null;
+            plannedDate: string | null;
             /** @enum {string} */
             status: "planned" | "done" | "late";
             title: string;
@@ -2769,16 +2784,16 @@ export type components = {
             /** Format: uuid */
             actionId: string;
             /** Format: date */
-            actualDate?: string | null;
+            actualDate: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
             datePrecision: "day" | "month" | "year";
             /** Format: uuid */
             id: string;
-            notes?: string | null;
+            notes: string | null;
             /** Format: date */
-            plannedDate?: string | null;
+            plannedDate: string | null;
             title: string;
             /** @enum {string} */
             type: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
@@ -2835,7 +2850,7 @@ export type components = {
             actionCode: string;
             /** Format: uuid */
             actionId: string;
-            actionTitleEn?: string | null;
+            actionTitleEn: string | null;
             actionTitleEs: string;
             /** @description Days since the due date (0 when not overdue) */
             daysLate: number;
@@ -2857,7 +2872,7 @@ export type components = {
             /** @enum {string} */
             milestoneType: "application" | "selection_notice" | "agreement_signed" | "kickoff" | "technical_visit" | "meeting" | "workshop" | "study_delivered" | "pilot" | "launch" | "closure" | "other";
             read: boolean;
-            responsibleName?: string | null;
+            responsibleName: string | null;
         };
         NotificationsDto: {
             /** @description Overdue first (oldest first), then upcoming */
@@ -2880,13 +2895,13 @@ export type components = {
             windowDays: number;
         };
         OrganisationDetailDto: {
-            acronym?: string | null;
+            acronym: string | null;
             /** @description Actions it takes part in (visible to you) */
             actionCount: number;
             /** @description Actions it takes part in (visible to you, up to 100) */
             actions: components["schemas"]["ActionSummaryDto"][];
-            country?: string | null;
-            iatiRef?: string | null;
+            country: string | null;
+            iatiRef: string | null;
             /** Format: uuid */
             id: string;
             /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
@@ -2898,14 +2913,14 @@ export type components = {
             /** @enum {string} */
             type: "multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other";
             version: number;
-            website?: string | null;
+            website: string | null;
         };
         OrganisationDto: {
-            acronym?: string | null;
+            acronym: string | null;
             /** @description Actions it takes part in (visible to you) */
             actionCount: number;
-            country?: string | null;
-            iatiRef?: string | null;
+            country: string | null;
+            iatiRef: string | null;
             /** Format: uuid */
             id: string;
             /** @description List with `currency` only: aportado por el socio and en acciones donde participa (visible to you) */
@@ -2917,7 +2932,7 @@ export type components = {
             /** @enum {string} */
             type: "multilateral" | "bilateral_agency" | "national_government" | "subnational_government" | "city_network" | "ngo_foundation" | "academia" | "private" | "other";
             version: number;
-            website?: string | null;
+            website: string | null;
         };
         OrganisationPageDto: {
             items: components["schemas"]["OrganisationDto"][];
@@ -2926,7 +2941,7 @@ export type components = {
             total: number;
         };
         OrganisationRefDto: {
-            acronym?: string | null;
+            acronym: string | null;
             /** Format: uuid */
             id: string;
             name: string;
@@ -2934,8 +2949,8 @@ export type components = {
         ParticipationDto: {
             /** Format: uuid */
             id: string;
-            notes?: string | null;
-            organisationAcronym?: string | null;
+            notes: string | null;
+            organisationAcronym: string | null;
             /** Format: uuid */
             organisationId: string;
             organisationName: string;
@@ -2964,7 +2979,7 @@ export type components = {
             provided: components["schemas"]["MoneyFiguresDto"];
         };
         PartnerRefDto: {
-            acronym?: string | null;
+            acronym: string | null;
             /** Format: uuid */
             id: string;
             name: string;
@@ -2986,7 +3001,7 @@ export type components = {
              * @description Year of value date; null = not stated
              * @example 2019
              */
-            year?: string | null;
+            year: string | null;
         };
         PlannedMoneyDto: {
             byCurrency: components["schemas"]["CurrencyAmountDto"][];
@@ -2996,14 +3011,14 @@ export type components = {
              * @description Start of the earliest period planned (value date when no period)
              * @example 2020-01-01
              */
-            from?: string | null;
+            from: string | null;
             /** @description Money records counted */
             records: number;
             /**
              * @description End of the latest period planned (value date when no period)
              * @example 2023-12-31
              */
-            to?: string | null;
+            to: string | null;
             /**
              * @description Sum of the convertible records, in `currency`
              * @example 16187025.00
@@ -3053,7 +3068,7 @@ export type components = {
              * @description Last stage of the unbroken run from planning (null: none)
              * @enum {string|null}
              */
-            stage?: "planning" | "programming" | "budgeting" | "execution" | "evaluation" | null;
+            stage: "planning" | "programming" | "budgeting" | "execution" | "evaluation" | null;
         };
         ProgressLevelCountDto: {
             /** @example #fbc02d */
@@ -3161,9 +3176,9 @@ export type components = {
             expiresAt: string;
             /** Format: uuid */
             id: string;
-            label?: string | null;
-            lastUsedAt?: string | null;
-            revokedAt?: string | null;
+            label: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
             /** @enum {string} */
             state: "active" | "expired" | "revoked";
             useCount: number;
@@ -3180,6 +3195,7 @@ export type components = {
              * @example 2024-03-05
              */
             evidenceDate?: string | null;
+            /** Format: uri */
             evidenceUrl?: string | null;
             notes?: string | null;
             /**
@@ -3243,7 +3259,7 @@ export type components = {
             actionId: string;
             /** @example 361000.00 */
             amount: string;
-            currency?: string | null;
+            currency: string | null;
             /** @enum {string} */
             figure: "ceilings" | "committed" | "executed" | "inKind";
             /** Format: uuid */
@@ -3251,7 +3267,7 @@ export type components = {
             /** @enum {string} */
             reason: "currency_not_stated" | "no_value_date" | "no_rate";
             type: string;
-            valueDate?: string | null;
+            valueDate: string | null;
         };
         UnconvertedPageDto: {
             /**
@@ -3272,7 +3288,7 @@ export type components = {
              */
             amount: string;
             /** @description Original currency; null = not stated */
-            currency?: string | null;
+            currency: string | null;
             /** @enum {string} */
             reason: "currency_not_stated" | "no_value_date" | "no_rate";
             records: number;
@@ -3396,7 +3412,10 @@ export type components = {
             resultId?: string | null;
             /** @example Informe final del estudio */
             title?: string;
-            /** @example https://imeplan.mx/documentos/estudio.pdf */
+            /**
+             * Format: uri
+             * @example https://imeplan.mx/documentos/estudio.pdf
+             */
             url?: string;
             /**
              * @description The version you read (or send If-Match); stale → 409
@@ -3418,6 +3437,7 @@ export type components = {
              */
             amount?: string;
             /**
+             * Format: currency
              * @description ISO 4217
              * @example MXN
              */
@@ -3465,6 +3485,7 @@ export type components = {
             version?: number;
         };
         UpdateInstrumentDto: {
+            /** Format: uri */
             documentUrl?: string | null;
             /**
              * @example [
@@ -3521,21 +3542,21 @@ export type components = {
         };
         UpdateOrganisationDto: {
             /** @example GIZ */
-            acronym?: Record<string, never>;
+            acronym?: Record<string, never> | null;
             /**
              * @description ISO 3166-1 alpha-2
              * @example DE
              */
-            country?: Record<string, never>;
+            country?: Record<string, never> | null;
             /**
              * @description IATI organisation identifier
              * @example XM-DAC-41121
              */
-            iatiRef?: Record<string, never>;
+            iatiRef?: Record<string, never> | null;
             /** @example Deutsche Gesellschaft für Internationale Zusammenarbeit */
             name?: string;
             /** @description Internal notes (never shown to partners) */
-            notes?: Record<string, never>;
+            notes?: Record<string, never> | null;
             /**
              * @example bilateral_agency
              * @enum {string}
@@ -3546,8 +3567,11 @@ export type components = {
              * @example 1
              */
             version: number;
-            /** @example https://www.giz.de */
-            website?: Record<string, never>;
+            /**
+             * Format: uri
+             * @example https://www.giz.de
+             */
+            website?: Record<string, never> | null;
         };
         UpdateParticipationDto: {
             notes?: string | null;
@@ -3593,6 +3617,7 @@ export type components = {
              * @example 2024-03-05
              */
             evidenceDate?: string | null;
+            /** Format: uri */
             evidenceUrl?: string | null;
             notes?: string | null;
             /**
@@ -3629,11 +3654,11 @@ export type components = {
             email: string;
             /** Format: uuid */
             id: string;
-            lastSignInAt?: string | null;
+            lastSignInAt: string | null;
             name: string;
             /** Format: uuid */
-            organisationId?: string | null;
-            organisationName?: string | null;
+            organisationId: string | null;
+            organisationName: string | null;
             /** @enum {string} */
             role: "admin" | "staff" | "director" | "partner";
             version: number;
@@ -3891,6 +3916,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
             /** @description ACTION_NOT_FOUND */
             404: {
                 headers: {
@@ -3945,6 +3978,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
             /** @description VERSION_CONFLICT with details.current */
             409: {
                 headers: {
@@ -3969,6 +4010,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingDto"];
+                };
+            };
             /** @description ACTION_NOT_FOUND */
             404: {
                 headers: {
@@ -4023,6 +4072,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingDto"];
+                };
+            };
             /** @description VERSION_CONFLICT with details.current */
             409: {
                 headers: {
@@ -4074,7 +4131,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
             };
         };
     };
@@ -4093,6 +4152,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentDto"];
+                };
+            };
             /** @description ACTION_NOT_FOUND */
             404: {
                 headers: {
@@ -4147,6 +4214,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentDto"];
+                };
+            };
             /** @description VERSION_CONFLICT with details.current */
             409: {
                 headers: {
@@ -4171,6 +4246,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
             /** @description ACTION_NOT_FOUND */
             404: {
                 headers: {
@@ -4225,6 +4308,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
             /** @description VERSION_CONFLICT with details.current */
             409: {
                 headers: {
@@ -4249,6 +4340,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
+            };
             /** @description ACTION_NOT_FOUND */
             404: {
                 headers: {
@@ -4303,6 +4402,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
+            };
             /** @description VERSION_CONFLICT with details.current */
             409: {
                 headers: {
@@ -4327,6 +4434,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultDto"];
+                };
+            };
             /** @description ACTION_NOT_FOUND */
             404: {
                 headers: {
@@ -4381,6 +4496,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultDto"];
+                };
+            };
             /** @description VERSION_CONFLICT with details.current */
             409: {
                 headers: {
@@ -4410,7 +4533,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
             };
         };
     };

@@ -3,30 +3,15 @@
  * (`npm run api:openapi` → openapi.json → api-types.ts; drift is checked by
  * `node tools/api-types-check.mjs`). This file only gives them stable names, keeps the value
  * lists the UI needs at run time (checked against the generated unions below) and, where the
- * document is looser than what the API sends, narrows it (see `Wire` and the notes inline).
+ * document is looser than what the API sends, narrows it (see the notes inline). The document
+ * marks every field the API always sends as required, `null` included (Swagger plugin metadata,
+ * api/src/metadata.ts), so the generated types are the wire types.
  */
 import type { components } from './api-types';
 
 type Schemas = components['schemas'];
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-type NullableKeys<T> = { [K in keyof T]-?: null extends T[K] ? K : never }[keyof T];
-type WireValue<V> = V extends readonly (infer U)[]
-  ? WireValue<U>[]
-  : V extends object
-    ? Wire<V>
-    : V;
-
-/**
- * A DTO as it arrives: the API always sends nullable fields (as `null`), but the document marks
- * `@ApiPropertyOptional({ nullable: true })` fields optional. `Wire` makes them required
- * `T | null`, deeply; fields that really may be absent stay optional.
- */
-export type Wire<T> = Simplify<
-  { [K in keyof T as K extends NullableKeys<T> ? never : K]: WireValue<T[K]> } & {
-    [K in keyof T as K extends NullableKeys<T> ? K : never]-?: WireValue<Exclude<T[K], undefined>>;
-  }
->;
 
 /** Compile-time drift checks: a run-time list must equal the generated union. */
 type Equal<A, B> =
@@ -184,28 +169,28 @@ export type _Checks = [
 ];
 
 // ── auth & users ───────────────────────────────────────────────────────────
-export type SessionUser = Wire<Schemas['MeDto']>;
+export type SessionUser = Schemas['MeDto'];
 export type SignInResponse = Simplify<
-  Omit<Wire<Schemas['SessionDto']>, 'user'> & { user: SessionUser }
+  Omit<Schemas['SessionDto'], 'user'> & { user: SessionUser }
 >;
-export type User = Wire<Schemas['UserDto']>;
-export type CreatedUser = Wire<Schemas['CreatedUserDto']>;
+export type User = Schemas['UserDto'];
+export type CreatedUser = Schemas['CreatedUserDto'];
 export type CreateUserRequest = Schemas['CreateUserDto'];
 export type UpdateUserRequest = Schemas['UpdateUserDto'];
 
 // ── exchange rates ─────────────────────────────────────────────────────────
-export type ExchangeRate = Wire<Schemas['ExchangeRateDto']>;
-export type Theme = Wire<Schemas['ThemeDto']>;
+export type ExchangeRate = Schemas['ExchangeRateDto'];
+export type Theme = Schemas['ThemeDto'];
 export type CreateThemeRequest = Schemas['CreateThemeDto'];
 export type UpdateThemeRequest = Schemas['UpdateThemeDto'];
 export type CreateExchangeRateRequest = Schemas['CreateExchangeRateDto'];
 export type UpdateExchangeRateRequest = Schemas['UpdateExchangeRateDto'];
-export type ImportReport = Wire<Schemas['ImportReportDto']>;
-export type ImportChange = Wire<Schemas['ImportChangeDto']>;
-export type ImportLineError = Wire<Schemas['ImportLineErrorDto']>;
+export type ImportReport = Schemas['ImportReportDto'];
+export type ImportChange = Schemas['ImportChangeDto'];
+export type ImportLineError = Schemas['ImportLineErrorDto'];
 
 // ── organisations ──────────────────────────────────────────────────────────
-export type Organisation = Wire<Schemas['OrganisationDto']>;
+export type Organisation = Schemas['OrganisationDto'];
 /**
  * GET /organisations/:id. The document declares `OrganisationDto`; the response also carries
  * the organisation's actions, which the document does not describe yet.
@@ -223,35 +208,35 @@ export interface CreateOrganisationRequest {
 export type OrganisationDetail = Simplify<Organisation & { actions: ActionSummary[] }>;
 
 // ── actions ────────────────────────────────────────────────────────────────
-export type ActionPartner = Wire<Schemas['PartnerRefDto']>;
-export type ActionSummary = Wire<Schemas['ActionSummaryDto']>;
-export type Participation = Wire<Schemas['ParticipationDto']>;
+export type ActionPartner = Schemas['PartnerRefDto'];
+export type ActionSummary = Schemas['ActionSummaryDto'];
+export type Participation = Schemas['ParticipationDto'];
 
 /** `InstrumentDto`, with `signedOnPrecision` narrowed (the document says `string`). */
 export type Instrument = Simplify<
-  Omit<Wire<Schemas['InstrumentDto']>, 'signedOnPrecision'> & {
+  Omit<Schemas['InstrumentDto'], 'signedOnPrecision'> & {
     signedOnPrecision: DatePrecision | null;
   }
 >;
 
 /** `FundingDto`, with `currency` and `valueDatePrecision` narrowed (the document says `string`). */
 export type Funding = Simplify<
-  Omit<Wire<Schemas['FundingDto']>, 'currency' | 'valueDatePrecision'> & {
+  Omit<Schemas['FundingDto'], 'currency' | 'valueDatePrecision'> & {
     currency: Currency | null;
     valueDatePrecision: DatePrecision | null;
   }
 >;
 
-export type Milestone = Wire<Schemas['MilestoneDto']>;
-export type Indicator = Wire<Schemas['IndicatorDto']>;
-export type Result = Wire<Schemas['ResultDto']>;
-export type ActionDocument = Wire<Schemas['DocumentDto']>;
+export type Milestone = Schemas['MilestoneDto'];
+export type Indicator = Schemas['IndicatorDto'];
+export type Result = Schemas['ResultDto'];
+export type ActionDocument = Schemas['DocumentDto'];
 /** `EvidenceDto`: an evidence file's metadata (download at `downloadPath`). */
-export type Evidence = Wire<Schemas['EvidenceDto']>;
+export type Evidence = Schemas['EvidenceDto'];
 
 /** `ActionDetailDto`, with its funding and instruments narrowed as above. */
 export type ActionDetail = Simplify<
-  Omit<Wire<Schemas['ActionDetailDto']>, 'funding' | 'instruments' | 'notes'> & {
+  Omit<Schemas['ActionDetailDto'], 'funding' | 'instruments' | 'notes'> & {
     funding: Funding[];
     instruments: Instrument[];
     /** Staff-only: left out of the response for partners. */
@@ -261,7 +246,7 @@ export type ActionDetail = Simplify<
 
 /** `HistoryEntryDto`; `before`/`after` are free-form snapshots (the document says `object`). */
 export type HistoryEntry = Simplify<
-  Omit<Wire<Schemas['HistoryEntryDto']>, 'before' | 'after'> & { before: unknown; after: unknown }
+  Omit<Schemas['HistoryEntryDto'], 'before' | 'after'> & { before: unknown; after: unknown }
 >;
 
 export type CreateActionRequest = Schemas['CreateActionDto'];
@@ -272,38 +257,38 @@ export type CreateMilestoneRequest = Schemas['MilestoneInput'];
 
 // ── dashboard ──────────────────────────────────────────────────────────────
 /** `CountDto` (key null = not stated). */
-export type KeyCount = Wire<Schemas['CountDto']>;
+export type KeyCount = Schemas['CountDto'];
 /** `CurrencyAmountDto`: the sum in one original currency and its converted part. */
-export type CurrencyAmount = Wire<Schemas['CurrencyAmountDto']>;
+export type CurrencyAmount = Schemas['CurrencyAmountDto'];
 /** `UnconvertedItemDto`: a money record left out of a total (GET /dashboard/unconverted). */
-export type UnconvertedRecord = Wire<Schemas['UnconvertedItemDto']>;
+export type UnconvertedRecord = Schemas['UnconvertedItemDto'];
 /** `UnconvertedPageDto`: one page of them. */
-export type UnconvertedPage = Wire<Schemas['UnconvertedPageDto']>;
+export type UnconvertedPage = Schemas['UnconvertedPageDto'];
 /** `UnconvertedSumDto`: what a figure leaves out in one original currency, for one reason. */
-export type UnconvertedSum = Wire<Schemas['UnconvertedSumDto']>;
+export type UnconvertedSum = Schemas['UnconvertedSumDto'];
 /** `RateSourcesDto`: GET /dashboard/rate-sources, the rates behind the converted figures. */
-export type RateSources = Wire<Schemas['RateSourcesDto']>;
+export type RateSources = Schemas['RateSourcesDto'];
 /** `MoneyFigureDto`: one key figure (amounts are decimal strings). */
-export type MoneyFigure = Wire<Schemas['MoneyFigureDto']>;
-export type MoneyFigures = Wire<Schemas['MoneyFiguresDto']>;
+export type MoneyFigure = Schemas['MoneyFigureDto'];
+export type MoneyFigures = Schemas['MoneyFiguresDto'];
 /** `SummaryDto`, with `currency` narrowed to the reporting currencies. */
 export type DashboardSummary = Simplify<
-  Omit<Wire<Schemas['SummaryDto']>, 'currency'> & { currency: Currency }
+  Omit<Schemas['SummaryDto'], 'currency'> & { currency: Currency }
 >;
 /** `GroupDto`: one group of a GET /dashboard/by-* response. */
-export type Group = Wire<Schemas['GroupDto']>;
+export type Group = Schemas['GroupDto'];
 /** `GroupedDto`: GET /dashboard/by-{partner,partner-type,year,theme,sdg,municipality,status}. */
-export type Grouped = Wire<Schemas['GroupedDto']>;
+export type Grouped = Schemas['GroupedDto'];
 /** `PartnerMoneyDto`: GET /dashboard/by-partner/:id, a partner's two money figures. */
-export type PartnerMoney = Wire<Schemas['PartnerMoneyDto']>;
+export type PartnerMoney = Schemas['PartnerMoneyDto'];
 /** `PartnerYearDto`: one year of both. */
-export type PartnerYear = Wire<Schemas['PartnerYearDto']>;
+export type PartnerYear = Schemas['PartnerYearDto'];
 /** `PartnerTotalsDto`: both figures' four totals (partner list with a currency). */
-export type PartnerTotals = Wire<Schemas['PartnerTotalsDto']>;
+export type PartnerTotals = Schemas['PartnerTotalsDto'];
 /** `MilestoneItemDto`: an open milestone with its action. */
-export type MilestoneItem = Wire<Schemas['MilestoneItemDto']>;
+export type MilestoneItem = Schemas['MilestoneItemDto'];
 /** `MilestonesDto`: GET /dashboard/milestones. */
-export type DashboardMilestones = Wire<Schemas['MilestonesDto']>;
+export type DashboardMilestones = Schemas['MilestonesDto'];
 
 // ── progress and board follow-up ───────────────────────────────────────────
 export const PROGRESS_STAGES = [
@@ -326,7 +311,7 @@ export type _ProgressChecks = [
 ];
 
 /** `ActionProgressDto`: percent, label in both languages and colour (in lists and the action). */
-export type ActionProgress = Wire<Schemas['ActionProgressDto']>;
+export type ActionProgress = Schemas['ActionProgressDto'];
 export type ProgressScheme = Schemas['ProgressSchemeDto'];
 export type ProgressLevel = Schemas['ProgressLevelDto'];
 export type StageRequest = Schemas['StageInput'];
@@ -336,51 +321,51 @@ export type AgreementRequest = Schemas['AgreementInput'];
 export type NoteRequest = Schemas['NoteInput'];
 
 /** `ProgressFigureDto`: GET /actions/:id/progress (label in the request language). */
-export type ProgressFigure = Wire<Schemas['ProgressFigureDto']>;
+export type ProgressFigure = Schemas['ProgressFigureDto'];
 /** `ProgressDistributionDto`: GET /dashboard/progress-distribution (every level, even empty). */
-export type ProgressDistribution = Wire<Schemas['ProgressDistributionDto']>;
+export type ProgressDistribution = Schemas['ProgressDistributionDto'];
 /** `ActionStageDto`: a stage reached, with its evidence (GET/POST/PATCH /actions/:id/stages). */
-export type ActionStage = Wire<Schemas['ActionStageDto']>;
+export type ActionStage = Schemas['ActionStageDto'];
 /**
  * `TemplateOutcomeDto`: POST /actions/:id/milestones/from-template. `created` holds the stored
  * milestones (`MilestoneRecordDto`), without the computed status and evidence count of `Milestone`.
  */
-export type TemplateOutcome = Wire<Schemas['TemplateOutcomeDto']>;
+export type TemplateOutcome = Schemas['TemplateOutcomeDto'];
 
 /** `BoardSessionDto`: GET /board-sessions, and the answer to a session's creation and update. */
-export type BoardSession = Wire<Schemas['BoardSessionDto']>;
+export type BoardSession = Schemas['BoardSessionDto'];
 /** `BoardAgendaItemDto`. */
-export type AgendaItem = Wire<Schemas['BoardAgendaItemDto']>;
+export type AgendaItem = Schemas['BoardAgendaItemDto'];
 /** `BoardAgreementNoteDto`: a follow-up note (the agreement's notes, and a new note). */
-export type AgreementNote = Wire<Schemas['BoardAgreementNoteDto']>;
+export type AgreementNote = Schemas['BoardAgreementNoteDto'];
 /** `BoardLatestNoteDto`: the latest note, as listed with its agreement. */
-export type LatestAgreementNote = Wire<Schemas['BoardLatestNoteDto']>;
+export type LatestAgreementNote = Schemas['BoardLatestNoteDto'];
 /** `BoardAgreementDto`: an agreement with its session's title and date and its latest note. */
-export type Agreement = Wire<Schemas['BoardAgreementDto']>;
+export type Agreement = Schemas['BoardAgreementDto'];
 /**
  * `BoardAgreementRecordDto`: the answer to an agreement's creation and update (the stored row:
  * no session title or date, no latest note).
  */
-export type AgreementRecord = Wire<Schemas['BoardAgreementRecordDto']>;
+export type AgreementRecord = Schemas['BoardAgreementRecordDto'];
 /** `BoardAgreementDetailDto`: GET /board-agreements/:id (every note, latest first). */
-export type AgreementDetail = Wire<Schemas['BoardAgreementDetailDto']>;
+export type AgreementDetail = Schemas['BoardAgreementDetailDto'];
 /** `BoardSessionDetailDto`: GET /board-sessions/:id. */
-export type BoardSessionDetail = Wire<Schemas['BoardSessionDetailDto']>;
+export type BoardSessionDetail = Schemas['BoardSessionDetailDto'];
 
 /** `BoardReportChangeDto`: a row created, updated or deleted since the previous session. */
-export type ReportChange = Wire<Schemas['BoardReportChangeDto']>;
-export type ReportChanges = Wire<Schemas['BoardReportChangesDto']>;
+export type ReportChange = Schemas['BoardReportChangeDto'];
+export type ReportChanges = Schemas['BoardReportChangesDto'];
 /** `BoardReportDto`: GET /board-sessions/:id/report. */
-export type BoardReport = Wire<Schemas['BoardReportDto']>;
+export type BoardReport = Schemas['BoardReportDto'];
 
 // --- Notifications -----------------------------------------------------------------------------
 /** `NotificationDto`: an overdue or upcoming milestone the user follows. */
 export type AppNotification = Simplify<
-  Omit<Wire<Schemas['NotificationDto']>, 'kind'> & { kind: 'overdue' | 'upcoming' }
+  Omit<Schemas['NotificationDto'], 'kind'> & { kind: 'overdue' | 'upcoming' }
 >;
 /** `NotificationsDto`: GET /notifications. */
 export type Notifications = Simplify<
-  Omit<Wire<Schemas['NotificationsDto']>, 'items'> & { items: AppNotification[] }
+  Omit<Schemas['NotificationsDto'], 'items'> & { items: AppNotification[] }
 >;
 /** `AssignableUserDto`: who can be responsible for an action. */
-export type AssignableUser = Wire<Schemas['AssignableUserDto']>;
+export type AssignableUser = Schemas['AssignableUserDto'];

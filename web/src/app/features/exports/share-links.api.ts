@@ -2,12 +2,12 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 import type { components } from '../../core/api/api-types';
-import type { ActionDetail, Wire } from '../../core/api/models';
+import type { ActionDetail } from '../../core/api/models';
 
 type Schemas = components['schemas'];
 
-export type ShareLink = Wire<Schemas['ShareLinkDto']>;
-export type CreatedShareLink = Wire<Schemas['CreatedShareLinkDto']>;
+export type ShareLink = Schemas['ShareLinkDto'];
+export type CreatedShareLink = Schemas['CreatedShareLinkDto'];
 export type CreateShareLinkRequest = Schemas['CreateShareLinkDto'];
 
 /** The public page of a link in the web app (`compartido/<token>`), under the build's base href. */
