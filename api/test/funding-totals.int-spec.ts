@@ -218,8 +218,9 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
     );
 
   type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
-  /** One random operation on this file's actions, their records and the GBP rates. */
-  const applyOp = async (o: Op) => {
+
+  /** Applies one random operation to the funding records, rates or actions. */
+  async function applyOp(o: Op) {
     const ids: { id: string }[] = await t.db.query(
       `SELECT id FROM funding WHERE action_id = ANY($1::uuid[]) ORDER BY id`,
       [actionIds],
@@ -287,7 +288,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
         }),
       ).rejects.toThrow('rolled back on purpose');
     }
-  };
+  }
 
   it('equal a fresh sum after random sequences of writes, rate changes and rollbacks', async () => {
     await fc.assert(
