@@ -882,6 +882,10 @@ export default async () => {
           },
         ],
         [
+          import('./common/dto/delete-query.dto'),
+          { DeleteQueryDto: { version: { required: false, type: () => Number, minimum: 1 } } },
+        ],
+        [
           import('./common/dto/pagination.dto'),
           {
             PageQueryDto: {
@@ -1152,9 +1156,7 @@ export default async () => {
               rateToMxn: { required: false, type: () => String },
               source: { required: false, type: () => String, nullable: true, maxLength: 200 },
             },
-            DeleteExchangeRateQueryDto: {
-              version: { required: false, type: () => Number, minimum: 1 },
-            },
+            DeleteExchangeRateQueryDto: {},
             ImportQueryDto: {
               currency: { required: true, type: () => String },
               dryRun: { required: false, type: () => Boolean },
@@ -1802,8 +1804,10 @@ export default async () => {
         [
           import('./actions/parts.controller'),
           {
-            IndicatorsController: {
+            ResultIndicatorsController: {
               create: { type: t['./actions/dto/action-response.dto'].IndicatorDto },
+            },
+            IndicatorsController: {
               update: { type: t['./actions/dto/action-response.dto'].IndicatorDto },
               remove: {},
             },
@@ -1823,7 +1827,7 @@ export default async () => {
         [
           import('./board/board.controller'),
           {
-            BoardController: {
+            BoardSessionsController: {
               listSessions: { type: [t['./board/board-response.dto'].BoardSessionDto] },
               createSession: { type: t['./board/board-response.dto'].BoardSessionDto },
               session: { type: t['./board/board-response.dto'].BoardSessionDetailDto },
@@ -1835,6 +1839,8 @@ export default async () => {
               addAgreement: { type: t['./board/board-response.dto'].BoardAgreementRecordDto },
               report: { type: t['./board/board-response.dto'].BoardReportDto },
               reportPdf: {},
+            },
+            BoardAgreementsController: {
               agreements: { type: [t['./board/board-response.dto'].BoardAgreementDto] },
               agreement: { type: t['./board/board-response.dto'].BoardAgreementDetailDto },
               updateAgreement: { type: t['./board/board-response.dto'].BoardAgreementRecordDto },
@@ -1867,16 +1873,15 @@ export default async () => {
         [
           import('./evidence/evidence.controller'),
           {
-            EvidenceController: {
+            ActionEvidenceController: {
               listForAction: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               uploadForAction: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               listForMilestone: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               uploadForMilestone: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               listForResult: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               uploadForResult: { type: t['./evidence/evidence.dto'].EvidenceListDto },
-              download: {},
-              remove: {},
             },
+            EvidenceController: { download: {}, remove: {} },
           },
         ],
         [
@@ -1907,9 +1912,8 @@ export default async () => {
               partnerMoneyCsv: {},
               importTemplate: {},
               iatiXml: {},
-              actionIati: {},
-              actionSheet: {},
             },
+            ActionExportsController: { actionIati: {}, actionSheet: {} },
           },
         ],
         [
@@ -1952,16 +1956,24 @@ export default async () => {
         [
           import('./progress/progress.controller'),
           {
-            ProgressController: {
+            ProgressSettingsController: {
               scheme: { type: t['./progress/progress.dto'].ProgressSchemeDto },
               saveScheme: { type: t['./progress/progress.dto'].ProgressSchemeDto },
+            },
+            ActionProgressController: {
               actionProgress: { type: t['./progress/progress-response.dto'].ProgressFigureDto },
-              distribution: { type: t['./progress/progress-response.dto'].ProgressDistributionDto },
+            },
+            StagesController: {
               stages: { type: [t['./progress/progress-response.dto'].ActionStageDto] },
               addStage: { type: t['./progress/progress-response.dto'].ActionStageDto },
               updateStage: { type: t['./progress/progress-response.dto'].ActionStageDto },
               removeStage: {},
+            },
+            MilestoneTemplateController: {
               fromTemplate: { type: t['./progress/progress-response.dto'].TemplateOutcomeDto },
+            },
+            ProgressDistributionController: {
+              distribution: { type: t['./progress/progress-response.dto'].ProgressDistributionDto },
             },
           },
         ],
@@ -1972,6 +1984,8 @@ export default async () => {
               create: { type: t['./share-links/dto/share-link.dto'].CreatedShareLinkDto },
               list: { type: [t['./share-links/dto/share-link.dto'].ShareLinkDto] },
               revoke: { type: t['./share-links/dto/share-link.dto'].ShareLinkDto },
+            },
+            SharedActionController: {
               view: { type: t['./actions/dto/action-response.dto'].ActionDetailDto },
               evidenceFile: {},
               sheet: {},
