@@ -141,7 +141,6 @@ export class ActionEvidenceController {
   ) {
     return this.upload(request, { actionId: id, resultId }, user);
   }
-
 }
 
 /** One evidence file, by its id: download and delete. */

@@ -234,7 +234,6 @@ export class ExportsController {
     const stream = await this.exports.iati(filter, user);
     return file(reply, stream, XML, `coopera-iati-${today()}.xml`);
   }
-
 }
 
 /** One action's files: its IATI activity and its project sheet. */

@@ -84,7 +84,6 @@ export class ShareLinksController {
   ): Promise<ShareLinkDto> {
     return this.links.revoke(id, linkId, actorOf(request));
   }
-
 }
 
 /** What a link's holder sees without signing in: the partner view of the action and its files. */
