@@ -3,25 +3,26 @@
  * Load test: the benchmark's synthetic portfolio (fixed seed: 10,000 actions, 200,000 money
  * records…), the real API, and LOAD_CONNECTIONS concurrent clients (default 50) for LOAD_DURATION
  * seconds (default 60) with a realistic mix: 80 % reads (list, search, detail, partners), 15 %
- * dashboard, 5 % writes (a milestone logged on a random action). Prints errors, p50/p95/p99 and
- * the server's memory at the start, middle and end.
+ * dashboard, 5 % writes (a milestone logged on a random action). Prints errors, p50/p97.5/p99
+ * and the server's memory at the start, middle and end.
+ *
+ * The API runs in a process of its own (production settings, as deployed: bench/api-process.ts)
+ * and this process only generates the load. LOAD_API=same-process runs it in this process, as
+ * this test did before (one event loop serving 50 clients and generating their load).
  *
  *   npm run load            (LOAD_DURATION=60 LOAD_CONNECTIONS=50 by default)
  */
 import autocannon from 'autocannon';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { createApp } from '../api/src/app.factory';
-import { AnswerCache } from '../api/src/cache/answer-cache';
-import { ANSWER_CACHE } from '../api/src/cache/answer-cache.interceptor';
 import { hashPassword } from '../api/src/auth/password';
-import { loadConfig } from '../api/src/config/app-config';
+import { startApiProcess } from './api-process';
 import { benchDatabase, generate } from './run';
 
 const DURATION = Number(process.env['LOAD_DURATION'] ?? 60);
 const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
+const SAME_PROCESS = process.env['LOAD_API'] === 'same-process';
+const API_POOL_SIZE = 20;
 
 /** Deterministic choice so every run sends the same mix. */
 function lcg(seed: number) {
@@ -33,161 +34,226 @@ function lcg(seed: number) {
 }
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+const loads = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
-async function signIn(base: string, ds: DataSource, role: 'staff' | 'director') {
+interface ServerStats {
+  memory: { rss: number; heapUsed: number };
+  cache: { hits: number; misses: number; bytes: number };
+}
+interface Server {
+  base: string;
+  stats(): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+/** The API in a process of its own, or (LOAD_API=same-process) in this one. */
+async function startServer(databaseUrl: string): Promise<Server> {
+  if (!SAME_PROCESS) {
+    const api = await startApiProcess({
+      databaseUrl,
+      logLevel: 'error',
+      dbPoolSize: API_POOL_SIZE,
+    });
+    return { base: `http://127.0.0.1:${api.port}`, stats: api.stats, stop: api.stop };
+  }
+  const { createApp } = await import('../api/src/app.factory');
+  const { loadConfig } = await import('../api/src/config/app-config');
+  const { ANSWER_CACHE } = await import('../api/src/cache/answer-cache.interceptor');
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'production',
+      DATA_VERSION_MODE: process.env['DATA_VERSION_MODE'],
+      ANSWER_CACHE_BYTES: process.env['ANSWER_CACHE_BYTES'],
+    }),
+    webDist: '/nonexistent',
+    logLevel: 'error' as const,
+    logPretty: false,
+    dbPoolSize: API_POOL_SIZE,
+  };
+  const app = await createApp(config, databaseUrl);
+  await app.listen(0, '127.0.0.1');
+  const cache = app.get<ServerStats['cache']>(ANSWER_CACHE);
+  return {
+    base: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
+    stats: async () => ({ memory: process.memoryUsage(), cache }),
+    stop: () => app.close(),
+  };
+}
+
+async function signIn(base: string, pool: Pool, role: 'staff' | 'director') {
   const email = `${role}@load.coopera`;
-  await ds.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4)`, [
+  await pool.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4)`, [
     email,
     `Load ${role}`,
     await hashPassword('Load-Password-2024'),
     role,
   ]);
-  const res = await request(base)
-    .post('/api/v1/auth/sign-in')
-    .send({ email, password: 'Load-Password-2024' });
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'Load-Password-2024' }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = (res.headers['set-cookie'] as unknown as string[])
+  const cookie = res.headers
+    .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return { cookie, csrf: res.body.csrfToken as string };
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+interface MixData {
+  actionIds: string[];
+  /** Writes go to active actions: archived ones refuse changes (409 ACTION_ARCHIVED) by design. */
+  active: string[];
+  orgs: string[];
+  director: Session;
+  staff: Session;
+}
+
+/** The request mix: 80 % reads, 15 % dashboards, 5 % milestone writes, in a fixed sequence. */
+function requestMix(data: MixData) {
+  const random = lcg(20261123);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const reads = [
+    () => `/api/v1/actions?pageSize=25&page=${1 + Math.floor(random() * 20)}`,
+    () =>
+      `/api/v1/actions?pageSize=25&q=${pick(['agua', 'movilidad', 'arbol', 'clima', 'vivienda'])}`,
+    () =>
+      `/api/v1/actions?pageSize=25&kind=${pick(['cooperation_project', 'award', 'city_to_city'])}&sort=-updatedAt`,
+    () => `/api/v1/actions/${pick(data.actionIds)}`,
+    () => `/api/v1/actions/${pick(data.actionIds)}`,
+    () => `/api/v1/organisations?pageSize=25&q=${pick(['agencia', 'ciudad', 'fondo'])}`,
+    () => `/api/v1/organisations/${pick(data.orgs)}`,
+  ];
+  const dashboards = [
+    () =>
+      `/api/v1/dashboard/summary?currency=${pick(['MXN', 'USD', 'EUR'])}&theme=${pick(['movilidad', 'agua', 'clima'])}`,
+    () => `/api/v1/dashboard/milestones`,
+    () => `/api/v1/dashboard/by-status?kind=award`,
+    () => `/api/v1/dashboard/summary`,
+  ];
+  const counts = { read: 0, dashboard: 0, write: 0 };
+  const write = (req: Record<string, unknown>) => ({
+    ...req,
+    method: 'POST',
+    path: `/api/v1/actions/${pick(data.active)}/milestones`,
+    headers: {
+      cookie: data.staff.cookie,
+      'x-xsrf-token': data.staff.csrf,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      type: 'workshop',
+      title: 'Taller registrado en carga',
+      actualDate: '2026-11-20',
+    }),
+  });
+  const setupRequest = (req: Record<string, unknown>) => {
+    const r = random();
+    if (r < 0.05) {
+      counts.write++;
+      return write(req);
+    }
+    const dashboard = r < 0.2;
+    if (dashboard) counts.dashboard++;
+    else counts.read++;
+    const path = (dashboard ? pick(dashboards) : pick(reads))();
+    return { ...req, method: 'GET', path, headers: { cookie: data.director.cookie } };
+  };
+  return { setupRequest, counts };
+}
+
+interface Outcome {
+  result: autocannon.Result;
+  counts: ReturnType<typeof requestMix>['counts'];
+  memory: { at: string; rss: number; heap: number }[];
+  cache: ServerStats['cache'];
+  written: number;
+  loadStart: string;
+}
+
+function report({ result, counts, memory, cache, written, loadStart }: Outcome): number {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const middle = (memory[1] ?? memory[0]).rss;
+  console.log(
+    `\nLoad: ${CONNECTIONS} clients for ${DURATION} s — ${result.requests.total} requests (${counts.read} reads, ${counts.dashboard} dashboard, ${counts.write} writes set up); API ${SAME_PROCESS ? 'in the load generator’s process' : 'in a process of its own'}`,
+  );
+  console.log(
+    `  targets: ≥ 400 req/s (${verdict(result.requests.average >= 400)}), p97.5 ≤ 250 ms (${verdict(result.latency.p97_5 <= 250)}), 0 errors (${verdict(errors === 0)}), no memory growth (RSS end ≤ 1.25 × middle: ${verdict(memory[memory.length - 1].rss <= 1.25 * middle)})`,
+  );
+  console.log(
+    `  req/s ${result.requests.average.toFixed(0)}  p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p97.5 ${result.latency.p97_5} ms (autocannon has no p95 bucket; p95 lies between)  p99 ${result.latency.p99} ms  max ${result.latency.max} ms`,
+  );
+  console.log(
+    `  errors ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`,
+  );
+  console.log(`  milestones written: ${written}`);
+  console.log(
+    `  answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % reused), ${mb(cache.bytes)} held`,
+  );
+  console.log(
+    `  server memory: ${memory.map((m) => `${m.at} rss ${mb(m.rss)} heap ${mb(m.heap)}`).join(' · ')}`,
+  );
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadStart} at the start, ${loads()} at the end; node ${process.version}; data version mode ${process.env['DATA_VERSION_MODE'] ?? 'read'}`,
+  );
+  return errors;
+}
+
+/** Runs the mix against `server` for DURATION seconds, sampling its memory. */
+async function run(server: Server, pool: Pool, data: MixData): Promise<Outcome> {
+  const milestones = async () =>
+    (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM milestones`)).rows[0].n;
+  const before = await milestones();
+  const { setupRequest, counts } = requestMix(data);
+  const memory: Outcome['memory'] = [];
+  const sample = async (at: string) => {
+    const { memory: m } = await server.stats();
+    memory.push({ at, rss: m.rss, heap: m.heapUsed });
+  };
+  await sample('start');
+  const loadStart = loads();
+  let middle: Promise<void> = Promise.resolve();
+  const timer = setTimeout(() => (middle = sample('middle')), (DURATION * 1000) / 2);
+  const result = await autocannon({
+    url: server.base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ setupRequest }],
+  } as autocannon.Options);
+  clearTimeout(timer);
+  await middle;
+  await sample('end');
+  const { cache } = await server.stats();
+  return { result, counts, memory, cache, written: (await milestones()) - before, loadStart };
 }
 
 async function main() {
   const db = await benchDatabase();
   const pool = new Pool({ connectionString: db.url, max: 4 });
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let server: Server | undefined;
   try {
     const t0 = Date.now();
     const { actionIds } = await generate(pool);
     console.log(`Synthetic portfolio loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const config = {
-      ...loadConfig({
-        NODE_ENV: 'production',
-        DATA_VERSION_MODE: process.env['DATA_VERSION_MODE'],
-        ANSWER_CACHE_BYTES: process.env['ANSWER_CACHE_BYTES'],
-      }),
-      webDist: '/nonexistent',
-      logLevel: 'error',
-      logPretty: false,
-      dbPoolSize: 20,
+    server = await startServer(db.url);
+    const ids = async (sql: string) =>
+      (await pool.query<{ id: string }>(sql)).rows.map((r) => r.id);
+    const data: MixData = {
+      actionIds,
+      active: await ids(`SELECT id FROM actions WHERE archived_at IS NULL ORDER BY id`),
+      orgs: await ids(`SELECT id FROM organisations ORDER BY id LIMIT 200`),
+      director: await signIn(server.base, pool, 'director'),
+      staff: await signIn(server.base, pool, 'staff'),
     };
-    app = await createApp(config, db.url);
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const ds = app.get(DataSource);
-    const director = await signIn(base, ds, 'director');
-    const staff = await signIn(base, ds, 'staff');
-    const orgs: { id: string }[] = await ds.query(
-      `SELECT id FROM organisations ORDER BY id LIMIT 200`,
-    );
-    // Writes go to active actions: archived ones refuse changes (409 ACTION_ARCHIVED) by design.
-    const active: string[] = (
-      (await ds.query(`SELECT id FROM actions WHERE archived_at IS NULL ORDER BY id`)) as {
-        id: string;
-      }[]
-    ).map((r) => r.id);
-    const before = await pool.query(`SELECT count(*)::int AS n FROM milestones`);
-
-    const random = lcg(20261123);
-    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-    const reads = [
-      () => `/api/v1/actions?pageSize=25&page=${1 + Math.floor(random() * 20)}`,
-      () =>
-        `/api/v1/actions?pageSize=25&q=${pick(['agua', 'movilidad', 'arbol', 'clima', 'vivienda'])}`,
-      () =>
-        `/api/v1/actions?pageSize=25&kind=${pick(['cooperation_project', 'award', 'city_to_city'])}&sort=-updatedAt`,
-      () => `/api/v1/actions/${pick(actionIds)}`,
-      () => `/api/v1/actions/${pick(actionIds)}`,
-      () => `/api/v1/organisations?pageSize=25&q=${pick(['agencia', 'ciudad', 'fondo'])}`,
-      () => `/api/v1/organisations/${pick(orgs).id}`,
-    ];
-    const dashboards = [
-      () =>
-        `/api/v1/dashboard/summary?currency=${pick(['MXN', 'USD', 'EUR'])}&theme=${pick(['movilidad', 'agua', 'clima'])}`,
-      () => `/api/v1/dashboard/milestones`,
-      () => `/api/v1/dashboard/by-status?kind=award`,
-      () => `/api/v1/dashboard/summary`,
-    ];
-    const counts = { read: 0, dashboard: 0, write: 0 };
-    const memory: { at: string; rss: number; heap: number }[] = [];
-    const sample = (at: string) => {
-      const m = process.memoryUsage();
-      memory.push({ at, rss: m.rss, heap: m.heapUsed });
-    };
-    sample('start');
-    const middle = setTimeout(() => sample('middle'), (DURATION * 1000) / 2);
-
-    const result = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          setupRequest: (req: Record<string, unknown>) => {
-            const r = random();
-            if (r < 0.05) {
-              counts.write++;
-              return {
-                ...req,
-                method: 'POST',
-                path: `/api/v1/actions/${pick(active)}/milestones`,
-                headers: {
-                  cookie: staff.cookie,
-                  'x-xsrf-token': staff.csrf,
-                  'content-type': 'application/json',
-                },
-                body: JSON.stringify({
-                  type: 'workshop',
-                  title: 'Taller registrado en carga',
-                  actualDate: '2026-11-20',
-                }),
-              };
-            }
-            const dashboard = r < 0.2;
-            dashboard ? counts.dashboard++ : counts.read++;
-            return {
-              ...req,
-              method: 'GET',
-              path: (dashboard ? pick(dashboards) : pick(reads))(),
-              headers: { cookie: director.cookie },
-            };
-          },
-        },
-      ],
-    } as autocannon.Options);
-    clearTimeout(middle);
-    sample('end');
-    const after = await pool.query(`SELECT count(*)::int AS n FROM milestones`);
-    const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(
-      `\nLoad: ${CONNECTIONS} clients for ${DURATION} s — ${result.requests.total} requests (${counts.read} reads, ${counts.dashboard} dashboard, ${counts.write} writes set up)`,
-    );
-    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    console.log(
-      `  targets: ≥ 400 req/s (${verdict(result.requests.average >= 400)}), p97.5 ≤ 250 ms (${verdict(result.latency.p97_5 <= 250)}), 0 errors (${verdict(errors === 0)}), no memory growth (RSS end ≤ 1.25 × middle: ${verdict(memory[memory.length - 1].rss <= 1.25 * (memory[1] ?? memory[0]).rss)})`,
-    );
-    console.log(
-      `  req/s ${result.requests.average.toFixed(0)}  p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p97.5 ${result.latency.p97_5} ms (autocannon has no p95 bucket; p95 lies between)  p99 ${result.latency.p99} ms  max ${result.latency.max} ms`,
-    );
-    console.log(
-      `  errors ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`,
-    );
-    console.log(`  milestones written: ${after.rows[0].n - before.rows[0].n}`);
-    const cache = app.get<AnswerCache>(ANSWER_CACHE);
-    console.log(
-      `  answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % reused), ${mb(cache.bytes)} held`,
-    );
-    console.log(
-      `  server memory: ${memory.map((m) => `${m.at} rss ${mb(m.rss)} heap ${mb(m.heap)}`).join(' · ')}`,
-    );
-    console.log(
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}; node ${process.version}; data version mode ${config.dataVersionMode}`,
-    );
-    if (errors > 0) process.exitCode = 1;
+    if (report(await run(server, pool, data)) > 0) process.exitCode = 1;
   } finally {
-    if (app) await app.close();
+    if (server) await server.stop();
     await pool.end();
     await db.drop();
   }

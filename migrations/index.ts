@@ -19,6 +19,8 @@ import { AddMeetingMilestoneType1796800000001 } from './1796800000001-AddMeeting
 import { KeepIatiElementsAndReportingRole1796500000002 } from './1796500000002-KeepIatiElementsAndReportingRole';
 import { AddMustChangePassword1796600000001 } from './1796600000001-AddMustChangePassword';
 import { AddThemesAndEvidenceDate1797200000001 } from './1797200000001-AddThemesAndEvidenceDate';
+import { AddFundingTagTotals1797320000001 } from './1797320000001-AddFundingTagTotals';
+import { IndexActionsListOrder1797450000001 } from './1797450000001-IndexActionsListOrder';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -43,6 +45,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   KeepIatiDocumentsAndDescriptions1797000000001,
   AddThemesAndEvidenceDate1797200000001,
   KeepDataVersionPerTable1797300000001,
+  AddFundingTagTotals1797320000001,
+  IndexActionsListOrder1797450000001,
   // list:end
 ];
 

@@ -1,6 +1,9 @@
 import nx from '@nx/eslint-plugin';
 import baseConfig from '../eslint.config.mjs';
 
+const FEATURE_IMPORT =
+  'core/ and shared/ do not import features: move the piece to shared/ or core/, or let the feature provide it through a token on the shell route (app.routes.ts).';
+
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
@@ -35,6 +38,32 @@ export default [
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // The shell and the shared pieces never import a feature: a feature plugs into the shell
+    // through a token provided on the shell's route (app.routes.ts), e.g. LOG_MILESTONE_LAUNCHER.
+    files: ['src/app/core/**/*.ts', 'src/app/shared/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)features(\\/|$)/]',
+          message: FEATURE_IMPORT,
+        },
+      ],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features', '**/features/**'],
+              message: FEATURE_IMPORT,
+            },
+          ],
+        },
+      ],
     },
   },
   {

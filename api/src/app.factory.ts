@@ -90,47 +90,8 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
-/** Builds the Nest application (API under /api, web app at /) without listening. */
-export async function createApp(
-  config: AppConfig,
-  databaseUrl: string,
-  options: {
-    /** false: the caller serves the web app later (serveWebApp), before listening. */
-    serveWeb?: boolean;
-  } = {},
-): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
-    // X-Forwarded-* only from configured proxies (TRUST_PROXY): otherwise any client could pick
-    // its own address and escape the per-address limits.
-    trustProxy: config.trustProxy,
-    routerOptions: { maxParamLength: 200 },
-    genReqId: newRequestId,
-    requestIdHeader: false,
-    // Requests refused before any route runs still answer in the standard error shape.
-    clientErrorHandler,
-    frameworkErrors,
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, databaseUrl }),
-    adapter,
-    // No form parsers: API writes take JSON (see registerRequestGuards), uploads parse their own.
-    { bufferLogs: true, abortOnError: false, bodyParser: false },
-  );
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
-  app.setGlobalPrefix('api');
-  app.useGlobalPipes(new AppValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableCors({
-    origin: config.corsOrigins.length ? config.corsOrigins : false,
-    credentials: true,
-  });
-
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  // Writes from the browser are accepted from the app's own origin (as requested, or APP_URL's,
-  // which a TLS-terminating proxy may hide) and from CORS_ORIGINS.
-  registerRequestGuards(fastify, [...config.corsOrigins, new URL(config.appUrl).origin]);
+/** Helmet's headers on every answer; HSTS and upgrade-insecure-requests only over https. */
+function installSecurityHeaders(fastify: FastifyInstance, config: AppConfig): void {
   const security = securityHeaders({
     // HSTS and upgrade-insecure-requests are added below only over https (see HSTS).
     hsts: false,
@@ -164,13 +125,10 @@ export async function createApp(
     }
     done(null, payload);
   });
-  await app.register(fastifyCookie as never);
-  // multipart/form-data (evidence uploads, imports): parsed lazily by the route, which sets its own limits
-  // (EVIDENCE_MAX_BYTES per file, IMPORT_MAX_BYTES); JSON bodies keep BODY_LIMIT_BYTES.
-  await app.register(fastifyMultipart as never, {
-    limits: { fileSize: config.evidenceMaxBytes, files: 5, fields: 10, parts: 20 },
-  });
-  // Text PostgreSQL cannot hold as sent (NUL, lone surrogates): refused up front, not in SQL.
+}
+
+/** Text PostgreSQL cannot hold as sent (NUL, lone surrogates): refused up front, not in SQL. */
+function installTextGuard(fastify: FastifyInstance): void {
   fastify.addHook('preHandler', (request, reply, done) => {
     const bad = findBadText({ query: request.query, body: request.body, params: request.params });
     if (!bad) return done();
@@ -180,13 +138,74 @@ export async function createApp(
     const response = toErrorResponse(error, localeOf(request.headers['accept-language']));
     void reply.status(response.status).send(response.body);
   });
-  installNotModified(fastify);
-  installWriteObserver(fastify, app.get(DataVersionService));
+}
+
+/** Every request's id in the logs (raw request) and in the `x-request-id` answer header. */
+function installRequestId(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = String(request.id);
     void reply.header('x-request-id', String(request.id));
     done();
   });
+}
+
+/** Fastify with our limits, request ids and error answers for requests refused before routing. */
+function fastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // X-Forwarded-* only from configured proxies (TRUST_PROXY): otherwise any client could pick
+    // its own address and escape the per-address limits.
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    // Requests refused before any route runs still answer in the standard error shape.
+    clientErrorHandler,
+    frameworkErrors,
+  });
+}
+
+/** Builds the Nest application (API under /api, web app at /) without listening. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: {
+    /** false: the caller serves the web app later (serveWebApp), before listening. */
+    serveWeb?: boolean;
+  } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = fastifyAdapter(config);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, databaseUrl }),
+    adapter,
+    // No form parsers: API writes take JSON (see registerRequestGuards), uploads parse their own.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new AppValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    credentials: true,
+  });
+
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // Writes from the browser are accepted from the app's own origin (as requested, or APP_URL's,
+  // which a TLS-terminating proxy may hide) and from CORS_ORIGINS.
+  registerRequestGuards(fastify, [...config.corsOrigins, new URL(config.appUrl).origin]);
+  installSecurityHeaders(fastify, config);
+  await app.register(fastifyCookie as never);
+  // multipart/form-data (evidence uploads, imports): parsed lazily by the route, which sets its own limits
+  // (EVIDENCE_MAX_BYTES per file, IMPORT_MAX_BYTES); JSON bodies keep BODY_LIMIT_BYTES.
+  await app.register(fastifyMultipart as never, {
+    limits: { fileSize: config.evidenceMaxBytes, files: 5, fields: 10, parts: 20 },
+  });
+  installTextGuard(fastify);
+  installNotModified(fastify);
+  installWriteObserver(fastify, app.get(DataVersionService));
+  installRequestId(fastify);
 
   // What the Swagger plugin read from the DTO types (tools/api-metadata.mjs → metadata.ts).
   await SwaggerModule.loadPluginMetadata(openApiMetadata);

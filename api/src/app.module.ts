@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, APP_CONFIG, DATABASE_URL } from './config/app-config';
 import { dataSourceOptions } from './db/data-source';
+import { PreparedStatements } from './db/prepared-statements';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './common/logger';
 import { SeedModule } from './seed/seed.module';
@@ -85,6 +86,7 @@ export class AppModule {
         EvidenceModule,
         ImportsModule,
       ],
+      providers: [PreparedStatements],
     };
   }
 }

@@ -3,13 +3,8 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, AccessRule, Role, ROLES } from '../src/auth/access.decorator';
 import { multipartBody, pdfFile } from './support/evidence-files';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 interface RouteInfo {
   method: string;
@@ -60,9 +55,9 @@ describe('access control over every route', () => {
   beforeAll(async () => {
     t = await bootTestApp();
     routes = collectRoutes(t);
-    const org = await insertOrganisation(t.db);
+    const org = await newOrganisation(t.db);
     for (const role of ROLES)
-      agents[role] = await signInAs(t, role, role === 'partner' ? org : null);
+      agents[role] = await signedIn(t, role, { organisationId: role === 'partner' ? org : null });
   });
   afterAll(() => t.close());
 

@@ -5,15 +5,8 @@ import { ANSWER_CACHE } from '../src/cache/answer-cache.interceptor';
 import { DataVersionService } from '../src/cache/data-version.service';
 import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import {
-  bootTestApp,
-  insertOrganisation,
-  insertUser,
-  TEST_PASSWORD,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, insertUser, TEST_PASSWORD, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /** Every action of this file carries this theme: the dashboards below count only these. */
@@ -60,9 +53,9 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
       bootTestApp({ databaseUrl: own.url }),
     ]);
     [directorA, directorB, staffA] = await Promise.all([
-      signInAs(a, 'director'),
-      signInAs(b, 'director'),
-      signInAs(a, 'staff'),
+      signedIn(a, 'director'),
+      signedIn(b, 'director'),
+      signedIn(a, 'staff'),
     ]);
     await insertAction(a.db);
   });
@@ -171,10 +164,10 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
   });
 
   it('keeps each partner to their own organisation’s answer', async () => {
-    const organisationId = await insertOrganisation(a.db);
+    const organisationId = await newOrganisation(a.db);
     await insertAction(a.db, organisationId);
-    const partner = await signInAs(a, 'partner', organisationId);
-    const other = await signInAs(a, 'partner', await insertOrganisation(a.db));
+    const partner = await signedIn(a, 'partner', { organisationId: organisationId });
+    const other = await signedIn(a, 'partner', { organisationId: await newOrganisation(a.db) });
     const director = await directorA.get(SUMMARY).expect(200);
     const mine = await partner.get(SUMMARY).expect(200);
     const theirs = await other.get(SUMMARY).expect(200);
@@ -196,7 +189,7 @@ describe('answers reused until the data changes (listen mode)', () => {
       bootTestApp({ databaseUrl: own.url, dataVersionMode: 'listen' }),
       bootTestApp({ databaseUrl: own.url, dataVersionMode: 'listen' }),
     ]);
-    [staffA, directorB] = await Promise.all([signInAs(a, 'staff'), signInAs(b, 'director')]);
+    [staffA, directorB] = await Promise.all([signedIn(a, 'staff'), signedIn(b, 'director')]);
     await insertAction(a.db);
   });
   afterAll(async () => {

@@ -10,13 +10,8 @@ import {
   CachedAnswerOptions,
 } from '../src/cache/answer-cache.interceptor';
 import { VERSIONED_TABLES } from '../src/cache/table-versions';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /**
@@ -31,6 +26,7 @@ import { createTestDatabase, TestDatabase } from './support/test-database';
 const DERIVED: Record<string, string> = {
   funding_provider_totals: 'funding',
   funding_year_totals: 'funding',
+  funding_tag_totals: 'funding',
   funding_totals: 'funding',
 };
 /** Statements of the request pipeline, not of the answer (session, data version). */
@@ -108,7 +104,7 @@ let allTables: Set<string>;
 beforeAll(async () => {
   own = await createTestDatabase('coopera_test_tables');
   t = await bootTestApp({ databaseUrl: own.url });
-  organisationId = await insertOrganisation(t.db, { type: 'multilateral' });
+  organisationId = await newOrganisation(t.db, { type: 'multilateral' });
   const rows: { id: string }[] = await t.db.query(
     `INSERT INTO actions (code, kind, title_es, institute_role, status, modality, themes, municipalities)
      VALUES ($1, 'cooperation_project', 'Acción de tablas', 'recipient', 'implementation', 'technical', '{agua}', '{Zapopan}')
@@ -120,8 +116,8 @@ beforeAll(async () => {
     `INSERT INTO participations (action_id, organisation_id, role) VALUES ($1, $2, 'funding')`,
     [actionId, organisationId],
   );
-  director = await signInAs(t, 'director');
-  partner = await signInAs(t, 'partner', organisationId);
+  director = await signedIn(t, 'director');
+  partner = await signedIn(t, 'partner', { organisationId: organisationId });
   allTables = new Set(
     (
       await t.db.query<{ name: string }[]>(

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  countRows,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 const TABLES = [
   'actions',
@@ -108,9 +102,9 @@ describe('hostile input never breaks the API nor changes data', () => {
     // other test files writing in parallel would blur.
     ownDb = await createTestDatabase('coopera_test_counts');
     t = await bootTestApp({ databaseUrl: ownDb.url });
-    staff = await signInAs(t, 'staff');
-    admin = await signInAs(t, 'admin');
-    const org = await insertOrganisation(t.db);
+    staff = await signedIn(t, 'staff');
+    admin = await signedIn(t, 'admin');
+    const org = await newOrganisation(t.db);
     const created = await staff
       .post('/api/v1/actions')
       .send({
@@ -308,7 +302,7 @@ describe('concurrency', () => {
   afterAll(() => t.close());
 
   it('50 concurrent updates of one action with the same version: exactly one wins, one audit entry', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const created = await staff
       .post('/api/v1/actions')
       .send({
@@ -341,7 +335,7 @@ describe('concurrency', () => {
   });
 
   it('40 concurrent funding inserts: the dashboard totals stay exact to the cent', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const code = `FUND-${randomUUID().slice(0, 8)}`;
     const created = await staff
       .post('/api/v1/actions')

@@ -1,13 +1,6 @@
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  countRows,
-  insertOrganisation,
-  insertUser,
-  signInAs,
-  TEST_PASSWORD,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, insertUser, TEST_PASSWORD, TestApp } from './support/test-app';
+import { signedIn, newOrganisation } from './support/factories';
 
 describe('accounts and sessions', () => {
   let t: TestApp;
@@ -88,7 +81,7 @@ describe('accounts and sessions', () => {
   });
 
   it('requires the CSRF header on changes made with the session cookie', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const without = await staff.agent
       .post('/api/v1/organisations')
       .send({ name: 'Sin token', type: 'other' })
@@ -101,14 +94,14 @@ describe('accounts and sessions', () => {
   });
 
   it('signs out: the cookie stops working', async () => {
-    const user = await signInAs(t, 'director');
+    const user = await signedIn(t, 'director');
     await user.get('/api/v1/auth/me').expect(200);
     await user.post('/api/v1/auth/sign-out').expect(204);
     await user.get('/api/v1/auth/me').expect(401);
   });
 
   it('changes the password: the old one stops working, other sessions end', async () => {
-    const user = await signInAs(t, 'staff');
+    const user = await signedIn(t, 'staff');
     const bad = await user
       .post('/api/v1/auth/password')
       .send({ currentPassword: 'nope', newPassword: 'Otra-Contraseña-99' })
@@ -149,7 +142,7 @@ describe('accounts and sessions', () => {
     });
 
     it('creates a user with a one-time password, refuses duplicates, and requires an organisation for partners', async () => {
-      const admin = await signInAs(t, 'admin');
+      const admin = await signedIn(t, 'admin');
       const email = `nuevo-${Date.now()}@imeplan.mx`;
       const created = await admin
         .post('/api/v1/users')
@@ -172,7 +165,7 @@ describe('accounts and sessions', () => {
         .expect(400);
       expect(partner.body.code).toBe('PARTNER_ORGANISATION_REQUIRED');
       expect(await countRows(t.db, 'users')).toBe(before);
-      const org = await insertOrganisation(t.db);
+      const org = await newOrganisation(t.db);
       await admin
         .post('/api/v1/users')
         .send({
@@ -186,13 +179,13 @@ describe('accounts and sessions', () => {
 
     it('does not let a user change their own role, nor remove the last active admin', async () => {
       await t.db.query(`UPDATE users SET active = false WHERE role = 'admin'`);
-      const admin = await signInAs(t, 'admin');
+      const admin = await signedIn(t, 'admin');
       const own = await admin
         .patch(`/api/v1/users/${admin.user.id}`)
         .send({ version: 1, role: 'staff' })
         .expect(403);
       expect(own.body.code).toBe('OWN_ROLE_CHANGE');
-      const other = await signInAs(t, 'admin');
+      const other = await signedIn(t, 'admin');
       const first = await other
         .patch(`/api/v1/users/${admin.user.id}`)
         .send({ version: 1, active: false })
@@ -200,7 +193,7 @@ describe('accounts and sessions', () => {
       expect(first.body.active).toBe(false);
       await admin.get('/api/v1/auth/me').expect(401);
       const last = await other.agent.get(`/api/v1/users/${other.user.id}`).expect(200);
-      const third = await signInAs(t, 'admin');
+      const third = await signedIn(t, 'admin');
       await third
         .patch(`/api/v1/users/${third.user.id}`)
         .send({ version: 1, active: false })
@@ -210,7 +203,7 @@ describe('accounts and sessions', () => {
         .patch(`/api/v1/users/${other.user.id}`)
         .send({ version: last.body.version, role: 'director' })
         .expect(200);
-      const solo = await signInAs(t, 'staff');
+      const solo = await signedIn(t, 'staff');
       await solo
         .patch(`/api/v1/users/${third.user.id}`)
         .send({ version: 1, role: 'staff' })
@@ -222,7 +215,7 @@ describe('accounts and sessions', () => {
     });
 
     it('refuses a stale version when changing a user', async () => {
-      const admin = await signInAs(t, 'admin');
+      const admin = await signedIn(t, 'admin');
       const { id } = await insertUser(t.db, 'staff');
       await admin
         .patch(`/api/v1/users/${id}`)
@@ -238,8 +231,8 @@ describe('accounts and sessions', () => {
     });
 
     it('keeps one active admin when two admins demote each other at the same time (LAST_ADMIN)', async () => {
-      const a = await signInAs(t, 'admin');
-      const b = await signInAs(t, 'admin');
+      const a = await signedIn(t, 'admin');
+      const b = await signedIn(t, 'admin');
       await t.db.query(
         `UPDATE users SET active = false WHERE role = 'admin' AND id NOT IN ($1, $2)`,
         [a.user.id, b.user.id],

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import request from 'supertest';
-import { backupDatabase, BackupError, restoreDatabase } from '../src/backup/backup';
+import { backupDatabase, BackupError } from '../src/backup/backup';
+import { restoreDatabase } from '../src/backup/restore';
 import { DemoSeeder } from '../src/seed/demo-seeder';
-import { bootTestApp, signInAs, TEST_PASSWORD, TestApp } from './support/test-app';
+import { bootTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
+import { signedIn } from './support/factories';
 import { multipartBody, pdfFile } from './support/evidence-files';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
@@ -84,7 +86,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     await t.app.get(DemoSeeder).seedIfEmpty();
     // Work done through the API after seeding: an audited write, a dollar amount converted by
     // PostgreSQL, text that COPY must escape (tab, newline, backslash, accents).
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     staffEmail = staff.user.email;
     const created = await staff
       .post('/api/v1/actions')

@@ -1,39 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 import { binary } from './support/binary';
-
-/** The text drawn in a pdfkit PDF: inflate content streams, decode the hex strings of TJ. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    const data = Buffer.from(raw.slice(start, end), 'latin1');
-    let content: string;
-    try {
-      content = inflateSync(data).toString('latin1');
-    } catch {
-      content = data.toString('latin1');
-    }
-    for (const hex of content.match(/<([0-9a-fA-F]+)>/g) ?? []) {
-      text += Buffer.from(hex.slice(1, -1), 'hex').toString('latin1');
-    }
-    text += '\n';
-  }
-  return text;
-}
+import { pdfText } from './support/pdf-text';
 
 describe('board follow-up', () => {
   let t: TestApp;
@@ -43,10 +14,10 @@ describe('board follow-up', () => {
   let institute: string;
   beforeAll(async () => {
     t = await bootTestApp();
-    institute = await insertOrganisation(t.db, { name: 'IMPLAN Prueba', type: 'other' });
-    staff = await signInAs(t, 'staff');
-    director = await signInAs(t, 'director');
-    partner = await signInAs(t, 'partner', institute);
+    institute = await newOrganisation(t.db, { name: 'IMPLAN Prueba', type: 'other' });
+    staff = await signedIn(t, 'staff');
+    director = await signedIn(t, 'director');
+    partner = await signedIn(t, 'partner', { organisationId: institute });
   });
   afterAll(() => t.close());
 
@@ -77,7 +48,13 @@ describe('board follow-up', () => {
         heldOn: '2020-03-06',
         title: 'dup',
       })
-      .expect(409);
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('BOARD_SESSION_EXISTS'));
+    await staff
+      .patch(`/api/v1/board-sessions/${randomUUID()}`)
+      .send({ version: 1, title: 'x' })
+      .expect(404)
+      .expect((r) => expect(r.body.code).toBe('BOARD_SESSION_NOT_FOUND'));
     await director
       .post('/api/v1/board-sessions')
       .send({
@@ -115,7 +92,13 @@ describe('board follow-up', () => {
     await staff
       .post(`/api/v1/board-sessions/${s.id}/agreements`)
       .send({ code: 'JD-T-1', text: 'Duplicado' })
-      .expect(409);
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('BOARD_AGREEMENT_EXISTS'));
+    await staff
+      .patch(`/api/v1/board-sessions/${randomUUID()}/agenda-items/${item.body.id}`)
+      .send({ version: 2, title: 'En otra sesión' })
+      .expect(404)
+      .expect((r) => expect(r.body.code).toBe('RECORD_NOT_FOUND'));
     const patched = await staff
       .patch(`/api/v1/board-agreements/${g.body.id}`)
       .set('If-Match', '"1"')
@@ -163,7 +146,7 @@ describe('board follow-up', () => {
 
   it('filters agreements that are overdue in Mexico City (pending and past their due date)', async () => {
     // An institute of its own: its pending agreements stay out of the other tests' reports.
-    const own = await insertOrganisation(t.db, { name: 'IMPLAN Vencidos', type: 'other' });
+    const own = await newOrganisation(t.db, { name: 'IMPLAN Vencidos', type: 'other' });
     const s = await session(1, '2021-02-04', { instituteId: own });
     const [{ yesterday, today }]: { yesterday: string; today: string }[] = await t.db.query(
       `SELECT to_char((now() AT TIME ZONE 'America/Mexico_City')::date - 1, 'YYYY-MM-DD') AS yesterday,
@@ -334,7 +317,7 @@ describe('board sessions of the seeded minutes (on a database of its own)', () =
   });
 
   it('loads the sessions, agenda and agreements read from the minutes', async () => {
-    const director = await signInAs(t, 'director');
+    const director = await signedIn(t, 'director');
     const sessions = await director.get('/api/v1/board-sessions').expect(200);
     expect(sessions.body.map((s: { number: number }) => s.number)).toEqual([12, 11]);
     const agreements = await director.get('/api/v1/board-agreements').expect(200);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 /**
  * The stored conversions (funding.amount_mxn/usd/eur) follow the exchange rates: PostgreSQL
@@ -31,8 +32,8 @@ describe('dashboard totals follow exchange-rate changes (triggers, real PostgreS
 
   beforeAll(async () => {
     t = await bootTestApp();
-    director = await signInAs(t, 'director');
-    admin = await signInAs(t, 'admin');
+    director = await signedIn(t, 'director');
+    admin = await signedIn(t, 'admin');
     await t.db.query(
       `DELETE FROM exchange_rates WHERE rate_date BETWEEN '2100-01-01' AND '2109-12-31'`,
     );

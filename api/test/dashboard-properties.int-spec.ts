@@ -7,14 +7,9 @@ import {
   money,
   MoneyDecimal,
   MoneyValue,
-} from '../src/money/money';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+} from '../src/common/money';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /**
  * Every dashboard total equals the exact decimal sum of its rows, in original currency and
@@ -191,9 +186,9 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
   let providers: string[];
   beforeAll(async () => {
     t = await bootTestApp();
-    director = await signInAs(t, 'director');
+    director = await signedIn(t, 'director');
     providers = [];
-    for (let i = 0; i < PROVIDERS; i++) providers.push(await insertOrganisation(t.db));
+    for (let i = 0; i < PROVIDERS; i++) providers.push(await newOrganisation(t.db));
     for (const [currency, a] of Object.entries(ANCHORS)) {
       await t.db.query(
         `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, $2, $3, 'property anchor')
@@ -255,107 +250,126 @@ describe('dashboard totals are exact decimal sums (fast-check, real PostgreSQL)'
     return { theme, rates, rows };
   }
 
+  type Loaded = Awaited<ReturnType<typeof load>>;
+
+  /** The summary's figures and, for each, the list of records it could not convert. */
+  async function checkSummary({ theme, rates, rows }: Loaded, target: string, p: Portfolio) {
+    const summary = await director
+      .get(`/api/v1/dashboard/summary?theme=${theme}&currency=${target}`)
+      .expect(200);
+    expect(summary.body.actions).toBe(p.actions.length);
+    for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
+      const left = check(
+        summary.body.money[cls],
+        rows.filter((r) => r.cls === cls),
+        target,
+        rates,
+        true,
+      );
+      const list = await director
+        .get(
+          `/api/v1/dashboard/unconverted?theme=${theme}&currency=${target}&figure=${cls}&pageSize=100`,
+        )
+        .expect(200);
+      expect(list.body.total).toBe(left.length);
+      expect(list.body.items.map((u: { fundingId: string }) => u.fundingId).sort()).toEqual(left);
+    }
+  }
+
+  /** Every status group's figures, and one group per status present. */
+  async function checkByStatus({ theme, rates, rows }: Loaded, target: string, p: Portfolio) {
+    const byStatus = await director
+      .get(`/api/v1/dashboard/by-status?theme=${theme}&currency=${target}`)
+      .expect(200);
+    for (const group of byStatus.body.groups) {
+      for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
+        check(
+          group.money[cls],
+          rows.filter((r) => r.cls === cls && r.status === group.key),
+          target,
+          rates,
+          false,
+        );
+      }
+    }
+    const statuses = new Set(p.actions.map((a) => a.status));
+    expect(byStatus.body.groups.map((g: { key: string | null }) => g.key).sort()).toEqual(
+      [...statuses].sort(),
+    );
+  }
+
+  /** One group per year and modality, each with the figures of its rows. */
+  async function checkByYear({ theme, rates, rows }: Loaded, target: string) {
+    const byYear = await director
+      .get(`/api/v1/dashboard/by-year?theme=${theme}&currency=${target}&limit=1000`)
+      .expect(200);
+    const keys = new Set(rows.map((r) => JSON.stringify([r.year, r.modality])));
+    expect(byYear.body.groups).toHaveLength(keys.size);
+    for (const group of byYear.body.groups) {
+      for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
+        check(
+          group.money[cls],
+          rows.filter(
+            (r) => r.cls === cls && r.year === group.key && r.modality === group.modality,
+          ),
+          target,
+          rates,
+          false,
+        );
+      }
+    }
+  }
+
+  /** Partners: ranked on their totals, cut at the limit, then each answered in full. */
+  async function checkByPartner({ theme, rates, rows }: Loaded, target: string) {
+    const classes = ['executed', 'committed', 'ceilings', 'inKind'];
+    const weight = (key: string | null) =>
+      classes.map((cls) =>
+        money(
+          expected(
+            rows.filter((r) => r.cls === cls && r.provider === key),
+            target,
+            rates,
+          ).total,
+        ),
+      );
+    const order = [...new Set(rows.map((r) => r.provider))].sort((a, b) => {
+      if ((a === null) !== (b === null)) return a === null ? 1 : -1;
+      const [wa, wb] = [weight(a), weight(b)];
+      for (let i = 0; i < wa.length; i++) {
+        const c = wb[i].comparedTo(wa[i]);
+        if (c !== 0) return c;
+      }
+      return String(a) < String(b) ? -1 : 1;
+    });
+    const byPartner = await director
+      .get(`/api/v1/dashboard/by-partner?theme=${theme}&currency=${target}&limit=2`)
+      .expect(200);
+    expect(byPartner.body.totalGroups).toBe(order.length);
+    const answered = byPartner.body.groups.map((g: { key: string | null }) => g.key);
+    // Equal weights may tie in either order; the weights themselves must follow the order.
+    expect(answered.map(weight).map(String)).toEqual(order.slice(0, 2).map(weight).map(String));
+    for (const group of byPartner.body.groups) {
+      for (const cls of classes) {
+        check(
+          group.money[cls],
+          rows.filter((r) => r.cls === cls && r.provider === group.key),
+          target,
+          rates,
+          false,
+        );
+      }
+    }
+  }
+
   it('summary, by-status, by-year and by-partner match the rows in MXN, USD and EUR', async () => {
     await fc.assert(
       fc.asyncProperty(portfolio, fc.constantFrom('MXN', 'USD', 'EUR'), async (p, target) => {
-        const { theme, rates, rows } = await load(p);
-        const summary = await director
-          .get(`/api/v1/dashboard/summary?theme=${theme}&currency=${target}`)
-          .expect(200);
-        expect(summary.body.actions).toBe(p.actions.length);
-        for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
-          const left = check(
-            summary.body.money[cls],
-            rows.filter((r) => r.cls === cls),
-            target,
-            rates,
-            true,
-          );
-          const list = await director
-            .get(
-              `/api/v1/dashboard/unconverted?theme=${theme}&currency=${target}&figure=${cls}&pageSize=100`,
-            )
-            .expect(200);
-          expect(list.body.total).toBe(left.length);
-          expect(list.body.items.map((u: { fundingId: string }) => u.fundingId).sort()).toEqual(
-            left,
-          );
-        }
-        const byStatus = await director
-          .get(`/api/v1/dashboard/by-status?theme=${theme}&currency=${target}`)
-          .expect(200);
-        for (const group of byStatus.body.groups) {
-          for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
-            check(
-              group.money[cls],
-              rows.filter((r) => r.cls === cls && r.status === group.key),
-              target,
-              rates,
-              false,
-            );
-          }
-        }
-        const statuses = new Set(p.actions.map((a) => a.status));
-        expect(byStatus.body.groups.map((g: { key: string | null }) => g.key).sort()).toEqual(
-          [...statuses].sort(),
-        );
-        const byYear = await director
-          .get(`/api/v1/dashboard/by-year?theme=${theme}&currency=${target}&limit=1000`)
-          .expect(200);
-        const keys = new Set(rows.map((r) => JSON.stringify([r.year, r.modality])));
-        expect(byYear.body.groups).toHaveLength(keys.size);
-        for (const group of byYear.body.groups) {
-          for (const cls of ['ceilings', 'committed', 'executed', 'inKind']) {
-            check(
-              group.money[cls],
-              rows.filter(
-                (r) => r.cls === cls && r.year === group.key && r.modality === group.modality,
-              ),
-              target,
-              rates,
-              false,
-            );
-          }
-        }
-        // Partners: ranked on their totals, cut at the limit, then each answered in full.
-        const classes = ['executed', 'committed', 'ceilings', 'inKind'];
-        const weight = (key: string | null) =>
-          classes.map((cls) =>
-            money(
-              expected(
-                rows.filter((r) => r.cls === cls && r.provider === key),
-                target,
-                rates,
-              ).total,
-            ),
-          );
-        const order = [...new Set(rows.map((r) => r.provider))].sort((a, b) => {
-          if ((a === null) !== (b === null)) return a === null ? 1 : -1;
-          const [wa, wb] = [weight(a), weight(b)];
-          for (let i = 0; i < wa.length; i++) {
-            const c = wb[i].comparedTo(wa[i]);
-            if (c !== 0) return c;
-          }
-          return String(a) < String(b) ? -1 : 1;
-        });
-        const byPartner = await director
-          .get(`/api/v1/dashboard/by-partner?theme=${theme}&currency=${target}&limit=2`)
-          .expect(200);
-        expect(byPartner.body.totalGroups).toBe(order.length);
-        const answered = byPartner.body.groups.map((g: { key: string | null }) => g.key);
-        // Equal weights may tie in either order; the weights themselves must follow the order.
-        expect(answered.map(weight).map(String)).toEqual(order.slice(0, 2).map(weight).map(String));
-        for (const group of byPartner.body.groups) {
-          for (const cls of classes) {
-            check(
-              group.money[cls],
-              rows.filter((r) => r.cls === cls && r.provider === group.key),
-              target,
-              rates,
-              false,
-            );
-          }
-        }
+        const loaded = await load(p);
+        await checkSummary(loaded, target, p);
+        await checkByStatus(loaded, target, p);
+        await checkByYear(loaded, target);
+        await checkByPartner(loaded, target);
       }),
       { numRuns: 40, seed: Number(process.env['PROPERTY_SEED'] ?? Date.now() % 2 ** 31) },
     );

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { SqlParams } from '../src/actions/action-filters';
+import { SqlParams } from '../src/common/sql-scope';
 import {
   Grouping,
+  moneySource,
   moneySql,
   portfolioScope,
   PortfolioScope,
@@ -10,20 +11,16 @@ import {
 } from '../src/dashboard/dashboard-sql';
 import { GROUPINGS } from '../src/dashboard/dashboard.service';
 import type { GroupDto } from '../src/dashboard/dto/dashboard.dto';
-import { REPORTING_CURRENCIES } from '../src/money/money';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { REPORTING_CURRENCIES } from '../src/common/money';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /**
  * Over the whole portfolio, money by partner and by partner type is read from the per-provider
- * rollup, and money by year from the per-year-and-modality one, less the archived actions'
- * records; with any filter (or for a partner) it is summed from the records in scope. Both must
- * give the same figures, to the cent.
+ * rollup, money by year from the per-year-and-modality one, and money by theme, SDG,
+ * municipality and status from the per-tag one, less the archived actions' money; with any filter (or for a
+ * partner) it is summed from the records (or the per-action totals) in scope. Both must give the
+ * same figures, to the cent.
  */
 describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => {
   let t: TestApp;
@@ -34,14 +31,18 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
 
   beforeAll(async () => {
     t = await bootTestApp();
-    director = await signInAs(t, 'director');
-    provider = await insertOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
+    director = await signedIn(t, 'director');
+    provider = await newOrganisation(t.db, { name: `Whole ${randomUUID()}`, type: 'private' });
     const action = async (archived: boolean) => {
       const [a]: { id: string }[] = await t.db.query(
-        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality)
-         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian')
+        `INSERT INTO actions (code, kind, title_es, institute_role, archived_at, modality,
+                              themes, sdgs, municipalities, status)
+         VALUES ($1, 'cooperation_project', 'Cartera completa', 'recipient', $2, 'humanitarian',
+                 $3, $4, $5, 'closed')
          RETURNING id`,
-        [`WH-${randomUUID()}`, archived ? new Date() : null],
+        archived
+          ? [`WH-${randomUUID()}`, new Date(), ['agua', 'clima'], [6], []]
+          : [`WH-${randomUUID()}`, null, ['agua'], [6, 11], ['Zapopan']],
       );
       return a.id;
     };
@@ -99,7 +100,7 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
     };
     expect(await year2193()).toEqual([['humanitarian', '3.10', 1]]);
     expect(await year2193('&archived=true')).toEqual([['humanitarian', '7.30', 2]]);
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const { body } = await staff.get(`/api/v1/actions/${active}`).expect(200);
     await staff
       .patch(`/api/v1/actions/${active}`)
@@ -121,19 +122,18 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
             GROUPINGS.partner,
             GROUPINGS['partner-type'],
             GROUPINGS.year,
+            GROUPINGS.theme,
+            GROUPINGS.sdg,
+            GROUPINGS.municipality,
+            GROUPINGS.status,
           ] as Grouping[]) {
+            const slow = moneySource(grouping, null);
             const run = async (fast: boolean, sql: typeof moneySql | typeof weightsSql) => {
               const params = new SqlParams();
               const scope = scopedActions(filter, director_, params);
               const text =
                 sql === moneySql
-                  ? moneySql(
-                      grouping,
-                      scope,
-                      currency,
-                      fast ? 'rollup' : 'records',
-                      fast ? whole : null,
-                    )
+                  ? moneySql(grouping, scope, currency, fast ? 'rollup' : slow, fast ? whole : null)
                   : weightsSql(
                       grouping,
                       scope,

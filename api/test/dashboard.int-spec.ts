@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /** Rates in this file live in 2030–2039; every action carries this run's theme. */
 const THEME = `dash-${randomUUID().slice(0, 8)}`;
@@ -65,9 +60,9 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
   let unknownPrize: string;
   beforeAll(async () => {
     t = await bootTestApp();
-    director = await signInAs(t, 'director');
-    giz = await insertOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ', type: 'bilateral_agency' });
-    c40 = await insertOrganisation(t.db, {
+    director = await signedIn(t, 'director');
+    giz = await newOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ', type: 'bilateral_agency' });
+    c40 = await newOrganisation(t.db, {
       name: 'C40 Cities',
       acronym: 'C40',
       type: 'city_network',
@@ -242,7 +237,7 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
     const theme = `rank-${randomUUID().slice(0, 8)}`;
     const [p1, p2, p3, p4, p5] = await Promise.all(
       ['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco'].map((name) =>
-        insertOrganisation(t.db, { name: `${name} ${theme}` }),
+        newOrganisation(t.db, { name: `${name} ${theme}` }),
       ),
     );
     const b1 = await newAction(t.db, { themes: [theme] });
@@ -306,7 +301,7 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
   });
 
   it('shows partners only the money of their organisation’s actions', async () => {
-    const partner = await signInAs(t, 'partner', c40);
+    const partner = await signedIn(t, 'partner', { organisationId: c40 });
     const res = await partner.get(`/api/v1/dashboard/summary?theme=${THEME}`).expect(200);
     expect(res.body).toMatchObject({ actions: 1, partners: 1, overdueMilestones: 0 });
     expect(res.body.money.ceilings).toMatchObject({ total: '0.00', records: 0 });
@@ -319,7 +314,7 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
       .get(`/api/v1/dashboard/by-partner?theme=${THEME}&partner=${giz}`)
       .expect(200);
     expect(other.body.groups).toEqual([]);
-    const stranger = await signInAs(t, 'partner', await insertOrganisation(t.db));
+    const stranger = await signedIn(t, 'partner', { organisationId: await newOrganisation(t.db) });
     const none = await stranger.get(`/api/v1/dashboard/summary?theme=${THEME}`).expect(200);
     expect(none.body).toMatchObject({ actions: 0, partners: 0 });
   });
@@ -361,7 +356,7 @@ describe('dashboard (real PostgreSQL over HTTP)', () => {
 
   it('answers staff and admins too', async () => {
     for (const role of ['staff', 'admin'] as const) {
-      const agent = await signInAs(t, role);
+      const agent = await signedIn(t, role);
       await agent.get(`/api/v1/dashboard/by-status?theme=${THEME}`).expect(200);
     }
   });

@@ -4,14 +4,8 @@ import { DigestService } from '../src/notifications/digest.service';
 import { JobsService } from '../src/jobs/jobs.service';
 import { decodeMail, startSmtpServer } from './support/smtp';
 import { freePort } from './support/test-database';
-import {
-  bootTestApp,
-  countRows,
-  insertUser,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, insertUser, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const APP_URL = 'https://coopera.example.org';
@@ -31,7 +25,7 @@ async function dayFn(t: TestApp): Promise<(offset: number) => string> {
 /** Actions with milestones for two responsible people (and one with nothing due). */
 async function seedPortfolio(t: TestApp) {
   const day = await dayFn(t);
-  const staff = await signInAs(t, 'staff');
+  const staff = await signedIn(t, 'staff');
   const ana = await insertUser(t.db, 'staff', null, `ana-${randomUUID()}@test.coopera`);
   const beto = await insertUser(t.db, 'director', null, `beto-${randomUUID()}@test.coopera`);
   const carla = await insertUser(t.db, 'staff', null, `carla-${randomUUID()}@test.coopera`);
@@ -79,7 +73,7 @@ describe('weekly digest e-mail', () => {
       mailFrom: 'Coopera <coopera@example.org>',
       appUrl: APP_URL,
     });
-    admin = await signInAs(t, 'admin');
+    admin = await signedIn(t, 'admin');
     data = await seedPortfolio(t);
   });
   afterAll(async () => {
@@ -161,7 +155,7 @@ describe('weekly digest e-mail', () => {
       appUrl: APP_URL,
     });
     try {
-      const downAdmin = await signInAs(down, 'admin');
+      const downAdmin = await signedIn(down, 'admin');
       const failed = await downAdmin.post('/api/v1/notifications/digest').send({}).expect(200);
       expect(failed.body).toMatchObject({ status: 'failed', sent: 0, alreadySent: 2, failed: 1 });
     } finally {

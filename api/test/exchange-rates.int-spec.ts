@@ -1,10 +1,5 @@
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /** Rates in this file live in the 1990s (other files use later windows). */
 describe('exchange rates (real PostgreSQL over HTTP)', () => {
@@ -12,7 +7,7 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
   let admin: SignedInAgent;
   beforeAll(async () => {
     t = await bootTestApp();
-    admin = await signInAs(t, 'admin');
+    admin = await signedIn(t, 'admin');
   });
   afterAll(() => t.close());
 
@@ -98,14 +93,14 @@ describe('exchange rates (real PostgreSQL over HTTP)', () => {
   });
 
   it('keeps writes for admins: staff may read, partners and signed-out users may not', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     await staff.get('/api/v1/exchange-rates').expect(200);
     const denied = await staff
       .post('/api/v1/exchange-rates')
       .send({ rateDate: '1991-03-01', currency: 'USD', rateToMxn: '3' })
       .expect(403);
     expect(denied.body.code).toBe('FORBIDDEN');
-    const partner = await signInAs(t, 'partner', await insertOrganisation(t.db));
+    const partner = await signedIn(t, 'partner', { organisationId: await newOrganisation(t.db) });
     await partner.get('/api/v1/exchange-rates').expect(403);
     const anonymous = await t.http.get('/api/v1/exchange-rates').expect(401);
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { MODALITIES } from '../src/actions/action.model';
-import { formatMoney, MoneyDecimal } from '../src/money/money';
-import { bootTestApp, insertOrganisation, signInAs, TestApp } from './support/test-app';
+import { ACTION_STATUSES, MODALITIES } from '../src/actions/action.model';
+import { formatMoney, MoneyDecimal } from '../src/common/money';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation } from './support/factories';
 
 /**
  * The rollups kept by statement triggers (money per action, per provider, per year and modality,
@@ -27,8 +28,15 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
     keys: Record<string, string>,
     where: string,
     params: unknown[],
+    tags?: { dim: string; column: string },
   ) => {
     const columns = Object.keys(keys);
+    // A tag rollup: the record under each of its action's tags (none: the NULL tag).
+    const joins = tags
+      ? `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(${tags.column}) = 0
+           THEN ARRAY[NULL]::text[] ELSE ${tags.column}::text[] END) AS g(tag)`
+      : '';
+    const kept = tags ? `k.dim = '${tags.dim}'` : where.replace(/\bf\./g, 'k.');
     return t.db.query(
       `WITH fresh AS (
          SELECT ${Object.entries(keys)
@@ -39,10 +47,10 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
                 coalesce(sum(f.amount_usd), 0) AS usd, coalesce(sum(f.amount_eur), 0) AS eur,
                 count(f.amount_mxn)::int AS cmxn, count(f.amount_usd)::int AS cusd,
                 count(f.amount_eur)::int AS ceur
-           FROM funding f JOIN actions a ON a.id = f.action_id
+           FROM funding f JOIN actions a ON a.id = f.action_id ${joins}
           WHERE ${where} GROUP BY ${columns.map((_, i) => i + 1).join(', ')}, cls, f.currency
        ),
-       kept AS (SELECT * FROM ${table} k WHERE ${where.replace(/\bf\./g, 'k.')})
+       kept AS (SELECT * FROM ${table} k WHERE ${kept})
        SELECT ${columns.map((c) => `f.${c} AS fresh_${c}, k.${c} AS kept_${c}`).join(', ')},
               coalesce(f.cls, k.cls) AS cls,
               coalesce(f.currency, k.currency) AS currency, f.records AS fresh_records,
@@ -58,7 +66,24 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       params,
     );
   };
-  /** The three rollups: this file's actions, every provider, every year and modality. */
+  /** Money per theme, SDG, municipality and status over every record (against a fresh sum). */
+  const tagDifferences = async (): Promise<unknown[]> => {
+    const found: unknown[] = [];
+    for (const [dim, column] of [
+      ['theme', 'a.themes'],
+      ['sdg', 'a.sdgs'],
+      ['municipality', 'a.municipalities'],
+      ['status', 'ARRAY[a.status]'],
+    ])
+      found.push(
+        ...(await differencesIn('funding_tag_totals', { tag: 'g.tag' }, 'TRUE', [], {
+          dim,
+          column,
+        })),
+      );
+    return found;
+  };
+  /** The rollups: this file's actions, every provider, every year and modality, every tag. */
   const differences = async (): Promise<unknown[]> => [
     ...(await differencesIn(
       'funding_totals',
@@ -78,6 +103,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       'TRUE',
       [],
     )),
+    ...(await tagDifferences()),
   ];
   const clearRates = () =>
     t.db.query(
@@ -95,7 +121,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       );
       actionIds.push(a.id);
     }
-    for (let i = 0; i < 2; i++) providerIds.push(await insertOrganisation(t.db));
+    for (let i = 0; i < 2; i++) providerIds.push(await newOrganisation(t.db));
   });
   afterAll(async () => {
     await t.db.query(`DELETE FROM funding WHERE action_id = ANY($1::uuid[])`, [actionIds]);
@@ -152,6 +178,14 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       kind: fc.constant('modality' as const),
       action: fc.nat({ max: 2 }),
       modality: fc.option(fc.constantFrom(...MODALITIES)),
+    }),
+    fc.record({
+      kind: fc.constant('tags' as const),
+      action: fc.nat({ max: 2 }),
+      themes: fc.array(fc.constantFrom(theme, `${theme}-b`), { maxLength: 2 }),
+      sdgs: fc.uniqueArray(fc.integer({ min: 1, max: 17 }), { maxLength: 2 }),
+      municipalities: fc.array(fc.constantFrom('Zapopan', 'Tonalá'), { maxLength: 2 }),
+      status: fc.option(fc.constantFrom(...ACTION_STATUSES)),
     }),
     fc.record({
       kind: fc.constant('rolledBack' as const),
@@ -231,6 +265,12 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
               actionIds[o.action],
               o.modality,
             ]);
+          if (o.kind === 'tags')
+            await t.db.query(
+              `UPDATE actions SET themes = $2, sdgs = $3, municipalities = $4, status = $5
+                WHERE id = $1`,
+              [actionIds[o.action], o.themes, o.sdgs, o.municipalities, o.status],
+            );
           if (o.kind === 'rolledBack') {
             await expect(
               t.db.transaction(async (m) => {
@@ -243,6 +283,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
                     WHERE id = $1`,
                   [actionIds[1]],
                 );
+                await m.query(`UPDATE actions SET sdgs = '{5}' WHERE id = $1`, [actionIds[2]]);
                 throw new Error('rolled back on purpose');
               }),
             ).rejects.toThrow('rolled back on purpose');
@@ -252,6 +293,11 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       }),
       { numRuns: 40 },
     );
+    // The actions keep their theme for the next test (its summary filters by it).
+    await t.db.query(`UPDATE actions SET themes = $2 WHERE id = ANY($1::uuid[])`, [
+      actionIds,
+      [theme],
+    ]);
     // Deleting every record leaves no totals behind.
     await t.db.query(`DELETE FROM funding WHERE action_id = ANY($1::uuid[])`, [actionIds]);
     expect(
@@ -284,15 +330,17 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
         }
       })(),
     );
-    // Meanwhile the action's modality changes, each change held open a moment while writers
-    // insert records for it: each record must end up under the modality the action ends with.
+    // Meanwhile the action's modality and SDGs change, each change held open a moment while
+    // writers insert records for it: each record must end up under the modality and SDGs the
+    // action ends with.
     const modalities = ['financial', 'technical'] as const;
     const flipper = (async () => {
       for (let i = 0; i < 12; i++) {
         await t.db.transaction(async (m) => {
-          await m.query(`UPDATE actions SET modality = $2 WHERE id = $1`, [
+          await m.query(`UPDATE actions SET modality = $2, sdgs = $3 WHERE id = $1`, [
             actionIds[0],
             modalities[i % 2],
+            [(i % 2) + 1],
           ]);
           await m.query(`SELECT pg_sleep(0.01)`);
         });
@@ -306,7 +354,7 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
     );
     // Every 2120 disbursement is action 0's, now 'technical' (the last of 12 changes).
     expect(byYear).toEqual([{ modality: 'technical', amount: '800.80', records: 80 }]);
-    const director = await signInAs(t, 'director');
+    const director = await signedIn(t, 'director');
     const res = await director.get(`/api/v1/dashboard/summary?theme=${theme}`).expect(200);
     // 8 writers × 10 disbursements of 10.01 MXN; 80 commitments of 0.99 less the deleted ones.
     expect(res.body.money.executed).toMatchObject({

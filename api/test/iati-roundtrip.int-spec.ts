@@ -5,7 +5,8 @@ import { applyPlan, planImport } from '../src/imports/import-engine';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 /**
  * Round trip (issue 16): random IATI activity files holding the traits real donor files have
@@ -163,8 +164,8 @@ describe('IATI round trip (property)', () => {
     const limits = { importRateLimit: 10_000, exportsPerMinute: 10_000 };
     a = await bootTestApp({ databaseUrl: dbA.url, ...limits });
     b = await bootTestApp({ databaseUrl: dbB.url, ...limits });
-    staffA = await signInAs(a, 'staff');
-    staffB = await signInAs(b, 'staff');
+    staffA = await signedIn(a, 'staff');
+    staffB = await signedIn(b, 'staff');
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

@@ -14,7 +14,8 @@ import {
   bigSheetWorkbook,
   longCsv,
 } from './support/big-imports';
-import { bootTestApp, signInAs, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const MiB = 1024 * 1024;
@@ -155,7 +156,7 @@ describe('import limits: caps, time, memory, queue and form fields', () => {
   let db: TestDatabase;
   let t: TestApp;
 
-  const csv = (agent: Awaited<ReturnType<typeof signInAs>>, name: string, text: string) =>
+  const csv = (agent: SignedInAgent, name: string, text: string) =>
     agent.post('/api/v1/imports/csv?dryRun=true').attach('file', Buffer.from(text), name);
 
   beforeAll(async () => {
@@ -176,7 +177,7 @@ describe('import limits: caps, time, memory, queue and form fields', () => {
   });
 
   it('rows, columns and cell length past their caps: 400 naming the setting, the limit and where', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const header = 'action_code,statement\r\n';
     await csv(staff, 'results.csv', header + 'A-1,Uno\r\n'.repeat(5)).expect(200);
     let res = await csv(staff, 'results.csv', header + 'A-1,Uno\r\n'.repeat(6)).expect(400);
@@ -198,7 +199,7 @@ describe('import limits: caps, time, memory, queue and form fields', () => {
   });
 
   it('a read over IMPORT_READ_TIMEOUT_MS answers 400 IMPORT_READ_TIMEOUT; a second import waiting its turn gets 429 IMPORT_BUSY with Retry-After', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     // 60 MiB of shared strings take well over a second to read.
     const slow = bigSharedStringsWorkbook(60 * MiB);
     const first = staff
@@ -226,7 +227,7 @@ describe('import limits: caps, time, memory, queue and form fields', () => {
   it('a worker out of heap answers 413 IMPORT_READ_OUT_OF_MEMORY and the next import works', async () => {
     const small = await bootTestApp({ databaseUrl: db.url, importWorkerHeapMb: 160 });
     try {
-      const staff = await signInAs(small, 'staff');
+      const staff = await signedIn(small, 'staff');
       await csv(staff, 'results.csv', 'action_code,statement\r\nA-1,Uno\r\n').expect(200);
       const res = await staff
         .post('/api/v1/imports/workbook?dryRun=true')
@@ -243,7 +244,7 @@ describe('import limits: caps, time, memory, queue and form fields', () => {
   }, 120_000);
 
   it('too many form fields: UPLOAD_TOO_MANY_FIELDS for imports and evidence uploads', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     let req = staff.post('/api/v1/imports/csv?dryRun=true');
     for (let i = 0; i < 11; i++) req = req.field(`f${i}`, 'x');
     let res = await req.attach('file', Buffer.from('action_code,statement\r\n'), 'results.csv');

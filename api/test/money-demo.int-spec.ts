@@ -1,7 +1,8 @@
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { DEMO_RATES } from '../src/seed/demo-rates';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 /**
  * The demo as a director first sees it (own database): real daily rates from day one, so the
@@ -17,8 +18,8 @@ describe('money on the demo portfolio (own database, seeded)', () => {
     db = await createTestDatabase('coopera_test_money');
     t = await bootTestApp({ databaseUrl: db.url, demoData: true });
     await t.app.get(DemoSeeder).seedIfEmpty();
-    director = await signInAs(t, 'director');
-    admin = await signInAs(t, 'admin');
+    director = await signedIn(t, 'director');
+    admin = await signedIn(t, 'admin');
   });
   afterAll(async () => {
     await t.close();
@@ -206,7 +207,7 @@ describe('money on the demo portfolio (own database, seeded)', () => {
   );
 
   it('lists each action with its money in the currency asked, sortable by committed, executed and ceilings', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const [action]: { id: string }[] = await t.db.query(
       `SELECT id FROM actions WHERE code = 'IMEPLAN-2018-PIMUS'`,
     );
@@ -258,7 +259,7 @@ describe('money on the demo portfolio (own database, seeded)', () => {
   });
 
   it('refuses a zero commitment, disbursement or expenditure; an in-kind contribution may be zero', async () => {
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const [action]: { id: string }[] = await t.db.query(
       `SELECT id FROM actions WHERE code = 'IMEPLAN-2018-PIMUS'`,
     );

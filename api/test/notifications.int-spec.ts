@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  bootTestApp,
-  countRows,
-  insertOrganisation,
-  insertUser,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, insertUser, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 interface Item {
@@ -71,15 +64,15 @@ describe('notifications: overdue and upcoming milestones per user', () => {
       d.setUTCDate(d.getUTCDate() + offset);
       return d.toISOString().slice(0, 10);
     };
-    const giz = await insertOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ' });
-    const other = await insertOrganisation(t.db, { name: 'Otra agencia' });
+    const giz = await newOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ' });
+    const other = await newOrganisation(t.db, { name: 'Otra agencia' });
     [staffA, staffB, director, admin, partner, otherPartner] = await Promise.all([
-      signInAs(t, 'staff'),
-      signInAs(t, 'staff'),
-      signInAs(t, 'director'),
-      signInAs(t, 'admin'),
-      signInAs(t, 'partner', giz),
-      signInAs(t, 'partner', other),
+      signedIn(t, 'staff'),
+      signedIn(t, 'staff'),
+      signedIn(t, 'director'),
+      signedIn(t, 'admin'),
+      signedIn(t, 'partner', { organisationId: giz }),
+      signedIn(t, 'partner', { organisationId: other }),
     ]);
     const create = async (body: Record<string, unknown>) =>
       (

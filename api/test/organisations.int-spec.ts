@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  countRows,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 describe('portfolio API: organisations', () => {
   let t: TestApp;
@@ -18,7 +12,7 @@ describe('portfolio API: organisations', () => {
     // other test files writing in parallel would blur.
     ownDb = await createTestDatabase('coopera_test_counts');
     t = await bootTestApp({ databaseUrl: ownDb.url });
-    staff = await signInAs(t, 'staff');
+    staff = await signedIn(t, 'staff');
   });
   afterAll(async () => {
     await t.close();
@@ -118,7 +112,7 @@ describe('portfolio API: organisations', () => {
   });
 
   it('lets exactly one of two concurrent updates win and refuses to delete an organisation in use', async () => {
-    const id = await insertOrganisation(t.db, { name: 'Concurrente', type: 'other' });
+    const id = await newOrganisation(t.db, { name: 'Concurrente', type: 'other' });
     const [a, b] = await Promise.all([
       staff.patch(`/api/v1/organisations/${id}`).send({ version: 1, acronym: 'A' }),
       staff.patch(`/api/v1/organisations/${id}`).send({ version: 1, acronym: 'B' }),
@@ -142,9 +136,9 @@ describe('portfolio API: organisations', () => {
   });
 
   it('shows partners only the organisations they share actions with, without internal notes', async () => {
-    const own = await insertOrganisation(t.db, { name: 'Socio visible', type: 'multilateral' });
-    const peer = await insertOrganisation(t.db, { name: 'Par visible', type: 'multilateral' });
-    const stranger = await insertOrganisation(t.db, { name: 'Ajena', type: 'multilateral' });
+    const own = await newOrganisation(t.db, { name: 'Socio visible', type: 'multilateral' });
+    const peer = await newOrganisation(t.db, { name: 'Par visible', type: 'multilateral' });
+    const stranger = await newOrganisation(t.db, { name: 'Ajena', type: 'multilateral' });
     await staff
       .post('/api/v1/actions')
       .send({
@@ -158,7 +152,7 @@ describe('portfolio API: organisations', () => {
         ],
       })
       .expect(201);
-    const partner = await signInAs(t, 'partner', own);
+    const partner = await signedIn(t, 'partner', { organisationId: own });
     const peerView = await partner.get(`/api/v1/organisations/${peer}`).expect(200);
     expect(peerView.body).not.toHaveProperty('notes');
     expect(peerView.body.actionCount).toBe(1);

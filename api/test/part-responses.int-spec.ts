@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { newOrganisation, signedIn, SignedInAgent } from './support/factories';
 
 /*
  * The 14 part-write routes answer with the part as the action's detail shows it (a response DTO,
@@ -146,8 +141,8 @@ describe('part-write responses are DTOs', () => {
 
   beforeAll(async () => {
     t = await bootTestApp({ answerCacheBytes: 0 });
-    staff = await signInAs(t, 'staff');
-    organisationId = await insertOrganisation(t.db, { acronym: 'ORG' });
+    staff = await signedIn(t, 'staff');
+    organisationId = await newOrganisation(t.db, { acronym: 'ORG' });
     const action = await staff
       .post('/api/v1/actions')
       .send({

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -40,13 +35,11 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
   beforeAll(async () => {
     // Exports are rate-limited per user; this test exports far more often than a person would.
     t = await bootTestApp({ exportsPerMinute: 10_000 });
-    staff = await signInAs(t, 'staff');
+    staff = await signedIn(t, 'staff');
     const orgs: string[] = [];
     for (let i = 0; i < ORGS; i++) {
-      orgs.push(
-        await insertOrganisation(t.db, { name: `Socio ${run} ${i}`, type: 'multilateral' }),
-      );
-      partners.push(await signInAs(t, 'partner', orgs[i]));
+      orgs.push(await newOrganisation(t.db, { name: `Socio ${run} ${i}`, type: 'multilateral' }));
+      partners.push(await signedIn(t, 'partner', { organisationId: orgs[i] }));
     }
     // A random portfolio, reproducible: which organisations take part in each action (maybe none).
     const memberships = fc.sample(fc.subarray([...Array(ORGS).keys()]), {

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PROGRESS_SCHEME } from '../src/progress/progress.model';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 const code = () => `P-${randomUUID().slice(0, 8)}`;
 
@@ -19,11 +14,11 @@ describe('progress scoring and milestone templates', () => {
   let org: string;
   beforeAll(async () => {
     t = await bootTestApp();
-    org = await insertOrganisation(t.db);
-    admin = await signInAs(t, 'admin');
-    staff = await signInAs(t, 'staff');
-    director = await signInAs(t, 'director');
-    partner = await signInAs(t, 'partner', org);
+    org = await newOrganisation(t.db);
+    admin = await signedIn(t, 'admin');
+    staff = await signedIn(t, 'staff');
+    director = await signedIn(t, 'director');
+    partner = await signedIn(t, 'partner', { organisationId: org });
   });
   afterAll(async () => {
     await t.db.query(`DELETE FROM app_settings WHERE key = 'progress.scheme'`);

@@ -1,7 +1,8 @@
 import { createServer, connect, Server, Socket, AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createTestDatabase } from './support/test-database';
-import { bootTestApp, signInAs, testDatabaseUrl, TestApp } from './support/test-app';
+import { bootTestApp, testDatabaseUrl, TestApp } from './support/test-app';
+import { signedIn } from './support/factories';
 
 /** A TCP proxy in front of PostgreSQL that can stop passing bytes: a frozen database. */
 async function freezableProxy(target: URL) {
@@ -55,7 +56,7 @@ describe('a blocked or frozen database', () => {
     // Locking tables would stall the suites running beside this one: a database of its own.
     const own = await createTestDatabase('coopera_test_locks');
     const t: TestApp = await bootTestApp({ databaseUrl: own.url, dbLockTimeoutMs: 500 });
-    const staff = await signInAs(t, 'staff');
+    const staff = await signedIn(t, 'staff');
     const holder = new Client({ connectionString: own.url });
     await holder.connect();
     try {
@@ -86,7 +87,7 @@ describe('a blocked or frozen database', () => {
       dbTimeoutMs: 1000,
     });
     try {
-      const staff = await signInAs(t, 'staff');
+      const staff = await signedIn(t, 'staff');
       await staff.get('/api/v1/actions').expect(200);
       proxy.freeze();
       const [res, ms] = await timed(() => staff.get('/api/v1/actions?q=frozen'));

@@ -1,14 +1,7 @@
 import { AddressInfo, connect } from 'node:net';
 import type { Response } from 'supertest';
-import {
-  bootTestApp,
-  countRows,
-  insertUser,
-  signInAs,
-  SignedInAgent,
-  TEST_PASSWORD,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, insertUser, TEST_PASSWORD, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 /** Issue 17, "Also": HSTS and upgrade-insecure-requests only over https (or by HSTS=on). */
 describe('HSTS and upgrade-insecure-requests follow the scheme', () => {
@@ -60,7 +53,7 @@ describe('request bodies, origins and framework errors', () => {
   let staff: SignedInAgent;
   beforeAll(async () => {
     t = await bootTestApp();
-    staff = await signInAs(t, 'staff');
+    staff = await signedIn(t, 'staff');
   });
   afterAll(() => t.close());
 
@@ -111,10 +104,10 @@ describe('request bodies, origins and framework errors', () => {
     expectStandard(csv, 415, 'UNSUPPORTED_MEDIA_TYPE');
     expect(await countRows(t.db, 'organisations')).toBe(before);
     // Bodyless writes (sign-out, revoke…) need no content type.
-    const user = await signInAs(t, 'director');
+    const user = await signedIn(t, 'director');
     await user.post('/api/v1/auth/sign-out').expect(204);
     // The exchange-rate import still takes text/csv; evidence still takes multipart.
-    const admin = await signInAs(t, 'admin');
+    const admin = await signedIn(t, 'admin');
     await admin
       .post('/api/v1/exchange-rates/import?currency=USD&dryRun=true')
       .set('Content-Type', 'text/csv')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { bootTestApp, signInAs, SignedInAgent, TestApp } from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, SignedInAgent } from './support/factories';
 
 /** Issue 17, item 11: no share-link token in the logs; our own request id, the client's apart. */
 describe('access log and audit trail', () => {
@@ -21,7 +22,7 @@ describe('access log and audit trail', () => {
       }
     });
     t = await bootTestApp({ logLevel: 'info', logPretty: false, logDestination: destination });
-    staff = await signInAs(t, 'staff');
+    staff = await signedIn(t, 'staff');
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
-import { bootTestApp, insertUser, signInAs, TEST_PASSWORD, TestApp } from './support/test-app';
+import { bootTestApp, insertUser, TEST_PASSWORD, TestApp } from './support/test-app';
+import { signedIn } from './support/factories';
 
 /** Issue 17, item 4: the per-account limits hold when the attempts arrive all at once. */
 describe('sign-in and password-change limits hold under parallel bursts', () => {
@@ -27,7 +28,7 @@ describe('sign-in and password-change limits hold under parallel bursts', () => 
   });
 
   it('a burst of wrong current passwords on POST auth/password: 5 are checked, then 429', async () => {
-    const user = await signInAs(t, 'director');
+    const user = await signedIn(t, 'director');
     const burst = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         user
@@ -50,7 +51,7 @@ describe('sign-in and password-change limits hold under parallel bursts', () => 
   });
 
   it('a right current password clears the count', async () => {
-    const user = await signInAs(t, 'staff');
+    const user = await signedIn(t, 'staff');
     for (let i = 0; i < 4; i++) {
       await user
         .post('/api/v1/auth/password')

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { UsersService } from '../src/users/users.service';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, insertUser, signInAs, TEST_PASSWORD, TestApp } from './support/test-app';
+import { bootTestApp, insertUser, TEST_PASSWORD, TestApp } from './support/test-app';
+import { signedIn } from './support/factories';
 
 const cookieHeader = (res: request.Response) =>
   ([] as string[])
@@ -55,7 +56,7 @@ describe('sessions and temporary passwords', () => {
     });
 
     it('must be changed at the first sign-in: until then only me, password and sign-out answer', async () => {
-      const admin = await signInAs(app, 'admin');
+      const admin = await signedIn(app, 'admin');
       const created = await admin
         .post('/api/v1/users')
         .send({ email: `temporal-${Date.now()}@imeplan.mx`, name: 'Temporal', role: 'staff' })
@@ -113,11 +114,11 @@ describe('sessions and temporary passwords', () => {
         undefined,
         { ownPassword: true },
       );
-      const signedIn = await app.http
+      const session = await app.http
         .post('/api/v1/auth/sign-in')
         .send({ email: cli.email, password: TEST_PASSWORD })
         .expect(200);
-      expect(signedIn.body.user.mustChangePassword).toBe(false);
+      expect(session.body.user.mustChangePassword).toBe(false);
     });
   });
 });

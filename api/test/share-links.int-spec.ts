@@ -1,13 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { binary } from './support/binary';
 import { multipartBody, pdfFile } from './support/evidence-files';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 describe('share links: read-only, expiring, revocable partner views', () => {
   let t: TestApp;
@@ -15,8 +10,8 @@ describe('share links: read-only, expiring, revocable partner views', () => {
   let actionId: string;
   beforeAll(async () => {
     t = await bootTestApp();
-    staff = await signInAs(t, 'staff');
-    const org = await insertOrganisation(t.db, {
+    staff = await signedIn(t, 'staff');
+    const org = await newOrganisation(t.db, {
       name: 'Embajada Británica',
       type: 'bilateral_agency',
       country: 'GB',
@@ -267,7 +262,7 @@ describe('share links: read-only, expiring, revocable partner views', () => {
   });
 
   it('lets only staff create and revoke links; rejects bad lifetimes', async () => {
-    const director = await signInAs(t, 'director');
+    const director = await signedIn(t, 'director');
     await director.post(`/api/v1/actions/${actionId}/share-links`).send({}).expect(403);
     await director.get(`/api/v1/actions/${actionId}/share-links`).expect(200);
     const res = await staff

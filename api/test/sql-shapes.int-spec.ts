@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 /**
  * The SQL each kind of request sends, as a reviewable snapshot (as Immich keeps its `.sql` files): the
@@ -31,8 +26,8 @@ describe('SQL shapes', () => {
   beforeAll(async () => {
     db = await createTestDatabase('coopera_test_sql_shapes');
     t = await bootTestApp({ answerCacheBytes: 0, databaseUrl: db.url });
-    const org = await insertOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ', type: 'bilateral' });
-    const staff = await signInAs(t, 'staff');
+    const org = await newOrganisation(t.db, { name: 'GIZ', acronym: 'GIZ', type: 'bilateral' });
+    const staff = await signedIn(t, 'staff');
     const created = await staff.post('/api/v1/actions').send({
       code: `SQL-${randomUUID().slice(0, 6)}`,
       kind: 'cooperation_project',
@@ -53,8 +48,8 @@ describe('SQL shapes', () => {
     });
     expect(created.status).toBe(201);
     actionId = created.body.id;
-    director = await signInAs(t, 'director');
-    partner = await signInAs(t, 'partner', org);
+    director = await signedIn(t, 'director');
+    partner = await signedIn(t, 'partner', { organisationId: org });
     (Client.prototype as unknown as { query: unknown }).query = function (
       this: Client,
       ...args: unknown[]

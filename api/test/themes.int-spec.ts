@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bootTestApp,
-  countRows,
-  insertOrganisation,
-  signInAs,
-  SignedInAgent,
-  TestApp,
-} from './support/test-app';
+import { bootTestApp, countRows, TestApp } from './support/test-app';
+import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
 
 interface Theme {
   code: string;
@@ -27,9 +21,9 @@ describe('themes: a managed list (code, Spanish and English label)', () => {
     // A database of its own: renaming a seeded theme must not change other suites' documents.
     ownDb = await createTestDatabase('coopera_test_themes');
     t = await bootTestApp({ databaseUrl: ownDb.url });
-    admin = await signInAs(t, 'admin');
-    staff = await signInAs(t, 'staff');
-    partner = await signInAs(t, 'partner', await insertOrganisation(t.db));
+    admin = await signedIn(t, 'admin');
+    staff = await signedIn(t, 'staff');
+    partner = await signedIn(t, 'partner', { organisationId: await newOrganisation(t.db) });
   });
   afterAll(async () => {
     await t.close();

@@ -6,7 +6,8 @@ import { inTransaction } from '../src/common/transaction';
 import { changedRows, VersionedWriter } from '../src/common/versioned-write';
 import { createDataSource } from '../src/db/data-source';
 import { Organisation } from '../src/organisations/organisation.entity';
-import { insertOrganisation, testDatabaseUrl } from './support/test-app';
+import { testDatabaseUrl } from './support/test-app';
+import { newOrganisation } from './support/factories';
 
 /**
  * The one versioned, audited write (check version → write → 409 with the current row → audit
@@ -55,7 +56,7 @@ describe('VersionedWriter (real PostgreSQL)', () => {
     });
 
   it('writes at the version read, bumps it and audits before → after', async () => {
-    const id = await insertOrganisation(ds, { name: 'Antes' });
+    const id = await newOrganisation(ds, { name: 'Antes' });
     const after = await rename(id, 1, 'Después');
     expect(after).toMatchObject({ id, name: 'Después', version: 2 });
     expect(await row(id)).toMatchObject({ name: 'Después', version: 2 });
@@ -65,7 +66,7 @@ describe('VersionedWriter (real PostgreSQL)', () => {
   });
 
   it('a stale version gets 409 VERSION_CONFLICT with the row as stored, and nothing is written', async () => {
-    const id = await insertOrganisation(ds, { name: 'Primera' });
+    const id = await newOrganisation(ds, { name: 'Primera' });
     await rename(id, 1, 'Segunda');
     const error = await refused(() => rename(id, 1, 'Tercera'));
     expect(error.status).toBe(409);
@@ -80,7 +81,7 @@ describe('VersionedWriter (real PostgreSQL)', () => {
   });
 
   it('the audit entry shares the transaction: a failure after the write leaves neither', async () => {
-    const id = await insertOrganisation(ds, { name: 'Intacta' });
+    const id = await newOrganisation(ds, { name: 'Intacta' });
     await expect(
       inTransaction(ds, async (m) => {
         const before = await m.getRepository(Organisation).findOneByOrFail({ id });
@@ -102,7 +103,7 @@ describe('VersionedWriter (real PostgreSQL)', () => {
   });
 
   it('the 409 carries what the feature chooses as the current record', async () => {
-    const id = await insertOrganisation(ds, { name: 'Vista' });
+    const id = await newOrganisation(ds, { name: 'Vista' });
     const error = await refused(() =>
       inTransaction(ds, (m) =>
         writer.update(m, actor, {
@@ -122,7 +123,7 @@ describe('VersionedWriter (real PostgreSQL)', () => {
   });
 
   it('removes at the version read (or any version when none is sent) and audits the delete', async () => {
-    const id = await insertOrganisation(ds, { name: 'Borrable' });
+    const id = await newOrganisation(ds, { name: 'Borrable' });
     const remove = (version?: number) =>
       inTransaction(ds, async (m) => {
         const before = await m.getRepository(Organisation).findOneByOrFail({ id });
@@ -145,7 +146,7 @@ describe('VersionedWriter (real PostgreSQL)', () => {
   });
 
   it('a DELETE that finds nothing (its own version condition failed) is a 409 with the row read', async () => {
-    const id = await insertOrganisation(ds, { name: 'Condicional' });
+    const id = await newOrganisation(ds, { name: 'Condicional' });
     const error = await refused(() =>
       inTransaction(ds, async (m) => {
         const before = await m.getRepository(Organisation).findOneByOrFail({ id });
@@ -161,8 +162,37 @@ describe('VersionedWriter (real PostgreSQL)', () => {
     expect(await auditOf(id)).toEqual([]);
   });
 
+  it('creates a row and audits it as saved, in the same transaction', async () => {
+    const slug = `vw-${Date.now()}`;
+    const created = await inTransaction(ds, (m) =>
+      writer.createRow(m, actor, {
+        entity: Organisation,
+        target: { entity: 'organisation' },
+        values: { slug, name: 'Nueva', type: 'other' },
+      }),
+    );
+    expect(created).toMatchObject({ slug, name: 'Nueva', version: 1 });
+    expect(await auditOf(created.id)).toEqual([
+      { operation: 'create', beforeName: null, afterName: 'Nueva', requestId: 'vw-test' },
+    ]);
+    await expect(
+      inTransaction(ds, async (m) => {
+        await writer.createRow(m, actor, {
+          entity: Organisation,
+          target: { entity: 'organisation' },
+          values: { slug: `${slug}-b`, name: 'Deshecha', type: 'other' },
+        });
+        throw new Error('later step fails');
+      }),
+    ).rejects.toThrow('later step fails');
+    expect(await ds.getRepository(Organisation).countBy({ slug: `${slug}-b` })).toBe(0);
+    expect(
+      await ds.query(`SELECT 1 FROM audit_log WHERE after->>'slug' = $1`, [`${slug}-b`]),
+    ).toEqual([]);
+  });
+
   it('counts changed rows however the statement ran', async () => {
-    const id = await insertOrganisation(ds);
+    const id = await newOrganisation(ds);
     expect(
       changedRows(await ds.query(`UPDATE organisations SET notes = 'a' WHERE id = $1`, [id])),
     ).toBe(1);

@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 
 /** What every exported file must look like, by format. */
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -31,43 +32,9 @@ export function iatiIdentifiers(bytes: Buffer): string[] {
   return [...xml.matchAll(/<iati-identifier>([^<]+)<\/iati-identifier>/g)].map((m) => m[1]);
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+/** RFC 4180 (csv-parse): quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text) as string[][];
 }
 
 /** The values of `column` in the data rows (header excluded). */

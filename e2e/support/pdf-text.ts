@@ -4,7 +4,7 @@ import { inflateSync } from 'node:zlib';
  * The text drawn in a PDF written by pdfkit (the board report): every content stream inflated,
  * the hex strings of its TJ/Tj operators decoded (pdfkit's standard fonts are WinAnsi, read
  * here as Latin-1). Lines are joined without separators inside a stream; streams end with a
- * newline. Same reading as `pdfText` in api/test/board.int-spec.ts.
+ * newline. Same reading as `pdfText` in api/test/support/pdf-text.ts (no imports across Nx projects).
  */
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');

@@ -1,25 +1,6 @@
 import type { AuthUser } from '../auth/auth-user';
+import { allWordsLike, partnerScope, SqlParams } from '../common/sql-scope';
 import type { ActionFilterDto } from './dto/action-filter.dto';
-
-/** Collects positional parameters for raw SQL. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The words of a search box, each escaped for LIKE ("guadalajara  medellín" → two words). */
-export const searchWords = (q: string | undefined): string[] =>
-  (q ?? '').split(/\s+/).filter(Boolean).slice(0, 12).map(likeEscape);
-
-/** Every word must occur in `column` (already folded), accents and case ignored. */
-export function allWordsLike(column: string, q: string | undefined, params: SqlParams): string[] {
-  return searchWords(q).map((w) => `${column} LIKE '%' || coopera_fold(${params.add(w)}) || '%'`);
-}
 
 /**
  * The WHERE conditions (joined with AND) for actions aliased `a`, including partner scoping:
@@ -32,11 +13,8 @@ export function actionConditions(
   alias = 'a',
 ): string {
   const where: string[] = [];
-  if (user.role === 'partner') {
-    where.push(
-      `EXISTS (SELECT 1 FROM participations sp WHERE sp.action_id = ${alias}.id AND sp.organisation_id = ${params.add(user.organisationId)})`,
-    );
-  }
+  const scope = partnerScope(user, params, alias);
+  if (scope) where.push(scope);
   if (!filter.archived || user.role === 'partner') where.push(`${alias}.archived_at IS NULL`);
   where.push(...allWordsLike(`${alias}.search_text`, filter.q, params));
   if (filter.id?.length) where.push(`${alias}.id = ANY(${params.add(filter.id)}::uuid[])`);

@@ -186,6 +186,8 @@ export class Action {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 
+  /** The list's default order, `updated_at DESC NULLS LAST, code` (migration IndexActionsListOrder). */
+  @Index('actions_list_order_idx', { synchronize: false })
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 }

@@ -1,14 +1,16 @@
 import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
 import { VersionedWriter } from '../common/versioned-write';
 import { Action } from './action.entity';
-import { actionConditions, SqlParams } from './action-filters';
+import { actionConditions } from './action-filters';
+import { SqlParams } from '../common/sql-scope';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/action.dto';
-import type { ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../common/money';
 import {
   ActionDetailDto,
   ActionMoneyDto,
@@ -29,6 +31,7 @@ import {
   toSummary,
 } from './action-queries';
 import { PartsWriter } from './parts.writer';
+import { prepared } from '../db/prepared-statements';
 import { ThemesService } from '../themes/themes.service';
 import { progressPercentsSql } from '../progress/progress.model';
 
@@ -63,16 +66,20 @@ export class ActionsService {
     const progressJoin = byProgress
       ? `LEFT JOIN ${progressPercentsSql(DEFAULT_SCHEME_SQL)} pr ON pr.action_id = a.id`
       : '';
-    // One pass: the filters run once, the total comes with the page (count(*) OVER () is taken
-    // before LIMIT) and the per-row subqueries (partners, overdue milestones) run for the page only.
+    // The page, found in its order and no further (the default order has its index: migration
+    // IndexActionsListOrder), then the total counted on its own: a window count over the page
+    // query made PostgreSQL sort every matching action to keep 25. The per-row subqueries
+    // (partners, overdue milestones, progress) run for the page only.
     const rows: (SummaryRow & { total: number })[] = await this.dataSource.query(
       `WITH page AS (
-         SELECT a.*, ${column} AS sort_key, count(*) OVER ()::int AS total
+         SELECT a.id, ${column} AS sort_key
            FROM actions a ${progressJoin} WHERE ${where}
           ORDER BY ${column} ${direction}
           LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
        )
-       SELECT ${SUMMARY_COLUMNS}, a.total FROM page a ORDER BY a.sort_key ${direction}`,
+       SELECT ${SUMMARY_COLUMNS}, (SELECT count(*)::int FROM actions a WHERE ${where}) AS total
+         FROM page pg JOIN actions a ON a.id = pg.id
+        ORDER BY pg.sort_key ${direction}`,
       params.values,
     );
     let total = rows[0]?.total;
@@ -158,8 +165,9 @@ export class ActionsService {
     // Related actions are scoped like the action itself: a partner sees only their organisation's.
     const relatedWhere = actionConditions({ archived: true }, user, params, 'r');
     // One statement: the action and every part as JSON (the detail was ten round trips).
+    // Prepared: planning this statement cost about as much as running it.
     const rows: DetailRow[] = await m.query(
-      `SELECT ${SUMMARY_COLUMNS}, a.summary_es AS "summaryEs", a.summary_en AS "summaryEn", a.objectives, a.scheme,
+      prepared(`SELECT ${SUMMARY_COLUMNS}, a.summary_es AS "summaryEs", a.summary_en AS "summaryEn", a.objectives, a.scheme,
               a.unit, a.plan_alignment AS "planAlignment", a.actual_start_precision AS "actualStartPrecision",
               a.actual_end_precision AS "actualEndPrecision", a.parent_programme AS "parentProgramme",
               a.source, a.notes, a.created_at AS "createdAt",
@@ -168,7 +176,7 @@ export class ActionsService {
                           FROM actions r WHERE r.id = ANY(a.related_action_ids) AND ${relatedWhere}), '[]') AS "relatedActions",
               ${DETAIL_PART_COLUMNS}
          FROM actions a LEFT JOIN organisations i ON i.id = a.institute_id
-        WHERE a.id = ${idParam} AND ${where}`,
+        WHERE a.id = ${idParam} AND ${where}`),
       params.values,
     );
     const found = rows[0];
@@ -231,9 +239,7 @@ export class ActionsService {
     user: AuthUser,
   ): Promise<ActionDetailDto> {
     return inTransaction(this.dataSource, async (m) => {
-      const repo = m.getRepository(Action);
-      const before = await repo.findOne({ where: { id } });
-      if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
+      const before = await this.findForWrite(m, id);
       if (before.archivedAt) throw new AppError(HttpStatus.CONFLICT, 'ACTION_ARCHIVED');
       if (input.code && input.code !== before.code) await this.assertCodeFree(m, input.code, id);
       await this.parts.assertReferences(m, id, input as unknown as Record<string, unknown>);
@@ -243,22 +249,51 @@ export class ActionsService {
       const dateErrors = this.dateOrderErrors(merged);
       if (dateErrors.length)
         throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', dateErrors);
-      await this.versioned.update(m, actor, {
-        target: { entity: 'action', entityId: id, actionId: id },
-        before,
-        write: () =>
-          m
-            .createQueryBuilder()
-            .update(Action)
-            .set({ ...changes, updatedBy: actor.id })
-            .where('id = :id AND version = :version', { id, version })
-            .returning('id')
-            .execute(),
-        read: () => repo.findOneOrFail({ where: { id } }),
-        current: () => this.get(id, user, m),
-      });
-      return this.get(id, user, m);
+      return this.writeAction(m, actor, user, before, { set: changes, version });
     });
+  }
+
+  private async findForWrite(m: EntityManager, id: string): Promise<Action> {
+    const before = await m.getRepository(Action).findOne({ where: { id } });
+    if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
+    return before;
+  }
+
+  /**
+   * The versioned, audited write of an action's own row (read as `before` in this transaction):
+   * sets `set` where the version is still the one the client read (any, when it sent none) and
+   * answers the action as it is now; a 409 carries it too.
+   */
+  private async writeAction(
+    m: EntityManager,
+    actor: Actor,
+    user: AuthUser,
+    before: Action,
+    spec: {
+      set: QueryDeepPartialEntity<Action>;
+      version: number | undefined;
+      operation?: 'archive' | 'restore';
+    },
+  ): Promise<ActionDetailDto> {
+    const { id } = before;
+    await this.versioned.update(m, actor, {
+      target: { entity: 'action', entityId: id, actionId: id },
+      operation: spec.operation,
+      before,
+      write: () =>
+        m
+          .createQueryBuilder()
+          .update(Action)
+          .set({ ...spec.set, updatedBy: actor.id })
+          .where('id = :id AND (:version::int IS NULL OR version = :version)', {
+            id,
+            version: spec.version ?? null,
+          })
+          .execute(),
+      read: () => m.getRepository(Action).findOneOrFail({ where: { id } }),
+      current: () => this.get(id, user, m),
+    });
+    return this.get(id, user, m);
   }
 
   private dateOrderErrors(
@@ -289,29 +324,13 @@ export class ActionsService {
     actor: Actor,
     user: AuthUser,
   ): Promise<ActionDetailDto> {
-    return inTransaction(this.dataSource, async (m) => {
-      const repo = m.getRepository(Action);
-      const before = await repo.findOne({ where: { id } });
-      if (!before) throw AppError.notFound('ACTION_NOT_FOUND');
-      await this.versioned.update(m, actor, {
-        target: { entity: 'action', entityId: id, actionId: id },
+    return inTransaction(this.dataSource, async (m) =>
+      this.writeAction(m, actor, user, await this.findForWrite(m, id), {
+        set: { archivedAt: archived ? () => 'now()' : null },
+        version,
         operation: archived ? 'archive' : 'restore',
-        before,
-        write: () =>
-          m
-            .createQueryBuilder()
-            .update(Action)
-            .set({ archivedAt: archived ? () => 'now()' : null, updatedBy: actor.id })
-            .where('id = :id AND (:version::int IS NULL OR version = :version)', {
-              id,
-              version: version ?? null,
-            })
-            .execute(),
-        read: () => repo.findOneOrFail({ where: { id } }),
-        current: () => this.get(id, user, m),
-      });
-      return this.get(id, user, m);
-    });
+      }),
+    );
   }
 
   async history(id: string, user: AuthUser): Promise<HistoryDto> {

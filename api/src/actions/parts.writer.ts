@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Actor } from '../auth/auth-user';
-import { AuditService } from '../audit/audit.service';
 import { AppError, FieldError } from '../common/errors';
 import { VersionedWriter } from '../common/versioned-write';
 import {
@@ -41,7 +40,6 @@ type Input = Record<string, unknown>;
 const invalid = (errors: FieldError[]) =>
   new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', errors);
 
-/** Writes the parts of an action (each audited, inside the caller's transaction). */
 /**
  * A commitment, disbursement or expenditure (and a ceiling or prize) of zero is no money: refused.
  * An in-kind contribution may be recorded at zero while nobody has valued it yet (docs/money.md).
@@ -53,12 +51,10 @@ function zeroAmountError(type: unknown, amount: unknown, field: string): FieldEr
   return { field, code: 'positive', message: 'El monto debe ser mayor que cero.' };
 }
 
+/** Writes the parts of an action (each audited, inside the caller's transaction). */
 @Injectable()
 export class PartsWriter {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly versioned: VersionedWriter,
-  ) {}
+  constructor(private readonly versioned: VersionedWriter) {}
 
   private async existing(m: EntityManager, table: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
@@ -225,16 +221,10 @@ export class PartsWriter {
       );
       if (dup.length) throw new AppError(HttpStatus.CONFLICT, 'PARTICIPATION_EXISTS');
     }
-    const repo = m.getRepository(target);
-    const saved = await repo.save(
-      repo.create({ ...input, actionId, ...(parentId ? { resultId: parentId } : {}) }),
-    );
-    await this.audit.record(m, actor, {
-      operation: 'create',
-      entity: name,
-      entityId: saved['id'],
-      actionId,
-      after: saved,
+    const saved = await this.versioned.createRow(m, actor, {
+      entity: target,
+      target: { entity: name, actionId },
+      values: { ...input, actionId, ...(parentId ? { resultId: parentId } : {}) },
     });
     await this.touchAction(m, actionId, actor);
     return saved;
@@ -242,14 +232,10 @@ export class PartsWriter {
 
   async addResult(m: EntityManager, actor: Actor, actionId: string, input: ResultInput) {
     const { indicators, ...fields } = input;
-    const repo = m.getRepository(Result);
-    const saved = await repo.save(repo.create({ ...fields, actionId }));
-    await this.audit.record(m, actor, {
-      operation: 'create',
-      entity: 'result',
-      entityId: saved.id,
-      actionId,
-      after: saved,
+    const saved = await this.versioned.createRow(m, actor, {
+      entity: Result,
+      target: { entity: 'result', actionId },
+      values: { ...fields, actionId },
     });
     for (const indicator of indicators ?? [])
       await this.addIndicator(m, actor, actionId, saved.id, indicator);
@@ -269,22 +255,29 @@ export class PartsWriter {
       [resultId, actionId],
     );
     if (!found.length) throw AppError.notFound('RECORD_NOT_FOUND');
-    const repo = m.getRepository(Indicator);
-    const saved = await repo.save(repo.create({ ...input, resultId }));
-    await this.audit.record(m, actor, {
-      operation: 'create',
-      entity: 'indicator',
-      entityId: saved.id,
-      actionId,
-      after: saved,
+    return this.versioned.createRow(m, actor, {
+      entity: Indicator,
+      target: { entity: 'indicator', actionId },
+      values: { ...input, resultId },
     });
-    return saved;
   }
 
   private ownerCondition(kind: PartKind): string {
     return kind === 'indicators'
       ? 'id = :id AND result_id IN (SELECT r.id FROM results r WHERE r.action_id = :actionId)'
       : 'id = :id AND action_id = :actionId';
+  }
+
+  /** A part of the action as stored (404 RECORD_NOT_FOUND when it is not one of its parts). */
+  private async findPart(m: EntityManager, kind: PartKind, actionId: string, id: string) {
+    const { target, name } = ENTITIES[kind];
+    const before = await m
+      .getRepository(target)
+      .createQueryBuilder()
+      .where(this.ownerCondition(kind), { id, actionId })
+      .getOne();
+    if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
+    return { target, name, before };
   }
 
   async update(
@@ -296,13 +289,7 @@ export class PartsWriter {
     input: Input,
     version: number,
   ) {
-    const { target, name } = ENTITIES[kind];
-    const repo = m.getRepository(target);
-    const before = await repo
-      .createQueryBuilder()
-      .where(this.ownerCondition(kind), { id, actionId })
-      .getOne();
-    if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
+    const { target, name, before } = await this.findPart(m, kind, actionId, id);
     await this.assertPartReferences(m, kind, actionId, input, before);
     const { version: _v, ...changes } = input;
     if (kind === 'participations' && (changes['organisationId'] || changes['role'])) {
@@ -336,13 +323,7 @@ export class PartsWriter {
     id: string,
     version?: number,
   ) {
-    const { target, name } = ENTITIES[kind];
-    const repo = m.getRepository(target);
-    const before = await repo
-      .createQueryBuilder()
-      .where(this.ownerCondition(kind), { id, actionId })
-      .getOne();
-    if (!before) throw AppError.notFound('RECORD_NOT_FOUND');
+    const { target, name, before } = await this.findPart(m, kind, actionId, id);
     await this.versioned.removeRow(m, actor, {
       entity: target,
       target: { entity: name, actionId },

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DataVersionService } from '../cache/data-version.service';
 import { TABLE_VERSIONS_SQL, TableVersions } from '../cache/table-versions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { prepared } from '../db/prepared-statements';
 import type { AuthUser } from './auth-user';
 
 export interface ResolvedSession {
@@ -90,13 +91,13 @@ export class SessionsService {
       expiresAt: Date;
       dataVersions: TableVersions;
     })[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
+      prepared(`SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
               u.must_change_password AS "mustChangePassword",
               s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
               s.expires_at AS "expiresAt",
               ${listening ? 'NULL' : TABLE_VERSIONS_SQL} AS "dataVersions"
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`),
       [hash],
     );
     const row = rows[0];

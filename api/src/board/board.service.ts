@@ -1,7 +1,6 @@
 import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/db-errors';
 import { AppError, ErrorCode } from '../common/errors';
@@ -22,12 +21,37 @@ import {
   BoardSession,
 } from './board.entities';
 
+/** A board table as its writes name it: entity, audit name, 404 code, unique constraint → 409. */
+interface BoardRecord<T extends ObjectLiteral> {
+  target: EntityTarget<T>;
+  entity: string;
+  notFound: ErrorCode;
+  unique?: [constraint: string, code: ErrorCode];
+}
+
+const record = <T extends ObjectLiteral>(
+  target: EntityTarget<T>,
+  entity: string,
+  notFound: ErrorCode,
+  unique?: BoardRecord<T>['unique'],
+): BoardRecord<T> => ({ target, entity, notFound, unique });
+
+const SESSIONS = record(BoardSession, 'board_session', 'BOARD_SESSION_NOT_FOUND', [
+  'board_sessions_number_key',
+  'BOARD_SESSION_EXISTS',
+]);
+const AGENDA_ITEMS = record(BoardAgendaItem, 'board_agenda_item', 'RECORD_NOT_FOUND');
+const AGREEMENTS = record(BoardAgreement, 'board_agreement', 'BOARD_AGREEMENT_NOT_FOUND', [
+  'board_agreements_code_key',
+  'BOARD_AGREEMENT_EXISTS',
+]);
+const NOTES = record(BoardAgreementNote, 'board_agreement_note', 'RECORD_NOT_FOUND');
+
 /** Board sessions, their agenda, agreements and follow-up notes (every write audited). */
 @Injectable()
 export class BoardService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly versioned: VersionedWriter,
   ) {}
 
@@ -75,76 +99,76 @@ export class BoardService {
     if (errors.length) throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', errors);
   }
 
+  /** A unique violation of the record's constraint becomes its 409; anything else is rethrown. */
+  private conflictOf<T extends ObjectLiteral>(record: BoardRecord<T>, error: unknown): unknown {
+    const unique = record.unique;
+    if (unique && isUniqueViolation(error, unique[0]))
+      return new AppError(HttpStatus.CONFLICT, unique[1]);
+    return error;
+  }
+
   private async create<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    target: EntityTarget<T>,
-    entity: string,
+    record: BoardRecord<T>,
     values: object,
-    unique?: [string, ErrorCode],
   ): Promise<T> {
-    const repo = m.getRepository(target);
-    let saved: T;
     try {
-      saved = await repo.save(repo.create(values as T));
+      return await this.versioned.createRow(m, actor, {
+        entity: record.target,
+        target: { entity: record.entity },
+        values,
+      });
     } catch (error) {
-      if (unique && isUniqueViolation(error, unique[0]))
-        throw new AppError(HttpStatus.CONFLICT, unique[1]);
-      throw error;
+      throw this.conflictOf(record, error);
     }
-    await this.audit.record(m, actor, {
-      operation: 'create',
-      entity,
-      entityId: saved['id'],
-      after: saved,
-    });
-    return saved;
+  }
+
+  /** The record as stored (404 with the record's own code when there is none). */
+  private async find<T extends ObjectLiteral>(
+    m: EntityManager,
+    record: BoardRecord<T>,
+    where: Record<string, string>,
+  ): Promise<T> {
+    const found = await m.getRepository(record.target).findOne({ where: where as never });
+    if (!found) throw AppError.notFound(record.notFound);
+    return found;
   }
 
   private async update<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    target: EntityTarget<T>,
-    entity: string,
+    record: BoardRecord<T>,
     where: Record<string, string>,
     changes: object,
     version: number,
-    notFound: ErrorCode,
-    unique?: [string, ErrorCode],
   ): Promise<T> {
-    const before = await m.getRepository(target).findOne({ where: where as never });
-    if (!before) throw AppError.notFound(notFound);
+    const before = await this.find(m, record, where);
     assertVersion(before, version);
     try {
       return await this.versioned.updateRow(m, actor, {
-        entity: target,
-        target: { entity },
+        entity: record.target,
+        target: { entity: record.entity },
         before,
         changes: changesOf(changes),
         version,
       });
     } catch (error) {
-      if (unique && isUniqueViolation(error, unique[0]))
-        throw new AppError(HttpStatus.CONFLICT, unique[1]);
-      throw error;
+      throw this.conflictOf(record, error);
     }
   }
 
   private async remove<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    target: EntityTarget<T>,
-    entity: string,
+    record: BoardRecord<T>,
     where: Record<string, string>,
     version: number | undefined,
-    notFound: ErrorCode,
   ) {
-    const before = await m.getRepository(target).findOne({ where: where as never });
-    if (!before) throw AppError.notFound(notFound);
     await this.versioned.removeRow(m, actor, {
-      entity: target,
-      target: { entity },
-      before,
+      entity: record.target,
+      target: { entity: record.entity },
+      before: await this.find(m, record, where),
       version,
     });
   }
@@ -152,10 +176,7 @@ export class BoardService {
   createSession(actor: Actor, input: SessionInput) {
     return inTransaction(this.dataSource, async (m) => {
       await this.assertInstitute(m, input.instituteId);
-      return this.create(m, actor, BoardSession, 'board_session', input, [
-        'board_sessions_number_key',
-        'BOARD_SESSION_EXISTS',
-      ]);
+      return this.create(m, actor, SESSIONS, input);
     });
   }
 
@@ -169,17 +190,7 @@ export class BoardService {
         );
         if (used.length) throw new AppError(HttpStatus.CONFLICT, 'BOARD_SESSION_IN_USE');
       }
-      return this.update(
-        m,
-        actor,
-        BoardSession,
-        'board_session',
-        { id },
-        input,
-        version,
-        'BOARD_SESSION_NOT_FOUND',
-        ['board_sessions_number_key', 'BOARD_SESSION_EXISTS'],
-      );
+      return this.update(m, actor, SESSIONS, { id }, input, version);
     });
   }
 
@@ -190,15 +201,7 @@ export class BoardService {
         [id],
       );
       if (used.length) throw new AppError(HttpStatus.CONFLICT, 'BOARD_SESSION_IN_USE');
-      await this.remove(
-        m,
-        actor,
-        BoardSession,
-        'board_session',
-        { id },
-        version,
-        'BOARD_SESSION_NOT_FOUND',
-      );
+      await this.remove(m, actor, SESSIONS, { id }, version);
     });
   }
 
@@ -217,7 +220,7 @@ export class BoardService {
     return inTransaction(this.dataSource, async (m) => {
       await this.lockSession(m, sessionId);
       await this.assertActions(m, input.actionIds);
-      return this.create(m, actor, BoardAgendaItem, 'board_agenda_item', { ...input, sessionId });
+      return this.create(m, actor, AGENDA_ITEMS, { ...input, sessionId });
     });
   }
 
@@ -230,30 +233,13 @@ export class BoardService {
   ) {
     return inTransaction(this.dataSource, async (m) => {
       await this.assertActions(m, input.actionIds);
-      return this.update(
-        m,
-        actor,
-        BoardAgendaItem,
-        'board_agenda_item',
-        { id, sessionId },
-        input,
-        version,
-        'RECORD_NOT_FOUND',
-      );
+      return this.update(m, actor, AGENDA_ITEMS, { id, sessionId }, input, version);
     });
   }
 
   removeAgendaItem(actor: Actor, sessionId: string, id: string, version?: number) {
     return inTransaction(this.dataSource, (m) =>
-      this.remove(
-        m,
-        actor,
-        BoardAgendaItem,
-        'board_agenda_item',
-        { id, sessionId },
-        version,
-        'RECORD_NOT_FOUND',
-      ),
+      this.remove(m, actor, AGENDA_ITEMS, { id, sessionId }, version),
     );
   }
 
@@ -289,44 +275,24 @@ export class BoardService {
   addAgreement(actor: Actor, sessionId: string, input: AgreementInput) {
     return inTransaction(this.dataSource, async (m) => {
       const session = await this.lockSession(m, sessionId);
-      return this.create(
-        m,
-        actor,
-        BoardAgreement,
-        'board_agreement',
-        { status: 'open', ...input, sessionId, instituteId: session.instituteId },
-        ['board_agreements_code_key', 'BOARD_AGREEMENT_EXISTS'],
-      );
+      return this.create(m, actor, AGREEMENTS, {
+        status: 'open',
+        ...input,
+        sessionId,
+        instituteId: session.instituteId,
+      });
     });
   }
 
   updateAgreement(actor: Actor, id: string, input: Partial<AgreementInput>, version: number) {
     return inTransaction(this.dataSource, (m) =>
-      this.update(
-        m,
-        actor,
-        BoardAgreement,
-        'board_agreement',
-        { id },
-        input,
-        version,
-        'BOARD_AGREEMENT_NOT_FOUND',
-        ['board_agreements_code_key', 'BOARD_AGREEMENT_EXISTS'],
-      ),
+      this.update(m, actor, AGREEMENTS, { id }, input, version),
     );
   }
 
   removeAgreement(actor: Actor, id: string, version?: number) {
     return inTransaction(this.dataSource, (m) =>
-      this.remove(
-        m,
-        actor,
-        BoardAgreement,
-        'board_agreement',
-        { id },
-        version,
-        'BOARD_AGREEMENT_NOT_FOUND',
-      ),
+      this.remove(m, actor, AGREEMENTS, { id }, version),
     );
   }
 
@@ -346,36 +312,18 @@ export class BoardService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!agreement) throw AppError.notFound('BOARD_AGREEMENT_NOT_FOUND');
-      const note = await this.create(m, actor, BoardAgreementNote, 'board_agreement_note', {
-        ...input,
-        agreementId,
-      });
-      if (input.status && input.status !== agreement.status)
-        await this.update(
-          m,
-          actor,
-          BoardAgreement,
-          'board_agreement',
-          { id: agreementId },
-          { status: input.status },
-          agreement.version,
-          'BOARD_AGREEMENT_NOT_FOUND',
-        );
+      const note = await this.create(m, actor, NOTES, { ...input, agreementId });
+      if (input.status && input.status !== agreement.status) {
+        const status = { status: input.status };
+        await this.update(m, actor, AGREEMENTS, { id: agreementId }, status, agreement.version);
+      }
       return note;
     });
   }
 
   removeNote(actor: Actor, agreementId: string, id: string) {
     return inTransaction(this.dataSource, (m) =>
-      this.remove(
-        m,
-        actor,
-        BoardAgreementNote,
-        'board_agreement_note',
-        { id, agreementId },
-        undefined,
-        'RECORD_NOT_FOUND',
-      ),
+      this.remove(m, actor, NOTES, { id, agreementId }, undefined),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AuditOperation } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-user';
@@ -62,6 +62,12 @@ export interface VersionedRemove {
   remove: () => Promise<unknown>;
 }
 
+/** An entity table's row as the audit names it (its id is the row's). */
+export interface EntityRow<T extends ObjectLiteral> {
+  entity: EntityTarget<T>;
+  target: Omit<AuditTarget, 'entityId'>;
+}
+
 /** The changes of a PATCH body: `version` and absent (undefined) fields left out. */
 export function changesOf(input: object): Record<string, unknown> {
   return Object.fromEntries(
@@ -71,7 +77,8 @@ export function changesOf(input: object): Record<string, unknown> {
 
 /**
  * The one way to write a versioned, audited change: check the version → write → 409 with the
- * current record when the version moved → audit entry in the same transaction (`m`). Features
+ * current record when the version moved → audit entry in the same transaction (`m`); and the
+ * one way to insert an audited row (`createRow`). Features
  * keep only what differs: how they read the record, their own checks, and what they answer.
  */
 @Injectable()
@@ -101,6 +108,23 @@ export class VersionedWriter {
     await this.audit.record(m, actor, { operation: 'delete', ...spec.target, before: spec.before });
   }
 
+  /** Inserts an entity row and audits its creation in the same transaction (`after`: as saved). */
+  async createRow<T extends ObjectLiteral>(
+    m: EntityManager,
+    actor: Actor,
+    spec: EntityRow<T> & { values: object },
+  ): Promise<T> {
+    const repo = m.getRepository(spec.entity);
+    const saved = await repo.save(repo.create(spec.values as DeepPartial<T>));
+    await this.audit.record(m, actor, {
+      operation: 'create',
+      ...spec.target,
+      entityId: saved['id'] as string,
+      after: saved,
+    });
+    return saved;
+  }
+
   /**
    * An entity row (with `id` and `version` columns) already read as `before`: sets `changes`
    * where the id and version still match, and answers the row as stored afterwards.
@@ -108,13 +132,7 @@ export class VersionedWriter {
   updateRow<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    spec: {
-      entity: EntityTarget<T>;
-      target: Omit<AuditTarget, 'entityId'>;
-      before: T;
-      changes: object;
-      version: number;
-    },
+    spec: EntityRow<T> & { before: T; changes: object; version: number },
   ): Promise<T> {
     const repo = m.getRepository(spec.entity);
     const id = spec.before['id'] as string;
@@ -137,12 +155,7 @@ export class VersionedWriter {
   removeRow<T extends ObjectLiteral>(
     m: EntityManager,
     actor: Actor,
-    spec: {
-      entity: EntityTarget<T>;
-      target: Omit<AuditTarget, 'entityId'>;
-      before: T;
-      version?: number;
-    },
+    spec: EntityRow<T> & { before: T; version?: number },
   ): Promise<void> {
     const id = spec.before['id'] as string;
     return this.remove(m, actor, {

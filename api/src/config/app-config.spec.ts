@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './app-config';
 
-describe('loadConfig', () => {
+describe('loadConfig: defaults and values from the environment', () => {
   it('gives the documented defaults: port 3000, embedded database, demo data on', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
@@ -11,8 +11,10 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       evidenceMaxBytes: 20 * 1024 * 1024,
       dbParallelWorkers: 0,
+      dbPreparedStatements: true,
     });
     expect(loadConfig({ DB_PARALLEL_WORKERS: '4' }).dbParallelWorkers).toBe(4);
+    expect(loadConfig({ DB_PREPARED_STATEMENTS: 'false' }).dbPreparedStatements).toBe(false);
     expect(loadConfig({ EVIDENCE_MAX_BYTES: '1048576' }).evidenceMaxBytes).toBe(1048576);
   });
 
@@ -42,7 +44,9 @@ describe('loadConfig', () => {
     expect(config.demoData).toBe(false);
     expect(config.databaseUrl).toBe('postgres://u:p@db.example.org:5432/coopera');
   });
+});
 
+describe('loadConfig: malformed values', () => {
   it.each([
     [
       { PORT: 'abc' },
@@ -77,7 +81,9 @@ describe('loadConfig', () => {
     );
     expect(error?.message).not.toContain('secret');
   });
+});
 
+describe('loadConfig: mail and scheduled jobs', () => {
   it('schedules the weekly digest on Mondays at 08:00 Mexico City, with jobs on outside tests', () => {
     expect(loadConfig({})).toMatchObject({
       jobsEnabled: true,
@@ -115,7 +121,9 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ SMTP_URL: 'mail.example.org:secret' })).not.toThrow(/secret/);
   });
+});
 
+describe('loadConfig: proxy, HSTS and database timeouts', () => {
   it('trusts no proxy by default; TRUST_PROXY takes a hop count or addresses/CIDRs', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);

@@ -27,6 +27,12 @@ export interface AppConfig {
   dbPoolSize: number;
   /** PostgreSQL's max_parallel_workers_per_gather for the app's connections. */
   dbParallelWorkers: number;
+  /**
+   * Runs the hottest statements (session check, action detail) as named prepared statements,
+   * planned once per connection. Behind PgBouncer in transaction mode: PgBouncer 1.21 or newer
+   * with `max_prepared_statements` set, or `false`.
+   */
+  dbPreparedStatements: boolean;
   /** Longest wait for a connection from the pool (ms) before the request fails fast with 503. */
   dbTimeoutMs: number;
   /** statement_timeout of the app's connections (the client gives up 2 s later). */
@@ -140,6 +146,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: vars.DEMO_DATA ?? !vars.DATABASE_URL,
     dbPoolSize: vars.DB_POOL_SIZE ?? 10,
     dbParallelWorkers: vars.DB_PARALLEL_WORKERS ?? 0,
+    dbPreparedStatements: vars.DB_PREPARED_STATEMENTS ?? true,
     dbTimeoutMs: vars.DB_TIMEOUT_MS ?? 5000,
     dbStatementTimeoutMs:
       vars.DB_STATEMENT_TIMEOUT_MS ?? Math.max((vars.DB_TIMEOUT_MS ?? 5000) * 6, 30_000),

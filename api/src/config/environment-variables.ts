@@ -95,6 +95,11 @@ export class EnvironmentVariables {
   DB_PARALLEL_WORKERS?: number;
 
   @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DB_PREPARED_STATEMENTS?: boolean;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt({ message: 'must be an integer number of milliseconds (≥ 100)' })
   @Min(100, { message: 'must be an integer number of milliseconds (≥ 100)' })

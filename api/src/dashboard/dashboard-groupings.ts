@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { money } from '../money/money';
+import { money } from '../common/money';
 import { FUNDING_CLASSES, FundingClass, Grouping, unnestKey } from './dashboard-sql';
 import type {
   GroupDto,
@@ -28,6 +28,19 @@ export const PROVIDER_ROLLUP = {
   table: 'funding_provider_totals',
   columns: { provider_id: 'f.provider_id' },
 } as const;
+
+/**
+ * Money per tag of the action (migration AddFundingTagTotals), one dimension: `column` is the
+ * action's array, `cast` its element type; no column: the status.
+ */
+const tagRollup = (dim: string, column?: string, cast = 'text') => ({
+  table: 'funding_tag_totals',
+  columns: { tag: column ? 'k.value::text' : 'x.status' },
+  key: 't.tag',
+  where: `t.dim = '${dim}'`,
+  perAction: true,
+  actionJoins: column ? unnestKey(`x.${column}`, cast) : '',
+});
 
 export const GROUPINGS = {
   partner: {
@@ -72,6 +85,7 @@ export const GROUPINGS = {
   theme: {
     moneyKey: 'k.value',
     moneyJoins: unnestKey('a.themes'),
+    rollup: tagRollup('theme', 'themes'),
     actionKey: 'k.value',
     actionFrom: `sa a ${unnestKey('a.themes')}`,
   },
@@ -80,16 +94,23 @@ export const GROUPINGS = {
     moneyKey: 'k.value',
     moneyPostKey: 'g.k1::text',
     moneyJoins: unnestKey('a.sdgs', 'smallint'),
+    rollup: tagRollup('sdg', 'sdgs', 'smallint'),
     actionKey: 'k.value::text',
     actionFrom: `sa a ${unnestKey('a.sdgs', 'smallint')}`,
   },
   municipality: {
     moneyKey: 'k.value',
     moneyJoins: unnestKey('a.municipalities'),
+    rollup: tagRollup('municipality', 'municipalities'),
     actionKey: 'k.value',
     actionFrom: `sa a ${unnestKey('a.municipalities')}`,
   },
-  status: { moneyKey: 'a.status', actionKey: 'a.status', actionFrom: 'sa a' },
+  status: {
+    moneyKey: 'a.status',
+    rollup: tagRollup('status'),
+    actionKey: 'a.status',
+    actionFrom: 'sa a',
+  },
 } satisfies Record<string, Grouping>;
 export type GroupBy = keyof typeof GROUPINGS;
 /**
@@ -117,6 +138,16 @@ export const OVERLAPPING = new Set<GroupBy>([
   'sdg',
   'municipality',
 ]);
+
+/** Actions per group of `grouping` (it has an `actionKey`), over `sa`, as (k1, k2, n). */
+export function actionCountSql(grouping: Grouping): string {
+  const keys = `${grouping.actionKey} AS k1, ${grouping.actionKey2 ?? 'NULL::text'} AS k2`;
+  // DISTINCT hashed first: an action counts once per group, however many roles it has there.
+  return grouping.distinctActions
+    ? `SELECT k1, k2, count(*)::int AS n
+         FROM (SELECT DISTINCT ${keys}, a.id FROM ${grouping.actionFrom}) x GROUP BY 1, 2`
+    : `SELECT ${keys}, count(*)::int AS n FROM ${grouping.actionFrom} GROUP BY 1, 2`;
+}
 
 export const emptyFigure = (currency: string): MoneyFigureDto => ({
   total: '0.00',

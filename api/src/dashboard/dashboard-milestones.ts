@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { SqlParams } from '../actions/action-filters';
+import { SqlParams } from '../common/sql-scope';
 import type { AuthUser } from '../auth/auth-user';
 import { TODAY_SQL } from '../common/calendar-sql';
 import { scopedActions } from './dashboard-sql';

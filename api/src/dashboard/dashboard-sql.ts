@@ -1,7 +1,8 @@
-import { actionConditions, SqlParams } from '../actions/action-filters';
+import { actionConditions } from '../actions/action-filters';
+import { SqlParams } from '../common/sql-scope';
 import type { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import type { AuthUser } from '../auth/auth-user';
-import type { ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../common/money';
 
 // The calendar lives in common/ (actions, board and notifications use it too).
 export { INSTITUTE_TIME_ZONE, TODAY_SQL } from '../common/calendar-sql';
@@ -67,6 +68,15 @@ export interface Rollup {
   key: string;
   key2?: string;
   joins?: string;
+  /** Its rows that belong to the grouping (a condition on `t`, e.g. one dimension of tags). */
+  where?: string;
+  /**
+   * The key reads the action alone (its tags): the archived actions' money is subtracted from
+   * their funding_totals rows `f` (a few per action) instead of their records, with `actionJoins`
+   * over the archived action `x` to read `columns`.
+   */
+  perAction?: boolean;
+  actionJoins?: string;
 }
 
 /**
@@ -127,9 +137,16 @@ function rollupRows(rollup: Rollup, currency: ReportingCurrency, scope: Portfoli
   const columns = Object.keys(rollup.columns);
   const kept = `SELECT ${columns.map((k) => `t.${k}`).join(', ')}, t.cls, t.currency, t.amount,
                        t.amount_${c} AS converted, t.records AS n, t.converted_${c} AS nc
-                  FROM ${rollup.table} t`;
+                  FROM ${rollup.table} t${rollup.where ? ` WHERE ${rollup.where}` : ''}`;
   if (scope === 'all') return kept;
   const keys = Object.entries(rollup.columns).map(([k, expr]) => `${expr} AS ${k}`);
+  if (rollup.perAction)
+    return `${kept}
+   UNION ALL
+  SELECT ${keys.join(', ')}, f.cls, f.currency, -f.amount, -f.amount_${c}, -f.records,
+         -f.converted_${c}
+    FROM funding_totals f JOIN actions x ON x.id = f.action_id ${rollup.actionJoins ?? ''}
+   WHERE x.archived_at IS NOT NULL`;
   return `${kept}
    UNION ALL
   SELECT ${keys.join(', ')}, ${fundingClassSql('f.type')}, f.currency, -f.amount,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SqlParams } from '../actions/action-filters';
+import { SqlParams } from '../common/sql-scope';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
-import type { ReportingCurrency } from '../money/money';
+import type { ReportingCurrency } from '../common/money';
 import {
   FUNDING_CLASSES,
   FundingClass,
@@ -41,6 +41,7 @@ import {
   UnconvertedSumDto,
 } from './dto/dashboard.dto';
 import {
+  actionCountSql,
   byYear,
   emptyFigures,
   figuresByGroup,
@@ -331,15 +332,9 @@ export class DashboardService {
     const countActions = async (): Promise<Map<string, number>> => {
       if (!grouping.actionKey) return new Map();
       const params = new SqlParams();
-      const keys = `${grouping.actionKey} AS k1, ${grouping.actionKey2 ?? 'NULL::text'} AS k2`;
-      // DISTINCT hashed first: an action counts once per group, however many roles it has there.
-      const sql = grouping.distinctActions
-        ? `SELECT k1, k2, count(*)::int AS n
-             FROM (SELECT DISTINCT ${keys}, a.id FROM ${grouping.actionFrom}) x GROUP BY 1, 2`
-        : `SELECT ${keys}, count(*)::int AS n FROM ${grouping.actionFrom} GROUP BY 1, 2`;
       const rows: { k1: string | null; k2: string | null; n: number }[] =
         await this.dataSource.query(
-          `WITH ${scopedActions(query, user, params)} ${sql}`,
+          `WITH ${scopedActions(query, user, params)} ${actionCountSql(grouping)}`,
           params.values,
         );
       return new Map(rows.map((r) => [keyOf(r.k1, r.k2), r.n]));
@@ -364,27 +359,37 @@ export class DashboardService {
     groups = groupBy === 'year' ? groups.sort(byYear) : sortByWeight(groups);
     const totalGroups = groups.length;
     groups = groups.slice(0, query.limit ?? 100);
-    if (grouping.indexed && groups.length) {
-      const full = await this.money(
-        query,
-        user,
-        grouping,
-        groups.map((g) => g.key),
-      );
-      for (const group of groups) group.money = full.get(keyOf(group.key, null)) ?? group.money;
-    }
-    if (groupBy === 'partner') {
-      const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
-      const [participation] = await Promise.all([
-        ids.length ? this.participation(query, user, ids) : new Map<string, MoneyFiguresDto>(),
-        labelPartners(this.dataSource.manager, groups),
-      ]);
-      for (const g of groups) {
-        if (g.key !== null)
-          g.participation = participation.get(keyOf(g.key, null)) ?? emptyFigures(currency);
-      }
-    }
+    if (grouping.indexed) await this.completeRanked(groupBy, query, user, groups);
     return { currency, groupBy, totalGroups, overlapping: OVERLAPPING.has(groupBy), groups };
+  }
+
+  /**
+   * The groups answered of an indexed grouping (ranked on their totals alone): their money in
+   * full and, for partners, their labels and "en acciones donde participa" — three statements
+   * that need only the ranking, sent side by side.
+   */
+  private async completeRanked(
+    groupBy: GroupBy,
+    query: GroupedQueryDto,
+    user: User,
+    groups: GroupDto[],
+  ): Promise<void> {
+    if (!groups.length) return;
+    const currency = query.currency ?? 'MXN';
+    const partners = groupBy === 'partner';
+    const keys = groups.map((g) => g.key);
+    const ids = keys.filter((k): k is string => k !== null);
+    const none = new Map<string, MoneyFiguresDto>();
+    const [full, participation] = await Promise.all([
+      this.money(query, user, GROUPINGS[groupBy], keys),
+      partners && ids.length ? this.participation(query, user, ids) : none,
+      partners ? labelPartners(this.dataSource.manager, groups) : undefined,
+    ]);
+    for (const group of groups) {
+      group.money = full.get(keyOf(group.key, null)) ?? group.money;
+      if (partners && group.key !== null)
+        group.participation = participation.get(keyOf(group.key, null)) ?? emptyFigures(currency);
+    }
   }
 
   /** Open milestones due within `window` days and those overdue (the dashboard's list). */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { isDateOnly } from '../common/validators';
-import { isRateString, money } from '../money/money';
+import { isRateString, money } from '../common/money';
 
 export interface ParsedRate {
   line: number;

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Page } from '../common/dto/pagination.dto';
 import { AppError } from '../common/errors';
 import { VersionedWriter } from '../common/versioned-write';
-import { BASE_CURRENCY, convert } from '../money/money';
+import { BASE_CURRENCY, convert } from '../common/money';
 import { parseBanxicoCsv } from './banxico-csv';
 import {
   ConversionDto,
@@ -20,6 +20,14 @@ import {
   ImportReportDto,
   UpdateExchangeRateDto,
 } from './dto/exchange-rate.dto';
+
+/** A Banxico file read, for one currency, under one source name. */
+interface RateImport {
+  parsed: ReturnType<typeof parseBanxicoCsv>;
+  currency: string;
+  source: string;
+  dryRun: boolean;
+}
 
 interface RateRow {
   id: string;
@@ -165,50 +173,8 @@ export class ExchangeRatesService {
     const parsed = parseBanxicoCsv(typeof csv === 'string' ? csv : '');
     const dryRun = query.dryRun ?? false;
     const source = query.source?.trim() || 'Banxico FIX';
-    const plan = async (m: EntityManager) => {
-      const existing: { rateDate: string; rate: string; source: string | null }[] = parsed.rates
-        .length
-        ? await m.query(
-            `SELECT to_char(rate_date, 'YYYY-MM-DD') AS "rateDate", rate_to_mxn::text AS rate, source
-               FROM exchange_rates WHERE currency = $1 AND rate_date = ANY($2::date[])`,
-            [query.currency, parsed.rates.map((r) => r.rateDate)],
-          )
-        : [];
-      const stored = new Map(existing.map((e) => [e.rateDate, e.rate]));
-      // A rate of another source (the demo's, a manual one) is replaced even when equal.
-      const sameSource = new Set(
-        existing.filter((e) => e.source === source).map((e) => e.rateDate),
-      );
-      const changes: ImportChangeDto[] = [];
-      let created = 0;
-      let changed = 0;
-      for (const r of parsed.rates) {
-        const previous = stored.get(r.rateDate);
-        if (previous === r.rateToMxn && sameSource.has(r.rateDate)) continue;
-        if (previous === undefined) created++;
-        else changed++;
-        changes.push({
-          line: r.line,
-          rateDate: r.rateDate,
-          rateToMxn: r.rateToMxn,
-          previous: previous ?? null,
-        });
-      }
-      const report: ImportReportDto = {
-        currency: query.currency,
-        dryRun,
-        applied: false,
-        lines: parsed.lines,
-        created,
-        changed,
-        unchanged: parsed.rates.length - created - changed,
-        skipped: parsed.skipped,
-        changes: changes.slice(0, MAX_REPORTED_CHANGES),
-        errors: parsed.errors,
-      };
-      return { report, changes };
-    };
-    if (dryRun) return (await plan(this.dataSource.manager)).report;
+    const input = { parsed, currency: query.currency, source, dryRun };
+    if (dryRun) return (await this.planImport(this.dataSource.manager, input)).report;
     if (parsed.errors.length) {
       throw new AppError(HttpStatus.BAD_REQUEST, 'IMPORT_INVALID', { errors: parsed.errors });
     }
@@ -222,34 +188,87 @@ export class ExchangeRatesService {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('coopera.exchange_rates.' || $1))`, [
         query.currency,
       ]);
-      const { report, changes } = await plan(m);
-      if (changes.length) {
-        await m.query(
-          `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source)
+      const { report, changes } = await this.planImport(m, input);
+      if (changes.length) await this.writeImport(m, input, report, changes, actor);
+      return { ...report, applied: true };
+    });
+  }
+
+  /** What an import would change: each rate new or different (or of another source) than stored. */
+  private async planImport(m: EntityManager, input: RateImport) {
+    const { parsed, currency, source } = input;
+    const existing: { rateDate: string; rate: string; source: string | null }[] = parsed.rates
+      .length
+      ? await m.query(
+          `SELECT to_char(rate_date, 'YYYY-MM-DD') AS "rateDate", rate_to_mxn::text AS rate, source
+               FROM exchange_rates WHERE currency = $1 AND rate_date = ANY($2::date[])`,
+          [currency, parsed.rates.map((r) => r.rateDate)],
+        )
+      : [];
+    const stored = new Map(existing.map((e) => [e.rateDate, e.rate]));
+    // A rate of another source (the demo's, a manual one) is replaced even when equal.
+    const sameSource = new Set(existing.filter((e) => e.source === source).map((e) => e.rateDate));
+    const changes: ImportChangeDto[] = [];
+    let created = 0;
+    let changed = 0;
+    for (const r of parsed.rates) {
+      const previous = stored.get(r.rateDate);
+      if (previous === r.rateToMxn && sameSource.has(r.rateDate)) continue;
+      if (previous === undefined) created++;
+      else changed++;
+      changes.push({
+        line: r.line,
+        rateDate: r.rateDate,
+        rateToMxn: r.rateToMxn,
+        previous: previous ?? null,
+      });
+    }
+    const report: ImportReportDto = {
+      currency,
+      dryRun: input.dryRun,
+      applied: false,
+      lines: parsed.lines,
+      created,
+      changed,
+      unchanged: parsed.rates.length - created - changed,
+      skipped: parsed.skipped,
+      changes: changes.slice(0, MAX_REPORTED_CHANGES),
+      errors: parsed.errors,
+    };
+    return { report, changes };
+  }
+
+  /** Writes the planned rates (an unchanged row keeps its version) and one audit entry. */
+  private async writeImport(
+    m: EntityManager,
+    { currency, source }: RateImport,
+    report: ImportReportDto,
+    changes: ImportChangeDto[],
+    actor: Actor,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source)
            SELECT d, $1, r, $4 FROM unnest($2::date[], $3::numeric[]) AS t(d, r)
            ON CONFLICT (rate_date, currency) DO UPDATE
              SET rate_to_mxn = EXCLUDED.rate_to_mxn, source = EXCLUDED.source,
                  version = exchange_rates.version + 1, updated_at = now()
              WHERE (exchange_rates.rate_to_mxn, exchange_rates.source)
                    IS DISTINCT FROM (EXCLUDED.rate_to_mxn, EXCLUDED.source)`,
-          [query.currency, changes.map((c) => c.rateDate), changes.map((c) => c.rateToMxn), source],
-        );
-        const dates = changes.map((c) => c.rateDate).sort();
-        await this.audit.record(m, actor, {
-          operation: 'create',
-          entity: 'exchange_rate_import',
-          entityId: randomUUID(),
-          after: {
-            currency: query.currency,
-            source,
-            created: report.created,
-            changed: report.changed,
-            from: dates[0],
-            to: dates[dates.length - 1],
-          },
-        });
-      }
-      return { ...report, applied: true };
+      [currency, changes.map((c) => c.rateDate), changes.map((c) => c.rateToMxn), source],
+    );
+    const dates = changes.map((c) => c.rateDate).sort();
+    await this.audit.record(m, actor, {
+      operation: 'create',
+      entity: 'exchange_rate_import',
+      entityId: randomUUID(),
+      after: {
+        currency,
+        source,
+        created: report.created,
+        changed: report.changed,
+        from: dates[0],
+        to: dates[dates.length - 1],
+      },
     });
   }
 

@@ -1,4 +1,5 @@
-import type { Label, VocabularyGroup } from '../common/vocabulary';
+import { labelOf, type Label, type Lang, type VocabularyGroup } from '../common/vocabulary';
+import type { ThemeLabels } from '../themes/themes.service';
 import type { CellKind } from './csv';
 
 export const EXPORT_TABLES = [
@@ -53,6 +54,35 @@ const day = (header: string, sql: string): ExportColumn => ({
   width: 12,
 });
 
+const id = (header: string, alias: string) => text(header, `${alias}.id::text`, 36);
+
+/**
+ * A table of an action's parts aliased `alias`, in keyset order of its uuid: the action's code
+ * first, then its columns, then the ids (those of `ids`, then its own).
+ */
+const partTable = (
+  from: string,
+  alias: string,
+  columns: ExportColumn[],
+  ids: [header: string, alias: string][] = [['action_id', 'a']],
+): ExportTableDef => ({
+  from,
+  key: `${alias}.id`,
+  keyCast: 'uuid',
+  columns: [
+    text('action_code', 'a.code', 28),
+    ...columns,
+    ...ids.map(([header, of]) => id(header, of)),
+    id('id', alias),
+  ],
+});
+
+/** An indicator's value and its date (baseline, target, actual). */
+const measured = (name: string): ExportColumn[] => [
+  { header: name, sql: `n.${name}::text`, kind: 'number', width: 12 },
+  day(`${name}_date`, `n.${name}_date`),
+];
+
 /**
  * The six tables of the partner-facing exports (CSV and workbook sheets). Rows of every table
  * belong to the actions of the filter (`actionConditions`, which scopes partners to their
@@ -92,33 +122,30 @@ export const TABLES: Record<ExportTable, ExportTableDef> = {
       { header: 'archived_at', sql: datetime('a.archived_at'), kind: 'datetime', width: 20 },
       { header: 'updated_at', sql: datetime('a.updated_at'), kind: 'datetime', width: 20 },
       { ...text('notes', 'a.notes', 40), internal: true },
-      text('id', 'a.id::text', 36),
+      id('id', 'a'),
     ],
   },
-  participations: {
-    from: 'participations p JOIN actions a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
-    key: 'p.id',
-    keyCast: 'uuid',
-    columns: [
-      text('action_code', 'a.code', 28),
+  participations: partTable(
+    'participations p JOIN actions a ON a.id = p.action_id JOIN organisations o ON o.id = p.organisation_id',
+    'p',
+    [
       text('organisation', 'o.name', 40),
       text('organisation_acronym', 'o.acronym', 14),
       { ...text('organisation_type', 'o.type', 20), vocab: 'organisationType' },
       text('organisation_country', 'o.country', 8),
       { ...text('role', 'p.role', 14), vocab: 'participationRole' },
       { ...text('notes', 'p.notes', 40), internal: true },
-      text('action_id', 'a.id::text', 36),
-      text('organisation_id', 'o.id::text', 36),
-      text('id', 'p.id::text', 36),
     ],
-  },
-  funding: {
-    from: `funding f JOIN actions a ON a.id = f.action_id
+    [
+      ['action_id', 'a'],
+      ['organisation_id', 'o'],
+    ],
+  ),
+  funding: partTable(
+    `funding f JOIN actions a ON a.id = f.action_id
       LEFT JOIN organisations pr ON pr.id = f.provider_id LEFT JOIN organisations rc ON rc.id = f.receiver_id`,
-    key: 'f.id',
-    keyCast: 'uuid',
-    columns: [
-      text('action_code', 'a.code', 28),
+    'f',
+    [
       { ...text('type', 'f.type', 14), vocab: 'fundingType' },
       { header: 'amount', sql: 'f.amount::text', kind: 'money', width: 18 },
       text('currency', 'f.currency', 8),
@@ -127,65 +154,43 @@ export const TABLES: Record<ExportTable, ExportTableDef> = {
       text('provider', 'pr.name', 30),
       text('receiver', 'rc.name', 30),
       text('description', 'f.description', 50),
-      text('action_id', 'a.id::text', 36),
-      text('id', 'f.id::text', 36),
     ],
-  },
-  milestones: {
-    from: 'milestones m JOIN actions a ON a.id = m.action_id',
-    key: 'm.id',
-    keyCast: 'uuid',
-    columns: [
-      text('action_code', 'a.code', 28),
-      { ...text('type', 'm.type', 16), vocab: 'milestoneType' },
-      text('title', 'm.title', 50),
-      day('planned_date', 'm.planned_date'),
-      day('actual_date', 'm.actual_date'),
-      text('date_precision', 'm.date_precision', 8),
-      {
-        ...text(
-          'status',
-          `CASE WHEN m.actual_date IS NOT NULL THEN 'done' WHEN m.planned_date < current_date THEN 'late' ELSE 'planned' END`,
-          10,
-        ),
-        vocab: 'milestoneStatus',
-      },
-      { ...text('notes', 'm.notes', 40), internal: true },
-      text('action_id', 'a.id::text', 36),
-      text('id', 'm.id::text', 36),
-    ],
-  },
-  results: {
-    from: 'results r JOIN actions a ON a.id = r.action_id',
-    key: 'r.id',
-    keyCast: 'uuid',
-    columns: [
-      text('action_code', 'a.code', 28),
-      text('statement', 'r.statement', 70),
-      text('action_id', 'a.id::text', 36),
-      text('id', 'r.id::text', 36),
-    ],
-  },
-  indicators: {
-    from: 'indicators n JOIN results r ON r.id = n.result_id JOIN actions a ON a.id = r.action_id',
-    key: 'n.id',
-    keyCast: 'uuid',
-    columns: [
-      text('action_code', 'a.code', 28),
+  ),
+  milestones: partTable('milestones m JOIN actions a ON a.id = m.action_id', 'm', [
+    { ...text('type', 'm.type', 16), vocab: 'milestoneType' },
+    text('title', 'm.title', 50),
+    day('planned_date', 'm.planned_date'),
+    day('actual_date', 'm.actual_date'),
+    text('date_precision', 'm.date_precision', 8),
+    {
+      ...text(
+        'status',
+        `CASE WHEN m.actual_date IS NOT NULL THEN 'done' WHEN m.planned_date < current_date THEN 'late' ELSE 'planned' END`,
+        10,
+      ),
+      vocab: 'milestoneStatus',
+    },
+    { ...text('notes', 'm.notes', 40), internal: true },
+  ]),
+  results: partTable('results r JOIN actions a ON a.id = r.action_id', 'r', [
+    text('statement', 'r.statement', 70),
+  ]),
+  indicators: partTable(
+    'indicators n JOIN results r ON r.id = n.result_id JOIN actions a ON a.id = r.action_id',
+    'n',
+    [
       text('name', 'n.name', 40),
       text('unit', 'n.unit', 14),
-      { header: 'baseline', sql: 'n.baseline::text', kind: 'number', width: 12 },
-      day('baseline_date', 'n.baseline_date'),
-      { header: 'target', sql: 'n.target::text', kind: 'number', width: 12 },
-      day('target_date', 'n.target_date'),
-      { header: 'actual', sql: 'n.actual::text', kind: 'number', width: 12 },
-      day('actual_date', 'n.actual_date'),
+      ...measured('baseline'),
+      ...measured('target'),
+      ...measured('actual'),
       { ...text('notes', 'n.notes', 40), internal: true },
-      text('result_id', 'r.id::text', 36),
-      text('action_id', 'a.id::text', 36),
-      text('id', 'n.id::text', 36),
     ],
-  },
+    [
+      ['result_id', 'r'],
+      ['action_id', 'a'],
+    ],
+  ),
 };
 
 /** The columns a user may receive: partners never get internal fields. */
@@ -266,3 +271,32 @@ export const HEADER_LABELS: Record<string, Label> = {
   actual: { es: 'Logro', en: 'Actual' },
   result_id: { es: 'Id del resultado', en: 'Result id' },
 };
+
+/** A cell as read from the database (text; null when empty). */
+export type Cell = string | null;
+
+/**
+ * How a table is written: the import template keeps the machine headers and codes the importer
+ * reads (`lang` null); the people's version labels headers, sheets and coded values in `lang`.
+ */
+export function presentation(
+  columns: ExportColumn[],
+  lang: Lang | null,
+  themes: ThemeLabels | null = null,
+) {
+  const header = (c: ExportColumn) =>
+    lang ? (HEADER_LABELS[c.header]?.[lang] ?? c.header) : c.header;
+  const value = (c: ExportColumn, v: Cell): Cell => {
+    if (!lang || v === null || !c.vocab) return v;
+    if (c.vocab === 'theme')
+      return v
+        .split('; ')
+        .map((code) => (themes ? themes.label(code, lang) : code))
+        .join('; ');
+    return labelOf(c.vocab, v, lang);
+  };
+  return {
+    headers: columns.map(header),
+    row: (values: Cell[]) => values.map((v, i) => value(columns[i], v)),
+  };
+}

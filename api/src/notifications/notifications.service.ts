@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { actionConditions, SqlParams } from '../actions/action-filters';
+import { actionConditions } from '../actions/action-filters';
+import { SqlParams } from '../common/sql-scope';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/errors';
 import { TODAY_SQL } from '../common/calendar-sql';

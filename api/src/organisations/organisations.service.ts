@@ -9,7 +9,7 @@ import { Page } from '../common/dto/pagination.dto';
 import { AppError } from '../common/errors';
 import { VersionedWriter } from '../common/versioned-write';
 import { slugify } from '../common/slug';
-import { allWordsLike, SqlParams } from '../actions/action-filters';
+import { allWordsLike, partnerScope, SqlParams } from '../common/sql-scope';
 import {
   CreateOrganisationDto,
   OrganisationDto,
@@ -41,12 +41,9 @@ export class OrganisationsService {
     user: Pick<AuthUser, 'role' | 'organisationId'>,
     params: SqlParams,
   ): string {
-    const partnerScope =
-      user.role === 'partner'
-        ? ` AND EXISTS (SELECT 1 FROM participations sp WHERE sp.action_id = a.id AND sp.organisation_id = ${params.add(user.organisationId)})`
-        : '';
+    const scope = partnerScope(user, params);
     return `(SELECT count(DISTINCT a.id)::int FROM participations p JOIN actions a ON a.id = p.action_id
-              WHERE p.organisation_id = o.id AND a.archived_at IS NULL${partnerScope})`;
+              WHERE p.organisation_id = o.id AND a.archived_at IS NULL${scope ? ` AND ${scope}` : ''})`;
   }
 
   private toDto(row: Row, user: Pick<AuthUser, 'role'>): OrganisationDto {

@@ -1,7 +1,8 @@
 import { inTransaction } from '../common/transaction';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { actionConditions, SqlParams } from '../actions/action-filters';
+import { actionConditions } from '../actions/action-filters';
+import { SqlParams } from '../common/sql-scope';
 import type { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import type { MilestoneType } from '../actions/action.model';
 import type { Milestone } from '../actions/parts.entities';

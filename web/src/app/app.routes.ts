@@ -7,6 +7,7 @@ import {
   SIGN_IN_PATH,
   signedOutGuard,
 } from './core/auth/auth.guard';
+import { LOG_MILESTONE_LAUNCHER } from './core/shell/log-milestone';
 
 export const appRoutes: Route[] = [
   {
@@ -32,6 +33,14 @@ export const appRoutes: Route[] = [
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
+    // Features plug into the shell here, so the shell (core/) never imports one.
+    providers: [
+      {
+        provide: LOG_MILESTONE_LAUNCHER,
+        useValue: () =>
+          import('./features/evidence/log-milestone-launcher').then((m) => m.openLogMilestone),
+      },
+    ],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'tablero' },
       {

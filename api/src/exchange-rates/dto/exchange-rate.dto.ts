@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/pagination.dto';
 import { IsDateOnly, IsMoney } from '../../common/validators';
-import { isRateString } from '../../money/money';
+import { isRateString } from '../../common/money';
 
 const CODE = /^[A-Z]{3}$/;
 const upper = ({ value }: { value: unknown }) =>

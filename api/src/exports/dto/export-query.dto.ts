@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ActionFilterDto } from '../../actions/dto/action-filter.dto';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../common/money';
 
 export class SheetQueryDto {
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { PartnerTotalsDto } from '../../dashboard/dto/dashboard.dto';
-import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../money/money';
+import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../common/money';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import {
   IsIn,

@@ -1,6 +1,9 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule } from '@angular/material/dialog';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 
 /**
  * The end of a form dialog: the server's message (when there is one), «Cancelar» and «Guardar».
@@ -59,3 +62,13 @@ export function dialogFormStyles(fieldMinWidth: number): string {
   }
 `;
 }
+
+/** What every form dialog's template uses: reactive forms, the dialog's parts, fields, its actions. */
+export const FORM_DIALOG_IMPORTS = [
+  DialogActions,
+  ReactiveFormsModule,
+  MatDialogModule,
+  MatFormFieldModule,
+  MatInputModule,
+  MatButtonModule,
+] as const;

@@ -2,6 +2,14 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import type { ApiError } from '../core/api/api-error';
+
+/** Data on its way (a store's resource): loading, its failure, and how to try again. */
+export interface LoadState {
+  loading(): boolean;
+  error(): ApiError | null;
+  reload(): void;
+}
 
 @Component({
   selector: 'app-loading-state',

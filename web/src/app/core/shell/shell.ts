@@ -21,19 +21,19 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { filter, firstValueFrom, map } from 'rxjs';
+import { filter, map } from 'rxjs';
 import { SIGN_IN_PATH } from '../auth/auth.guard';
 import { AuthStore } from '../auth/auth.store';
 import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { Capability } from '../auth/permissions';
 import { ROLE_LABELS } from '../i18n/labels';
 import { apiLanguage, otherLanguageUrl } from '../i18n/locale';
-import { NotificationsBell } from '../../features/notifications/notifications-bell';
+import { NotificationsBell } from '../notifications/notifications-bell';
 import {
   isLogMilestoneShortcut,
+  LOG_MILESTONE_LAUNCHER,
   LOG_MILESTONE_SHORTCUT,
-} from '../../features/evidence/log-milestone-shortcut';
-import { ActionsApi } from '../../features/actions/actions.api';
+} from './log-milestone';
 
 interface NavEntry {
   path: string;
@@ -72,14 +72,14 @@ export class Shell {
   private readonly locale = inject(LOCALE_ID);
   private readonly sidenav = viewChild(MatSidenav);
 
-  private readonly actionsApi = inject(ActionsApi);
+  private readonly loadLogMilestone = inject(LOG_MILESTONE_LAUNCHER, { optional: true });
   private readonly injector = inject(Injector);
 
   protected readonly user = this.auth.user;
   /** Staff and admins log milestones from anywhere (toolbar button or Alt+Shift+H). */
   protected readonly canLogMilestone = computed(() => {
     this.auth.role();
-    return this.auth.can('portfolio.edit');
+    return this.loadLogMilestone !== null && this.auth.can('portfolio.edit');
   });
   protected readonly logMilestoneShortcut = LOG_MILESTONE_SHORTCUT;
   protected readonly logMilestoneTooltip = $localize`:@@shell.logMilestoneTooltip:Registrar hito (Alt+Mayús+H)`;
@@ -89,8 +89,7 @@ export class Shell {
     // Staff log milestones all day: fetch the dialog's code once the shell is up, so the first
     // Alt+Shift+H opens it at once.
     effect(() => {
-      if (this.canLogMilestone())
-        setTimeout(() => void import('../../features/evidence/log-milestone-dialog'), 1000);
+      if (this.canLogMilestone()) setTimeout(() => void this.loadLogMilestone?.(), 1000);
     });
   }
   protected readonly roleLabel = computed(() => {
@@ -205,27 +204,11 @@ export class Shell {
 
   /** Opens "Registrar hito", with the action of the page preselected when on an action page. */
   async logMilestone(): Promise<void> {
-    if (this.logMilestoneOpen || !this.canLogMilestone()) return;
+    if (this.logMilestoneOpen || !this.loadLogMilestone || !this.canLogMilestone()) return;
     this.logMilestoneOpen = true;
     try {
-      const { LogMilestoneDialog } = await import('../../features/evidence/log-milestone-dialog');
-      const match = /^\/acciones\/([0-9a-f-]{36})(?:[/?#]|$)/i.exec(this.url() ?? '');
-      let action: { id: string; code: string; titleEs: string } | null = null;
-      if (match) {
-        action = await firstValueFrom(this.actionsApi.get(match[1])).catch(() => null);
-      }
-      const ref = this.dialog.open(LogMilestoneDialog, {
-        data: {
-          action: action ? { id: action.id, code: action.code, titleEs: action.titleEs } : null,
-        },
-        injector: this.injector,
-        width: '640px',
-        maxWidth: '95vw',
-        autoFocus: 'first-tabbable',
-        restoreFocus: true,
-        ariaLabel: $localize`:@@logMilestone.title:Registrar hito`,
-      });
-      await firstValueFrom(ref.afterClosed());
+      const open = await this.loadLogMilestone();
+      await open(this.injector, this.url() ?? '');
     } finally {
       this.logMilestoneOpen = false;
     }

@@ -76,9 +76,9 @@ describe('conflict diff', () => {
       clash: false,
     });
     expect(by['status']).toMatchObject({
-      base: 'implementation',
-      mine: 'closed',
-      current: 'finalisation',
+      base: 'En ejecución',
+      mine: 'Concluida',
+      current: 'En cierre',
       changedByMe: true,
       changedByOthers: true,
       clash: true,
@@ -86,6 +86,19 @@ describe('conflict diff', () => {
     expect(by['plannedEnd']).toMatchObject({ changedByMe: false, changedByOthers: true });
     // Both made the same change: listed, but not a clash.
     expect(by['unit']).toMatchObject({ changedByMe: true, changedByOthers: true, clash: false });
+  });
+
+  it('shows themes and the responsible person by name, never by code or id', () => {
+    const names = {
+      theme: (code: string) => ({ movilidad: 'Movilidad', agua: 'Agua' })[code] ?? code,
+      person: (id: string) => (id === 'u1' ? 'Ana López' : id),
+    };
+    const mine = { ...base, themes: 'movilidad, agua' };
+    const current = { ...base, responsibleId: 'u1' };
+    const rows = conflictRows(base, mine, current, names);
+    const by = Object.fromEntries(rows.map((r) => [r.field, r]));
+    expect(by['themes']).toMatchObject({ base: 'Movilidad', mine: 'Movilidad, Agua' });
+    expect(by['responsibleId']).toMatchObject({ base: '', current: 'Ana López' });
   });
 
   it('labels rows with the form labels', () => {

@@ -1,4 +1,12 @@
 import type { ActionDetail } from '../../core/api/models';
+import {
+  INSTITUTE_ROLE_LABELS,
+  KIND_LABELS,
+  labelOf,
+  MODALITY_LABELS,
+  SCHEME_LABELS,
+  STATUS_LABELS,
+} from '../../core/i18n/labels';
 import { orNull } from '../../shared/forms';
 
 /** Splits "a, b; c" into ['a', 'b', 'c']. */
@@ -137,14 +145,39 @@ export interface ConflictRow {
   clash: boolean;
 }
 
+/** Names for what the form holds as ids: theme codes and the responsible person's user id. */
+export interface ConflictNames {
+  theme(code: string): string;
+  person(id: string): string;
+}
+
+const CODED_FIELDS: Partial<Record<ActionField, Record<string, string>>> = {
+  kind: KIND_LABELS,
+  status: STATUS_LABELS,
+  instituteRole: INSTITUTE_ROLE_LABELS,
+  scheme: SCHEME_LABELS,
+  modality: MODALITY_LABELS,
+};
+
+/** A form value as a person reads it: labels for codes, theme names, the responsible's name. */
+export function readableValue(field: ActionField, value: string, names?: ConflictNames): string {
+  if (!value.trim()) return '';
+  const labels = CODED_FIELDS[field];
+  if (labels) return labelOf(labels, value);
+  if (!names) return value;
+  if (field === 'themes') return splitList(value).map(names.theme).join(', ');
+  return field === 'responsibleId' ? names.person(value) : value;
+}
+
 /**
  * The three-way comparison behind the conflict panel: every field that the user or someone else
- * changed since the user loaded the action, with the three values.
+ * changed since the user loaded the action, with the three values as a person reads them.
  */
 export function conflictRows(
   base: ActionFormValue,
   mine: ActionFormValue,
   current: ActionFormValue,
+  names?: ConflictNames,
 ): ConflictRow[] {
   return ACTION_FIELDS.flatMap((field) => {
     const changedByMe = !sameValue(field, base[field], mine[field]);
@@ -154,9 +187,9 @@ export function conflictRows(
       {
         field,
         label: ACTION_FIELD_LABELS[field],
-        base: base[field],
-        mine: mine[field],
-        current: current[field],
+        base: readableValue(field, base[field], names),
+        mine: readableValue(field, mine[field], names),
+        current: readableValue(field, current[field], names),
         changedByMe,
         changedByOthers,
         clash: changedByMe && changedByOthers && !sameValue(field, mine[field], current[field]),

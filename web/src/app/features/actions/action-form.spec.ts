@@ -62,6 +62,16 @@ function find<T extends Element = HTMLElement>(root: Element, selector: string):
   return found;
 }
 
+/** The API's answer when someone else saved first: 409 with the saved action. */
+function answerConflict(http: HttpTestingController, current: unknown): void {
+  http
+    .expectOne('/api/v1/actions/a1')
+    .flush(
+      { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
+      { status: 409, statusText: 'Conflict' },
+    );
+}
+
 async function setup() {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
@@ -75,7 +85,10 @@ async function setup() {
   // The theme field reads the managed list once the form shows.
   fixture.detectChanges();
   for (const req of http.match('/api/v1/themes')) {
-    req.flush([{ code: 'movilidad', labelEs: 'Movilidad', labelEn: 'Mobility' }]);
+    req.flush([
+      { code: 'movilidad', labelEs: 'Movilidad', labelEn: 'Mobility' },
+      { code: 'clima', labelEs: 'Clima', labelEn: 'Climate' },
+    ]);
   }
   await fixture.whenStable();
   fixture.detectChanges();
@@ -110,12 +123,7 @@ describe('action form, edit mode', () => {
     type('titleEn', 'Electric route');
     const saving = form.submit();
     const current = { ...action, status: 'finalisation', version: 7 };
-    http
-      .expectOne('/api/v1/actions/a1')
-      .flush(
-        { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
-        { status: 409, statusText: 'Conflict' },
-      );
+    answerConflict(http, current);
     await saving;
     fixture.detectChanges();
     const panel = find(el, '[data-testid="conflict-panel"]');
@@ -123,6 +131,12 @@ describe('action form, edit mode', () => {
       r.getAttribute('data-field'),
     );
     expect(fields).toEqual(['titleEn', 'status']);
+    const status = find(panel, '[data-field="status"]');
+    expect(Array.from(status.querySelectorAll('td')).map((td) => td.textContent?.trim())).toEqual([
+      'En ejecución',
+      '',
+      'En cierre',
+    ]);
 
     find(el, '[data-testid="reapply-changes"]').click();
     const req = http.expectOne('/api/v1/actions/a1');
@@ -131,17 +145,28 @@ describe('action form, edit mode', () => {
     await fixture.whenStable();
   });
 
+  it('names the themes in the conflict panel, not their codes', async () => {
+    const { http, type, form, fixture, el } = await setup();
+    type('titleEn', 'Electric route');
+    const saving = form.submit();
+    const current = { ...action, themes: ['movilidad', 'clima'], version: 7 };
+    answerConflict(http, current);
+    await saving;
+    fixture.detectChanges();
+    const themes = find(el, '[data-testid="conflict-panel"] [data-field="themes"]');
+    expect(Array.from(themes.querySelectorAll('td')).map((td) => td.textContent?.trim())).toEqual([
+      'Movilidad',
+      '',
+      'Movilidad, Clima',
+    ]);
+  });
+
   it('"Descartar los míos" reloads the saved version', async () => {
     const { http, type, form, fixture, el, input } = await setup();
     type('titleEn', 'Electric route');
     const saving = form.submit();
     const current = { ...action, titleEs: 'Mi Transporte Eléctrico', version: 7 };
-    http
-      .expectOne('/api/v1/actions/a1')
-      .flush(
-        { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Conflicto.', details: { current } },
-        { status: 409, statusText: 'Conflict' },
-      );
+    answerConflict(http, current);
     await saving;
     fixture.detectChanges();
     find(el, '[data-testid="discard-changes"]').click();

@@ -55,6 +55,7 @@ import { ErrorState, LoadingState } from '../../shared/states';
 import {
   ActionFormValue,
   changedByUser,
+  type ConflictNames,
   ConflictRow,
   conflictRows,
   parseSdgs,
@@ -75,6 +76,7 @@ import {
 export { parseSdgs, splitList } from './action-edit.model';
 import { HasUnsavedChanges } from './unsaved-changes.guard';
 import { ThemePicker } from '../../shared/themes/theme-picker';
+import { ThemesStore } from '../../shared/themes/themes.store';
 
 const sdgValidator = (control: { value: string }) =>
   parseSdgs(control.value) ? null : { sdgs: true };
@@ -165,6 +167,12 @@ export class ActionForm implements HasUnsavedChanges {
   protected readonly people = toSignal(this.api.assignable().pipe(catchError(() => of([]))), {
     initialValue: [] as AssignableUser[],
   });
+  private readonly themes = inject(ThemesStore);
+  /** How the conflict panel names themes and the responsible person (never by code or id). */
+  private readonly names: ConflictNames = {
+    theme: (code) => this.themes.label(code),
+    person: (id) => this.people().find((u) => u.id === id)?.name ?? id,
+  };
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   /** Edit mode: loading the action, or the failure to load it. */
@@ -331,7 +339,7 @@ export class ActionForm implements HasUnsavedChanges {
     if (err.code === 'VERSION_CONFLICT' && current && this.base) {
       this.conflict.set({
         current,
-        rows: conflictRows(this.base, this.value(), toFormValue(current)),
+        rows: conflictRows(this.base, this.value(), toFormValue(current), this.names),
       });
       return;
     }

@@ -38,7 +38,7 @@ import {
   filtersToParams,
   hasActiveFilters,
   PAGE_SIZES,
-} from './action-filters';
+} from '../../shared/filter-bar/action-filters';
 import { ActionsStore } from './actions.store';
 import { ACTION_COLUMNS, ActionColumn, loadColumns, saveColumns } from './columns';
 

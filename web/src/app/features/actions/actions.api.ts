@@ -17,7 +17,7 @@ import type {
   Participation,
   Result,
 } from '../../core/api/models';
-import { ActionFilters, filtersToApiParams } from './action-filters';
+import { ActionFilters, filtersToApiParams } from '../../shared/filter-bar/action-filters';
 
 const BASE = '/api/v1/actions';
 

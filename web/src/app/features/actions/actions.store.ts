@@ -2,7 +2,7 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { catchError, map, of, Subject, switchMap } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import type { ActionSummary } from '../../core/api/models';
-import { ActionFilters } from './action-filters';
+import { ActionFilters } from '../../shared/filter-bar/action-filters';
 import { ActionsApi } from './actions.api';
 
 interface ListState {

@@ -31,6 +31,7 @@ import { ErrorState, LoadingState } from '../../shared/states';
 import { ActionsApi } from './actions.api';
 import { stageRows } from './progress.model';
 import type { StageDialogData } from './parts/stage-dialog';
+import { RowActions } from '../../shared/row-actions';
 
 const STALE = $localize`:@@parts.stale:Otra persona modificó este registro; se recargó la acción. Revisa y vuelve a intentar.`;
 
@@ -42,6 +43,7 @@ const STALE = $localize`:@@parts.stale:Otra persona modificó este registro; se 
 @Component({
   selector: 'app-progress-panel',
   imports: [
+    RowActions,
     MatButtonModule,
     MatIconModule,
     PreciseDatePipe,

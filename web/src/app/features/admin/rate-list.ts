@@ -12,7 +12,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { merge } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import type { ExchangeRate } from '../../core/api/models';
@@ -23,10 +22,12 @@ import { ExchangeRatesApi } from './exchange-rates.api';
 import { RATE_CURRENCIES } from './exchange-rates.model';
 import { RateDialog, RateDialogData, RateDialogResult } from './rate-dialog';
 import { RateImportDialog } from './rate-import-dialog';
+import { RowActions } from '../../shared/row-actions';
 
 @Component({
   selector: 'app-rate-list',
   imports: [
+    RowActions,
     ReactiveFormsModule,
     MatTableModule,
     MatButtonModule,
@@ -36,7 +37,6 @@ import { RateImportDialog } from './rate-import-dialog';
     MatSelectModule,
     MatPaginatorModule,
     MatProgressBarModule,
-    MatTooltipModule,
     EmptyState,
     ErrorState,
     LoadingState,
@@ -45,6 +45,8 @@ import { RateImportDialog } from './rate-import-dialog';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rate-list.html',
   styles: `
+    @use '../../shared/admin-table';
+    @include admin-table.admin-table;
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -58,20 +60,6 @@ import { RateImportDialog } from './rate-import-dialog';
     .range-error {
       color: var(--mat-sys-error);
       margin-top: 0;
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    .row-actions {
-      text-align: right;
-      white-space: nowrap;
     }
   `,
 })

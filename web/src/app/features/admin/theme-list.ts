@@ -8,24 +8,24 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { filterThemes, Theme, themeLabel } from '../../shared/themes/themes.model';
 import { ThemesStore } from '../../shared/themes/themes.store';
 import { ThemeDialog, ThemeDialogData, ThemeDialogResult } from './theme-dialog';
+import { RowActions } from '../../shared/row-actions';
 
 /** Administración › Temas: the managed list of themes (admins add and rename). */
 @Component({
   selector: 'app-theme-list',
   imports: [
+    RowActions,
     ReactiveFormsModule,
     MatTableModule,
     MatButtonModule,
     MatIconModule,
     MatFormFieldModule,
     MatInputModule,
-    MatTooltipModule,
     EmptyState,
     ErrorState,
     LoadingState,
@@ -33,26 +33,14 @@ import { ThemeDialog, ThemeDialogData, ThemeDialogResult } from './theme-dialog'
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './theme-list.html',
   styles: `
+    @use '../../shared/admin-table';
+    @include admin-table.admin-table;
     .intro {
       color: var(--mat-sys-on-surface-variant);
       margin-top: 0;
     }
     .search {
       width: min(360px, 100%);
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    .row-actions {
-      text-align: right;
-      white-space: nowrap;
     }
   `,
 })

@@ -30,9 +30,6 @@ import { UsersApi } from './users.api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-list.html',
   styles: `
-    .table-wrap {
-      overflow-x: auto;
-    }
     table {
       width: 100%;
     }

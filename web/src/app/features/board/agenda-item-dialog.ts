@@ -1,16 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import {
   MatAutocompleteModule,
   MatAutocompleteSelectedEvent,
 } from '@angular/material/autocomplete';
-import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import {
   catchError,
   debounceTime,
@@ -23,8 +20,8 @@ import {
 import type { Observable } from 'rxjs';
 import type { AgendaItem } from '../../core/api/models';
 import { ActionsApi } from '../actions/actions.api';
-import { filtersFromParams } from '../actions/action-filters';
-import { DialogActions } from '../../shared/dialog-actions';
+import { filtersFromParams } from '../../shared/filter-bar/action-filters';
+import { FORM_DIALOG_IMPORTS } from '../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../shared/versioned-form';
 import { BoardApi } from './board.api';
 import { BOARD_DIALOG_STYLES, BoardDialogData, boardForm } from './board-form';
@@ -46,27 +43,11 @@ export type AgendaItemDialogData = BoardDialogData<AgendaItem> & {
 /** Adds or edits an agenda item: its position, title and the tracked actions it is about. */
 @Component({
   selector: 'app-agenda-item-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatButtonModule,
-    MatChipsModule,
-    MatIconModule,
-    MatAutocompleteModule,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatChipsModule, MatIconModule, MatAutocompleteModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@agenda.editTitle">Editar punto del orden del día</ng-container>
-        } @else {
-          <ng-container i18n="@@agenda.addTitle">Añadir punto al orden del día</ng-container>
-        }
-      </h2>
+      <h2 mat-dialog-title>{{ title }}</h2>
       <mat-dialog-content>
         <div class="row">
           <mat-form-field class="position">
@@ -167,6 +148,9 @@ export class AgendaItemDialog implements VersionedFormHost<AgendaItem> {
     create: (body) => this.create(body),
     update: (id, body) => this.update(id, body),
   });
+  protected readonly title = this.saving.editing
+    ? $localize`:@@agenda.editTitle:Editar punto del orden del día`
+    : $localize`:@@agenda.addTitle:Añadir punto al orden del día`;
 
   submit(): Promise<void> {
     return this.saving.submit();

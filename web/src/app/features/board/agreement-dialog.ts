@@ -1,15 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import type { Observable } from 'rxjs';
 import { AGREEMENT_STATUSES, AgreementRecord, AgreementStatus } from '../../core/api/models';
 import { AGREEMENT_STATUS_LABELS } from '../../core/i18n/progress-labels';
 import { dateValidator, orNull } from '../../shared/forms';
-import { DialogActions } from '../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../shared/versioned-form';
 import { BoardApi } from './board.api';
 import { BOARD_DIALOG_STYLES, BoardDialogData, boardForm } from './board-form';
@@ -22,25 +19,11 @@ export type AgreementDialogData = BoardDialogData<AgreementRecord> & {
 /** Records or edits a board agreement: code (JD-XII-1), text, responsible, due date, status. */
 @Component({
   selector: 'app-agreement-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@agreement.editTitle">Editar acuerdo</ng-container>
-        } @else {
-          <ng-container i18n="@@agreement.addTitle">Registrar acuerdo</ng-container>
-        }
-      </h2>
+      <h2 mat-dialog-title>{{ title }}</h2>
       <mat-dialog-content>
         <div class="row">
           <mat-form-field>
@@ -111,6 +94,9 @@ export class AgreementDialog implements VersionedFormHost<AgreementRecord> {
     create: (body) => this.create(body),
     update: (id, body) => this.update(id, body),
   });
+  protected readonly title = this.saving.editing
+    ? $localize`:@@agreement.editTitle:Editar acuerdo`
+    : $localize`:@@agreement.addTitle:Registrar acuerdo`;
 
   submit(): Promise<void> {
     return this.saving.submit();

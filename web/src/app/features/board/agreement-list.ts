@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
@@ -10,7 +9,7 @@ import type { Agreement } from '../../core/api/models';
 import { AGREEMENT_STATUS_LABELS } from '../../core/i18n/progress-labels';
 import { PreciseDatePipe } from '../../shared/dates';
 import { todayIso } from '../../shared/forms';
-import { EmptyState, ErrorState } from '../../shared/states';
+import { ListState } from '../../shared/list-state';
 import { AgreementStatusChip } from './agreement-status';
 import { BoardApi } from './board.api';
 import {
@@ -28,11 +27,9 @@ import {
     RouterLink,
     MatTableModule,
     MatButtonToggleModule,
-    MatProgressBarModule,
     PreciseDatePipe,
     AgreementStatusChip,
-    EmptyState,
-    ErrorState,
+    ListState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agreement-list.html',
@@ -40,9 +37,6 @@ import {
     .filters {
       flex-wrap: wrap;
       margin-bottom: 16px;
-    }
-    .table-wrap {
-      overflow-x: auto;
     }
     .code {
       font-family: 'Roboto Mono', monospace;

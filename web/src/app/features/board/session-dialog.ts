@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import type { Observable } from 'rxjs';
 import { BoardSession, SESSION_KINDS, SessionKind } from '../../core/api/models';
@@ -17,7 +14,7 @@ import {
   OrgValue,
 } from '../actions/parts/org-autocomplete';
 import { sessionLabel } from './board.model';
-import { DialogActions } from '../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../shared/versioned-form';
 import { BoardApi } from './board.api';
 import { BOARD_DIALOG_STYLES, BoardDialogData, boardForm } from './board-form';
@@ -31,16 +28,7 @@ export type SessionDialogData = BoardDialogData<BoardSession> & {
 /** Records or edits a board session: institute, number, ordinary/extraordinary, date, title. */
 @Component({
   selector: 'app-session-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-    OrgAutocomplete,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule, OrgAutocomplete],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-dialog.html',
   styles: BOARD_DIALOG_STYLES,
@@ -78,6 +66,9 @@ export class SessionDialog implements VersionedFormHost<BoardSession> {
     create: (body) => this.create(body),
     update: (id, body) => this.update(id, body),
   });
+  protected readonly title = this.saving.editing
+    ? $localize`:@@session.editTitle:Editar sesión`
+    : $localize`:@@session.addTitle:Nueva sesión de la Junta Directiva`;
 
   submit(): Promise<void> {
     return this.saving.submit();

@@ -9,7 +9,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
@@ -18,7 +17,7 @@ import type { BoardSession } from '../../core/api/models';
 import { OrganisationsApi } from '../../core/api/organisations.api';
 import { AuthStore } from '../../core/auth/auth.store';
 import { PreciseDatePipe } from '../../shared/dates';
-import { EmptyState, ErrorState } from '../../shared/states';
+import { ListState } from '../../shared/list-state';
 import type { OrgOption } from '../actions/parts/org-autocomplete';
 import { BoardApi } from './board.api';
 import { sessionLabel } from './board.model';
@@ -29,16 +28,7 @@ const NUMBER_FIELD = '[formcontrolname="number"]';
 /** The board sessions, newest first; staff record new ones. */
 @Component({
   selector: 'app-session-list',
-  imports: [
-    RouterLink,
-    MatTableModule,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-    PreciseDatePipe,
-    EmptyState,
-    ErrorState,
-  ],
+  imports: [RouterLink, MatTableModule, MatButtonModule, MatIconModule, PreciseDatePipe, ListState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-list.html',
   styles: `
@@ -46,9 +36,6 @@ const NUMBER_FIELD = '[formcontrolname="number"]';
       display: flex;
       flex-wrap: wrap;
       gap: 8px;
-    }
-    .table-wrap {
-      overflow-x: auto;
     }
   `,
 })

@@ -34,6 +34,7 @@ import { isOverdue, nextPosition, sessionLabel, suggestCode } from './board.mode
 import type { NoteDialogData } from './note-dialog';
 import type { SessionDialogData } from './session-dialog';
 import { SessionStore } from './session.store';
+import { RowActions } from '../../shared/row-actions';
 
 const SAVED = $localize`:@@parts.saved:Guardado`;
 const DELETED = $localize`:@@parts.deleted:Eliminado`;
@@ -46,6 +47,7 @@ const STALE = $localize`:@@board.stale:Otra persona modificó este registro; se 
 @Component({
   selector: 'app-session-page',
   imports: [
+    RowActions,
     RouterLink,
     MatButtonModule,
     MatIconModule,

@@ -14,8 +14,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import type { ECElementEvent, ECharts } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import type { ApiError } from '../../core/api/api-error';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { EmptyState, ErrorState, LoadingState, type LoadState } from '../../shared/states';
 import { map } from 'rxjs';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type ChartModel, narrowOption } from './chart-data';
@@ -69,13 +68,12 @@ export class ChartCard {
   readonly testId = input.required<string>();
   readonly heading = input.required<string>();
   readonly model = input<ChartModel | null>(null);
-  readonly loading = input(false);
-  readonly error = input<ApiError | null>(null);
+  /** Loading, failure and retry of the data behind `model`. */
+  readonly source = input.required<LoadState>();
   readonly fileName = input('coopera-grafica');
   readonly emptyMessage = input(
     $localize`:@@dashboard.chart.empty:No hay montos para estos filtros.`,
   );
-  readonly retry = output<void>();
   readonly barClick = output<ECElementEvent>();
 
   protected readonly chart = signal<ECharts | null>(null);
@@ -91,7 +89,11 @@ export class ChartCard {
     return this.narrow() ? narrowOption(option) : option;
   });
   protected readonly canDownload = computed(
-    () => this.chart() !== null && !this.loading() && !this.error() && !this.model()?.empty,
+    () =>
+      this.chart() !== null &&
+      !this.source().loading() &&
+      !this.source().error() &&
+      !this.model()?.empty,
   );
 
   /** Saves the chart as a PNG (white background, 2× for print). */

@@ -5,7 +5,7 @@ import {
   DEFAULT_FILTERS,
   filtersFromParams,
   filtersToParams,
-} from '../actions/action-filters';
+} from '../../shared/filter-bar/action-filters';
 
 /** Everything that decides what the dashboard shows; lives in the URL query string. */
 export interface DashboardState {

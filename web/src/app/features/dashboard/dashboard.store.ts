@@ -4,7 +4,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import type { Observable } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import type { Currency } from '../../core/api/models';
-import type { ActionFilters } from '../actions/action-filters';
+import type { ActionFilters } from '../../shared/filter-bar/action-filters';
 import { ProgressApi } from '../../core/api/progress.api';
 import { DashboardApi, type DashboardQuery } from './dashboard.api';
 import {
@@ -16,13 +16,13 @@ import {
   type DrillKey,
   sameQuery,
 } from './dashboard-query';
+import type { LoadState } from '../../shared/states';
 
 /** One dashboard request as the cards read it. */
-export interface Loadable<T> {
+export interface Loadable<T> extends LoadState {
   value: Signal<T | undefined>;
   loading: Signal<boolean>;
   error: Signal<ApiError | null>;
-  reload(): void;
 }
 
 /** Resources wrap non-Error failures (HttpErrorResponse) in an Error whose `cause` is the original. */

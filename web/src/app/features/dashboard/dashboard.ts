@@ -20,7 +20,7 @@ import {
 import { KIND_LABELS, labelOf, NO_DATA } from '../../core/i18n/labels';
 import { MoneyPipe } from '../../shared/money';
 import { ErrorState, LoadingState } from '../../shared/states';
-import { type ActionFilters } from '../actions/action-filters';
+import { type ActionFilters } from '../../shared/filter-bar/action-filters';
 import { FilterBar } from '../../shared/filter-bar/filter-bar';
 import { ChartCard } from './chart-card';
 import {

@@ -1,5 +1,6 @@
 import type { Group, MoneyFigures } from '../../core/api/models';
-import { contrast, SDGS, sdgTiles } from './sdgs';
+import { SDGS } from '../../shared/sdgs';
+import { contrast, sdgTiles } from './sdgs';
 
 const money = {} as MoneyFigures;
 const group = (key: string | null, actions: number | null): Group => ({

@@ -51,7 +51,7 @@ import {
   orNull,
   todayIso,
 } from '../../shared/forms';
-import { DEFAULT_FILTERS } from '../actions/action-filters';
+import { DEFAULT_FILTERS } from '../../shared/filter-bar/action-filters';
 import { ActionsApi } from '../actions/actions.api';
 import { uploadErrorText } from './evidence-files';
 import { EvidenceApi } from './evidence.api';

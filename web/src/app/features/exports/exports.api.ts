@@ -1,6 +1,6 @@
 import { apiLanguage, currentLocale } from '../../core/i18n/locale';
 import { todayIso } from '../../shared/forms';
-import { ActionFilters, filtersToParams } from '../actions/action-filters';
+import { ActionFilters, filtersToParams } from '../../shared/filter-bar/action-filters';
 import type { DownloadRequest } from './downloads';
 
 /** The six tables every list export holds (one CSV each, one sheet each in the workbook). */

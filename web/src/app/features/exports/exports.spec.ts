@@ -1,6 +1,6 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { toApiError } from '../../core/api/api-error';
-import { DEFAULT_FILTERS } from '../actions/action-filters';
+import { DEFAULT_FILTERS } from '../../shared/filter-bar/action-filters';
 import { filenameFrom, formatBytes, withJsonErrorBody } from './download-file';
 import { exportErrorMessage } from './export-errors';
 import { actionSheet, exportParams, listCsv, listTemplate, sharedIati } from './exports.api';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { ActionFilters, hasActiveFilters } from '../actions/action-filters';
+import { ActionFilters, hasActiveFilters } from '../../shared/filter-bar/action-filters';
 import { ExportMenu, ExportMenuItem } from './export-menu';
 import {
   EXPORT_TABLES,

@@ -93,9 +93,6 @@ const STATE_LABELS: Record<ShareLink['state'], string> = {
       align-items: center;
       gap: 8px;
     }
-    .table-wrap {
-      overflow-x: auto;
-    }
     .server-error {
       color: var(--mat-sys-error);
     }

@@ -29,11 +29,11 @@ import {
   ORGANISATION_TYPE_LABELS,
   PARTICIPATION_ROLE_LABELS,
 } from '../../core/i18n/labels';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { EmptyState, ErrorState, LoadingState, type LoadState } from '../../shared/states';
 import { StatusChip } from '../../shared/status-chip';
 import { MoneyPipe } from '../../shared/money';
 import { ChartCard } from '../dashboard/chart-card';
-import { DEFAULT_FILTERS } from '../actions/action-filters';
+import { DEFAULT_FILTERS } from '../../shared/filter-bar/action-filters';
 import { ExportMenu, type ExportMenuItem } from '../exports/export-menu';
 import { listPartnerMoney, listXlsx } from '../exports/exports.api';
 import { type Figure, FIGURE_LABELS, FIGURES } from '../dashboard/chart-data';
@@ -142,6 +142,12 @@ export class PartnerDetail {
   });
   protected readonly money = signal<PartnerMoney | null>(null);
   protected readonly moneyError = signal<ApiError | null>(null);
+  /** The money figures as the by-year chart reads them. */
+  protected readonly moneyState: LoadState = {
+    loading: () => !this.money() && !this.moneyError(),
+    error: () => this.moneyError(),
+    reload: () => this.loadMoney(),
+  };
   protected readonly yearFigureChoice = signal<Figure | null>(null);
   protected readonly yearFigure = computed(
     () => this.yearFigureChoice() ?? firstFigureWithMoney(this.money()?.byYear ?? []),

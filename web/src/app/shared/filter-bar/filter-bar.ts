@@ -18,7 +18,6 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import {
   ACTION_KINDS,
@@ -37,9 +36,10 @@ import {
   ORGANISATION_TYPE_LABELS,
   STATUS_LABELS,
 } from '../../core/i18n/labels';
-import type { ActionFilters } from '../../features/actions/action-filters';
+import type { ActionFilters } from './action-filters';
 import { CLEARED, type FilterChip, filterChips, withoutChip } from './filter-chips';
-import { SDGS } from '../../features/dashboard/sdgs';
+import { SDGS } from '../sdgs';
+import { type FilterField, FilterSelect, type SelectKey } from './filter-select';
 
 /** A typed year (1900–2200), or null for an open end. */
 export function parseYear(value: string): number | null {
@@ -49,6 +49,19 @@ export function parseYear(value: string): number | null {
 
 /** Phone width (Material's handset breakpoint): the filters fold behind one «Filtros» button. */
 export const PHONE = '(max-width: 599.98px)';
+
+/** A select of a vocabulary, its codes in the vocabulary's order. */
+const codeField = (
+  key: SelectKey,
+  label: string,
+  codes: readonly string[],
+  labels: Record<string, string>,
+): FilterField => ({
+  key,
+  label,
+  testId: `filter-${key.replace('partnerType', 'partner-type')}`,
+  options: codes.map((code) => ({ value: code, label: labels[code] })),
+});
 
 const orgName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
   o.acronym ? `${o.acronym} · ${o.name}` : o.name;
@@ -74,7 +87,7 @@ const chipName = (o: Pick<Organisation, 'name' | 'acronym'>) =>
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatSelectModule,
+    FilterSelect,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './filter-bar.html',
@@ -87,11 +100,16 @@ export class FilterBar {
   private readonly organisations = inject(OrganisationsApi);
   private readonly themeStore = inject(ThemesStore);
   /** The managed theme list (GET /api/v1/themes), keyed by code, labels in the app's language. */
-  protected readonly themes = computed(() =>
-    this.themeStore
-      .themes()
-      .map((t) => ({ code: t.code, label: themeLabel(t, this.themeStore.lang) }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
+  protected readonly themeField = computed(
+    (): FilterField => ({
+      key: 'theme',
+      label: $localize`:@@actions.filter.theme:Tema`,
+      testId: 'filter-theme',
+      options: this.themeStore
+        .themes()
+        .map((t) => ({ value: t.code, label: themeLabel(t, this.themeStore.lang) }))
+        .sort((x, y) => x.label.localeCompare(y.label)),
+    }),
   );
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
@@ -103,16 +121,35 @@ export class FilterBar {
   protected readonly open = signal(false);
   protected readonly showFields = computed(() => !this.phone() || this.open());
 
-  protected readonly kinds = ACTION_KINDS;
-  protected readonly statuses = ACTION_STATUSES;
-  protected readonly modalities = MODALITIES;
-  protected readonly types = ORGANISATION_TYPES;
+  protected readonly typeField = codeField(
+    'partnerType',
+    $localize`:@@filterBar.partnerType:Tipo de socio`,
+    ORGANISATION_TYPES,
+    ORGANISATION_TYPE_LABELS,
+  );
+  /** Kind, status and modality: a vocabulary each, one after the other in the bar. */
+  protected readonly codeFields: readonly FilterField[] = [
+    codeField('kind', $localize`:@@actions.filter.kind:Tipo`, ACTION_KINDS, KIND_LABELS),
+    codeField(
+      'status',
+      $localize`:@@actions.filter.status:Estatus`,
+      ACTION_STATUSES,
+      STATUS_LABELS,
+    ),
+    codeField(
+      'modality',
+      $localize`:@@actions.filter.modality:Modalidad`,
+      MODALITIES,
+      MODALITY_LABELS,
+    ),
+  ];
   /** The 17 goals with their names, so nobody has to remember what «ODS 11» is. */
-  protected readonly sdgs = SDGS;
-  protected readonly kindLabels = KIND_LABELS;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly modalityLabels = MODALITY_LABELS;
-  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly sdgField: FilterField = {
+    key: 'sdg',
+    label: $localize`:@@actions.filter.sdg:ODS`,
+    testId: 'filter-sdg',
+    options: SDGS.map((s) => ({ value: s.n, label: `${s.n} · ${s.name}` })),
+  };
   protected readonly year = parseYear;
   protected readonly orgName = orgName;
 
@@ -181,17 +218,6 @@ export class FilterBar {
           .subscribe((org) => this.remember(id, org ? chipName(org) : id.slice(0, 8)));
       }
     });
-  }
-
-  protected emitList(
-    key: 'kind' | 'status' | 'modality' | 'partnerType' | 'theme',
-    value: unknown,
-  ) {
-    this.changed.emit({ [key]: Array.isArray(value) ? value : [] });
-  }
-
-  protected emitSdg(value: unknown): void {
-    this.changed.emit({ sdg: Array.isArray(value) ? value.map(Number) : [] });
   }
 
   protected displayOrg = (value: string | Organisation | null): string =>

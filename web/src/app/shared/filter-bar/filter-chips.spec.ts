@@ -1,8 +1,4 @@
-import {
-  DEFAULT_FILTERS,
-  filtersFromParams,
-  filtersToParams,
-} from '../../features/actions/action-filters';
+import { DEFAULT_FILTERS, filtersFromParams, filtersToParams } from './action-filters';
 import { labelOfCode, type Theme } from '../themes/themes.model';
 import { CLEARED, type ChipLabels, filterChips, withoutChip } from './filter-chips';
 

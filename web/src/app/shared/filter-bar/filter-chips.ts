@@ -1,4 +1,4 @@
-import type { ActionFilters } from '../../features/actions/action-filters';
+import { type ActionFilters, DEFAULT_FILTERS } from './action-filters';
 
 /** The narrowing filters a chip can stand for (`year` is the range, both ends at once). */
 export type ChipKey =
@@ -63,17 +63,5 @@ export function withoutChip(f: ActionFilters, chip: FilterChip): Partial<ActionF
 }
 
 /** The change that clears every narrowing filter (paging and sort are the host's). */
-export const CLEARED: Partial<ActionFilters> = {
-  q: '',
-  kind: [],
-  status: [],
-  modality: [],
-  theme: [],
-  sdg: [],
-  partner: [],
-  partnerType: [],
-  municipality: [],
-  yearFrom: null,
-  yearTo: null,
-  overdue: false,
-};
+const { page: _page, pageSize: _pageSize, sort: _sort, ...narrowing } = DEFAULT_FILTERS;
+export const CLEARED: Partial<ActionFilters> = narrowing;

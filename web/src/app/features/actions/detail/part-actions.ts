@@ -1,39 +1,22 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { RowActions } from '../../../shared/row-actions';
 import type { PartKind } from '../actions.api';
 import { ActionEditor, PartRef } from './action-editor';
 
 /** The edit and delete buttons of one part (a partner, a milestone, a document…) on the action page. */
 @Component({
   selector: 'app-part-actions',
-  imports: [MatButtonModule, MatIconModule],
+  imports: [RowActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button
-      mat-icon-button
-      type="button"
-      (click)="edit()"
-      [attr.aria-label]="editLabel(name())"
-      data-testid="part-edit"
-    >
-      <mat-icon aria-hidden="true">edit</mat-icon>
-    </button>
-    <button
-      mat-icon-button
-      type="button"
-      (click)="remove()"
-      [attr.aria-label]="deleteLabel(name())"
-      data-testid="part-delete"
-    >
-      <mat-icon aria-hidden="true">delete</mat-icon>
-    </button>
-  `,
-  styles: `
-    :host {
-      display: inline-flex;
-      align-items: center;
-    }
+    <app-row-actions
+      [editLabel]="editLabel(name())"
+      [deleteLabel]="deleteLabel(name())"
+      editTestId="part-edit"
+      deleteTestId="part-delete"
+      (edit)="edit()"
+      (remove)="remove()"
+    />
   `,
 })
 export class PartActions {

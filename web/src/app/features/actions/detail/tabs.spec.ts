@@ -90,6 +90,15 @@ describe('action page tabs', () => {
     expect(el.querySelectorAll('button')).toHaveLength(0);
   });
 
+  it('on a phone show each partner as a card, every value under its column name', () => {
+    const el = render(PartnersTab, { participations: [participation] }, fakeEditor(false));
+    const table = el.querySelector('table');
+    // styles.scss turns a table.cards-on-phone into one card per row under 600 px.
+    expect(table?.classList).toContain('cards-on-phone');
+    const labels = Array.from(el.querySelectorAll('td')).map((td) => td.dataset['label']);
+    expect(labels).toEqual(headers(el));
+  });
+
   it('for an editor add, edit and delete through the editor with the version read', () => {
     const editor = fakeEditor(true);
     const el = render(PartnersTab, { participations: [participation] }, editor);

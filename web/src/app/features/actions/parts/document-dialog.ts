@@ -1,38 +1,21 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import { ActionDocument } from '../../../core/api/models';
 import { urlValidator } from '../../../shared/forms';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a document link (https), optionally tied to a milestone or a result. */
 @Component({
   selector: 'app-document-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@document.editTitle">Editar documento</ng-container>
-        } @else {
-          <ng-container i18n="@@document.addTitle">Añadir documento</ng-container>
-        }
-      </h2>
+      <h2 mat-dialog-title>{{ title }}</h2>
       <mat-dialog-content>
         <mat-form-field class="full-width">
           <mat-label i18n="@@document.title">Título</mat-label>
@@ -95,6 +78,9 @@ export class DocumentDialog implements VersionedFormHost<ActionDocument> {
   });
 
   protected readonly saving = partForm<ActionDocument>(this, 'documents');
+  protected readonly title = this.saving.editing
+    ? $localize`:@@document.editTitle:Editar documento`
+    : $localize`:@@document.addTitle:Añadir documento`;
 
   constructor() {
     if (this.data.part) this.saving.load(this.data.part);

@@ -1,10 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import { CURRENCIES, Funding, FUNDING_TYPES, FundingType } from '../../../core/api/models';
 import { FUNDING_TYPE_LABELS } from '../../../core/i18n/labels';
@@ -17,7 +14,7 @@ import {
 } from '../../../shared/money-input';
 import type { ValidatorFn } from '@angular/forms';
 import { OrgAutocomplete, orgOf, orgValidator, OrgValue, toOrgOption } from './org-autocomplete';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
@@ -37,16 +34,7 @@ const nonZeroAmount: ValidatorFn = (control) => {
 /** Adds or edits a funding record: type (ceiling explained), amount, currency, date, parties. */
 @Component({
   selector: 'app-funding-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-    OrgAutocomplete,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule, OrgAutocomplete],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './funding-dialog.html',
   styles: PART_DIALOG_STYLES,
@@ -106,6 +94,9 @@ export class FundingDialog implements VersionedFormHost<Funding> {
   });
 
   protected readonly saving = partForm<Funding>(this, 'funding', { aliases: this.aliases });
+  protected readonly title = this.saving.editing
+    ? $localize`:@@funding.editTitle:Editar financiamiento`
+    : $localize`:@@funding.addTitle:Añadir financiamiento`;
 
   constructor() {
     this.form.controls.currency.valueChanges.subscribe((c) => this.toggleOther(c));

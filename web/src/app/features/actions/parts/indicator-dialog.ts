@@ -1,38 +1,22 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { Observable } from 'rxjs';
 import { Indicator } from '../../../core/api/models';
 import { dateValidator, decimalValidator, orNull } from '../../../shared/forms';
 import { ActionsApi } from '../actions.api';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds an indicator to a result, or edits one: name, unit, baseline, target, actual. */
 @Component({
   selector: 'app-indicator-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatButtonModule,
-  ],
+  imports: [FORM_DIALOG_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@indicator.editTitle">Editar indicador</ng-container>
-        } @else {
-          <ng-container i18n="@@indicator.addTitle">Añadir indicador</ng-container>
-        }
-      </h2>
+      <h2 mat-dialog-title>{{ title }}</h2>
       <mat-dialog-content>
         <mat-form-field class="full-width">
           <mat-label i18n="@@indicator.name">Indicador</mat-label>
@@ -91,6 +75,9 @@ export class IndicatorDialog implements VersionedFormHost<Indicator> {
   protected readonly saving = partForm<Indicator>(this, 'indicators', {
     create: (body) => this.create(body),
   });
+  protected readonly title = this.saving.editing
+    ? $localize`:@@indicator.editTitle:Editar indicador`
+    : $localize`:@@indicator.addTitle:Añadir indicador`;
 
   constructor() {
     if (this.data.part) this.saving.load(this.data.part);

@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import { Instrument, INSTRUMENT_TYPES, InstrumentType } from '../../../core/api/models';
 import { INSTRUMENT_TYPE_LABELS } from '../../../core/i18n/labels';
@@ -15,32 +12,18 @@ import {
   urlValidator,
 } from '../../../shared/forms';
 import { splitList } from '../action-edit.model';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a legal instrument (agreement, MoU, letter, contract). */
 @Component({
   selector: 'app-instrument-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@instrument.editTitle">Editar instrumento jurídico</ng-container>
-        } @else {
-          <ng-container i18n="@@instrument.addTitle">Añadir instrumento jurídico</ng-container>
-        }
-      </h2>
+      <h2 mat-dialog-title>{{ title }}</h2>
       <mat-dialog-content>
         <mat-form-field class="full-width">
           <mat-label i18n="@@instrument.type">Tipo de instrumento</mat-label>
@@ -114,6 +97,9 @@ export class InstrumentDialog implements VersionedFormHost<Instrument> {
   });
 
   protected readonly saving = partForm<Instrument>(this, 'instruments');
+  protected readonly title = this.saving.editing
+    ? $localize`:@@instrument.editTitle:Editar instrumento jurídico`
+    : $localize`:@@instrument.addTitle:Añadir instrumento jurídico`;
 
   constructor() {
     revalidateOnChange(this.form.controls.validFrom, this.form.controls.validTo);

@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, LOCALE_ID, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
@@ -14,23 +11,14 @@ import { EvidencePicker } from '../../evidence/evidence-picker';
 import { Milestone, MILESTONE_TYPES, MilestoneType } from '../../../core/api/models';
 import { MILESTONE_TYPE_LABELS } from '../../../core/i18n/labels';
 import { dateValidator, orNull, todayIso } from '../../../shared/forms';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a milestone; "Marcar como realizado" fills today's date as the actual date. */
 @Component({
   selector: 'app-milestone-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-    EvidencePicker,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule, EvidencePicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-dialog.html',
   styles: PART_DIALOG_STYLES,
@@ -60,6 +48,9 @@ export class MilestoneDialog implements VersionedFormHost<Milestone> {
   protected readonly saving = partForm<Milestone>(this, 'milestones', {
     afterSave: (saved) => this.afterSave(saved),
   });
+  protected readonly title = this.saving.editing
+    ? $localize`:@@milestone.editTitle:Editar hito`
+    : $localize`:@@milestone.addTitle:Añadir hito`;
 
   constructor() {
     if (this.data.part) this.saving.load(this.data.part);

@@ -1,41 +1,23 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import { Participation, PARTICIPATION_ROLES, ParticipationRole } from '../../../core/api/models';
 import { PARTICIPATION_ROLE_LABELS } from '../../../core/i18n/labels';
 import { orNull } from '../../../shared/forms';
 import { OrgAutocomplete, orgOf, orgValidator, OrgValue, toOrgOption } from './org-autocomplete';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a participation: organisation (autocomplete), its role, notes. */
 @Component({
   selector: 'app-participation-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-    OrgAutocomplete,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule, OrgAutocomplete],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@participation.editTitle">Editar socio</ng-container>
-        } @else {
-          <ng-container i18n="@@participation.addTitle">Añadir socio</ng-container>
-        }
-      </h2>
+      <h2 mat-dialog-title>{{ title }}</h2>
       <mat-dialog-content>
         <app-org-autocomplete
           [control]="form.controls.organisation"
@@ -80,6 +62,9 @@ export class ParticipationDialog implements VersionedFormHost<Participation> {
   protected readonly saving = partForm<Participation>(this, 'participations', {
     aliases: this.aliases,
   });
+  protected readonly title = this.saving.editing
+    ? $localize`:@@participation.editTitle:Editar socio`
+    : $localize`:@@participation.addTitle:Añadir socio`;
 
   constructor() {
     if (this.data.part) this.saving.load(this.data.part);

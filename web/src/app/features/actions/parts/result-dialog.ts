@@ -1,35 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { Result } from '../../../core/api/models';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
 /** Adds or edits a result statement (its indicators have their own dialog). */
 @Component({
   selector: 'app-result-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatButtonModule,
-  ],
+  imports: [FORM_DIALOG_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" (keydown.control.enter)="submit()" novalidate>
-      <h2 mat-dialog-title>
-        @if (saving.editing) {
-          <ng-container i18n="@@result.editTitle">Editar resultado</ng-container>
-        } @else {
-          <ng-container i18n="@@result.addTitle">Añadir resultado</ng-container>
-        }
-      </h2>
+      <h2 mat-dialog-title>{{ title }}</h2>
       <mat-dialog-content>
         <mat-form-field class="full-width">
           <mat-label i18n="@@result.statement">Resultado</mat-label>
@@ -60,6 +44,9 @@ export class ResultDialog implements VersionedFormHost<Result> {
   });
 
   protected readonly saving = partForm<Result>(this, 'results');
+  protected readonly title = this.saving.editing
+    ? $localize`:@@result.editTitle:Editar resultado`
+    : $localize`:@@result.addTitle:Añadir resultado`;
 
   constructor() {
     if (this.data.part) this.saving.load(this.data.part);

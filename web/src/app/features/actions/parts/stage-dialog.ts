@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
 import { ActionStage, PROGRESS_STAGES, ProgressStage } from '../../../core/api/models';
 import { STAGE_LABELS } from '../../../core/i18n/progress-labels';
@@ -14,7 +11,7 @@ import {
   todayIso,
   urlValidator,
 } from '../../../shared/forms';
-import { DialogActions } from '../../../shared/dialog-actions';
+import { FORM_DIALOG_IMPORTS } from '../../../shared/dialog-actions';
 import type { VersionedFormHost } from '../../../shared/versioned-form';
 import { PART_DIALOG_STYLES, partForm, PartDialogData } from './part-form';
 
@@ -24,15 +21,7 @@ export type StageDialogData = PartDialogData<ActionStage> & { stage?: ProgressSt
 /** Records (or edits) a progress stage reached: date, evidence link and note. */
 @Component({
   selector: 'app-stage-dialog',
-  imports: [
-    DialogActions,
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatButtonModule,
-  ],
+  imports: [FORM_DIALOG_IMPORTS, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './stage-dialog.html',
   styles: PART_DIALOG_STYLES,
@@ -62,6 +51,9 @@ export class StageDialog implements VersionedFormHost<ActionStage> {
   });
 
   protected readonly saving = partForm<ActionStage>(this, 'stages');
+  protected readonly title = this.saving.editing
+    ? $localize`:@@stage.editTitle:Editar etapa de avance`
+    : $localize`:@@stage.addTitle:Registrar etapa de avance`;
 
   constructor() {
     const preset = this.data.stage;

@@ -1,7 +1,7 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Observable } from 'rxjs';
-import { ApiError, toApiError } from '../../core/api/api-error';
-import type { AppNotification, Notifications } from '../../core/api/models';
+import { ApiError, toApiError } from '../api/api-error';
+import type { AppNotification, Notifications } from '../api/models';
 import { NotificationsApi } from './notifications.api';
 
 /** How often the bell asks again while the app stays open. */

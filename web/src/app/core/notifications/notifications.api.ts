@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
-import type { Notifications } from '../../core/api/models';
+import type { Notifications } from '../api/models';
 
 const BASE = '/api/v1/notifications';
 

@@ -1,10 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Component } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import type { Notifications } from '../../core/api/models';
+import type { Notifications } from '../api/models';
 import { NotificationsBell } from './notifications-bell';
 
 const data: Notifications = {
@@ -58,7 +58,8 @@ async function setup() {
       provideHttpClient(),
       provideHttpClientTesting(),
       provideRouter([{ path: 'acciones/:id', component: Blank }]),
-      provideNoopAnimations(),
+      // Material 21 animates with CSS; this turns it off (no @angular/animations needed).
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
     ],
   });
   const fixture = TestBed.createComponent(NotificationsBell);

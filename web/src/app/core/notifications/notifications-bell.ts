@@ -18,8 +18,8 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import type { AppNotification } from '../../core/api/models';
-import { apiLanguage } from '../../core/i18n/locale';
+import type { AppNotification } from '../api/models';
+import { apiLanguage } from '../i18n/locale';
 import { formatPreciseDate } from '../../shared/dates';
 import { NotificationsStore } from './notifications.store';
 
