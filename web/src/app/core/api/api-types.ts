@@ -1619,9 +1619,11 @@ export type components = {
     schemas: {
         ActionDetailDto: {
             actualEnd: string | null;
-            actualEndPrecision: string | null;
+            /** @enum {string|null} */
+            actualEndPrecision: "day" | "month" | "year" | null;
             actualStart: string | null;
-            actualStartPrecision: string | null;
+            /** @enum {string|null} */
+            actualStartPrecision: "day" | "month" | "year" | null;
             archivedAt: string | null;
             /** @example IMEPLAN-2019-CFF */
             code: string;
@@ -2432,7 +2434,8 @@ export type components = {
             /** @enum {string} */
             type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             valueDate: string | null;
-            valueDatePrecision: string | null;
+            /** @enum {string|null} */
+            valueDatePrecision: "day" | "month" | "year" | null;
             version: number;
         };
         FundingInput: {
@@ -2676,7 +2679,8 @@ export type components = {
             id: string;
             parties: string[];
             signedOn: string | null;
-            signedOnPrecision: string | null;
+            /** @enum {string|null} */
+            signedOnPrecision: "day" | "month" | "year" | null;
             title: string;
             /** @enum {string} */
             type: "agreement" | "mou" | "letter" | "contract";
