@@ -86,6 +86,8 @@ export default async () => {
   };
 };
 `;
-const options = (await prettier.resolveConfig(output)) ?? {};
-writeFileSync(output, await prettier.format(text, { ...options, filepath: output }));
+// Formatted as the committed file is, wherever it is written (the drift check writes to a temp folder).
+const canonical = resolve(source, 'metadata.ts');
+const options = (await prettier.resolveConfig(canonical)) ?? {};
+writeFileSync(output, await prettier.format(text, { ...options, filepath: canonical }));
 console.log(`Wrote ${relative(root, output)}`);

@@ -206,7 +206,7 @@ export default async () => {
               title: { required: true, type: () => String },
               parties: { required: true, type: () => [String] },
               signedOn: { required: true, type: () => String, nullable: true },
-              signedOnPrecision: { required: true, type: () => String, nullable: true },
+              signedOnPrecision: { required: true, nullable: true, enum: ['day', 'month', 'year'] },
               validFrom: { required: true, type: () => String, nullable: true },
               validTo: { required: true, type: () => String, nullable: true },
               documentUrl: { required: true, type: () => String, nullable: true },
@@ -218,7 +218,11 @@ export default async () => {
               amount: { required: true, type: () => String },
               currency: { required: true, type: () => String, nullable: true },
               valueDate: { required: true, type: () => String, nullable: true },
-              valueDatePrecision: { required: true, type: () => String, nullable: true },
+              valueDatePrecision: {
+                required: true,
+                nullable: true,
+                enum: ['day', 'month', 'year'],
+              },
               periodStart: { required: true, type: () => String, nullable: true },
               periodEnd: { required: true, type: () => String, nullable: true },
               providerId: { required: true, type: () => String, nullable: true },
@@ -234,7 +238,7 @@ export default async () => {
               title: { required: true, type: () => String },
               plannedDate: { required: true, type: () => String, nullable: true },
               actualDate: { required: true, type: () => String, nullable: true },
-              datePrecision: { required: true, type: () => String },
+              datePrecision: { required: true, enum: ['day', 'month', 'year'] },
               status: { required: true, type: () => String },
               notes: { required: true, type: () => String, nullable: true },
               version: { required: true, type: () => Number },
@@ -278,8 +282,16 @@ export default async () => {
               scheme: { required: true, type: () => String, nullable: true },
               unit: { required: true, type: () => String, nullable: true },
               planAlignment: { required: true, type: () => [String] },
-              actualStartPrecision: { required: true, type: () => String, nullable: true },
-              actualEndPrecision: { required: true, type: () => String, nullable: true },
+              actualStartPrecision: {
+                required: true,
+                nullable: true,
+                enum: ['day', 'month', 'year'],
+              },
+              actualEndPrecision: {
+                required: true,
+                nullable: true,
+                enum: ['day', 'month', 'year'],
+              },
               parentProgramme: { required: true, type: () => String, nullable: true },
               relatedActions: {
                 required: true,
@@ -882,6 +894,10 @@ export default async () => {
           },
         ],
         [
+          import('./common/dto/delete-query.dto'),
+          { DeleteQueryDto: { version: { required: false, type: () => Number, minimum: 1 } } },
+        ],
+        [
           import('./common/dto/pagination.dto'),
           {
             PageQueryDto: {
@@ -1152,9 +1168,7 @@ export default async () => {
               rateToMxn: { required: false, type: () => String },
               source: { required: false, type: () => String, nullable: true, maxLength: 200 },
             },
-            DeleteExchangeRateQueryDto: {
-              version: { required: false, type: () => Number, minimum: 1 },
-            },
+            DeleteExchangeRateQueryDto: {},
             ImportQueryDto: {
               currency: { required: true, type: () => String },
               dryRun: { required: false, type: () => Boolean },
@@ -1802,8 +1816,10 @@ export default async () => {
         [
           import('./actions/parts.controller'),
           {
-            IndicatorsController: {
+            ResultIndicatorsController: {
               create: { type: t['./actions/dto/action-response.dto'].IndicatorDto },
+            },
+            IndicatorsController: {
               update: { type: t['./actions/dto/action-response.dto'].IndicatorDto },
               remove: {},
             },
@@ -1823,7 +1839,7 @@ export default async () => {
         [
           import('./board/board.controller'),
           {
-            BoardController: {
+            BoardSessionsController: {
               listSessions: { type: [t['./board/board-response.dto'].BoardSessionDto] },
               createSession: { type: t['./board/board-response.dto'].BoardSessionDto },
               session: { type: t['./board/board-response.dto'].BoardSessionDetailDto },
@@ -1835,6 +1851,8 @@ export default async () => {
               addAgreement: { type: t['./board/board-response.dto'].BoardAgreementRecordDto },
               report: { type: t['./board/board-response.dto'].BoardReportDto },
               reportPdf: {},
+            },
+            BoardAgreementsController: {
               agreements: { type: [t['./board/board-response.dto'].BoardAgreementDto] },
               agreement: { type: t['./board/board-response.dto'].BoardAgreementDetailDto },
               updateAgreement: { type: t['./board/board-response.dto'].BoardAgreementRecordDto },
@@ -1867,16 +1885,15 @@ export default async () => {
         [
           import('./evidence/evidence.controller'),
           {
-            EvidenceController: {
+            ActionEvidenceController: {
               listForAction: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               uploadForAction: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               listForMilestone: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               uploadForMilestone: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               listForResult: { type: t['./evidence/evidence.dto'].EvidenceListDto },
               uploadForResult: { type: t['./evidence/evidence.dto'].EvidenceListDto },
-              download: {},
-              remove: {},
             },
+            EvidenceController: { download: {}, remove: {} },
           },
         ],
         [
@@ -1907,9 +1924,8 @@ export default async () => {
               partnerMoneyCsv: {},
               importTemplate: {},
               iatiXml: {},
-              actionIati: {},
-              actionSheet: {},
             },
+            ActionExportsController: { actionIati: {}, actionSheet: {} },
           },
         ],
         [
@@ -1952,16 +1968,24 @@ export default async () => {
         [
           import('./progress/progress.controller'),
           {
-            ProgressController: {
+            ProgressSettingsController: {
               scheme: { type: t['./progress/progress.dto'].ProgressSchemeDto },
               saveScheme: { type: t['./progress/progress.dto'].ProgressSchemeDto },
+            },
+            ActionProgressController: {
               actionProgress: { type: t['./progress/progress-response.dto'].ProgressFigureDto },
-              distribution: { type: t['./progress/progress-response.dto'].ProgressDistributionDto },
+            },
+            StagesController: {
               stages: { type: [t['./progress/progress-response.dto'].ActionStageDto] },
               addStage: { type: t['./progress/progress-response.dto'].ActionStageDto },
               updateStage: { type: t['./progress/progress-response.dto'].ActionStageDto },
               removeStage: {},
+            },
+            MilestoneTemplateController: {
               fromTemplate: { type: t['./progress/progress-response.dto'].TemplateOutcomeDto },
+            },
+            ProgressDistributionController: {
+              distribution: { type: t['./progress/progress-response.dto'].ProgressDistributionDto },
             },
           },
         ],
@@ -1972,6 +1996,8 @@ export default async () => {
               create: { type: t['./share-links/dto/share-link.dto'].CreatedShareLinkDto },
               list: { type: [t['./share-links/dto/share-link.dto'].ShareLinkDto] },
               revoke: { type: t['./share-links/dto/share-link.dto'].ShareLinkDto },
+            },
+            SharedActionController: {
               view: { type: t['./actions/dto/action-response.dto'].ActionDetailDto },
               evidenceFile: {},
               sheet: {},

@@ -7,7 +7,7 @@ import { TOUCH_SETTING } from '../src/cache/table-versions';
 import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { bootTestApp, insertUser, TEST_PASSWORD, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /** Every action of this file carries this theme: the dashboards below count only these. */
@@ -78,19 +78,16 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
 
   it('never serves an answer older than a committed write through the same replica', async () => {
     const before = await staffA.get(LIST).expect(200);
-    const created = await staffA
-      .post('/api/v1/actions')
-      .send({
-        code: `C-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción nueva por la API',
-        instituteRole: 'recipient',
-        themes: [THEME],
-      })
-      .expect(201);
+    const created = await newAction(staffA, {
+      code: `C-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Acción nueva por la API',
+      instituteRole: 'recipient',
+      themes: [THEME],
+    });
     const after = await staffA.get(LIST).expect(200);
     expect(after.body.total).toBe(before.body.total + 1);
-    expect(after.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);
+    expect(after.body.items.map((i: { id: string }) => i.id)).toContain(created.id);
     expect(after.headers['etag']).not.toBe(before.headers['etag']);
   });
 

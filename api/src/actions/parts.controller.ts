@@ -2,13 +2,10 @@ import { inTransaction } from '../common/transaction';
 import {
   Body,
   Controller,
-  Delete,
   Headers,
-  HttpCode,
   Injectable,
   Param,
   ParseUUIDPipe,
-  Patch,
   Post,
   Query,
   Type,
@@ -17,14 +14,11 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { DeleteQueryDto } from '../common/dto/delete-query.dto';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { Roles } from '../auth/access.decorator';
 import { Actor, CurrentActor } from '../auth/auth-user';
@@ -44,29 +38,11 @@ import {
   UpdateParticipationDto,
   UpdateResultDto,
 } from './dto/parts.dto';
-import {
-  DocumentDto,
-  FundingDto,
-  IndicatorDto,
-  InstrumentDto,
-  MilestoneDto,
-  ParticipationDto,
-  ResultDto,
-} from './dto/action-response.dto';
 import { readPartDto } from './part-reads';
-import { PartDtos } from './parts.mapper';
+import { PART_DTOS, PartDtos } from './parts.mapper';
 import { PartKind, PartsWriter } from './parts.writer';
 import { requiredVersion } from './version';
-
-export class DeleteQueryDto {
-  @IsOptional()
-  @Transform(({ value }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
+import { AuditedDelete, VersionedPatch } from '../common/versioned-routes';
 
 /**
  * The writes of action parts: each runs in one transaction on the locked action, and a creation
@@ -110,8 +86,8 @@ function partsController<K extends Exclude<PartKind, 'indicators'>>(
   kind: K,
   CreateDto: Type<object>,
   UpdateDto: Type<{ version?: number }>,
-  ResponseDto: Type<PartDtos[K]>,
 ): Type<unknown> {
+  const ResponseDto = PART_DTOS[kind];
   @ApiTags('action parts')
   @Controller(`v1/actions/:actionId/${kind}`)
   class PartsController extends PartRoutes {
@@ -130,12 +106,9 @@ function partsController<K extends Exclude<PartKind, 'indicators'>>(
       return this.write(actionId, kind, (m) => this.parts.add(m, actor, kind, actionId, body));
     }
 
-    @Patch(':id')
-    @Roles('staff')
+    @VersionedPatch(':id', ResponseDto)
     @ApiOperation({ summary: `Update one of the action's ${kind} (optimistic concurrency)` })
     @ApiBody({ type: UpdateDto })
-    @ApiHeader({ name: 'If-Match', required: false })
-    @ApiOkResponse({ type: ResponseDto })
     @ApiConflictResponse({ description: 'VERSION_CONFLICT with details.current' })
     update(
       @Param('actionId', ParseUUIDPipe) actionId: string,
@@ -150,9 +123,7 @@ function partsController<K extends Exclude<PartKind, 'indicators'>>(
       );
     }
 
-    @Delete(':id')
-    @Roles('staff')
-    @HttpCode(204)
+    @AuditedDelete(':id')
     @ApiOperation({ summary: `Delete one of the action's ${kind} (audited)` })
     async remove(
       @Param('actionId', ParseUUIDPipe) actionId: string,
@@ -189,68 +160,53 @@ export const ParticipationsController = partsController(
   'participations',
   ParticipationInput,
   UpdateParticipationDto,
-  ParticipationDto,
 );
 export const InstrumentsController = partsController(
   'instruments',
   InstrumentInput,
   UpdateInstrumentDto,
-  InstrumentDto,
 );
-export const FundingController = partsController(
-  'funding',
-  FundingInput,
-  UpdateFundingDto,
-  FundingDto,
-);
+export const FundingController = partsController('funding', FundingInput, UpdateFundingDto);
 export const MilestonesController = partsController(
   'milestones',
   MilestoneInput,
   UpdateMilestoneDto,
-  MilestoneDto,
 );
-export const ResultsController = partsController(
-  'results',
-  ResultInput,
-  UpdateResultDto,
-  ResultDto,
-);
-export const DocumentsController = partsController(
-  'documents',
-  DocumentInput,
-  UpdateDocumentDto,
-  DocumentDto,
-);
+export const ResultsController = partsController('results', ResultInput, UpdateResultDto);
+export const DocumentsController = partsController('documents', DocumentInput, UpdateDocumentDto);
 
+/** Indicators are added to a result… */
 @ApiTags('action parts')
-@Controller('v1/actions/:actionId')
-export class IndicatorsController extends PartRoutes {
-  @Post('results/:resultId/indicators')
+@Controller('v1/actions/:actionId/results/:resultId/indicators')
+export class ResultIndicatorsController extends PartRoutes {
+  @Post()
   @Roles('staff')
   @ApiOperation({ summary: 'Add an indicator to a result' })
-  @ApiCreatedResponse({ type: IndicatorDto })
+  @ApiCreatedResponse({ type: PART_DTOS.indicators })
   create(
     @Param('actionId', ParseUUIDPipe) actionId: string,
     @Param('resultId', ParseUUIDPipe) resultId: string,
     @Body() body: IndicatorInput,
     @CurrentActor() actor: Actor,
-  ): Promise<IndicatorDto> {
+  ): Promise<PartDtos['indicators']> {
     return this.write(actionId, 'indicators', (m) =>
       this.parts.addIndicator(m, actor, actionId, resultId, body),
     );
   }
+}
 
-  @Patch('indicators/:id')
-  @Roles('staff')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: IndicatorDto })
+/** …and changed or deleted on their own. */
+@ApiTags('action parts')
+@Controller('v1/actions/:actionId/indicators')
+export class IndicatorsController extends PartRoutes {
+  @VersionedPatch(':id', PART_DTOS.indicators)
   update(
     @Param('actionId', ParseUUIDPipe) actionId: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateIndicatorDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<IndicatorDto> {
+  ): Promise<PartDtos['indicators']> {
     const version = requiredVersion(ifMatch, body.version);
     const changes = body as Record<string, unknown>;
     return this.write(actionId, 'indicators', (m) =>
@@ -258,9 +214,7 @@ export class IndicatorsController extends PartRoutes {
     );
   }
 
-  @Delete('indicators/:id')
-  @Roles('staff')
-  @HttpCode(204)
+  @AuditedDelete(':id')
   async remove(
     @Param('actionId', ParseUUIDPipe) actionId: string,
     @Param('id', ParseUUIDPipe) id: string,

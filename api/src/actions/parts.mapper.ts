@@ -1,4 +1,4 @@
-import type {
+import {
   DocumentDto,
   FundingDto,
   IndicatorDto,
@@ -18,16 +18,19 @@ export type IndicatorRow = IndicatorDto & { resultId: string };
 export type MilestoneRow = Omit<MilestoneDto, 'evidenceCount'>;
 export type ResultRow = Omit<ResultDto, 'indicators' | 'evidenceCount'>;
 
+/** The response DTO class of every kind of part (the OpenAPI document names them). */
+export const PART_DTOS = {
+  participations: ParticipationDto,
+  instruments: InstrumentDto,
+  funding: FundingDto,
+  milestones: MilestoneDto,
+  results: ResultDto,
+  indicators: IndicatorDto,
+  documents: DocumentDto,
+};
+
 /** The DTO of every kind of part, as the detail lists it. */
-export interface PartDtos {
-  participations: ParticipationDto;
-  instruments: InstrumentDto;
-  funding: FundingDto;
-  milestones: MilestoneDto;
-  results: ResultDto;
-  indicators: IndicatorDto;
-  documents: DocumentDto;
-}
+export type PartDtos = { [K in keyof typeof PART_DTOS]: InstanceType<(typeof PART_DTOS)[K]> };
 
 export function toParticipationDto(row: ParticipationDto, partner = false): ParticipationDto {
   return partner ? { ...row, notes: null } : row;

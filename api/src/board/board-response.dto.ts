@@ -1,11 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ProgressFigureDto } from '../progress/progress-response.dto';
-import {
-  AGREEMENT_STATUSES,
-  type AgreementStatus,
-  SESSION_KINDS,
-  type SessionKind,
-} from './board.entities';
+import { AGREEMENT_STATUSES, type AgreementStatus, type SessionKind } from './board.entities';
 
 /*
  * Responses of the board routes. Timestamps are `Date` here (as TypeORM and pg give them) and
@@ -19,7 +14,7 @@ export class BoardSessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) instituteId: string;
   @ApiProperty({ example: 12 }) number: number;
-  @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
+  kind: SessionKind;
   @ApiProperty({ example: 2023 }) year: number;
   @ApiProperty({ format: 'date', example: '2023-12-14' }) heldOn: string;
   title: string;
@@ -135,7 +130,7 @@ export class BoardReportActionDto {
 export class BoardReportSessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   number: number;
-  @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
+  kind: SessionKind;
   year: number;
   @ApiProperty({ format: 'date' }) heldOn: string;
   title: string;

@@ -2,13 +2,10 @@ import { attachment } from '../common/content-disposition';
 import {
   Body,
   Controller,
-  Delete,
   Get,
   Headers,
-  HttpCode,
   Param,
   ParseUUIDPipe,
-  Patch,
   Post,
   Query,
   Res,
@@ -17,15 +14,13 @@ import {
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DeleteQueryDto } from '../actions/parts.controller';
+import { DeleteQueryDto } from '../common/dto/delete-query.dto';
 import { requiredVersion } from '../actions/version';
 import { Roles } from '../auth/access.decorator';
 import { Actor, CurrentActor } from '../auth/auth-user';
@@ -54,30 +49,37 @@ import {
   BoardSessionDetailDto,
   BoardSessionDto,
 } from './board-response.dto';
+import {
+  toBoardAgendaItemDto,
+  toBoardAgreementNoteDto,
+  toBoardAgreementRecordDto,
+  toBoardSessionDto,
+} from './board.mapper';
 import { BoardService } from './board.service';
+import { AuditedDelete, VersionedPatch } from '../common/versioned-routes';
 
 const without = <T extends { version?: number }>(body: T) => {
   const { version: _v, ...rest } = body;
   return rest;
 };
 
-/** Board follow-up: staff write, the director reads, partners have no access. */
+/** Board sessions, their agenda and reports: staff write, the director reads, partners have no access. */
 @ApiTags('board')
-@Controller('v1')
-export class BoardController {
+@Controller('v1/board-sessions')
+export class BoardSessionsController {
   constructor(
     private readonly board: BoardService,
     private readonly reports: BoardReportService,
   ) {}
 
-  @Get('board-sessions')
+  @Get()
   @Roles('staff', 'director')
   @ApiOkResponse({ type: [BoardSessionDto] })
-  listSessions(@Query() query: SessionListQueryDto): Promise<BoardSessionDto[]> {
-    return this.board.listSessions(query.instituteId);
+  async listSessions(@Query() query: SessionListQueryDto): Promise<BoardSessionDto[]> {
+    return (await this.board.listSessions(query.instituteId)).map(toBoardSessionDto);
   }
 
-  @Post('board-sessions')
+  @Post()
   @Roles('staff')
   @ApiCreatedResponse({ type: BoardSessionDto })
   @ApiConflictResponse({ description: 'BOARD_SESSION_EXISTS' })
@@ -85,39 +87,35 @@ export class BoardController {
     @Body() body: SessionInput,
     @CurrentActor() actor: Actor,
   ): Promise<BoardSessionDto> {
-    return this.board.createSession(actor, body);
+    return this.board.createSession(actor, body).then(toBoardSessionDto);
   }
 
-  @Get('board-sessions/:id')
+  @Get(':id')
   @Roles('staff', 'director')
   @ApiOperation({ summary: 'A session with its agenda and the agreements recorded in it' })
   @ApiOkResponse({ type: BoardSessionDetailDto })
-  session(@Param('id', ParseUUIDPipe) id: string): Promise<BoardSessionDetailDto> {
-    return this.board.session(id);
+  async session(@Param('id', ParseUUIDPipe) id: string): Promise<BoardSessionDetailDto> {
+    const { agendaItems, agreements, ...session } = await this.board.session(id);
+    return {
+      ...toBoardSessionDto(session),
+      agendaItems: agendaItems.map(toBoardAgendaItemDto),
+      agreements,
+    };
   }
 
-  @Patch('board-sessions/:id')
-  @Roles('staff')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: BoardSessionDto })
+  @VersionedPatch(':id', BoardSessionDto)
   updateSession(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateSessionDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<BoardSessionDto> {
-    return this.board.updateSession(
-      actor,
-      id,
-      without(body),
-      requiredVersion(ifMatch, body.version),
-    );
+    return this.board
+      .updateSession(actor, id, without(body), requiredVersion(ifMatch, body.version))
+      .then(toBoardSessionDto);
   }
 
-  @Delete('board-sessions/:id')
-  @Roles('staff')
-  @HttpCode(204)
-  @ApiNoContentResponse()
+  @AuditedDelete(':id')
   @ApiConflictResponse({ description: 'BOARD_SESSION_IN_USE (has agreements)' })
   async removeSession(
     @Param('id', ParseUUIDPipe) id: string,
@@ -127,7 +125,7 @@ export class BoardController {
     await this.board.removeSession(actor, id, query.version);
   }
 
-  @Post('board-sessions/:id/agenda-items')
+  @Post(':id/agenda-items')
   @Roles('staff')
   @ApiCreatedResponse({ type: BoardAgendaItemDto })
   addAgendaItem(
@@ -135,13 +133,10 @@ export class BoardController {
     @Body() body: AgendaItemInput,
     @CurrentActor() actor: Actor,
   ): Promise<BoardAgendaItemDto> {
-    return this.board.addAgendaItem(actor, id, body);
+    return this.board.addAgendaItem(actor, id, body).then(toBoardAgendaItemDto);
   }
 
-  @Patch('board-sessions/:id/agenda-items/:itemId')
-  @Roles('staff')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: BoardAgendaItemDto })
+  @VersionedPatch(':id/agenda-items/:itemId', BoardAgendaItemDto)
   updateAgendaItem(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
@@ -149,19 +144,13 @@ export class BoardController {
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<BoardAgendaItemDto> {
-    return this.board.updateAgendaItem(
-      actor,
-      id,
-      itemId,
-      without(body),
-      requiredVersion(ifMatch, body.version),
-    );
+    const version = requiredVersion(ifMatch, body.version);
+    return this.board
+      .updateAgendaItem(actor, id, itemId, without(body), version)
+      .then(toBoardAgendaItemDto);
   }
 
-  @Delete('board-sessions/:id/agenda-items/:itemId')
-  @Roles('staff')
-  @HttpCode(204)
-  @ApiNoContentResponse()
+  @AuditedDelete(':id/agenda-items/:itemId')
   async removeAgendaItem(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
@@ -171,7 +160,7 @@ export class BoardController {
     await this.board.removeAgendaItem(actor, id, itemId, query.version);
   }
 
-  @Post('board-sessions/:id/agreements')
+  @Post(':id/agreements')
   @Roles('staff')
   @ApiCreatedResponse({ type: BoardAgreementRecordDto })
   @ApiConflictResponse({ description: 'BOARD_AGREEMENT_EXISTS (code unique per institute)' })
@@ -180,10 +169,10 @@ export class BoardController {
     @Body() body: AgreementInput,
     @CurrentActor() actor: Actor,
   ): Promise<BoardAgreementRecordDto> {
-    return this.board.addAgreement(actor, id, body);
+    return this.board.addAgreement(actor, id, body).then(toBoardAgreementRecordDto);
   }
 
-  @Get('board-sessions/:id/report')
+  @Get(':id/report')
   @Roles('staff', 'director')
   @ApiOperation({
     summary:
@@ -198,7 +187,7 @@ export class BoardController {
     return this.reports.build(id, query.lang ?? localeOf(acceptLanguage));
   }
 
-  @Get('board-sessions/:id/report.pdf')
+  @Get(':id/report.pdf')
   @Roles('staff', 'director')
   @ApiProduces('application/pdf')
   @ApiOkResponse({
@@ -219,8 +208,15 @@ export class BoardController {
       .header('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(renderBoardReport(report));
   }
+}
 
-  @Get('board-agreements')
+/** Board agreements and their follow-up notes: staff write, the director reads. */
+@ApiTags('board')
+@Controller('v1/board-agreements')
+export class BoardAgreementsController {
+  constructor(private readonly board: BoardService) {}
+
+  @Get()
   @Roles('staff', 'director')
   @ApiOperation({ summary: 'Agreements with their latest note (filter by institute, status)' })
   @ApiOkResponse({ type: [BoardAgreementDto] })
@@ -228,35 +224,27 @@ export class BoardController {
     return this.board.agreements(query);
   }
 
-  @Get('board-agreements/:id')
+  @Get(':id')
   @Roles('staff', 'director')
   @ApiOkResponse({ type: BoardAgreementDetailDto })
-  agreement(@Param('id', ParseUUIDPipe) id: string): Promise<BoardAgreementDetailDto> {
-    return this.board.agreement(id);
+  async agreement(@Param('id', ParseUUIDPipe) id: string): Promise<BoardAgreementDetailDto> {
+    const agreement = await this.board.agreement(id);
+    return { ...agreement, notes: agreement.notes.map(toBoardAgreementNoteDto) };
   }
 
-  @Patch('board-agreements/:id')
-  @Roles('staff')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: BoardAgreementRecordDto })
+  @VersionedPatch(':id', BoardAgreementRecordDto)
   updateAgreement(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateAgreementDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<BoardAgreementRecordDto> {
-    return this.board.updateAgreement(
-      actor,
-      id,
-      without(body),
-      requiredVersion(ifMatch, body.version),
-    );
+    return this.board
+      .updateAgreement(actor, id, without(body), requiredVersion(ifMatch, body.version))
+      .then(toBoardAgreementRecordDto);
   }
 
-  @Delete('board-agreements/:id')
-  @Roles('staff')
-  @HttpCode(204)
-  @ApiNoContentResponse()
+  @AuditedDelete(':id')
   async removeAgreement(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DeleteQueryDto,
@@ -265,14 +253,14 @@ export class BoardController {
     await this.board.removeAgreement(actor, id, query.version);
   }
 
-  @Get('board-agreements/:id/notes')
+  @Get(':id/notes')
   @Roles('staff', 'director')
   @ApiOkResponse({ type: [BoardAgreementNoteDto] })
-  notes(@Param('id', ParseUUIDPipe) id: string): Promise<BoardAgreementNoteDto[]> {
-    return this.board.agreement(id).then((a) => a.notes);
+  async notes(@Param('id', ParseUUIDPipe) id: string): Promise<BoardAgreementNoteDto[]> {
+    return (await this.board.agreement(id)).notes.map(toBoardAgreementNoteDto);
   }
 
-  @Post('board-agreements/:id/notes')
+  @Post(':id/notes')
   @Roles('staff')
   @ApiCreatedResponse({ type: BoardAgreementNoteDto })
   addNote(
@@ -280,13 +268,10 @@ export class BoardController {
     @Body() body: NoteInput,
     @CurrentActor() actor: Actor,
   ): Promise<BoardAgreementNoteDto> {
-    return this.board.addNote(actor, id, body);
+    return this.board.addNote(actor, id, body).then(toBoardAgreementNoteDto);
   }
 
-  @Delete('board-agreements/:id/notes/:noteId')
-  @Roles('staff')
-  @HttpCode(204)
-  @ApiNoContentResponse()
+  @AuditedDelete(':id/notes/:noteId')
   async removeNote(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('noteId', ParseUUIDPipe) noteId: string,

@@ -54,8 +54,8 @@ const applyAll =
  * staff and admins upload and delete.
  */
 @ApiTags('evidence')
-@Controller('v1')
-export class EvidenceController {
+@Controller('v1/actions/:id')
+export class ActionEvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   private async upload(
@@ -67,7 +67,7 @@ export class EvidenceController {
     return { items };
   }
 
-  @Get('actions/:id/evidence')
+  @Get('evidence')
   @Roles(...READERS, 'partner')
   @ApiOperation({
     summary: 'Every evidence file of an action (its own, its milestones’, results’)',
@@ -80,7 +80,7 @@ export class EvidenceController {
     return { items: await this.evidence.list({ actionId: id }, user) };
   }
 
-  @Post('actions/:id/evidence')
+  @Post('evidence')
   @Roles('staff')
   @ApiOperation({ summary: 'Upload evidence files to an action (multipart, field "file")' })
   @applyAll(UPLOAD_DOCS)
@@ -92,7 +92,7 @@ export class EvidenceController {
     return this.upload(request, { actionId: id }, user);
   }
 
-  @Get('actions/:id/milestones/:milestoneId/evidence')
+  @Get('milestones/:milestoneId/evidence')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Evidence files of one milestone' })
   @ApiOkResponse({ type: EvidenceListDto })
@@ -104,7 +104,7 @@ export class EvidenceController {
     return { items: await this.evidence.list({ actionId: id, milestoneId }, user) };
   }
 
-  @Post('actions/:id/milestones/:milestoneId/evidence')
+  @Post('milestones/:milestoneId/evidence')
   @Roles('staff')
   @ApiOperation({ summary: 'Upload evidence files to a milestone (multipart, field "file")' })
   @applyAll(UPLOAD_DOCS)
@@ -117,7 +117,7 @@ export class EvidenceController {
     return this.upload(request, { actionId: id, milestoneId }, user);
   }
 
-  @Get('actions/:id/results/:resultId/evidence')
+  @Get('results/:resultId/evidence')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Evidence files of one result' })
   @ApiOkResponse({ type: EvidenceListDto })
@@ -129,7 +129,7 @@ export class EvidenceController {
     return { items: await this.evidence.list({ actionId: id, resultId }, user) };
   }
 
-  @Post('actions/:id/results/:resultId/evidence')
+  @Post('results/:resultId/evidence')
   @Roles('staff')
   @ApiOperation({ summary: 'Upload evidence files to a result (multipart, field "file")' })
   @applyAll(UPLOAD_DOCS)
@@ -141,8 +141,15 @@ export class EvidenceController {
   ) {
     return this.upload(request, { actionId: id, resultId }, user);
   }
+}
 
-  @Get('evidence/:id/download')
+/** One evidence file, by its id: download and delete. */
+@ApiTags('evidence')
+@Controller('v1/evidence/:id')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Get('download')
   @Roles(...READERS, 'partner')
   @ApiOperation({
     summary:
@@ -158,7 +165,7 @@ export class EvidenceController {
     return sendEvidence(reply, await this.evidence.download(id, user));
   }
 
-  @Delete('evidence/:id')
+  @Delete()
   @Roles('staff')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an evidence file (audited)' })

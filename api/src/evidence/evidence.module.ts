@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
-import { EvidenceController } from './evidence.controller';
+import { ActionEvidenceController, EvidenceController } from './evidence.controller';
 import { EvidenceService } from './evidence.service';
 
 @Module({
   imports: [ActionsModule],
-  controllers: [EvidenceController],
+  controllers: [ActionEvidenceController, EvidenceController],
   providers: [EvidenceService],
   exports: [EvidenceService],
 })

@@ -68,15 +68,10 @@ export function file(reply: FastifyReply, stream: Readable, type: string, filena
  * fields (notes).
  */
 @ApiTags('exports')
-@Controller('v1')
+@Controller('v1/exports')
 @RateLimited('exports')
 export class ExportsController {
-  constructor(
-    private readonly exports: ExportsService,
-    private readonly actions: ActionsService,
-    private readonly rates: ExchangeRatesService,
-    private readonly themes: ThemesService,
-  ) {}
+  constructor(private readonly exports: ExportsService) {}
 
   private table(table: ExportTable, query: ExportFilterDto, user: AuthUser, reply: FastifyReply) {
     const { lang, currency: _currency, ...filter } = query;
@@ -98,7 +93,7 @@ export class ExportsController {
     return `coopera-${lang === 'es' ? 'portafolio' : 'portfolio'}-${today()}.xlsx`;
   }
 
-  @Get('exports/actions.csv')
+  @Get('actions.csv')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Actions of the filter as CSV (UTF-8 with BOM, RFC 4180)' })
   @ApiProduces(CSV)
@@ -110,7 +105,7 @@ export class ExportsController {
     return this.table('actions', filter, user, reply);
   }
 
-  @Get('exports/participations.csv')
+  @Get('participations.csv')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Participations of the actions of the filter as CSV' })
   @ApiProduces(CSV)
@@ -122,7 +117,7 @@ export class ExportsController {
     return this.table('participations', filter, user, reply);
   }
 
-  @Get('exports/funding.csv')
+  @Get('funding.csv')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Money records of the actions of the filter as CSV' })
   @ApiProduces(CSV)
@@ -134,7 +129,7 @@ export class ExportsController {
     return this.table('funding', filter, user, reply);
   }
 
-  @Get('exports/milestones.csv')
+  @Get('milestones.csv')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Milestones of the actions of the filter as CSV' })
   @ApiProduces(CSV)
@@ -146,7 +141,7 @@ export class ExportsController {
     return this.table('milestones', filter, user, reply);
   }
 
-  @Get('exports/results.csv')
+  @Get('results.csv')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Results of the actions of the filter as CSV' })
   @ApiProduces(CSV)
@@ -158,7 +153,7 @@ export class ExportsController {
     return this.table('results', filter, user, reply);
   }
 
-  @Get('exports/indicators.csv')
+  @Get('indicators.csv')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Indicators of the results of the actions of the filter as CSV' })
   @ApiProduces(CSV)
@@ -170,7 +165,7 @@ export class ExportsController {
     return this.table('indicators', filter, user, reply);
   }
 
-  @Get('exports/portfolio.xlsx')
+  @Get('portfolio.xlsx')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'The six tables of the filter as one workbook (one sheet each)' })
   @ApiProduces(XLSX)
@@ -184,7 +179,7 @@ export class ExportsController {
     return file(reply, this.exports.xlsx(filter, user, lang ?? null, currency), XLSX, name);
   }
 
-  @Get('exports/partner-money.csv')
+  @Get('partner-money.csv')
   @Roles(...READERS, 'partner')
   @ApiOperation({
     summary:
@@ -206,7 +201,7 @@ export class ExportsController {
     );
   }
 
-  @Get('exports/import-template.xlsx')
+  @Get('import-template.xlsx')
   @Roles(...READERS, 'partner')
   @ApiOperation({
     summary:
@@ -226,7 +221,7 @@ export class ExportsController {
     );
   }
 
-  @Get('exports/iati.xml')
+  @Get('iati.xml')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'IATI 2.03 activity file of the actions of the filter' })
   @ApiProduces(XML)
@@ -239,8 +234,21 @@ export class ExportsController {
     const stream = await this.exports.iati(filter, user);
     return file(reply, stream, XML, `coopera-iati-${today()}.xml`);
   }
+}
 
-  @Get('actions/:id/export/iati.xml')
+/** One action's files: its IATI activity and its project sheet. */
+@ApiTags('exports')
+@Controller('v1/actions/:id/export')
+@RateLimited('exports')
+export class ActionExportsController {
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly actions: ActionsService,
+    private readonly rates: ExchangeRatesService,
+    private readonly themes: ThemesService,
+  ) {}
+
+  @Get('iati.xml')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'IATI 2.03 activity file of one action' })
   @ApiProduces(XML)
@@ -259,7 +267,7 @@ export class ExportsController {
     return file(reply, stream, XML, `${code}-iati.xml`);
   }
 
-  @Get('actions/:id/export/sheet.pdf')
+  @Get('sheet.pdf')
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Project sheet of one action (PDF, Spanish or English labels)' })
   @ApiProduces(PDF)

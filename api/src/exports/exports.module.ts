@@ -3,12 +3,12 @@ import { ThemesModule } from '../themes/themes.module';
 import { ActionsModule } from '../actions/actions.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
-import { ExportsController } from './exports.controller';
+import { ActionExportsController, ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 
 @Module({
   imports: [ActionsModule, DashboardModule, ExchangeRatesModule, ThemesModule],
-  controllers: [ExportsController],
+  controllers: [ExportsController, ActionExportsController],
   providers: [ExportsService],
   exports: [ExportsService],
 })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MILESTONE_TYPES, type MilestoneType } from '../actions/action.model';
-import { DATE_PRECISIONS, type DatePrecision } from '../common/entity/columns';
+import type { DatePrecision } from '../common/entity/columns';
 import { PROGRESS_STAGES, type ProgressStage } from './progress.model';
 
 /*
@@ -51,7 +51,7 @@ export class ProgressDistributionDto {
 export class ActionStageDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) actionId: string;
-  @ApiProperty({ enum: PROGRESS_STAGES }) stage: ProgressStage;
+  stage: ProgressStage;
   @ApiProperty({ format: 'date', example: '2024-03-01' }) reachedOn: string;
   evidenceUrl: string | null;
   @ApiProperty({ type: String, format: 'date', example: '2024-03-05' })
@@ -70,7 +70,7 @@ export class MilestoneRecordDto {
   title: string;
   @ApiProperty({ type: String, format: 'date' }) plannedDate: string | null;
   @ApiProperty({ type: String, format: 'date' }) actualDate: string | null;
-  @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: DatePrecision;
+  datePrecision: DatePrecision;
   notes: string | null;
   version: number;
   createdAt: Date;

@@ -1,13 +1,10 @@
 import {
   Body,
   Controller,
-  Delete,
   Get,
   Headers,
-  HttpCode,
   Param,
   ParseUUIDPipe,
-  Patch,
   Post,
   Put,
   Query,
@@ -15,14 +12,12 @@ import {
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ActionFilterDto } from '../actions/dto/action-filter.dto';
-import { DeleteQueryDto } from '../actions/parts.controller';
+import { DeleteQueryDto } from '../common/dto/delete-query.dto';
 import { requiredVersion } from '../actions/version';
 import { READERS, Roles } from '../auth/access.decorator';
 import { Actor, AuthUser, CurrentActor, CurrentUser } from '../auth/auth-user';
@@ -35,6 +30,7 @@ import {
   TemplateOutcomeDto,
 } from './progress-response.dto';
 import { toActionStageDto, toMilestoneRecordDto } from './progress.mapper';
+import { AuditedDelete, VersionedPatch } from '../common/versioned-routes';
 import { ProgressService } from './progress.service';
 
 /**
@@ -44,11 +40,11 @@ import { ProgressService } from './progress.service';
  * reaches. Computed in SQL from the current settings on every read.
  */
 @ApiTags('progress')
-@Controller('v1')
-export class ProgressController {
+@Controller('v1/settings/progress')
+export class ProgressSettingsController {
   constructor(private readonly progress: ProgressService) {}
 
-  @Get('settings/progress')
+  @Get()
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Progress scheme: stage weights and levels (label es/en, colour)' })
   @ApiOkResponse({ type: ProgressSchemeDto })
@@ -56,7 +52,7 @@ export class ProgressController {
     return this.progress.scheme();
   }
 
-  @Put('settings/progress')
+  @Put()
   @Roles('admin')
   @ApiOperation({ summary: 'Replace the progress scheme (weights sum 100, levels ascending)' })
   @ApiOkResponse({ type: ProgressSchemeDto, description: 'The scheme saved' })
@@ -66,8 +62,15 @@ export class ProgressController {
   ): Promise<ProgressSchemeDto> {
     return this.progress.saveScheme(actor, body);
   }
+}
 
-  @Get('actions/:id/progress')
+/** An action's progress figure. */
+@ApiTags('progress')
+@Controller('v1/actions/:id/progress')
+export class ActionProgressController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Get()
   @Roles(...READERS, 'partner')
   @ApiOperation({ summary: 'Progress of one action: percent, label and colour' })
   @ApiOkResponse({ type: ProgressFigureDto })
@@ -78,20 +81,15 @@ export class ProgressController {
   ): Promise<ProgressFigureDto> {
     return this.progress.progress(id, user, localeOf(lang));
   }
+}
 
-  @Get('dashboard/progress-distribution')
-  @Roles(...READERS, 'partner')
-  @ApiOperation({ summary: 'Actions per progress level, with the list filters' })
-  @ApiOkResponse({ type: ProgressDistributionDto })
-  distribution(
-    @Query() query: ActionFilterDto,
-    @Headers('accept-language') lang: string | undefined,
-    @CurrentUser() user: AuthUser,
-  ): Promise<ProgressDistributionDto> {
-    return this.progress.distribution(query, user, localeOf(lang));
-  }
+/** The stages an action reached, with their evidence. */
+@ApiTags('progress')
+@Controller('v1/actions/:id/stages')
+export class StagesController {
+  constructor(private readonly progress: ProgressService) {}
 
-  @Get('actions/:id/stages')
+  @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Stages reached by an action, with evidence' })
   @ApiOkResponse({ type: [ActionStageDto] })
@@ -99,7 +97,7 @@ export class ProgressController {
     return (await this.progress.stages(id)).map(toActionStageDto);
   }
 
-  @Post('actions/:id/stages')
+  @Post()
   @Roles('staff')
   @ApiCreatedResponse({ type: ActionStageDto })
   @ApiConflictResponse({ description: 'STAGE_EXISTS, ACTION_ARCHIVED' })
@@ -111,10 +109,7 @@ export class ProgressController {
     return this.progress.addStage(actor, id, body).then(toActionStageDto);
   }
 
-  @Patch('actions/:id/stages/:stageId')
-  @Roles('staff')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: ActionStageDto })
+  @VersionedPatch(':stageId', ActionStageDto)
   @ApiConflictResponse({ description: 'VERSION_CONFLICT with details.current, STAGE_EXISTS' })
   updateStage(
     @Param('id', ParseUUIDPipe) id: string,
@@ -128,10 +123,7 @@ export class ProgressController {
     return this.progress.updateStage(actor, id, stageId, changes, version).then(toActionStageDto);
   }
 
-  @Delete('actions/:id/stages/:stageId')
-  @Roles('staff')
-  @HttpCode(204)
-  @ApiNoContentResponse()
+  @AuditedDelete(':stageId')
   async removeStage(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('stageId', ParseUUIDPipe) stageId: string,
@@ -140,8 +132,15 @@ export class ProgressController {
   ) {
     await this.progress.removeStage(actor, id, stageId, query.version);
   }
+}
 
-  @Post('actions/:id/milestones/from-template')
+/** The lifecycle milestones of the action's kind, planned in one go. */
+@ApiTags('progress')
+@Controller('v1/actions/:id/milestones/from-template')
+export class MilestoneTemplateController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Post()
   @Roles('staff')
   @ApiOperation({
     summary: "Plan the lifecycle milestones of the action's kind (types present are skipped)",
@@ -154,5 +153,24 @@ export class ProgressController {
   ): Promise<TemplateOutcomeDto> {
     const { created, skipped } = await this.progress.fromTemplate(actor, id, body.startDate);
     return { created: created.map(toMilestoneRecordDto), skipped };
+  }
+}
+
+/** Actions per progress level, with the list filters (a dashboard figure). */
+@ApiTags('progress')
+@Controller('v1/dashboard/progress-distribution')
+export class ProgressDistributionController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Get()
+  @Roles(...READERS, 'partner')
+  @ApiOperation({ summary: 'Actions per progress level, with the list filters' })
+  @ApiOkResponse({ type: ProgressDistributionDto })
+  distribution(
+    @Query() query: ActionFilterDto,
+    @Headers('accept-language') lang: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ProgressDistributionDto> {
+    return this.progress.distribution(query, user, localeOf(lang));
   }
 }

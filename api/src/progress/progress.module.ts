@@ -1,11 +1,23 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
-import { ProgressController } from './progress.controller';
+import {
+  ActionProgressController,
+  MilestoneTemplateController,
+  ProgressDistributionController,
+  StagesController,
+  ProgressSettingsController,
+} from './progress.controller';
 import { ProgressService } from './progress.service';
 
 @Module({
   imports: [ActionsModule],
-  controllers: [ProgressController],
+  controllers: [
+    ProgressSettingsController,
+    ActionProgressController,
+    StagesController,
+    MilestoneTemplateController,
+    ProgressDistributionController,
+  ],
   providers: [ProgressService],
   exports: [ProgressService],
 })

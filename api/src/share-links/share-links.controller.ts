@@ -37,19 +37,16 @@ import { withoutUploader } from '../evidence/evidence.dto';
 import { sendEvidence } from '../evidence/evidence.controller';
 import { EvidenceService } from '../evidence/evidence.service';
 
+/** Staff create, list and revoke the links of an action. */
 @ApiTags('share links')
-@Controller('v1')
+@Controller('v1/actions/:id/share-links')
 export class ShareLinksController {
   constructor(
     private readonly links: ShareLinksService,
     private readonly actions: ActionsService,
-    private readonly exports: ExportsService,
-    private readonly rates: ExchangeRatesService,
-    private readonly evidence: EvidenceService,
-    private readonly themes: ThemesService,
   ) {}
 
-  @Post('actions/:id/share-links')
+  @Post()
   @Roles('staff')
   @ApiOperation({
     summary: 'Create a read-only link to the partner view of an action (default 30 days)',
@@ -65,7 +62,7 @@ export class ShareLinksController {
     return this.links.create(id, body, actorOf(request));
   }
 
-  @Get('actions/:id/share-links')
+  @Get()
   @Roles(...READERS)
   @ApiOkResponse({ type: [ShareLinkDto] })
   async list(
@@ -76,7 +73,7 @@ export class ShareLinksController {
     return this.links.list(id);
   }
 
-  @Post('actions/:id/share-links/:linkId/revoke')
+  @Post(':linkId/revoke')
   @Roles('staff')
   @HttpCode(200)
   @ApiOkResponse({ type: ShareLinkDto })
@@ -87,8 +84,22 @@ export class ShareLinksController {
   ): Promise<ShareLinkDto> {
     return this.links.revoke(id, linkId, actorOf(request));
   }
+}
 
-  @Get('shared/:token')
+/** What a link's holder sees without signing in: the partner view of the action and its files. */
+@ApiTags('share links')
+@Controller('v1/shared/:token')
+export class SharedActionController {
+  constructor(
+    private readonly links: ShareLinksService,
+    private readonly actions: ActionsService,
+    private readonly exports: ExportsService,
+    private readonly rates: ExchangeRatesService,
+    private readonly evidence: EvidenceService,
+    private readonly themes: ThemesService,
+  ) {}
+
+  @Get()
   @Public()
   @ApiOperation({
     summary: 'The partner view of the shared action (no sign-in; 404 when expired or revoked)',
@@ -109,7 +120,7 @@ export class ShareLinksController {
     };
   }
 
-  @Get('shared/:token/evidence/:id')
+  @Get('evidence/:id')
   @RateLimited('exports')
   @Public()
   @ApiOperation({ summary: 'Download an evidence file of the shared action (as the partner view)' })
@@ -132,7 +143,7 @@ export class ShareLinksController {
     return sendEvidence(reply, file);
   }
 
-  @Get('shared/:token/sheet.pdf')
+  @Get('sheet.pdf')
   @RateLimited('exports')
   @Public()
   @ApiProduces(PDF)
@@ -153,7 +164,7 @@ export class ShareLinksController {
     );
   }
 
-  @Get('shared/:token/iati.xml')
+  @Get('iati.xml')
   @RateLimited('exports')
   @Public()
   @ApiProduces(XML)

@@ -4,12 +4,12 @@ import { ActionsModule } from '../actions/actions.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
 import { ExportsModule } from '../exports/exports.module';
-import { ShareLinksController } from './share-links.controller';
+import { SharedActionController, ShareLinksController } from './share-links.controller';
 import { ShareLinksService } from './share-links.service';
 
 @Module({
   imports: [ActionsModule, EvidenceModule, ExportsModule, ExchangeRatesModule, ThemesModule],
-  controllers: [ShareLinksController],
+  controllers: [ShareLinksController, SharedActionController],
   providers: [ShareLinksService],
 })
 export class ShareLinksModule {}

@@ -11,6 +11,7 @@ import {
   PARTICIPATION_ROLES,
   SCHEMES,
 } from '../action.model';
+import type { DatePrecision } from '../../common/entity/columns';
 import { EvidenceDto } from '../../evidence/evidence.dto';
 
 export class PartnerRefDto {
@@ -125,7 +126,7 @@ export class InstrumentDto {
   title: string;
   parties: string[];
   signedOn: string | null;
-  signedOnPrecision: string | null;
+  signedOnPrecision: DatePrecision | null;
   validFrom: string | null;
   validTo: string | null;
   documentUrl: string | null;
@@ -139,7 +140,7 @@ export class FundingDto {
   @ApiProperty({ type: String, example: 'MXN', description: 'null: not stated in the source' })
   currency: string | null;
   valueDate: string | null;
-  valueDatePrecision: string | null;
+  valueDatePrecision: DatePrecision | null;
   @ApiProperty({
     type: String,
     description: 'Budgets and planned disbursements: start of the period they cover',
@@ -161,7 +162,7 @@ export class MilestoneDto {
   title: string;
   plannedDate: string | null;
   actualDate: string | null;
-  @ApiProperty({ enum: ['day', 'month', 'year'] }) datePrecision: string;
+  datePrecision: DatePrecision;
   @ApiProperty({ enum: MILESTONE_STATUSES }) status: string;
   notes: string | null;
   version: number;
@@ -208,8 +209,8 @@ export class ActionDetailDto extends ActionSummaryDto {
   @ApiProperty({ type: String, enum: SCHEMES }) scheme: string | null;
   unit: string | null;
   planAlignment: string[];
-  actualStartPrecision: string | null;
-  actualEndPrecision: string | null;
+  actualStartPrecision: DatePrecision | null;
+  actualEndPrecision: DatePrecision | null;
   parentProgramme: string | null;
   relatedActions: RelatedActionDto[];
   source: string | null;

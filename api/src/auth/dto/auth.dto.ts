@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '../access.decorator';
+import type { Role } from '../access.decorator';
 import { MIN_PASSWORD_LENGTH } from '../password';
 
 export class SignInDto {
@@ -31,7 +31,7 @@ export class MeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   email: string;
   name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  role: Role;
   @ApiProperty({ format: 'uuid', type: String }) organisationId: string | null;
   organisationName: string | null;
   @ApiProperty({

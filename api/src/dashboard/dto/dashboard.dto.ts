@@ -108,7 +108,7 @@ export class UnconvertedDto {
   @ApiProperty({ example: '361000.00' }) amount: string;
   currency: string | null;
   valueDate: string | null;
-  @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
+  reason: UnconvertedReason;
 }
 
 export class UnconvertedItemDto extends UnconvertedDto {
@@ -129,7 +129,7 @@ export class UnconvertedPageDto {
 export class UnconvertedSumDto {
   @ApiProperty({ type: String, description: 'Original currency; null = not stated' })
   currency: string | null;
-  @ApiProperty({ enum: UNCONVERTED_REASONS }) reason: UnconvertedReason;
+  reason: UnconvertedReason;
   @ApiProperty({ example: '361000.00', description: 'Sum in the original currency' })
   amount: string;
   records: number;

@@ -1,3 +1,4 @@
+import { DeleteQueryDto } from '../../common/dto/delete-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -89,18 +90,8 @@ export class UpdateExchangeRateDto {
   source?: string | null;
 }
 
-export class DeleteExchangeRateQueryDto {
-  @ApiPropertyOptional({
-    description: 'The version you read; when given, a stale version is refused',
-  })
-  @IsOptional()
-  @Transform(({ value }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
+/** `DELETE exchange-rates/:id?version=n`. */
+export class DeleteExchangeRateQueryDto extends DeleteQueryDto {}
 
 export class ImportQueryDto {
   @ApiProperty({ example: 'USD' })

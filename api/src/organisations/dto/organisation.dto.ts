@@ -103,7 +103,7 @@ export class OrganisationDto {
   slug: string;
   name: string;
   acronym: string | null;
-  @ApiProperty({ enum: ORGANISATION_TYPES }) type: OrganisationType;
+  type: OrganisationType;
   country: string | null;
   iatiRef: string | null;
   website: string | null;

@@ -74,7 +74,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   email: string;
   name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  role: Role;
   @ApiProperty({ format: 'uuid', type: String }) organisationId: string | null;
   organisationName: string | null;
   active: boolean;
@@ -87,7 +87,7 @@ export class UserDto {
 export class AssignableUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  role: Role;
 }
 
 export class CreatedUserDto extends UserDto {

@@ -289,7 +289,7 @@ export type paths = {
         get?: never;
         put?: never;
         /** Add an indicator to a result */
-        post: operations["IndicatorsController_create"];
+        post: operations["ResultIndicatorsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -339,10 +339,10 @@ export type paths = {
             cookie?: never;
         };
         /** Every evidence file of an action (its own, its milestones’, results’) */
-        get: operations["EvidenceController_listForAction"];
+        get: operations["ActionEvidenceController_listForAction"];
         put?: never;
         /** Upload evidence files to an action (multipart, field "file") */
-        post: operations["EvidenceController_uploadForAction"];
+        post: operations["ActionEvidenceController_uploadForAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -357,7 +357,7 @@ export type paths = {
             cookie?: never;
         };
         /** IATI 2.03 activity file of one action */
-        get: operations["ExportsController_actionIati"];
+        get: operations["ActionExportsController_actionIati"];
         put?: never;
         post?: never;
         delete?: never;
@@ -374,7 +374,7 @@ export type paths = {
             cookie?: never;
         };
         /** Project sheet of one action (PDF, Spanish or English labels) */
-        get: operations["ExportsController_actionSheet"];
+        get: operations["ActionExportsController_actionSheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -408,10 +408,10 @@ export type paths = {
             cookie?: never;
         };
         /** Evidence files of one milestone */
-        get: operations["EvidenceController_listForMilestone"];
+        get: operations["ActionEvidenceController_listForMilestone"];
         put?: never;
         /** Upload evidence files to a milestone (multipart, field "file") */
-        post: operations["EvidenceController_uploadForMilestone"];
+        post: operations["ActionEvidenceController_uploadForMilestone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -428,7 +428,7 @@ export type paths = {
         get?: never;
         put?: never;
         /** Plan the lifecycle milestones of the action's kind (types present are skipped) */
-        post: operations["ProgressController_fromTemplate"];
+        post: operations["MilestoneTemplateController_fromTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -443,7 +443,7 @@ export type paths = {
             cookie?: never;
         };
         /** Progress of one action: percent, label and colour */
-        get: operations["ProgressController_actionProgress"];
+        get: operations["ActionProgressController_actionProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -476,10 +476,10 @@ export type paths = {
             cookie?: never;
         };
         /** Evidence files of one result */
-        get: operations["EvidenceController_listForResult"];
+        get: operations["ActionEvidenceController_listForResult"];
         put?: never;
         /** Upload evidence files to a result (multipart, field "file") */
-        post: operations["EvidenceController_uploadForResult"];
+        post: operations["ActionEvidenceController_uploadForResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -527,9 +527,9 @@ export type paths = {
             cookie?: never;
         };
         /** Stages reached by an action, with evidence */
-        get: operations["ProgressController_stages"];
+        get: operations["StagesController_stages"];
         put?: never;
-        post: operations["ProgressController_addStage"];
+        post: operations["StagesController_addStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -546,10 +546,10 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["ProgressController_removeStage"];
+        delete: operations["StagesController_removeStage"];
         options?: never;
         head?: never;
-        patch: operations["ProgressController_updateStage"];
+        patch: operations["StagesController_updateStage"];
         trace?: never;
     };
     "/api/v1/auth/me": {
@@ -628,7 +628,7 @@ export type paths = {
             cookie?: never;
         };
         /** Agreements with their latest note (filter by institute, status) */
-        get: operations["BoardController_agreements"];
+        get: operations["BoardAgreementsController_agreements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -644,13 +644,13 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get: operations["BoardController_agreement"];
+        get: operations["BoardAgreementsController_agreement"];
         put?: never;
         post?: never;
-        delete: operations["BoardController_removeAgreement"];
+        delete: operations["BoardAgreementsController_removeAgreement"];
         options?: never;
         head?: never;
-        patch: operations["BoardController_updateAgreement"];
+        patch: operations["BoardAgreementsController_updateAgreement"];
         trace?: never;
     };
     "/api/v1/board-agreements/{id}/notes": {
@@ -660,9 +660,9 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get: operations["BoardController_notes"];
+        get: operations["BoardAgreementsController_notes"];
         put?: never;
-        post: operations["BoardController_addNote"];
+        post: operations["BoardAgreementsController_addNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -679,7 +679,7 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["BoardController_removeNote"];
+        delete: operations["BoardAgreementsController_removeNote"];
         options?: never;
         head?: never;
         patch?: never;
@@ -692,9 +692,9 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get: operations["BoardController_listSessions"];
+        get: operations["BoardSessionsController_listSessions"];
         put?: never;
-        post: operations["BoardController_createSession"];
+        post: operations["BoardSessionsController_createSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -709,13 +709,13 @@ export type paths = {
             cookie?: never;
         };
         /** A session with its agenda and the agreements recorded in it */
-        get: operations["BoardController_session"];
+        get: operations["BoardSessionsController_session"];
         put?: never;
         post?: never;
-        delete: operations["BoardController_removeSession"];
+        delete: operations["BoardSessionsController_removeSession"];
         options?: never;
         head?: never;
-        patch: operations["BoardController_updateSession"];
+        patch: operations["BoardSessionsController_updateSession"];
         trace?: never;
     };
     "/api/v1/board-sessions/{id}/agenda-items": {
@@ -727,7 +727,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        post: operations["BoardController_addAgendaItem"];
+        post: operations["BoardSessionsController_addAgendaItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -744,10 +744,10 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["BoardController_removeAgendaItem"];
+        delete: operations["BoardSessionsController_removeAgendaItem"];
         options?: never;
         head?: never;
-        patch: operations["BoardController_updateAgendaItem"];
+        patch: operations["BoardSessionsController_updateAgendaItem"];
         trace?: never;
     };
     "/api/v1/board-sessions/{id}/agreements": {
@@ -759,7 +759,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        post: operations["BoardController_addAgreement"];
+        post: operations["BoardSessionsController_addAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,7 +774,7 @@ export type paths = {
             cookie?: never;
         };
         /** Follow-up report: changes of the agenda actions since the previous session, and pending agreements */
-        get: operations["BoardController_report"];
+        get: operations["BoardSessionsController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -790,7 +790,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get: operations["BoardController_reportPdf"];
+        get: operations["BoardSessionsController_reportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -955,7 +955,7 @@ export type paths = {
             cookie?: never;
         };
         /** Actions per progress level, with the list filters */
-        get: operations["ProgressController_distribution"];
+        get: operations["ProgressDistributionController_distribution"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1450,9 +1450,9 @@ export type paths = {
             cookie?: never;
         };
         /** Progress scheme: stage weights and levels (label es/en, colour) */
-        get: operations["ProgressController_scheme"];
+        get: operations["ProgressSettingsController_scheme"];
         /** Replace the progress scheme (weights sum 100, levels ascending) */
-        put: operations["ProgressController_saveScheme"];
+        put: operations["ProgressSettingsController_saveScheme"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1468,7 +1468,7 @@ export type paths = {
             cookie?: never;
         };
         /** The partner view of the shared action (no sign-in; 404 when expired or revoked) */
-        get: operations["ShareLinksController_view"];
+        get: operations["SharedActionController_view"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1485,7 +1485,7 @@ export type paths = {
             cookie?: never;
         };
         /** Download an evidence file of the shared action (as the partner view) */
-        get: operations["ShareLinksController_evidenceFile"];
+        get: operations["SharedActionController_evidenceFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1501,7 +1501,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get: operations["ShareLinksController_iati"];
+        get: operations["SharedActionController_iati"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1517,7 +1517,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get: operations["ShareLinksController_sheet"];
+        get: operations["SharedActionController_sheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1619,9 +1619,11 @@ export type components = {
     schemas: {
         ActionDetailDto: {
             actualEnd: string | null;
-            actualEndPrecision: string | null;
+            /** @enum {string|null} */
+            actualEndPrecision: "day" | "month" | "year" | null;
             actualStart: string | null;
-            actualStartPrecision: string | null;
+            /** @enum {string|null} */
+            actualStartPrecision: "day" | "month" | "year" | null;
             archivedAt: string | null;
             /** @example IMEPLAN-2019-CFF */
             code: string;
@@ -2432,7 +2434,8 @@ export type components = {
             /** @enum {string} */
             type: "ceiling" | "commitment" | "disbursement" | "expenditure" | "in_kind" | "prize" | "ceiling_superseded" | "planned_disbursement" | "incoming_funds" | "incoming_commitment" | "repayment" | "other_flow";
             valueDate: string | null;
-            valueDatePrecision: string | null;
+            /** @enum {string|null} */
+            valueDatePrecision: "day" | "month" | "year" | null;
             version: number;
         };
         FundingInput: {
@@ -2676,7 +2679,8 @@ export type components = {
             id: string;
             parties: string[];
             signedOn: string | null;
-            signedOnPrecision: string | null;
+            /** @enum {string|null} */
+            signedOnPrecision: "day" | "month" | "year" | null;
             title: string;
             /** @enum {string} */
             type: "agreement" | "mou" | "letter" | "contract";
@@ -3942,7 +3946,10 @@ export interface operations {
     };
     DocumentsController_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 actionId: string;
@@ -4036,7 +4043,10 @@ export interface operations {
     };
     FundingController_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 actionId: string;
@@ -4091,7 +4101,10 @@ export interface operations {
     };
     IndicatorsController_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 actionId: string;
@@ -4178,7 +4191,10 @@ export interface operations {
     };
     InstrumentsController_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 actionId: string;
@@ -4272,7 +4288,10 @@ export interface operations {
     };
     MilestonesController_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 actionId: string;
@@ -4366,7 +4385,10 @@ export interface operations {
     };
     ParticipationsController_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 actionId: string;
@@ -4460,7 +4482,10 @@ export interface operations {
     };
     ResultsController_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 actionId: string;
@@ -4513,7 +4538,7 @@ export interface operations {
             };
         };
     };
-    IndicatorsController_create: {
+    ResultIndicatorsController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4627,7 +4652,7 @@ export interface operations {
             };
         };
     };
-    EvidenceController_listForAction: {
+    ActionEvidenceController_listForAction: {
         parameters: {
             query?: never;
             header?: never;
@@ -4648,7 +4673,7 @@ export interface operations {
             };
         };
     };
-    EvidenceController_uploadForAction: {
+    ActionEvidenceController_uploadForAction: {
         parameters: {
             query?: never;
             header?: never;
@@ -4701,7 +4726,7 @@ export interface operations {
             };
         };
     };
-    ExportsController_actionIati: {
+    ActionExportsController_actionIati: {
         parameters: {
             query?: never;
             header?: never;
@@ -4735,7 +4760,7 @@ export interface operations {
             };
         };
     };
-    ExportsController_actionSheet: {
+    ActionExportsController_actionSheet: {
         parameters: {
             query?: {
                 /** @description Label language (default: from Accept-Language, else es) */
@@ -4786,7 +4811,7 @@ export interface operations {
             };
         };
     };
-    EvidenceController_listForMilestone: {
+    ActionEvidenceController_listForMilestone: {
         parameters: {
             query?: never;
             header?: never;
@@ -4808,7 +4833,7 @@ export interface operations {
             };
         };
     };
-    EvidenceController_uploadForMilestone: {
+    ActionEvidenceController_uploadForMilestone: {
         parameters: {
             query?: never;
             header?: never;
@@ -4862,7 +4887,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_fromTemplate: {
+    MilestoneTemplateController_fromTemplate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4887,7 +4912,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_actionProgress: {
+    ActionProgressController_actionProgress: {
         parameters: {
             query?: never;
             header?: never;
@@ -4933,7 +4958,7 @@ export interface operations {
             };
         };
     };
-    EvidenceController_listForResult: {
+    ActionEvidenceController_listForResult: {
         parameters: {
             query?: never;
             header?: never;
@@ -4955,7 +4980,7 @@ export interface operations {
             };
         };
     };
-    EvidenceController_uploadForResult: {
+    ActionEvidenceController_uploadForResult: {
         parameters: {
             query?: never;
             header?: never;
@@ -5077,7 +5102,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_stages: {
+    StagesController_stages: {
         parameters: {
             query?: never;
             header?: never;
@@ -5098,7 +5123,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_addStage: {
+    StagesController_addStage: {
         parameters: {
             query?: never;
             header?: never;
@@ -5130,9 +5155,12 @@ export interface operations {
             };
         };
     };
-    ProgressController_removeStage: {
+    StagesController_removeStage: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5150,7 +5178,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_updateStage: {
+    StagesController_updateStage: {
         parameters: {
             query?: never;
             header?: {
@@ -5279,7 +5307,7 @@ export interface operations {
             };
         };
     };
-    BoardController_agreements: {
+    BoardAgreementsController_agreements: {
         parameters: {
             query?: {
                 instituteId?: string;
@@ -5303,7 +5331,7 @@ export interface operations {
             };
         };
     };
-    BoardController_agreement: {
+    BoardAgreementsController_agreement: {
         parameters: {
             query?: never;
             header?: never;
@@ -5324,9 +5352,12 @@ export interface operations {
             };
         };
     };
-    BoardController_removeAgreement: {
+    BoardAgreementsController_removeAgreement: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5343,7 +5374,7 @@ export interface operations {
             };
         };
     };
-    BoardController_updateAgreement: {
+    BoardAgreementsController_updateAgreement: {
         parameters: {
             query?: never;
             header?: {
@@ -5370,7 +5401,7 @@ export interface operations {
             };
         };
     };
-    BoardController_notes: {
+    BoardAgreementsController_notes: {
         parameters: {
             query?: never;
             header?: never;
@@ -5391,7 +5422,7 @@ export interface operations {
             };
         };
     };
-    BoardController_addNote: {
+    BoardAgreementsController_addNote: {
         parameters: {
             query?: never;
             header?: never;
@@ -5416,7 +5447,7 @@ export interface operations {
             };
         };
     };
-    BoardController_removeNote: {
+    BoardAgreementsController_removeNote: {
         parameters: {
             query?: never;
             header?: never;
@@ -5436,7 +5467,7 @@ export interface operations {
             };
         };
     };
-    BoardController_listSessions: {
+    BoardSessionsController_listSessions: {
         parameters: {
             query?: {
                 instituteId?: string;
@@ -5457,7 +5488,7 @@ export interface operations {
             };
         };
     };
-    BoardController_createSession: {
+    BoardSessionsController_createSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -5487,7 +5518,7 @@ export interface operations {
             };
         };
     };
-    BoardController_session: {
+    BoardSessionsController_session: {
         parameters: {
             query?: never;
             header?: never;
@@ -5508,9 +5539,12 @@ export interface operations {
             };
         };
     };
-    BoardController_removeSession: {
+    BoardSessionsController_removeSession: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5534,7 +5568,7 @@ export interface operations {
             };
         };
     };
-    BoardController_updateSession: {
+    BoardSessionsController_updateSession: {
         parameters: {
             query?: never;
             header?: {
@@ -5561,7 +5595,7 @@ export interface operations {
             };
         };
     };
-    BoardController_addAgendaItem: {
+    BoardSessionsController_addAgendaItem: {
         parameters: {
             query?: never;
             header?: never;
@@ -5586,9 +5620,12 @@ export interface operations {
             };
         };
     };
-    BoardController_removeAgendaItem: {
+    BoardSessionsController_removeAgendaItem: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The version you read; when given, a stale version is refused */
+                version?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5606,7 +5643,7 @@ export interface operations {
             };
         };
     };
-    BoardController_updateAgendaItem: {
+    BoardSessionsController_updateAgendaItem: {
         parameters: {
             query?: never;
             header?: {
@@ -5634,7 +5671,7 @@ export interface operations {
             };
         };
     };
-    BoardController_addAgreement: {
+    BoardSessionsController_addAgreement: {
         parameters: {
             query?: never;
             header?: never;
@@ -5666,7 +5703,7 @@ export interface operations {
             };
         };
     };
-    BoardController_report: {
+    BoardSessionsController_report: {
         parameters: {
             query?: {
                 lang?: "es" | "en";
@@ -5689,7 +5726,7 @@ export interface operations {
             };
         };
     };
-    BoardController_reportPdf: {
+    BoardSessionsController_reportPdf: {
         parameters: {
             query?: {
                 lang?: "es" | "en";
@@ -6127,7 +6164,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_distribution: {
+    ProgressDistributionController_distribution: {
         parameters: {
             query?: {
                 /** @description Include archived actions (staff, directors, admins) */
@@ -7478,7 +7515,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_scheme: {
+    ProgressSettingsController_scheme: {
         parameters: {
             query?: never;
             header?: never;
@@ -7497,7 +7534,7 @@ export interface operations {
             };
         };
     };
-    ProgressController_saveScheme: {
+    ProgressSettingsController_saveScheme: {
         parameters: {
             query?: never;
             header?: never;
@@ -7521,7 +7558,7 @@ export interface operations {
             };
         };
     };
-    ShareLinksController_view: {
+    SharedActionController_view: {
         parameters: {
             query?: never;
             header?: never;
@@ -7549,7 +7586,7 @@ export interface operations {
             };
         };
     };
-    ShareLinksController_evidenceFile: {
+    SharedActionController_evidenceFile: {
         parameters: {
             query?: never;
             header?: never;
@@ -7577,7 +7614,7 @@ export interface operations {
             };
         };
     };
-    ShareLinksController_iati: {
+    SharedActionController_iati: {
         parameters: {
             query?: never;
             header?: never;
@@ -7597,7 +7634,7 @@ export interface operations {
             };
         };
     };
-    ShareLinksController_sheet: {
+    SharedActionController_sheet: {
         parameters: {
             query?: {
                 /** @description Label language (default: from Accept-Language, else es) */

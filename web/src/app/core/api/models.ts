@@ -210,19 +210,11 @@ export type ActionPartner = Schemas['PartnerRefDto'];
 export type ActionSummary = Schemas['ActionSummaryDto'];
 export type Participation = Schemas['ParticipationDto'];
 
-/** `InstrumentDto`, with `signedOnPrecision` narrowed (the document says `string`). */
-export type Instrument = Simplify<
-  Omit<Schemas['InstrumentDto'], 'signedOnPrecision'> & {
-    signedOnPrecision: DatePrecision | null;
-  }
->;
+export type Instrument = Schemas['InstrumentDto'];
 
-/** `FundingDto`, with `currency` and `valueDatePrecision` narrowed (the document says `string`). */
+/** `FundingDto`, with `currency` narrowed to the reporting currencies (the document says `string`). */
 export type Funding = Simplify<
-  Omit<Schemas['FundingDto'], 'currency' | 'valueDatePrecision'> & {
-    currency: Currency | null;
-    valueDatePrecision: DatePrecision | null;
-  }
+  Omit<Schemas['FundingDto'], 'currency'> & { currency: Currency | null }
 >;
 
 export type Milestone = Schemas['MilestoneDto'];
@@ -232,11 +224,10 @@ export type ActionDocument = Schemas['DocumentDto'];
 /** `EvidenceDto`: an evidence file's metadata (download at `downloadPath`). */
 export type Evidence = Schemas['EvidenceDto'];
 
-/** `ActionDetailDto`, with its funding and instruments narrowed as above. */
+/** `ActionDetailDto`, with its funding narrowed as above. */
 export type ActionDetail = Simplify<
-  Omit<Schemas['ActionDetailDto'], 'funding' | 'instruments' | 'notes'> & {
+  Omit<Schemas['ActionDetailDto'], 'funding' | 'notes'> & {
     funding: Funding[];
-    instruments: Instrument[];
     /** Staff-only: left out of the response for partners. */
     notes?: string | null;
   }
@@ -358,12 +349,8 @@ export type BoardReport = Schemas['BoardReportDto'];
 
 // --- Notifications -----------------------------------------------------------------------------
 /** `NotificationDto`: an overdue or upcoming milestone the user follows. */
-export type AppNotification = Simplify<
-  Omit<Schemas['NotificationDto'], 'kind'> & { kind: 'overdue' | 'upcoming' }
->;
+export type AppNotification = Schemas['NotificationDto'];
 /** `NotificationsDto`: GET /notifications. */
-export type Notifications = Simplify<
-  Omit<Schemas['NotificationsDto'], 'items'> & { items: AppNotification[] }
->;
+export type Notifications = Schemas['NotificationsDto'];
 /** `AssignableUserDto`: who can be responsible for an action. */
 export type AssignableUser = Schemas['AssignableUserDto'];
