@@ -22,6 +22,7 @@ import { AddThemesAndEvidenceDate1797200000001 } from './1797200000001-AddThemes
 import { AddFundingTagTotals1797320000001 } from './1797320000001-AddFundingTagTotals';
 import { IndexActionsListOrder1797450000001 } from './1797450000001-IndexActionsListOrder';
 import { CountActionTouchesApart1797450000002 } from './1797450000002-CountActionTouchesApart';
+import { KeepInsertionOrder1797500000001 } from './1797500000001-KeepInsertionOrder';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -49,6 +50,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFundingTagTotals1797320000001,
   IndexActionsListOrder1797450000001,
   CountActionTouchesApart1797450000002,
+  KeepInsertionOrder1797500000001,
   // list:end
 ];
 

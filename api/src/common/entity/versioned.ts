@@ -8,7 +8,12 @@ export abstract class Versioned {
   @VersionColumn({ default: 1 })
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  /** Read per row (`clock_timestamp()`), so rows one transaction writes keep their order. */
+  @CreateDateColumn({
+    type: 'timestamptz',
+    name: 'created_at',
+    default: () => 'clock_timestamp()',
+  })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
