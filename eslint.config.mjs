@@ -59,7 +59,11 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts'],
-    rules: { 'max-lines-per-function': 'off' },
+    files: ['**/*.spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],
+    rules: {
+      'max-lines-per-function': 'off',
+      // Tests assert preconditions with `!` after checking them.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
   },
 ];
