@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * Load test: the benchmark's synthetic portfolio (fixed seed: 10,000 actions, 200,000 money
  * records…), the real API, and LOAD_CONNECTIONS concurrent clients (default 50) for LOAD_DURATION
