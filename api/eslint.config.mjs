@@ -14,15 +14,6 @@ export default [
     },
   },
   {
-    // The import engine stays small planners and readers (issue 16, "Code shape").
-    files: ['src/imports/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }],
-      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false }],
-    },
-  },
-  {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {
       // Tests assert preconditions with `!` after checking them.

@@ -23,6 +23,33 @@ export interface ApiStats {
   cpu: NodeJS.CpuUsage;
   memory: { rss: number; heapUsed: number };
   cache: { hits: number; misses: number; bytes: number };
+  /** Per route (method, path with ids as :id): requests answered and their summed time, ms. */
+  routes: Record<string, { n: number; ms: number }>;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Counts each answered request and its time (request received → answer sent) by route. */
+function timeRoutes(app: { getHttpAdapter(): { getInstance(): unknown } }) {
+  const routes: ApiStats['routes'] = {};
+  const fastify = app.getHttpAdapter().getInstance() as {
+    addHook(
+      name: 'onResponse',
+      hook: (
+        request: { method: string; url: string },
+        reply: { elapsedTime: number },
+        done: () => void,
+      ) => void,
+    ): void;
+  };
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = `${request.method} ${request.url.split('?')[0].replace(UUID, ':id')}`;
+    const r = (routes[route] ??= { n: 0, ms: 0 });
+    r.n++;
+    r.ms += reply.elapsedTime;
+    done();
+  });
+  return routes;
 }
 
 export interface ApiProcess {
@@ -100,6 +127,7 @@ async function serve(options: ApiProcessOptions): Promise<void> {
     const { DemoSeeder } = await import('../api/src/seed/demo-seeder');
     await app.get(DemoSeeder).seedIfEmpty();
   }
+  const routes = timeRoutes(app);
   await app.listen(0, '127.0.0.1');
   const cache = app.get<{ hits: number; misses: number; bytes: number }>(ANSWER_CACHE);
   process.on('message', (message: string) => {
@@ -110,6 +138,7 @@ async function serve(options: ApiProcessOptions): Promise<void> {
         cpu: process.cpuUsage(),
         memory: { rss, heapUsed },
         cache: { hits, misses, bytes },
+        routes,
       };
       process.send?.({ stats });
     }

@@ -17,7 +17,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import { hashPassword } from '../api/src/auth/password';
 import { startApiProcess } from './api-process';
-import { benchDatabase, generate } from './run';
+import { generate } from './bench-data';
+import { benchDatabase } from './bench-db';
 
 const DURATION = Number(process.env['LOAD_DURATION'] ?? 60);
 const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
@@ -42,6 +43,8 @@ const loads = () =>
 interface ServerStats {
   memory: { rss: number; heapUsed: number };
   cache: { hits: number; misses: number; bytes: number };
+  routes?: Record<string, { n: number; ms: number }>;
+  cpu: NodeJS.CpuUsage;
 }
 interface Server {
   base: string;
@@ -78,7 +81,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const cache = app.get<ServerStats['cache']>(ANSWER_CACHE);
   return {
     base: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
-    stats: async () => ({ memory: process.memoryUsage(), cache }),
+    stats: async () => ({ memory: process.memoryUsage(), cache, cpu: process.cpuUsage() }),
     stop: () => app.close(),
   };
 }
@@ -172,11 +175,29 @@ interface Outcome {
   counts: ReturnType<typeof requestMix>['counts'];
   memory: { at: string; rss: number; heap: number }[];
   cache: ServerStats['cache'];
+  routes: ServerStats['routes'];
+  /** CPU seconds the API process spent during the run. */
+  apiCpuS: number;
   written: number;
   loadStart: string;
 }
 
-function report({ result, counts, memory, cache, written, loadStart }: Outcome): number {
+/** Where the server's time went: each route's share of the summed request time, largest first. */
+function routeShares(routes: ServerStats['routes']): string {
+  const all = Object.entries(routes ?? {});
+  const total = all.reduce((sum, [, r]) => sum + r.ms, 0);
+  return all
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 8)
+    .map(
+      ([route, r]) =>
+        `${route} ${r.n} × ${(r.ms / r.n).toFixed(0)} ms (${((100 * r.ms) / total).toFixed(0)} %)`,
+    )
+    .join(' · ');
+}
+
+function report(outcome: Outcome): number {
+  const { result, counts, memory, cache, routes, apiCpuS, written, loadStart } = outcome;
   const errors = result.errors + result.timeouts + result.non2xx;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const middle = (memory[1] ?? memory[0]).rss;
@@ -197,6 +218,11 @@ function report({ result, counts, memory, cache, written, loadStart }: Outcome):
     `  answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % reused), ${mb(cache.bytes)} held`,
   );
   console.log(
+    `  ${SAME_PROCESS ? 'API and load generator' : 'API'} process CPU: ${apiCpuS.toFixed(1)} s in ${DURATION} s (${((100 * apiCpuS) / DURATION).toFixed(0)} % of one core: one event loop)`,
+  );
+  if (routes)
+    console.log(`  server time by route (requests × mean, share): ${routeShares(routes)}`);
+  console.log(
     `  server memory: ${memory.map((m) => `${m.at} rss ${mb(m.rss)} heap ${mb(m.heap)}`).join(' · ')}`,
   );
   console.log(
@@ -212,9 +238,11 @@ async function run(server: Server, pool: Pool, data: MixData): Promise<Outcome> 
   const before = await milestones();
   const { setupRequest, counts } = requestMix(data);
   const memory: Outcome['memory'] = [];
+  const cpu: NodeJS.CpuUsage[] = [];
   const sample = async (at: string) => {
-    const { memory: m } = await server.stats();
+    const { memory: m, cpu: c } = await server.stats();
     memory.push({ at, rss: m.rss, heap: m.heapUsed });
+    cpu.push(c);
   };
   await sample('start');
   const loadStart = loads();
@@ -229,8 +257,11 @@ async function run(server: Server, pool: Pool, data: MixData): Promise<Outcome> 
   clearTimeout(timer);
   await middle;
   await sample('end');
-  const { cache } = await server.stats();
-  return { result, counts, memory, cache, written: (await milestones()) - before, loadStart };
+  const { cache, routes } = await server.stats();
+  const written = (await milestones()) - before;
+  const [c0, c1] = [cpu[0], cpu[cpu.length - 1]];
+  const apiCpuS = (c1.user + c1.system - c0.user - c0.system) / 1e6;
+  return { result, counts, memory, cache, routes, apiCpuS, written, loadStart };
 }
 
 async function main() {

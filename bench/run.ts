@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * Coopera API benchmark: a generated portfolio (fixed seed) of 10,000 actions, 2,000
  * organisations, 200,000 money records and 100,000 milestones, loaded with bulk unnest inserts

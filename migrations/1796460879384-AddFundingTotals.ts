@@ -6,6 +6,28 @@ const CLASS_OF_TYPE = `CASE WHEN p_type = 'ceiling' THEN 'ceilings'
        WHEN p_type IN ('disbursement', 'expenditure') THEN 'executed'
        WHEN p_type IN ('in_kind', 'prize') THEN 'inKind' END`;
 
+/**
+ * Every rollup's money columns (records, amount in the records' own currency, the sums of their
+ * conversions and how many convert) and its upsert's SET list adding EXCLUDED's sums to row `t`:
+ * shared with AddFundingYearTotals and AddFundingTagTotals (this migration's SQL is as it was).
+ */
+export const ROLLUP_MONEY_COLUMNS = `"records" integer NOT NULL,
+           "amount" numeric NOT NULL,
+           "amount_mxn" numeric NOT NULL,
+           "amount_usd" numeric NOT NULL,
+           "amount_eur" numeric NOT NULL,
+           "converted_mxn" integer NOT NULL,
+           "converted_usd" integer NOT NULL,
+           "converted_eur" integer NOT NULL`;
+export const ADD_EXCLUDED_SUMS = `records = t.records + EXCLUDED.records,
+                amount = t.amount + EXCLUDED.amount,
+                amount_mxn = t.amount_mxn + EXCLUDED.amount_mxn,
+                amount_usd = t.amount_usd + EXCLUDED.amount_usd,
+                amount_eur = t.amount_eur + EXCLUDED.amount_eur,
+                converted_mxn = t.converted_mxn + EXCLUDED.converted_mxn,
+                converted_usd = t.converted_usd + EXCLUDED.converted_usd,
+                converted_eur = t.converted_eur + EXCLUDED.converted_eur`;
+
 /** The two rollups: per action (scoped dashboards) and per provider (the whole portfolio). */
 const ROLLUPS = [
   { table: 'funding_totals', key: 'action_id' },
@@ -27,14 +49,7 @@ const applyDeltaTo = ({ table, key }: (typeof ROLLUPS)[number], source: string) 
           GROUP BY 1, 2, 3
           ORDER BY 1, 2, 3
          ON CONFLICT (${key}, cls, currency) DO UPDATE SET
-                records = t.records + EXCLUDED.records,
-                amount = t.amount + EXCLUDED.amount,
-                amount_mxn = t.amount_mxn + EXCLUDED.amount_mxn,
-                amount_usd = t.amount_usd + EXCLUDED.amount_usd,
-                amount_eur = t.amount_eur + EXCLUDED.amount_eur,
-                converted_mxn = t.converted_mxn + EXCLUDED.converted_mxn,
-                converted_usd = t.converted_usd + EXCLUDED.converted_usd,
-                converted_eur = t.converted_eur + EXCLUDED.converted_eur;
+                ${ADD_EXCLUDED_SUMS};
          DELETE FROM public.${table} WHERE records = 0;`;
 const applyDelta = (source: string) => ROLLUPS.map((r) => applyDeltaTo(r, source)).join('\n');
 
@@ -87,14 +102,7 @@ export class AddFundingTotals1796460879384 implements MigrationInterface {
            "${key}" uuid${key === 'action_id' ? ' NOT NULL' : ''},
            "cls" text NOT NULL,
            "currency" character(3),
-           "records" integer NOT NULL,
-           "amount" numeric NOT NULL,
-           "amount_mxn" numeric NOT NULL,
-           "amount_usd" numeric NOT NULL,
-           "amount_eur" numeric NOT NULL,
-           "converted_mxn" integer NOT NULL,
-           "converted_usd" integer NOT NULL,
-           "converted_eur" integer NOT NULL,
+           ${ROLLUP_MONEY_COLUMNS},
            CONSTRAINT "${table}_key" UNIQUE NULLS NOT DISTINCT ("${key}", "cls", "currency")
          )`,
       );

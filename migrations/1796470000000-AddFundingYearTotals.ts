@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ADD_EXCLUDED_SUMS, ROLLUP_MONEY_COLUMNS } from './1796460879384-AddFundingTotals';
 
 /** The dashboard's year key (grouping `year`, statistics FundingYearKeyStatistics): keep identical. */
 const YEAR = (column: string) => `date_part('year', ${column})::int`;
@@ -35,14 +36,7 @@ const applyDelta = (source: string) => `
           GROUP BY 1, 2, 3, 4
           ORDER BY 1, 2, 3, 4
          ON CONFLICT (year, modality, cls, currency) DO UPDATE SET
-                records = t.records + EXCLUDED.records,
-                amount = t.amount + EXCLUDED.amount,
-                amount_mxn = t.amount_mxn + EXCLUDED.amount_mxn,
-                amount_usd = t.amount_usd + EXCLUDED.amount_usd,
-                amount_eur = t.amount_eur + EXCLUDED.amount_eur,
-                converted_mxn = t.converted_mxn + EXCLUDED.converted_mxn,
-                converted_usd = t.converted_usd + EXCLUDED.converted_usd,
-                converted_eur = t.converted_eur + EXCLUDED.converted_eur;
+                ${ADD_EXCLUDED_SUMS};
          DELETE FROM public.funding_year_totals WHERE records = 0;`;
 
 /** Rows of a funding transition table with their action's current modality and a sign. */
@@ -53,6 +47,23 @@ const withModality = (table: string, sign: number, where = 'TRUE') =>
 /** Holds a modality change of the actions in `table` until this statement's transaction ends. */
 const lockActions = (table: string) =>
   `PERFORM 1 FROM public.actions WHERE id IN (SELECT action_id FROM ${table}) ORDER BY id FOR SHARE;`;
+
+/**
+ * Statement triggers `<prefix>_insert|update|delete` on funding, with their transition tables
+ * (new_funding, old_funding), running `fn` (also AddFundingTagTotals).
+ */
+export async function fundingStatementTriggers(q: QueryRunner, prefix: string, fn: string) {
+  for (const [op, transition] of [
+    ['INSERT', 'NEW TABLE AS new_funding'],
+    ['UPDATE', 'OLD TABLE AS old_funding NEW TABLE AS new_funding'],
+    ['DELETE', 'OLD TABLE AS old_funding'],
+  ]) {
+    await q.query(
+      `CREATE TRIGGER ${prefix}_${op.toLowerCase()} AFTER ${op} ON funding
+         REFERENCING ${transition} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    );
+  }
+}
 
 /**
  * Money per year of value date, modality of the action, key figure and currency, over every
@@ -77,14 +88,7 @@ export class AddFundingYearTotals1796470000000 implements MigrationInterface {
          "modality" text,
          "cls" text NOT NULL,
          "currency" character(3),
-         "records" integer NOT NULL,
-         "amount" numeric NOT NULL,
-         "amount_mxn" numeric NOT NULL,
-         "amount_usd" numeric NOT NULL,
-         "amount_eur" numeric NOT NULL,
-         "converted_mxn" integer NOT NULL,
-         "converted_usd" integer NOT NULL,
-         "converted_eur" integer NOT NULL,
+         ${ROLLUP_MONEY_COLUMNS},
          CONSTRAINT "funding_year_totals_key" UNIQUE NULLS NOT DISTINCT ("year", "modality", "cls", "currency")
        )`,
     );
@@ -117,16 +121,11 @@ export class AddFundingYearTotals1796470000000 implements MigrationInterface {
          RETURN NULL;
        END $$`,
     );
-    for (const [op, transition] of [
-      ['INSERT', 'NEW TABLE AS new_funding'],
-      ['UPDATE', 'OLD TABLE AS old_funding NEW TABLE AS new_funding'],
-      ['DELETE', 'OLD TABLE AS old_funding'],
-    ]) {
-      await queryRunner.query(
-        `CREATE TRIGGER funding_year_totals_${op.toLowerCase()} AFTER ${op} ON funding
-         REFERENCING ${transition} FOR EACH STATEMENT EXECUTE FUNCTION public.coopera_funding_year_totals_sync()`,
-      );
-    }
+    await fundingStatementTriggers(
+      queryRunner,
+      'funding_year_totals',
+      'public.coopera_funding_year_totals_sync',
+    );
     const records = `SELECT ${COLUMNS.join(', ')} FROM public.funding WHERE action_id = NEW.id`;
     await queryRunner.query(
       `CREATE FUNCTION public.coopera_action_modality_moved() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,4 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ADD_EXCLUDED_SUMS, ROLLUP_MONEY_COLUMNS } from './1796460879384-AddFundingTotals';
+import { fundingStatementTriggers } from './1796470000000-AddFundingYearTotals';
 
 /**
  * An action's tags per dimension, as the dashboard groups them (GROUPINGS theme, sdg,
@@ -31,14 +33,7 @@ const applyDelta = (source: string) => `
           GROUP BY 1, 2, 3, 4
           ORDER BY 1, 2, 3, 4
          ON CONFLICT (dim, tag, cls, currency) DO UPDATE SET
-                records = t.records + EXCLUDED.records,
-                amount = t.amount + EXCLUDED.amount,
-                amount_mxn = t.amount_mxn + EXCLUDED.amount_mxn,
-                amount_usd = t.amount_usd + EXCLUDED.amount_usd,
-                amount_eur = t.amount_eur + EXCLUDED.amount_eur,
-                converted_mxn = t.converted_mxn + EXCLUDED.converted_mxn,
-                converted_usd = t.converted_usd + EXCLUDED.converted_usd,
-                converted_eur = t.converted_eur + EXCLUDED.converted_eur;
+                ${ADD_EXCLUDED_SUMS};
          DELETE FROM public.funding_tag_totals WHERE records = 0;`;
 
 /** Funding records (`table`, with a sign) under their action's tags, as delta rows. */
@@ -75,6 +70,59 @@ const COLUMNS = [
   'amount_eur',
 ];
 
+/** The statement triggers on funding that add each statement's money under its actions' tags. */
+async function createFundingTriggers(q: QueryRunner) {
+  const changed = `(${COLUMNS.map((c) => `o.${c}`).join(', ')})
+                   IS DISTINCT FROM (${COLUMNS.map((c) => `n.${c}`).join(', ')})`;
+  const moved = `r.id IN (SELECT o.id FROM old_funding o JOIN new_funding n ON n.id = o.id WHERE ${changed})`;
+  await q.query(
+    `CREATE FUNCTION public.coopera_funding_tag_totals_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF TG_OP = 'INSERT' THEN
+         ${lockActions('new_funding')}
+         ${applyDelta(records('new_funding', 1))}
+       ELSIF TG_OP = 'DELETE' THEN
+         ${lockActions('old_funding')}
+         ${applyDelta(records('old_funding', -1))}
+       ELSE
+         ${lockActions('old_funding', 'new_funding')}
+         ${applyDelta(`${records('new_funding', 1, moved)} UNION ALL ${records('old_funding', -1, moved)}`)}
+       END IF;
+       RETURN NULL;
+     END $$`,
+  );
+  await fundingStatementTriggers(q, 'funding_tag_totals', 'public.coopera_funding_tag_totals_sync');
+}
+
+/** The row trigger on actions that moves an action's money to its new tags, and TRUNCATE. */
+async function createActionTriggers(q: QueryRunner) {
+  await q.query(
+    `CREATE FUNCTION public.coopera_action_tags_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       ${applyDelta(`${actionMoney('OLD', -1)} UNION ALL ${actionMoney('NEW', 1)}`)}
+       RETURN NULL;
+     END $$`,
+  );
+  await q.query(
+    `CREATE TRIGGER actions_funding_tag_totals
+     AFTER UPDATE OF themes, sdgs, municipalities, status ON actions
+     FOR EACH ROW WHEN ((OLD.themes, OLD.sdgs, OLD.municipalities, OLD.status)
+                        IS DISTINCT FROM (NEW.themes, NEW.sdgs, NEW.municipalities, NEW.status))
+     EXECUTE FUNCTION public.coopera_action_tags_moved()`,
+  );
+  await q.query(
+    `CREATE FUNCTION public.coopera_funding_tag_totals_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       DELETE FROM public.funding_tag_totals;
+       RETURN NULL;
+     END $$`,
+  );
+  await q.query(
+    `CREATE TRIGGER funding_tag_totals_truncate AFTER TRUNCATE ON funding
+     FOR EACH STATEMENT EXECUTE FUNCTION public.coopera_funding_tag_totals_truncate()`,
+  );
+}
+
 /**
  * Money per tag of the action — theme, SDG, municipality, status (`dim`, `tag`; NULL: none
  * stated) —, key figure and currency, over every funding record: money by theme, SDG,
@@ -104,74 +152,15 @@ export class AddFundingTagTotals1797320000001 implements MigrationInterface {
          "tag" text,
          "cls" text NOT NULL,
          "currency" character(3),
-         "records" integer NOT NULL,
-         "amount" numeric NOT NULL,
-         "amount_mxn" numeric NOT NULL,
-         "amount_usd" numeric NOT NULL,
-         "amount_eur" numeric NOT NULL,
-         "converted_mxn" integer NOT NULL,
-         "converted_usd" integer NOT NULL,
-         "converted_eur" integer NOT NULL,
+         ${ROLLUP_MONEY_COLUMNS},
          CONSTRAINT "funding_tag_totals_key" UNIQUE NULLS NOT DISTINCT ("dim", "tag", "cls", "currency")
        )`,
     );
     await q.query(
       `CREATE INDEX "funding_tag_totals_empty_idx" ON "funding_tag_totals" ("cls") WHERE records = 0`,
     );
-    const changed = `(${COLUMNS.map((c) => `o.${c}`).join(', ')})
-                     IS DISTINCT FROM (${COLUMNS.map((c) => `n.${c}`).join(', ')})`;
-    const moved = `r.id IN (SELECT o.id FROM old_funding o JOIN new_funding n ON n.id = o.id WHERE ${changed})`;
-    await q.query(
-      `CREATE FUNCTION public.coopera_funding_tag_totals_sync() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         IF TG_OP = 'INSERT' THEN
-           ${lockActions('new_funding')}
-           ${applyDelta(records('new_funding', 1))}
-         ELSIF TG_OP = 'DELETE' THEN
-           ${lockActions('old_funding')}
-           ${applyDelta(records('old_funding', -1))}
-         ELSE
-           ${lockActions('old_funding', 'new_funding')}
-           ${applyDelta(`${records('new_funding', 1, moved)} UNION ALL ${records('old_funding', -1, moved)}`)}
-         END IF;
-         RETURN NULL;
-       END $$`,
-    );
-    for (const [op, transition] of [
-      ['INSERT', 'NEW TABLE AS new_funding'],
-      ['UPDATE', 'OLD TABLE AS old_funding NEW TABLE AS new_funding'],
-      ['DELETE', 'OLD TABLE AS old_funding'],
-    ]) {
-      await q.query(
-        `CREATE TRIGGER funding_tag_totals_${op.toLowerCase()} AFTER ${op} ON funding
-         REFERENCING ${transition} FOR EACH STATEMENT EXECUTE FUNCTION public.coopera_funding_tag_totals_sync()`,
-      );
-    }
-    await q.query(
-      `CREATE FUNCTION public.coopera_action_tags_moved() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         ${applyDelta(`${actionMoney('OLD', -1)} UNION ALL ${actionMoney('NEW', 1)}`)}
-         RETURN NULL;
-       END $$`,
-    );
-    await q.query(
-      `CREATE TRIGGER actions_funding_tag_totals
-       AFTER UPDATE OF themes, sdgs, municipalities, status ON actions
-       FOR EACH ROW WHEN ((OLD.themes, OLD.sdgs, OLD.municipalities, OLD.status)
-                          IS DISTINCT FROM (NEW.themes, NEW.sdgs, NEW.municipalities, NEW.status))
-       EXECUTE FUNCTION public.coopera_action_tags_moved()`,
-    );
-    await q.query(
-      `CREATE FUNCTION public.coopera_funding_tag_totals_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         DELETE FROM public.funding_tag_totals;
-         RETURN NULL;
-       END $$`,
-    );
-    await q.query(
-      `CREATE TRIGGER funding_tag_totals_truncate AFTER TRUNCATE ON funding
-       FOR EACH STATEMENT EXECUTE FUNCTION public.coopera_funding_tag_totals_truncate()`,
-    );
+    await createFundingTriggers(q);
+    await createActionTriggers(q);
     // Existing money, under locks that hold funding writes and tag changes meanwhile.
     await q.query(`LOCK TABLE funding IN SHARE MODE`);
     await q.query(`LOCK TABLE actions IN SHARE MODE`);

@@ -21,6 +21,7 @@ import { AddMustChangePassword1796600000001 } from './1796600000001-AddMustChang
 import { AddThemesAndEvidenceDate1797200000001 } from './1797200000001-AddThemesAndEvidenceDate';
 import { AddFundingTagTotals1797320000001 } from './1797320000001-AddFundingTagTotals';
 import { IndexActionsListOrder1797450000001 } from './1797450000001-IndexActionsListOrder';
+import { CountActionTouchesApart1797450000002 } from './1797450000002-CountActionTouchesApart';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -47,8 +48,10 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   KeepDataVersionPerTable1797300000001,
   AddFundingTagTotals1797320000001,
   IndexActionsListOrder1797450000001,
+  CountActionTouchesApart1797450000002,
   // list:end
 ];
 
 /** The tables whose changes move the data version (the API keys its cached answers on them). */
 export { WATCHED_TABLES } from './1796900000001-AddDataVersion';
+export { ACTIONS_TOUCHED, TOUCH_SETTING } from './1797450000002-CountActionTouchesApart';

@@ -4,7 +4,7 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, AccessRule, Role, ROLES } from '../src/auth/access.decorator';
 import { multipartBody, pdfFile } from './support/evidence-files';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 
 interface RouteInfo {
   method: string;
@@ -105,33 +105,24 @@ describe('access control over every route', () => {
       .post('/api/v1/organisations')
       .send({ name: `Matriz ${Date.now()}`, type: 'ngo_foundation' })
       .expect(201);
-    const action = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `MATRIX-${Date.now()}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción de la matriz',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
-    await agents.admin
-      .post('/api/v1/actions')
-      .send({
-        code: `MATRIX-A-${Date.now()}`,
-        kind: 'award',
-        titleEs: 'Premio de la matriz',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
+    const action = await newAction(staff, {
+      code: `MATRIX-${Date.now()}`,
+      titleEs: 'Acción de la matriz',
+    });
+    await newAction(agents.admin, {
+      code: `MATRIX-A-${Date.now()}`,
+      kind: 'award',
+      titleEs: 'Premio de la matriz',
+    });
     for (const role of ['admin', 'staff', 'director'] as const) {
       await agents[role].get('/api/v1/actions').expect(200);
-      await agents[role].get(`/api/v1/actions/${action.body.id}`).expect(200);
-      await agents[role].get(`/api/v1/actions/${action.body.id}/history`).expect(200);
+      await agents[role].get(`/api/v1/actions/${action.id}`).expect(200);
+      await agents[role].get(`/api/v1/actions/${action.id}/history`).expect(200);
       await agents[role].get(`/api/v1/organisations/${org.body.id}`).expect(200);
     }
     await agents.partner.get('/api/v1/actions').expect(200);
     await agents.director
-      .patch(`/api/v1/actions/${action.body.id}`)
+      .patch(`/api/v1/actions/${action.id}`)
       .send({ version: 1, titleEs: 'No' })
       .expect(403);
     await agents.partner
@@ -164,14 +155,14 @@ describe('access control over every route', () => {
     await agents.admin.get('/api/v1/users').expect(200);
     await agents.staff.get('/api/v1/users').expect(403);
     await staff
-      .patch(`/api/v1/actions/${action.body.id}`)
+      .patch(`/api/v1/actions/${action.id}`)
       .send({ version: 1, titleEs: 'Acción de la matriz (editada)' })
       .expect(200);
 
     // Evidence: staff/admin upload and delete; readers download; a partner outside the action gets 404.
     const { body, contentType } = multipartBody([{ name: 'matriz.pdf', content: pdfFile() }]);
     const uploaded = await staff
-      .post(`/api/v1/actions/${action.body.id}/evidence`)
+      .post(`/api/v1/actions/${action.id}/evidence`)
       .set('content-type', contentType)
       .send(body)
       .expect(201);
@@ -180,7 +171,7 @@ describe('access control over every route', () => {
       await agents[role].get(`/api/v1/evidence/${evidenceId}/download`).expect(200);
     await agents.partner.get(`/api/v1/evidence/${evidenceId}/download`).expect(404);
     await agents.director
-      .post(`/api/v1/actions/${action.body.id}/evidence`)
+      .post(`/api/v1/actions/${action.id}/evidence`)
       .set('content-type', contentType)
       .send(body)
       .expect(403);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, SignedInAgent } from './support/factories';
+import { signedIn, SignedInAgent, newAction } from './support/factories';
 
 /** The action detail is one statement besides the session check (which reads the data version too). */
 describe('action detail round trips', () => {
@@ -20,32 +20,29 @@ describe('action detail round trips', () => {
   });
 
   it('reads an action with all its parts in 2 queries (session, detail), the same answer as before', async () => {
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `Q-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción con partes',
-        instituteRole: 'recipient',
-        funding: [{ type: 'ceiling', amount: '1000.50', currency: 'MXN', valueDate: '2024-02-01' }],
-        milestones: [
-          { type: 'kickoff', title: 'Arranque', plannedDate: '2024-01-10' },
-          { type: 'workshop', title: 'Taller', plannedDate: '2099-01-10' },
-        ],
-        results: [
-          {
-            statement: 'Resultado',
-            indicators: [{ name: 'Árboles', unit: 'árboles', baseline: '0', target: '10' }],
-          },
-        ],
-      })
-      .expect(201);
+    const created = await newAction(staff, {
+      code: `Q-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Acción con partes',
+      instituteRole: 'recipient',
+      funding: [{ type: 'ceiling', amount: '1000.50', currency: 'MXN', valueDate: '2024-02-01' }],
+      milestones: [
+        { type: 'kickoff', title: 'Arranque', plannedDate: '2024-01-10' },
+        { type: 'workshop', title: 'Taller', plannedDate: '2099-01-10' },
+      ],
+      results: [
+        {
+          statement: 'Resultado',
+          indicators: [{ name: 'Árboles', unit: 'árboles', baseline: '0', target: '10' }],
+        },
+      ],
+    });
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    const detail = await staff.get(`/api/v1/actions/${created.body.id}`).expect(200);
+    const detail = await staff.get(`/api/v1/actions/${created.id}`).expect(200);
     const statements = spy.mock.calls.map((call) => String(call[0]));
     spy.mockRestore();
     expect(statements.length).toBeLessThanOrEqual(2);
-    expect(detail.body).toEqual(created.body);
+    expect(detail.body).toEqual(created);
     expect(detail.body.milestones.map((m: { title: string }) => m.title)).toEqual([
       'Arranque',
       'Taller',

@@ -1,38 +1,18 @@
-import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
-import { actionWithParts } from './support/action-bodies';
+import type { TestApp } from './support/test-app';
+import { newOrganisation, signedIn, SignedInAgent } from './support/factories';
+import { actionsFixture, actionWithParts } from './support/action-bodies';
 
 describe('actions API: versions, history, archiving, partner scoping and parts', () => {
   let t: TestApp;
-  let ownDb: TestDatabase;
+  let close: () => Promise<void>;
   let staff: SignedInAgent;
   let director: SignedInAgent;
   let giz: string;
   let c40: string;
   beforeAll(async () => {
-    // A database of its own: row counts prove that rejected requests write nothing, which
-    // other test files writing in parallel would blur.
-    ownDb = await createTestDatabase('coopera_test_counts');
-    t = await bootTestApp({ databaseUrl: ownDb.url });
-    staff = await signedIn(t, 'staff');
-    director = await signedIn(t, 'director');
-    giz = await newOrganisation(t.db, {
-      name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit',
-      acronym: 'GIZ',
-      type: 'bilateral_agency',
-      country: 'DE',
-    });
-    c40 = await newOrganisation(t.db, {
-      name: 'C40 Cities',
-      acronym: 'C40',
-      type: 'city_network',
-    });
+    ({ t, close, staff, director, giz, c40 } = await actionsFixture());
   });
-  afterAll(async () => {
-    await t.close();
-    await ownDb.drop();
-  });
+  afterAll(() => close());
 
   const fullAction = (overrides: Record<string, unknown> = {}) => actionWithParts(giz, overrides);
 

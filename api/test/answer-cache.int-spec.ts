@@ -3,10 +3,11 @@ import { DataSource } from 'typeorm';
 import { AnswerCache } from '../src/cache/answer-cache';
 import { ANSWER_CACHE } from '../src/cache/answer-cache.interceptor';
 import { DataVersionService } from '../src/cache/data-version.service';
+import { TOUCH_SETTING } from '../src/cache/table-versions';
 import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { bootTestApp, insertUser, TEST_PASSWORD, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /** Every action of this file carries this theme: the dashboards below count only these. */
@@ -77,19 +78,16 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
 
   it('never serves an answer older than a committed write through the same replica', async () => {
     const before = await staffA.get(LIST).expect(200);
-    const created = await staffA
-      .post('/api/v1/actions')
-      .send({
-        code: `C-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción nueva por la API',
-        instituteRole: 'recipient',
-        themes: [THEME],
-      })
-      .expect(201);
+    const created = await newAction(staffA, {
+      code: `C-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Acción nueva por la API',
+      instituteRole: 'recipient',
+      themes: [THEME],
+    });
     const after = await staffA.get(LIST).expect(200);
     expect(after.body.total).toBe(before.body.total + 1);
-    expect(after.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);
+    expect(after.body.items.map((i: { id: string }) => i.id)).toContain(created.id);
     expect(after.headers['etag']).not.toBe(before.headers['etag']);
   });
 
@@ -147,6 +145,45 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
       .set('If-None-Match', etag)
       .expect(200);
     expect(changed.headers['etag']).not.toBe(etag);
+  });
+
+  it('renews the list and the detail for a part logged through the API, not a dashboard that shows neither', async () => {
+    const id = await insertAction(a.db);
+    const byTheme = `/api/v1/dashboard/by-theme?theme=${THEME}`;
+    const dashboard = await directorA.get(byTheme).expect(200);
+    const detail = await directorA.get(`/api/v1/actions/${id}`).expect(200);
+    await staffA
+      .post(`/api/v1/actions/${id}/milestones`)
+      .send({ type: 'workshop', title: 'Taller', actualDate: '2026-11-20' })
+      .expect(201);
+    // The action's last update moved (a touch): only the answers that show it are renewed.
+    await directorB.get(byTheme).set('If-None-Match', dashboard.headers['etag']).expect(304);
+    const after = await directorB
+      .get(`/api/v1/actions/${id}`)
+      .set('If-None-Match', detail.headers['etag'])
+      .expect(200);
+    expect(after.body.milestones.map((m: { title: string }) => m.title)).toEqual(['Taller']);
+    expect(after.body.updatedAt).not.toBe(detail.body.updatedAt);
+    const listed = (await directorB.get(LIST).expect(200)).body.items.find(
+      (i: { id: string }) => i.id === id,
+    );
+    expect(listed.updatedAt).toBe(after.body.updatedAt);
+  });
+
+  it('counts a touch for one statement only: the action changed next in the transaction renews the dashboards', async () => {
+    const id = await insertAction(a.db);
+    const byStatus = `/api/v1/dashboard/by-status?theme=${THEME}`;
+    const before = await directorA.get(byStatus).expect(200);
+    await a.db.transaction(async (m) => {
+      await m.query(`SELECT set_config('${TOUCH_SETTING}', 'on', true)`);
+      await m.query(`UPDATE actions SET updated_at = now() WHERE id = $1`, [id]);
+      await m.query(`UPDATE actions SET status = 'closed' WHERE id = $1`, [id]);
+    });
+    const after = await directorB
+      .get(byStatus)
+      .set('If-None-Match', before.headers['etag'])
+      .expect(200);
+    expect(after.body).not.toEqual(before.body);
   });
 
   it('accepts the action detail ETag as If-Match for an update', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { bootTestApp, countRows, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 
 const TABLES = [
   'actions',
@@ -105,17 +105,14 @@ describe('hostile input never breaks the API nor changes data', () => {
     staff = await signedIn(t, 'staff');
     admin = await signedIn(t, 'admin');
     const org = await newOrganisation(t.db);
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `FUZZ-${randomUUID().slice(0, 8)}`,
-        kind: 'award',
-        titleEs: 'Blanco del fuzzing',
-        instituteRole: 'recipient',
-        participations: [{ organisationId: org, role: 'funding' }],
-      })
-      .expect(201);
-    actionId = created.body.id;
+    const created = await newAction(staff, {
+      code: `FUZZ-${randomUUID().slice(0, 8)}`,
+      kind: 'award',
+      titleEs: 'Blanco del fuzzing',
+      instituteRole: 'recipient',
+      participations: [{ organisationId: org, role: 'funding' }],
+    });
+    actionId = created.id;
   });
   afterAll(async () => {
     process.stdout.write(`hostile requests sent: ${runs}\n`);
@@ -303,20 +300,15 @@ describe('concurrency', () => {
 
   it('50 concurrent updates of one action with the same version: exactly one wins, one audit entry', async () => {
     const staff = await signedIn(t, 'staff');
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `CONC-${randomUUID().slice(0, 8)}`,
-        kind: 'award',
-        titleEs: 'Carrera',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
+    const created = await newAction(staff, {
+      code: `CONC-${randomUUID().slice(0, 8)}`,
+      kind: 'award',
+      titleEs: 'Carrera',
+      instituteRole: 'recipient',
+    });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        staff
-          .patch(`/api/v1/actions/${created.body.id}`)
-          .send({ version: 1, titleEs: `Versión ${i}` }),
+        staff.patch(`/api/v1/actions/${created.id}`).send({ version: 1, titleEs: `Versión ${i}` }),
       ),
     );
     const statuses = responses.map((r) => r.status);
@@ -324,12 +316,12 @@ describe('concurrency', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     const winner = responses.find((r) => r.status === 200)!;
     const row = await t.db.query(`SELECT title_es, version FROM actions WHERE id = $1`, [
-      created.body.id,
+      created.id,
     ]);
     expect(row[0]).toEqual({ title_es: winner.body.titleEs, version: 2 });
     const audits = await t.db.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND operation = 'update'`,
-      [created.body.id],
+      [created.id],
     );
     expect(audits[0].n).toBe(1);
   });
@@ -337,16 +329,18 @@ describe('concurrency', () => {
   it('40 concurrent funding inserts: the dashboard totals stay exact to the cent', async () => {
     const staff = await signedIn(t, 'staff');
     const code = `FUND-${randomUUID().slice(0, 8)}`;
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({ code, kind: 'cooperation_project', titleEs: 'Fondos', instituteRole: 'recipient' })
-      .expect(201);
+    const created = await newAction(staff, {
+      code,
+      kind: 'cooperation_project',
+      titleEs: 'Fondos',
+      instituteRole: 'recipient',
+    });
     const amounts = fc.sample(fc.integer({ min: 1, max: 99_999_999_99 }), { numRuns: 40, seed: 7 });
     const currency = (i: number) => (i % 2 === 0 ? 'MXN' : 'EUR');
     const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
     const responses = await Promise.all(
       amounts.map((n, i) =>
-        staff.post(`/api/v1/actions/${created.body.id}/funding`).send({
+        staff.post(`/api/v1/actions/${created.id}/funding`).send({
           type: 'commitment',
           amount: cents(n),
           currency: currency(i),

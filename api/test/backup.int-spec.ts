@@ -8,7 +8,7 @@ import { backupDatabase, BackupError } from '../src/backup/backup';
 import { restoreDatabase } from '../src/backup/restore';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { bootTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
-import { signedIn } from './support/factories';
+import { signedIn, newAction } from './support/factories';
 import { multipartBody, pdfFile } from './support/evidence-files';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
@@ -88,24 +88,21 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     // PostgreSQL, text that COPY must escape (tab, newline, backslash, accents).
     const staff = await signedIn(t, 'staff');
     staffEmail = staff.user.email;
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: 'RESPALDO-1',
-        kind: 'cooperation_project',
-        titleEs: 'Respaldo:\tcolumna\nsegunda línea \\ fin — ñandú',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
+    const created = await newAction(staff, {
+      code: 'RESPALDO-1',
+      kind: 'cooperation_project',
+      titleEs: 'Respaldo:\tcolumna\nsegunda línea \\ fin — ñandú',
+      instituteRole: 'recipient',
+    });
     await staff
-      .post(`/api/v1/actions/${created.body.id}/funding`)
+      .post(`/api/v1/actions/${created.id}/funding`)
       .send({ type: 'commitment', amount: '1234567.89', currency: 'USD', valueDate: '2024-03-15' })
       .expect(201);
     // Evidence lives in PostgreSQL, so the backup holds the file itself.
     evidence = pdfFile('Minuta firmada', 200_000);
     const { body, contentType } = multipartBody([{ name: 'minuta.pdf', content: evidence }]);
     const uploaded = await staff
-      .post(`/api/v1/actions/${created.body.id}/evidence`)
+      .post(`/api/v1/actions/${created.id}/evidence`)
       .set('content-type', contentType)
       .send(body)
       .expect(201);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DemoSeeder } from '../src/seed/demo-seeder';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 import { binary } from './support/binary';
 import { pdfText } from './support/pdf-text';
 
@@ -36,8 +36,11 @@ describe('board follow-up', () => {
       .expect(201)
       .then((r) => r.body as { id: string; version: number });
 
-  it('keeps sessions, agenda items, agreements and notes (staff write, director read)', async () => {
-    const s = await session(1, '2020-03-05');
+  /**
+   * A duplicate session (409), a missing one (404), a director writing (403); then session `s`'s
+   * agenda written. Returns the id of its first item.
+   */
+  async function refuseSessionWritesAndWriteAgenda(s: { id: string }) {
     await staff
       .post('/api/v1/board-sessions')
       .send({
@@ -78,6 +81,12 @@ describe('board follow-up', () => {
       .patch(`/api/v1/board-sessions/${s.id}/agenda-items/${item.body.id}`)
       .send({ version: 1, title: 'Pase de lista y quórum' })
       .expect(200);
+    return item.body.id as string;
+  }
+
+  it('keeps sessions, agenda items, agreements and notes (staff write, director read)', async () => {
+    const s = await session(1, '2020-03-05');
+    const itemId = await refuseSessionWritesAndWriteAgenda(s);
 
     const g = await staff
       .post(`/api/v1/board-sessions/${s.id}/agreements`)
@@ -95,7 +104,7 @@ describe('board follow-up', () => {
       .expect(409)
       .expect((r) => expect(r.body.code).toBe('BOARD_AGREEMENT_EXISTS'));
     await staff
-      .patch(`/api/v1/board-sessions/${randomUUID()}/agenda-items/${item.body.id}`)
+      .patch(`/api/v1/board-sessions/${randomUUID()}/agenda-items/${itemId}`)
       .send({ version: 2, title: 'En otra sesión' })
       .expect(404)
       .expect((r) => expect(r.body.code).toBe('RECORD_NOT_FOUND'));
@@ -186,17 +195,18 @@ describe('board follow-up', () => {
       .expect(403);
   });
 
-  it('reports what changed on the agenda actions since the previous session, and pending agreements', async () => {
-    const action = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `B-${randomUUID().slice(0, 8)}`,
-        kind: 'city_to_city',
-        titleEs: 'Cooperación Ancona',
-        instituteRole: 'both',
-      })
-      .expect(201);
-    const id = action.body.id as string;
+  /**
+   * An action on the agenda with two milestones dated as the history would: one before the
+   * previous session (2021-02-01), one between it and the current one. Returns its id.
+   */
+  async function actionWithDatedMilestones(): Promise<string> {
+    const action = await newAction(staff, {
+      code: `B-${randomUUID().slice(0, 8)}`,
+      kind: 'city_to_city',
+      titleEs: 'Cooperación Ancona',
+      instituteRole: 'both',
+    });
+    const id = action.id;
     const old = await staff
       .post(`/api/v1/actions/${id}/milestones`)
       .send({ type: 'agreement_signed', title: 'Firma del MoU antiguo', actualDate: '2021-01-10' })
@@ -220,6 +230,49 @@ describe('board follow-up', () => {
     await t.db.query(`UPDATE audit_log SET at = '2021-03-15T12:00:00Z' WHERE entity_id = $1`, [
       fresh.body.id,
     ]);
+    return id;
+  }
+
+  /** The report's PDF in Spanish and English: labels, dates and agreements, never codes. */
+  async function checkReportPdfs(sessionId: string) {
+    const pdf = await director
+      .get(`/api/v1/board-sessions/${sessionId}/report.pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const body = pdf.body as Buffer;
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.headers['content-disposition']).toBe(
+      'attachment; filename="junta-2021-ordinaria-2.pdf"',
+    );
+    const text = pdfText(body);
+    expect(text).toContain('JD-R-7');
+    expect(text).toContain('Informe de seguimiento');
+    expect(text).toContain('Taller: Taller nuevo entre sesiones (10 de marzo de 2021)');
+    expect(text).toMatch(/JD-R-7 .{1,3}En proceso/);
+    expect(text).toContain('Celebrada el 1 de abril de 2021');
+    expect(text).toContain('(30 de marzo de 2021)');
+    expect(text).not.toMatch(/\b(in_progress|workshop|ordinary)\b|\d{4}-\d{2}-\d{2}/);
+    const pages = (body.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    expect(text.split('Sesión ordinaria 2 de 2021').length - 1).toBeGreaterThanOrEqual(pages);
+    const en = await director
+      .get(`/api/v1/board-sessions/${sessionId}/report.pdf?lang=en`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(en.headers['content-disposition']).toBe(
+      'attachment; filename="board-2021-ordinary-2.pdf"',
+    );
+    const enText = pdfText(en.body as Buffer);
+    expect(enText).toContain('Board follow-up report');
+    expect(enText).toContain('Workshop: Taller nuevo entre sesiones (10 Mar 2021)');
+    expect(enText).toMatch(/JD-R-7 .{1,3}In progress/);
+    expect(enText).toContain('Held on 1 Apr 2021');
+  }
+
+  it('reports what changed on the agenda actions since the previous session, and pending agreements', async () => {
+    const id = await actionWithDatedMilestones();
 
     const previous = await session(3, '2021-02-01', { year: 2021, number: 1 });
     const current = await session(4, '2021-04-01', { year: 2021, number: 2 });
@@ -265,40 +318,7 @@ describe('board follow-up', () => {
       latestNote: { text: 'Plan en revisión jurídica.' },
     });
 
-    const pdf = await director
-      .get(`/api/v1/board-sessions/${current.id}/report.pdf`)
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    const body = pdf.body as Buffer;
-    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.headers['content-disposition']).toBe(
-      'attachment; filename="junta-2021-ordinaria-2.pdf"',
-    );
-    const text = pdfText(body);
-    expect(text).toContain('JD-R-7');
-    expect(text).toContain('Informe de seguimiento');
-    expect(text).toContain('Taller: Taller nuevo entre sesiones (10 de marzo de 2021)');
-    expect(text).toMatch(/JD-R-7 .{1,3}En proceso/);
-    expect(text).toContain('Celebrada el 1 de abril de 2021');
-    expect(text).toContain('(30 de marzo de 2021)');
-    expect(text).not.toMatch(/\b(in_progress|workshop|ordinary)\b|\d{4}-\d{2}-\d{2}/);
-    const pages = (body.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-    expect(text.split('Sesión ordinaria 2 de 2021').length - 1).toBeGreaterThanOrEqual(pages);
-    const en = await director
-      .get(`/api/v1/board-sessions/${current.id}/report.pdf?lang=en`)
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    expect(en.headers['content-disposition']).toBe(
-      'attachment; filename="board-2021-ordinary-2.pdf"',
-    );
-    const enText = pdfText(en.body as Buffer);
-    expect(enText).toContain('Board follow-up report');
-    expect(enText).toContain('Workshop: Taller nuevo entre sesiones (10 Mar 2021)');
-    expect(enText).toMatch(/JD-R-7 .{1,3}In progress/);
-    expect(enText).toContain('Held on 1 Apr 2021');
+    await checkReportPdfs(current.id);
     await director.get(`/api/v1/board-sessions/${randomUUID()}/report`).expect(404);
   });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { evidenceFixture, upload, refusedBy, MAX } from './support/evidence-fixture';
 import type { SignedInAgent } from './support/factories';
 import type { TestApp } from './support/test-app';
+import { newAction } from './support/factories';
 
 describe('evidence files: content-checked uploads refuse what they must and store nothing', () => {
   let t: TestApp;
@@ -153,17 +154,14 @@ describe('evidence files: content-checked uploads refuse what they must and stor
   });
 
   it('answers 404 for a milestone of another action, a missing action, and 409 for an archived action', async () => {
-    const other = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `EV-O-${randomUUID().slice(0, 6)}`,
-        kind: 'award',
-        titleEs: 'Otra',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
+    const other = await newAction(staff, {
+      code: `EV-O-${randomUUID().slice(0, 6)}`,
+      kind: 'award',
+      titleEs: 'Otra',
+      instituteRole: 'recipient',
+    });
     const wrong = await refused(() =>
-      upload(staff, `/api/v1/actions/${other.body.id}/milestones/${milestoneId}/evidence`, [
+      upload(staff, `/api/v1/actions/${other.id}/milestones/${milestoneId}/evidence`, [
         { name: 'a.pdf', content: pdfFile() },
       ]),
     );
@@ -175,9 +173,9 @@ describe('evidence files: content-checked uploads refuse what they must and stor
       ]),
     );
     expect(missing.body['code']).toBe('ACTION_NOT_FOUND');
-    await staff.post(`/api/v1/actions/${other.body.id}/archive`).send({}).expect(200);
+    await staff.post(`/api/v1/actions/${other.id}/archive`).send({}).expect(200);
     const archived = await refused(() =>
-      upload(staff, `/api/v1/actions/${other.body.id}/evidence`, [
+      upload(staff, `/api/v1/actions/${other.id}/evidence`, [
         { name: 'a.pdf', content: pdfFile() },
       ]),
     );

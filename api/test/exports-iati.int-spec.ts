@@ -13,6 +13,7 @@ import { validateIati } from './fixtures/iati/iati-validation';
 import { TestApp } from './support/test-app';
 import { exportPortfolio } from './support/export-portfolio';
 import type { SignedInAgent } from './support/factories';
+import { newAction } from './support/factories';
 
 describe('exports: IATI activity files', () => {
   let t: TestApp;
@@ -63,16 +64,13 @@ describe('exports: IATI activity files', () => {
     });
 
     it('leaves out actions IATI cannot hold and answers 422 when nothing is left', async () => {
-      const bare = await staff
-        .post('/api/v1/actions')
-        .send({
-          code: `EXP-${run}-BARE`,
-          kind: 'award',
-          titleEs: 'Sin fechas',
-          instituteRole: 'recipient',
-        })
-        .expect(201);
-      const res = await director.get(`/api/v1/actions/${bare.body.id}/export/iati.xml`).expect(422);
+      const bare = await newAction(staff, {
+        code: `EXP-${run}-BARE`,
+        kind: 'award',
+        titleEs: 'Sin fechas',
+        instituteRole: 'recipient',
+      });
+      const res = await director.get(`/api/v1/actions/${bare.id}/export/iati.xml`).expect(422);
       expect(res.body).toMatchObject({
         code: 'IATI_NOTHING_TO_EXPORT',
         details: {

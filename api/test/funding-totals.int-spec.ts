@@ -217,78 +217,83 @@ describe('funding totals follow every funding write (triggers, real PostgreSQL)'
       ],
     );
 
+  type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+  /** Applies one random operation to the funding records, rates or actions. */
+  async function applyOp(o: Op) {
+    const ids: { id: string }[] = await t.db.query(
+      `SELECT id FROM funding WHERE action_id = ANY($1::uuid[]) ORDER BY id`,
+      [actionIds],
+    );
+    if (o.kind === 'insert' && o.records.length) await insert(t.db, o.records);
+    if (o.kind === 'update' && ids.length) {
+      const c = o.change;
+      await t.db.query(
+        `UPDATE funding SET action_id = coalesce($2, action_id), type = coalesce($3, type),
+                amount = coalesce($4, amount),
+                currency = CASE WHEN $5::boolean THEN $6 ELSE currency END,
+                value_date = CASE WHEN $7::boolean THEN $8::date ELSE value_date END,
+                description = coalesce($9, description),
+                provider_id = CASE WHEN $10::boolean THEN $11::uuid ELSE provider_id END
+          WHERE id = $1`,
+        [
+          ids[o.pick % ids.length].id,
+          c.action === undefined ? null : actionIds[c.action],
+          c.type ?? null,
+          c.amount ?? null,
+          'currency' in c,
+          c.currency ?? null,
+          'date' in c,
+          c.date ?? null,
+          c.description ?? null,
+          'provider' in c,
+          c.provider === undefined || c.provider === null ? null : providerIds[c.provider],
+        ],
+      );
+    }
+    if (o.kind === 'delete' && ids.length)
+      await t.db.query(`DELETE FROM funding WHERE id = $1`, [ids[o.pick % ids.length].id]);
+    if (o.kind === 'rate')
+      await t.db.query(
+        `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, 'GBP', $2, 'totals test')
+         ON CONFLICT (rate_date, currency) DO UPDATE SET rate_to_mxn = EXCLUDED.rate_to_mxn`,
+        [o.date, o.rate],
+      );
+    if (o.kind === 'dropRates') await clearRates();
+    if (o.kind === 'modality')
+      await t.db.query(`UPDATE actions SET modality = $2 WHERE id = $1`, [
+        actionIds[o.action],
+        o.modality,
+      ]);
+    if (o.kind === 'tags')
+      await t.db.query(
+        `UPDATE actions SET themes = $2, sdgs = $3, municipalities = $4, status = $5
+          WHERE id = $1`,
+        [actionIds[o.action], o.themes, o.sdgs, o.municipalities, o.status],
+      );
+    if (o.kind === 'rolledBack') {
+      await expect(
+        t.db.transaction(async (m) => {
+          await insert(m, o.records);
+          await m.query(`UPDATE funding SET amount = amount + 1 WHERE action_id = $1`, [
+            actionIds[0],
+          ]);
+          await m.query(
+            `UPDATE actions SET modality = CASE WHEN modality = 'prize' THEN 'technical' ELSE 'prize' END
+              WHERE id = $1`,
+            [actionIds[1]],
+          );
+          await m.query(`UPDATE actions SET sdgs = '{5}' WHERE id = $1`, [actionIds[2]]);
+          throw new Error('rolled back on purpose');
+        }),
+      ).rejects.toThrow('rolled back on purpose');
+    }
+  }
+
   it('equal a fresh sum after random sequences of writes, rate changes and rollbacks', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
-        for (const o of ops) {
-          const ids: { id: string }[] = await t.db.query(
-            `SELECT id FROM funding WHERE action_id = ANY($1::uuid[]) ORDER BY id`,
-            [actionIds],
-          );
-          if (o.kind === 'insert' && o.records.length) await insert(t.db, o.records);
-          if (o.kind === 'update' && ids.length) {
-            const c = o.change;
-            await t.db.query(
-              `UPDATE funding SET action_id = coalesce($2, action_id), type = coalesce($3, type),
-                      amount = coalesce($4, amount),
-                      currency = CASE WHEN $5::boolean THEN $6 ELSE currency END,
-                      value_date = CASE WHEN $7::boolean THEN $8::date ELSE value_date END,
-                      description = coalesce($9, description),
-                      provider_id = CASE WHEN $10::boolean THEN $11::uuid ELSE provider_id END
-                WHERE id = $1`,
-              [
-                ids[o.pick % ids.length].id,
-                c.action === undefined ? null : actionIds[c.action],
-                c.type ?? null,
-                c.amount ?? null,
-                'currency' in c,
-                c.currency ?? null,
-                'date' in c,
-                c.date ?? null,
-                c.description ?? null,
-                'provider' in c,
-                c.provider === undefined || c.provider === null ? null : providerIds[c.provider],
-              ],
-            );
-          }
-          if (o.kind === 'delete' && ids.length)
-            await t.db.query(`DELETE FROM funding WHERE id = $1`, [ids[o.pick % ids.length].id]);
-          if (o.kind === 'rate')
-            await t.db.query(
-              `INSERT INTO exchange_rates (rate_date, currency, rate_to_mxn, source) VALUES ($1, 'GBP', $2, 'totals test')
-               ON CONFLICT (rate_date, currency) DO UPDATE SET rate_to_mxn = EXCLUDED.rate_to_mxn`,
-              [o.date, o.rate],
-            );
-          if (o.kind === 'dropRates') await clearRates();
-          if (o.kind === 'modality')
-            await t.db.query(`UPDATE actions SET modality = $2 WHERE id = $1`, [
-              actionIds[o.action],
-              o.modality,
-            ]);
-          if (o.kind === 'tags')
-            await t.db.query(
-              `UPDATE actions SET themes = $2, sdgs = $3, municipalities = $4, status = $5
-                WHERE id = $1`,
-              [actionIds[o.action], o.themes, o.sdgs, o.municipalities, o.status],
-            );
-          if (o.kind === 'rolledBack') {
-            await expect(
-              t.db.transaction(async (m) => {
-                await insert(m, o.records);
-                await m.query(`UPDATE funding SET amount = amount + 1 WHERE action_id = $1`, [
-                  actionIds[0],
-                ]);
-                await m.query(
-                  `UPDATE actions SET modality = CASE WHEN modality = 'prize' THEN 'technical' ELSE 'prize' END
-                    WHERE id = $1`,
-                  [actionIds[1]],
-                );
-                await m.query(`UPDATE actions SET sdgs = '{5}' WHERE id = $1`, [actionIds[2]]);
-                throw new Error('rolled back on purpose');
-              }),
-            ).rejects.toThrow('rolled back on purpose');
-          }
-        }
+        for (const o of ops) await applyOp(o);
         expect(await differences()).toEqual([]);
       }),
       { numRuns: 40 },

@@ -4,9 +4,9 @@ import { readIati } from '../src/imports/iati-import';
 import { applyPlan, planImport } from '../src/imports/import-engine';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, SignedInAgent } from './support/factories';
+import { iatiImportApp, IatiImportApp } from './support/iati-import-app';
+import type { TestApp } from './support/test-app';
+import type { SignedInAgent } from './support/factories';
 
 /** The IATI schema's own "should pass" activity files (shared/iati, beside the repository). */
 const SHOULD_PASS = join(__dirname, '../../../shared/iati/schema-tests/should-pass');
@@ -21,24 +21,15 @@ const filesUnder = (dir: string): string[] =>
  * matched by ref or name, document links, and the schema's own valid files.
  */
 describe('IATI import, activity by activity', () => {
-  let db: TestDatabase;
   let t: TestApp;
   let staff: SignedInAgent;
+  let importXml: IatiImportApp['importXml'];
+  let close: () => Promise<void>;
 
-  const importXml = (xml: string, dryRun: boolean, name = 'traits.xml') =>
-    staff
-      .post(`/api/v1/imports/iati?dryRun=${dryRun}`)
-      .attach('file', Buffer.from(xml), name)
-      .expect(200);
   beforeAll(async () => {
-    db = await createTestDatabase('coopera_test_iati_activities');
-    t = await bootTestApp({ databaseUrl: db.url, importRateLimit: 1000 });
-    staff = await signedIn(t, 'staff');
+    ({ t, staff, importXml, close } = await iatiImportApp('coopera_test_iati_activities'));
   });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  afterAll(() => close());
 
   it('per activity: a plan says what each activity gets; atomicity=activity leaves out the ones with errors and applies the rest', async () => {
     const activity = (id: string, amount: string) => `<iati-activity default-currency="EUR">

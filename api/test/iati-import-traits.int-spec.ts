@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateIati } from './fixtures/iati/iati-validation';
 import { binary } from './support/binary';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, SignedInAgent } from './support/factories';
+import { iatiImportApp, IatiImportApp } from './support/iati-import-app';
+import type { TestApp } from './support/test-app';
+import type { SignedInAgent } from './support/factories';
 
 const TRAITS = readFileSync(join(__dirname, 'fixtures/iati/traits.xml'), 'utf8');
 const BANK = 'XM-TEST-BANK-P123';
@@ -17,15 +17,11 @@ const BANK = 'XM-TEST-BANK-P123';
  * every transaction type; a re-import changes nothing and a republished activity is the truth.
  */
 describe('IATI import of real donor traits', () => {
-  let db: TestDatabase;
   let t: TestApp;
   let staff: SignedInAgent;
+  let importXml: IatiImportApp['importXml'];
+  let close: () => Promise<void>;
 
-  const importXml = (xml: string, dryRun: boolean, name = 'traits.xml') =>
-    staff
-      .post(`/api/v1/imports/iati?dryRun=${dryRun}`)
-      .attach('file', Buffer.from(xml), name)
-      .expect(200);
   const money = async (code: string) =>
     t.db.query(
       `SELECT f.type, f.amount::text AS amount, f.currency, f.iati_type, f.ref, f.budget_type, f.budget_status,
@@ -36,35 +32,16 @@ describe('IATI import of real donor traits', () => {
     ) as Promise<Record<string, string | null>[]>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('coopera_test_iati');
-    t = await bootTestApp({ databaseUrl: db.url, importRateLimit: 1000 });
-    staff = await signedIn(t, 'staff');
+    ({ t, staff, importXml, close } = await iatiImportApp('coopera_test_iati'));
   });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  afterAll(() => close());
 
   it('the fixture is valid IATI 2.03 (XSD)', async () => {
     expect((await validateIati(TRAITS)).errors).toEqual([]);
   });
 
-  it('imports negative values, text indicator values, symbolic titles, plans, revised budgets and every transaction type', async () => {
-    const dry = await importXml(TRAITS, true);
-    expect(dry.body.errors).toEqual([]);
-    expect(dry.body.byTable.actions.create).toBe(2);
-    expect(dry.body.warnings).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          code: 'indicator_text_value',
-          value: '72,0000',
-          location: { file: 'traits.xml', path: 'iati-activity[1]/result[1]/indicator[1]' },
-        }),
-      ]),
-    );
-    const res = await importXml(TRAITS, false);
-    expect(res.body.applied).toBe(true);
-
+  /** The bank activity's money: signed amounts, own kinds with their IATI code, budgets, plans. */
+  async function checkBankMoney() {
     const rows = await money(BANK);
     const byType = (type: string) => rows.filter((r) => r.type === type);
     // Signed amounts of the same type (a reversal nets).
@@ -104,11 +81,14 @@ describe('IATI import of real donor traits', () => {
       ['100000.00', '2021-01-01'],
       ['200000.00', '2031-01-01'],
     ]);
+  }
 
+  /** The bank activity's indicators: numbers where they are numbers, the text kept as published. */
+  async function checkBankIndicators() {
     const indicators = await t.db.query(
       `SELECT r.statement, n.name, n.target::text, n.target_text, n.actual::text, n.actual_text
-         FROM indicators n JOIN results r ON r.id = n.result_id JOIN actions a ON a.id = r.action_id
-        WHERE a.code = $1 ORDER BY n.import_key, r.import_key`,
+       FROM indicators n JOIN results r ON r.id = n.result_id JOIN actions a ON a.id = r.action_id
+      WHERE a.code = $1 ORDER BY n.import_key, r.import_key`,
       [BANK],
     );
     expect(indicators).toEqual([
@@ -123,6 +103,26 @@ describe('IATI import of real donor traits', () => {
       expect.objectContaining({ name: 'm2', actual: null, actual_text: 'Yes' }),
       expect.objectContaining({ name: 'm2', actual: null, actual_text: 'No' }),
     ]);
+  }
+
+  it('imports negative values, text indicator values, symbolic titles, plans, revised budgets and every transaction type', async () => {
+    const dry = await importXml(TRAITS, true);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.byTable.actions.create).toBe(2);
+    expect(dry.body.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'indicator_text_value',
+          value: '72,0000',
+          location: { file: 'traits.xml', path: 'iati-activity[1]/result[1]/indicator[1]' },
+        }),
+      ]),
+    );
+    const res = await importXml(TRAITS, false);
+    expect(res.body.applied).toBe(true);
+
+    await checkBankMoney();
+    await checkBankIndicators();
     const [{ n: results }] = await t.db.query(
       `SELECT count(*)::int AS n FROM results r JOIN actions a ON a.id = r.action_id WHERE a.code = $1`,
       [BANK],

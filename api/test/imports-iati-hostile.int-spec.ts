@@ -38,6 +38,63 @@ describe('imports: IATI files of donors, hostile files, limits and roles', () =>
       expect(result.errors).toEqual([]);
     });
 
+    /** The GIZ action's participants, money and indicators, as the IATI file holds them. */
+    async function checkGizParts(actionId: string) {
+      const participants = await dst.db.query(
+        `SELECT o.name, o.iati_ref, o.type, p.role FROM participations p JOIN organisations o ON o.id = p.organisation_id
+        WHERE p.action_id = $1 ORDER BY p.role, o.name`,
+        [actionId],
+      );
+      expect(participants).toEqual([
+        expect.objectContaining({ role: 'extending', iati_ref: 'DE-1' }),
+        expect.objectContaining({
+          role: 'funding',
+          iati_ref: 'XM-DAC-5-7',
+          type: 'bilateral_agency',
+        }),
+        expect.objectContaining({ role: 'implementing', iati_ref: 'DE-1' }),
+        expect.objectContaining({ role: 'implementing', type: 'subnational_government' }),
+        // The reporting organisation is an organisation of the activity, in a role that says so.
+        expect.objectContaining({ role: 'reporting', iati_ref: 'DE-1' }),
+      ]);
+      const money = await dst.db.query(
+        `SELECT type, amount::text, currency, to_char(value_date, 'YYYY-MM-DD') AS value_date FROM funding
+        WHERE action_id = $1 ORDER BY value_date`,
+        [actionId],
+      );
+      expect(money).toEqual([
+        { type: 'other_flow', amount: '500000.00', currency: 'EUR', value_date: '2021-10-01' },
+        {
+          type: 'incoming_commitment',
+          amount: '4500000.00',
+          currency: 'EUR',
+          value_date: '2021-11-30',
+        },
+        { type: 'ceiling', amount: '1200000.00', currency: 'EUR', value_date: '2022-01-01' },
+        { type: 'disbursement', amount: '850000.25', currency: 'EUR', value_date: '2022-06-30' },
+        { type: 'ceiling', amount: '1450000.50', currency: 'EUR', value_date: '2023-01-01' },
+        { type: 'expenditure', amount: '2300000.00', currency: 'MXN', value_date: '2023-03-31' },
+      ]);
+      const indicators = await dst.db.query(
+        `SELECT r.statement, n.name, n.unit, n.baseline::text, n.target::text, to_char(n.target_date, 'YYYY-MM-DD') AS target_date,
+              n.actual::text, to_char(n.actual_date, 'YYYY-MM-DD') AS actual_date
+         FROM indicators n JOIN results r ON r.id = n.result_id WHERE r.action_id = $1`,
+        [actionId],
+      );
+      expect(indicators).toEqual([
+        {
+          statement: 'Planes climáticos metropolitanos aprobados',
+          name: 'Áreas metropolitanas con plan de acción climática aprobado',
+          unit: 'áreas metropolitanas',
+          baseline: '0',
+          target: '3',
+          target_date: '2025-12-31',
+          actual: '1',
+          actual_date: '2023-12-31',
+        },
+      ]);
+    }
+
     it('creates actions with participants, transactions, budgets, results and SDGs; a re-import changes nothing', async () => {
       const dry = await importFiles(staff, 'iati', [{ name: 'giz.xml', data: xml }], true).expect(
         200,
@@ -68,59 +125,7 @@ describe('imports: IATI files of donors, hostile files, limits and roles', () =>
         planned_end: '2025-12-31',
         source: expect.stringContaining('IATI DE-1-202122334.2004'),
       });
-      const participants = await dst.db.query(
-        `SELECT o.name, o.iati_ref, o.type, p.role FROM participations p JOIN organisations o ON o.id = p.organisation_id
-          WHERE p.action_id = $1 ORDER BY p.role, o.name`,
-        [action.id],
-      );
-      expect(participants).toEqual([
-        expect.objectContaining({ role: 'extending', iati_ref: 'DE-1' }),
-        expect.objectContaining({
-          role: 'funding',
-          iati_ref: 'XM-DAC-5-7',
-          type: 'bilateral_agency',
-        }),
-        expect.objectContaining({ role: 'implementing', iati_ref: 'DE-1' }),
-        expect.objectContaining({ role: 'implementing', type: 'subnational_government' }),
-        // The reporting organisation is an organisation of the activity, in a role that says so.
-        expect.objectContaining({ role: 'reporting', iati_ref: 'DE-1' }),
-      ]);
-      const money = await dst.db.query(
-        `SELECT type, amount::text, currency, to_char(value_date, 'YYYY-MM-DD') AS value_date FROM funding
-          WHERE action_id = $1 ORDER BY value_date`,
-        [action.id],
-      );
-      expect(money).toEqual([
-        { type: 'other_flow', amount: '500000.00', currency: 'EUR', value_date: '2021-10-01' },
-        {
-          type: 'incoming_commitment',
-          amount: '4500000.00',
-          currency: 'EUR',
-          value_date: '2021-11-30',
-        },
-        { type: 'ceiling', amount: '1200000.00', currency: 'EUR', value_date: '2022-01-01' },
-        { type: 'disbursement', amount: '850000.25', currency: 'EUR', value_date: '2022-06-30' },
-        { type: 'ceiling', amount: '1450000.50', currency: 'EUR', value_date: '2023-01-01' },
-        { type: 'expenditure', amount: '2300000.00', currency: 'MXN', value_date: '2023-03-31' },
-      ]);
-      const indicators = await dst.db.query(
-        `SELECT r.statement, n.name, n.unit, n.baseline::text, n.target::text, to_char(n.target_date, 'YYYY-MM-DD') AS target_date,
-                n.actual::text, to_char(n.actual_date, 'YYYY-MM-DD') AS actual_date
-           FROM indicators n JOIN results r ON r.id = n.result_id WHERE r.action_id = $1`,
-        [action.id],
-      );
-      expect(indicators).toEqual([
-        {
-          statement: 'Planes climáticos metropolitanos aprobados',
-          name: 'Áreas metropolitanas con plan de acción climática aprobado',
-          unit: 'áreas metropolitanas',
-          baseline: '0',
-          target: '3',
-          target_date: '2025-12-31',
-          actual: '1',
-          actual_date: '2023-12-31',
-        },
-      ]);
+      await checkGizParts(action.id);
       const [eu] = await dst.db.query(
         `SELECT code, status, sdgs::int[] AS sdgs, scheme FROM actions WHERE code LIKE 'XI-IATI%'`,
       );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 
 const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -53,36 +53,33 @@ describe('partner scoping holds for random partner/action pairs (fast-check)', (
     });
     for (let i = 0; i < ACTIONS; i++) {
       const code = `PA-${run}-${String(i).padStart(2, '0')}`;
-      const res = await staff
-        .post('/api/v1/actions')
-        .send({
-          code,
-          kind: 'cooperation_project',
-          titleEs: `Acción ${code}`,
-          instituteRole: 'recipient',
-          notes: `${secret} acción`,
-          participations: memberships[i].map((o) => ({
-            organisationId: orgs[o],
-            role: 'funding',
-            notes: `${secret} participación`,
-          })),
-          milestones: [
-            {
-              type: 'agreement_signed',
-              title: 'Firma',
-              plannedDate: '2024-03-01',
-              notes: `${secret} hito`,
-            },
-          ],
-          results: [
-            {
-              statement: 'Resultado',
-              indicators: [{ name: 'Indicador', notes: `${secret} indicador` }],
-            },
-          ],
-        })
-        .expect(201);
-      actions.push({ id: res.body.id, code, members: new Set(memberships[i]) });
+      const res = await newAction(staff, {
+        code,
+        kind: 'cooperation_project',
+        titleEs: `Acción ${code}`,
+        instituteRole: 'recipient',
+        notes: `${secret} acción`,
+        participations: memberships[i].map((o) => ({
+          organisationId: orgs[o],
+          role: 'funding',
+          notes: `${secret} participación`,
+        })),
+        milestones: [
+          {
+            type: 'agreement_signed',
+            title: 'Firma',
+            plannedDate: '2024-03-01',
+            notes: `${secret} hito`,
+          },
+        ],
+        results: [
+          {
+            statement: 'Resultado',
+            indicators: [{ name: 'Indicador', notes: `${secret} indicador` }],
+          },
+        ],
+      });
+      actions.push({ id: res.id, code, members: new Set(memberships[i]) });
     }
     for (let i = 0; i < ACTIONS; i++) {
       const relatedActionIds = related[i].filter((r) => r !== i).map((r) => actions[r].id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PROGRESS_SCHEME } from '../src/progress/progress.model';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 
 const code = () => `P-${randomUUID().slice(0, 8)}`;
 
@@ -25,28 +25,18 @@ describe('progress scoring and milestone templates', () => {
     await t.close();
   });
 
-  async function newAction(kind = 'cooperation_project', extra: Record<string, unknown> = {}) {
-    const res = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: code(),
-        kind,
-        titleEs: 'Acción de avance',
-        instituteRole: 'recipient',
-        ...extra,
-      })
-      .expect(201);
-    return res.body.id as string;
-  }
+  /** A new action of `kind` (staff creates it); returns its id. */
+  const newActionId = async (kind = 'cooperation_project', extra: Record<string, unknown> = {}) =>
+    (await newAction(staff, { code: code(), kind, titleEs: 'Acción de avance', ...extra })).id;
   const reach = (id: string, stage: string, reachedOn = '2024-01-10') =>
     staff.post(`/api/v1/actions/${id}/stages`).send({ stage, reachedOn }).expect(201);
   const progressOf = async (id: string, agent: SignedInAgent = director) =>
     (await agent.get(`/api/v1/actions/${id}/progress`).expect(200)).body;
 
   it('scores the consecutive stages reached, recomputed at once when the admin changes the scheme', async () => {
-    const a = await newAction();
-    const b = await newAction();
-    const none = await newAction();
+    const a = await newActionId();
+    const b = await newActionId();
+    const none = await newActionId();
     await reach(a, 'planning');
     await reach(a, 'programming');
     await reach(a, 'execution'); // after a gap: does not count until budgeting is reached
@@ -96,12 +86,14 @@ describe('progress scoring and milestone templates', () => {
 
   it('shows progress on the action list and the action page (label in both languages)', async () => {
     const c = code();
-    const res = await staff
-      .post('/api/v1/actions')
-      .send({ code: c, kind: 'award', titleEs: 'Avance en la lista', instituteRole: 'recipient' })
-      .expect(201);
-    const id = res.body.id as string;
-    expect(res.body.progress).toMatchObject({ percent: 0, stage: null, labelEs: 'Sin avance' });
+    const res = await newAction(staff, {
+      code: c,
+      kind: 'award',
+      titleEs: 'Avance en la lista',
+      instituteRole: 'recipient',
+    });
+    const id = res.id;
+    expect(res.progress).toMatchObject({ percent: 0, stage: null, labelEs: 'Sin avance' });
     await reach(id, 'planning');
     await reach(id, 'programming');
     const expected = {
@@ -122,11 +114,11 @@ describe('progress scoring and milestone templates', () => {
   it('sorts the action list by progress both ways, paged after sorting, as the list shows it', async () => {
     const theme = `avance-${randomUUID()}`;
     const [gap, four, none, noPlanning, all] = [
-      await newAction('cooperation_project', { themes: [theme] }),
-      await newAction('cooperation_project', { themes: [theme] }),
-      await newAction('cooperation_project', { themes: [theme] }),
-      await newAction('cooperation_project', { themes: [theme] }),
-      await newAction('cooperation_project', { themes: [theme] }),
+      await newActionId('cooperation_project', { themes: [theme] }),
+      await newActionId('cooperation_project', { themes: [theme] }),
+      await newActionId('cooperation_project', { themes: [theme] }),
+      await newActionId('cooperation_project', { themes: [theme] }),
+      await newActionId('cooperation_project', { themes: [theme] }),
     ];
     for (const s of ['planning', 'programming', 'execution']) await reach(gap, s);
     for (const s of ['planning', 'programming', 'budgeting', 'execution']) await reach(four, s);
@@ -185,7 +177,7 @@ describe('progress scoring and milestone templates', () => {
   });
 
   it('keeps stages with versions: one per stage, If-Match, audited delete', async () => {
-    const id = await newAction();
+    const id = await newActionId();
     const created = await reach(id, 'planning');
     expect(created.body.version).toBe(1);
     await staff
@@ -222,7 +214,7 @@ describe('progress scoring and milestone templates', () => {
   });
 
   it('refuses a stage dated in the future (tomorrow in Mexico City) with 400 and writes nothing', async () => {
-    const id = await newAction();
+    const id = await newActionId();
     const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toLocaleDateString('en-CA', {
       timeZone: 'America/Mexico_City',
     });
@@ -248,7 +240,7 @@ describe('progress scoring and milestone templates', () => {
   });
 
   it('refuses an evidence dated in the future (400 notInFuture) and keeps the stage as it was', async () => {
-    const id = await newAction();
+    const id = await newActionId();
     const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toLocaleDateString('en-CA', {
       timeZone: 'America/Mexico_City',
     });
@@ -277,10 +269,10 @@ describe('progress scoring and milestone templates', () => {
   });
 
   it('scopes progress and the distribution for partners; counts per label with the list filters', async () => {
-    const own = await newAction('award', {
+    const own = await newActionId('award', {
       participations: [{ organisationId: org, role: 'funding' }],
     });
-    const other = await newAction('award');
+    const other = await newActionId('award');
     await reach(own, 'planning');
     await partner.get(`/api/v1/actions/${other}/progress`).expect(404);
     expect(await progressOf(own, partner)).toMatchObject({ percent: 10, label: 'Proceso básico' });
@@ -304,7 +296,7 @@ describe('progress scoring and milestone templates', () => {
   });
 
   it('plans the milestones of the kind of action once, skipping types already present', async () => {
-    const id = await newAction('city_to_city');
+    const id = await newActionId('city_to_city');
     await staff
       .post(`/api/v1/actions/${id}/milestones`)
       .send({ type: 'technical_visit', title: 'Visita a Ancona', actualDate: '2023-05-10' })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, SignedInAgent } from './support/factories';
+import { signedIn, SignedInAgent, newAction } from './support/factories';
 
 /** Issue 17, item 11: no share-link token in the logs; our own request id, the client's apart. */
 describe('access log and audit trail', () => {
@@ -27,19 +27,13 @@ describe('access log and audit trail', () => {
   afterAll(() => t.close());
 
   it('writes share-link tokens redacted, and keeps the client’s X-Request-Id apart from ours', async () => {
-    const action = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `LOG-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción con enlace',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
-    const link = await staff
-      .post(`/api/v1/actions/${action.body.id}/share-links`)
-      .send({})
-      .expect(201);
+    const action = await newAction(staff, {
+      code: `LOG-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Acción con enlace',
+      instituteRole: 'recipient',
+    });
+    const link = await staff.post(`/api/v1/actions/${action.id}/share-links`).send({}).expect(201);
     const token: string = link.body.token;
     const view = await t.http
       .get(`${link.body.path}?lang=en`)

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { binary } from './support/binary';
 import { multipartBody, pdfFile } from './support/evidence-files';
 import { bootTestApp, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 
 describe('share links: read-only, expiring, revocable partner views', () => {
   let t: TestApp;
@@ -16,30 +16,27 @@ describe('share links: read-only, expiring, revocable partner views', () => {
       type: 'bilateral_agency',
       country: 'GB',
     });
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `SHARE-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Parabuses, datos y diseño urbano para la inclusión',
-        instituteRole: 'recipient',
-        status: 'implementation',
-        themes: ['movilidad'],
-        actualStart: '2019-09-01',
-        notes: 'Nota interna que no debe salir',
-        participations: [{ organisationId: org, role: 'funding', notes: 'interna' }],
-        funding: [
-          {
-            type: 'commitment',
-            amount: '1500000.00',
-            currency: 'MXN',
-            valueDate: '2020-02-24',
-            providerId: org,
-          },
-        ],
-      })
-      .expect(201);
-    actionId = created.body.id;
+    const created = await newAction(staff, {
+      code: `SHARE-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Parabuses, datos y diseño urbano para la inclusión',
+      instituteRole: 'recipient',
+      status: 'implementation',
+      themes: ['movilidad'],
+      actualStart: '2019-09-01',
+      notes: 'Nota interna que no debe salir',
+      participations: [{ organisationId: org, role: 'funding', notes: 'interna' }],
+      funding: [
+        {
+          type: 'commitment',
+          amount: '1500000.00',
+          currency: 'MXN',
+          valueDate: '2020-02-24',
+          providerId: org,
+        },
+      ],
+    });
+    actionId = created.id;
   });
   afterAll(() => t.close());
 
@@ -178,63 +175,51 @@ describe('share links: read-only, expiring, revocable partner views', () => {
   });
 
   it('never shows other actions, nor the notes of milestones and indicators', async () => {
-    const other = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `SHARE-REL-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción relacionada de otra organización',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
-    const shared = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `SHARE-NOTES-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción compartida',
-        instituteRole: 'recipient',
-        relatedActionIds: [other.body.id],
-        milestones: [
-          {
-            type: 'agreement_signed',
-            title: 'Firma',
-            plannedDate: '2024-03-01',
-            notes: 'Hito-interno-secreto',
-          },
-        ],
-        results: [
-          {
-            statement: 'Resultado',
-            indicators: [{ name: 'Indicador', notes: 'Indicador-interno-secreto' }],
-          },
-        ],
-      })
-      .expect(201);
-    expect(shared.body.relatedActions).toHaveLength(1);
-    const link = await staff
-      .post(`/api/v1/actions/${shared.body.id}/share-links`)
-      .send({})
-      .expect(201);
+    const other = await newAction(staff, {
+      code: `SHARE-REL-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Acción relacionada de otra organización',
+      instituteRole: 'recipient',
+    });
+    const shared = await newAction(staff, {
+      code: `SHARE-NOTES-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Acción compartida',
+      instituteRole: 'recipient',
+      relatedActionIds: [other.id],
+      milestones: [
+        {
+          type: 'agreement_signed',
+          title: 'Firma',
+          plannedDate: '2024-03-01',
+          notes: 'Hito-interno-secreto',
+        },
+      ],
+      results: [
+        {
+          statement: 'Resultado',
+          indicators: [{ name: 'Indicador', notes: 'Indicador-interno-secreto' }],
+        },
+      ],
+    });
+    expect(shared.relatedActions).toHaveLength(1);
+    const link = await staff.post(`/api/v1/actions/${shared.id}/share-links`).send({}).expect(201);
     const view = await t.http.get(link.body.path).expect(200);
     expect(view.body.relatedActions).toEqual([]);
     expect(view.body.milestones[0].notes).toBeNull();
     expect(view.body.results[0].indicators[0].notes).toBeNull();
-    for (const leak of [other.body.id, other.body.code, 'interno-secreto'])
+    for (const leak of [other.id, other.code, 'interno-secreto'])
       expect(view.text).not.toContain(leak);
   });
 
   it('stops working while its action is archived and resumes on restore, unless expired', async () => {
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({
-        code: `SHARE-ARCH-${randomUUID().slice(0, 8)}`,
-        kind: 'cooperation_project',
-        titleEs: 'Acción que se archiva',
-        instituteRole: 'recipient',
-      })
-      .expect(201);
-    const id = created.body.id;
+    const created = await newAction(staff, {
+      code: `SHARE-ARCH-${randomUUID().slice(0, 8)}`,
+      kind: 'cooperation_project',
+      titleEs: 'Acción que se archiva',
+      instituteRole: 'recipient',
+    });
+    const id = created.id;
     const link = await staff.post(`/api/v1/actions/${id}/share-links`).send({}).expect(201);
     const short = await staff
       .post(`/api/v1/actions/${id}/share-links`)

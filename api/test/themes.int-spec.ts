@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { bootTestApp, countRows, TestApp } from './support/test-app';
-import { signedIn, newOrganisation, SignedInAgent } from './support/factories';
+import { signedIn, newOrganisation, SignedInAgent, newAction } from './support/factories';
 
 interface Theme {
   code: string;
@@ -139,25 +139,22 @@ describe('themes: a managed list (code, Spanish and English label)', () => {
 
   it('stores an action typed "cambio climático" with the existing code; unknown ones stay as typed', async () => {
     const code = `THEMES-${randomUUID().slice(0, 8)}`;
-    const created = await staff
-      .post('/api/v1/actions')
-      .send({
-        code,
-        kind: 'cooperation_project',
-        titleEs: 'Acción con temas escritos a mano',
-        instituteRole: 'recipient',
-        themes: ['CAMBIO CLIMÁTICO', 'Gender', 'genero', 'Calidad-Del-Aire', 'tema-antiguo'],
-      })
-      .expect(201);
-    expect(created.body.themes).toEqual([
+    const created = await newAction(staff, {
+      code,
+      kind: 'cooperation_project',
+      titleEs: 'Acción con temas escritos a mano',
+      instituteRole: 'recipient',
+      themes: ['CAMBIO CLIMÁTICO', 'Gender', 'genero', 'Calidad-Del-Aire', 'tema-antiguo'],
+    });
+    expect(created.themes).toEqual([
       'cambio-climatico',
       'genero',
       'calidad-del-aire',
       'tema-antiguo',
     ]);
     const updated = await staff
-      .patch(`/api/v1/actions/${created.body.id}`)
-      .send({ version: created.body.version, themes: ['innovación'] })
+      .patch(`/api/v1/actions/${created.id}`)
+      .send({ version: created.version, themes: ['innovación'] })
       .expect(200);
     expect(updated.body.themes).toEqual(['innovacion']);
     // The by-theme dashboard and the filter keep working on codes.
@@ -167,17 +164,14 @@ describe('themes: a managed list (code, Spanish and English label)', () => {
 
   it('writes the managed labels in spreadsheets (a rename shows at once), unknown codes readable', async () => {
     const code = `SHEET-${randomUUID().slice(0, 8)}`;
-    const action = await staff
-      .post('/api/v1/actions')
-      .send({
-        code,
-        kind: 'cooperation_project',
-        titleEs: 'Acción para la hoja',
-        instituteRole: 'recipient',
-        plannedStart: '2024-01-15',
-        themes: ['agua', 'economia-azul'],
-      })
-      .expect(201);
+    const action = await newAction(staff, {
+      code,
+      kind: 'cooperation_project',
+      titleEs: 'Acción para la hoja',
+      instituteRole: 'recipient',
+      plannedStart: '2024-01-15',
+      themes: ['agua', 'economia-azul'],
+    });
     const agua = (await themes()).find((x) => x.code === 'agua')!;
     await admin
       .patch('/api/v1/themes/agua')
@@ -187,21 +181,15 @@ describe('themes: a managed list (code, Spanish and English label)', () => {
         labelEn: 'Water and sanitation',
       })
       .expect(200);
-    const es = await staff
-      .get(`/api/v1/exports/actions.csv?id=${action.body.id}&lang=es`)
-      .expect(200);
+    const es = await staff.get(`/api/v1/exports/actions.csv?id=${action.id}&lang=es`).expect(200);
     expect(es.text).toContain('Agua y saneamiento; Economia azul');
-    const en = await staff
-      .get(`/api/v1/exports/actions.csv?id=${action.body.id}&lang=en`)
-      .expect(200);
+    const en = await staff.get(`/api/v1/exports/actions.csv?id=${action.id}&lang=en`).expect(200);
     expect(en.text).toContain('Water and sanitation; Economia azul');
     // The import template keeps the codes the importer reads.
-    const template = await staff
-      .get(`/api/v1/exports/actions.csv?id=${action.body.id}`)
-      .expect(200);
+    const template = await staff.get(`/api/v1/exports/actions.csv?id=${action.id}`).expect(200);
     expect(template.text).toContain('agua; economia-azul');
     // IATI keeps the code (vocabulary 99) and names the sector with the managed label.
-    const iati = await staff.get(`/api/v1/actions/${action.body.id}/export/iati.xml`).expect(200);
+    const iati = await staff.get(`/api/v1/actions/${action.id}/export/iati.xml`).expect(200);
     expect(iati.text).toMatch(
       /<sector vocabulary="99" code="agua"[^>]*>\s*<narrative>Agua y saneamiento<\/narrative>/,
     );

@@ -1,8 +1,12 @@
 /** The tables the cached action answers read (see @CacheAnswer's `reads`). */
 
-/** A page of the list: actions, partners, stages, progress (settings), responsible people. */
+/**
+ * A page of the list: actions (their last update too: `actions_touched`), partners, stages,
+ * progress (settings), responsible people.
+ */
 export const LIST_READS = [
   'actions',
+  'actions_touched',
   'participations',
   'organisations',
   'milestones',

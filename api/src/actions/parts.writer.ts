@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Actor } from '../auth/auth-user';
 import { AppError, FieldError } from '../common/errors';
+import { TOUCH_SETTING } from '../cache/table-versions';
 import { VersionedWriter } from '../common/versioned-write';
 import {
   DocumentLink,
@@ -195,7 +196,13 @@ export class PartsWriter {
     if (rows[0].archived) throw new AppError(HttpStatus.CONFLICT, 'ACTION_ARCHIVED');
   }
 
+  /**
+   * Moves the action's last update. Counted as a touch (`actions_touched`, migration
+   * CountActionTouchesApart), not as a change to actions: the dashboards and the organisation
+   * directory, which show neither column, keep their answers.
+   */
   private async touchAction(m: EntityManager, actionId: string, actor: Actor) {
+    await m.query(`SELECT set_config('${TOUCH_SETTING}', 'on', true)`);
     await m.query(`UPDATE actions SET updated_at = now(), updated_by = $2 WHERE id = $1`, [
       actionId,
       actor.id,

@@ -1,9 +1,16 @@
 // migrations/ sits at the top level (fixed layout) and is compiled into the API bundle.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { WATCHED_TABLES } from '../../../migrations';
+import { ACTIONS_TOUCHED, TOUCH_SETTING, WATCHED_TABLES } from '../../../migrations';
 
-/** Tables whose changes move the data version (triggers of AddDataVersion), by name. */
-export const VERSIONED_TABLES = [...WATCHED_TABLES, 'users'] as const;
+/** Set (transaction-local) just before an `UPDATE actions` that only moves its last update. */
+export { ACTIONS_TOUCHED, TOUCH_SETTING };
+
+/**
+ * Tables whose changes move the data version (triggers of AddDataVersion), by name, and
+ * `actions_touched`: an action's `updated_at`/`updated_by` moved by a change to one of its parts
+ * (migration CountActionTouchesApart), read only by the answers that show those columns.
+ */
+export const VERSIONED_TABLES = [...WATCHED_TABLES, 'users', ACTIONS_TOUCHED] as const;
 export type VersionedTable = (typeof VERSIONED_TABLES)[number];
 
 /**

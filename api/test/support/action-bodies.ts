@@ -1,4 +1,44 @@
-import { uniqueCode } from './factories';
+import { newOrganisation, signedIn, SignedInAgent, uniqueCode } from './factories';
+import { bootTestApp, TestApp } from './test-app';
+import { createTestDatabase } from './test-database';
+
+export interface ActionsFixture {
+  t: TestApp;
+  /** Closes the app and drops its database. */
+  close(): Promise<void>;
+  staff: SignedInAgent;
+  director: SignedInAgent;
+  /** Two organisations: GIZ (a bilateral agency) and C40 (a city network). */
+  giz: string;
+  c40: string;
+}
+
+/**
+ * The actions suites' app, on a database of its own: row counts prove that rejected requests
+ * write nothing, which other test files writing in parallel would blur.
+ */
+export async function actionsFixture(): Promise<ActionsFixture> {
+  const ownDb = await createTestDatabase('coopera_test_counts');
+  const t = await bootTestApp({ databaseUrl: ownDb.url });
+  const staff = await signedIn(t, 'staff');
+  const director = await signedIn(t, 'director');
+  const giz = await newOrganisation(t.db, {
+    name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit',
+    acronym: 'GIZ',
+    type: 'bilateral_agency',
+    country: 'DE',
+  });
+  const c40 = await newOrganisation(t.db, {
+    name: 'C40 Cities',
+    acronym: 'C40',
+    type: 'city_network',
+  });
+  const close = async () => {
+    await t.close();
+    await ownDb.drop();
+  };
+  return { t, close, staff, director, giz, c40 };
+}
 
 /**
  * The body of an action with partners (`giz` funds and implements), funding, milestones (one

@@ -48,7 +48,7 @@ const data: Notifications = {
   today: '2026-11-23',
 };
 
-@Component({ template: '' })
+@Component({ selector: 'app-blank', template: '' })
 class Blank {}
 
 async function setup() {
