@@ -53,17 +53,10 @@ describe('responses are DTOs', () => {
   });
 
   it('sends exactly the declared keys from the board and stage writes', async () => {
-    const institute = await newOrganisation(t.db);
+    const held = { kind: 'ordinary', number: 4, year: 2021, heldOn: '2021-06-10' };
     const session = await staff
       .post('/api/v1/board-sessions')
-      .send({
-        instituteId: institute,
-        number: 1,
-        kind: 'ordinary',
-        year: 2020,
-        heldOn: '2020-03-06',
-        title: 'Sesión ordinaria 1',
-      })
+      .send({ ...held, instituteId: await newOrganisation(t.db), title: 'Sesión 4' })
       .expect(201);
     const item = await staff
       .post(`/api/v1/board-sessions/${session.body.id}/agenda-items`)
