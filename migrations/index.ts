@@ -23,6 +23,7 @@ import { AddFundingTagTotals1797320000001 } from './1797320000001-AddFundingTagT
 import { IndexActionsListOrder1797450000001 } from './1797450000001-IndexActionsListOrder';
 import { CountActionTouchesApart1797450000002 } from './1797450000002-CountActionTouchesApart';
 import { KeepInsertionOrder1797500000001 } from './1797500000001-KeepInsertionOrder';
+import { IndexOpenMilestones1797600000001 } from './1797600000001-IndexOpenMilestones';
 // imports:end
 
 /** Every migration, in order. `npm run db:migration:generate -- <Name>` appends here. */
@@ -51,6 +52,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexActionsListOrder1797450000001,
   CountActionTouchesApart1797450000002,
   KeepInsertionOrder1797500000001,
+  IndexOpenMilestones1797600000001,
   // list:end
 ];
 

@@ -99,6 +99,46 @@ describe('answers reused until the data changes (read mode, two replicas)', () =
     expect(after.body.actions).toBe(before.body.actions + 1);
   });
 
+  it('computes again only the parts whose tables changed, and never serves a stale part', async () => {
+    const actionId = await insertAction(a.db);
+    const first = await directorA.get(SUMMARY).expect(200);
+    const { partHits, partMisses } = cacheOf(a);
+    // An overdue milestone (replica b's pool): a new overdue count, the money part reused.
+    await b.db.query(
+      `INSERT INTO milestones (action_id, type, title, planned_date)
+       VALUES ($1, 'meeting', 'Reunión vencida', '2020-01-01')`,
+      [actionId],
+    );
+    const second = await directorA.get(SUMMARY).expect(200);
+    expect(second.body.overdueMilestones).toBe(first.body.overdueMilestones + 1);
+    expect(second.body.money).toEqual(first.body.money);
+    expect(cacheOf(a).partHits).toBe(partHits + 1);
+    // A money record: the part is computed again, with it.
+    await b.db.query(
+      `INSERT INTO funding (action_id, type, amount, currency, value_date)
+       VALUES ($1, 'disbursement', 1000, 'MXN', '2024-03-10')`,
+      [actionId],
+    );
+    const third = await directorA.get(SUMMARY).expect(200);
+    expect(third.body.money.executed.records).toBe(first.body.money.executed.records + 1);
+    expect(third.body.overdueMilestones).toBe(second.body.overdueMilestones);
+    expect(cacheOf(a).partMisses).toBe(partMisses + 1);
+    // The list: a logged milestone moves the page, the count of matching actions is reused.
+    const list = await directorA.get(LIST).expect(200);
+    await b.db.query(
+      `INSERT INTO milestones (action_id, type, title, actual_date) VALUES ($1, 'meeting', 'Hecho', '2024-01-01')`,
+      [actionId],
+    );
+    const hits = cacheOf(a).partHits;
+    const again = await directorA.get(LIST).expect(200);
+    expect(again.headers['etag']).not.toBe(list.headers['etag']);
+    expect(again.body.total).toBe(list.body.total);
+    expect(cacheOf(a).partHits).toBe(hits + 1);
+    // A new action matching the filters: the count is computed again.
+    await insertAction(b.db);
+    expect((await directorA.get(LIST).expect(200)).body.total).toBe(list.body.total + 1);
+  });
+
   it('keeps answers through a rolled-back write: nothing changed', async () => {
     const before = await directorA.get(SUMMARY).expect(200);
     const version = await a.app.get(DataVersionService).current();

@@ -1,3 +1,5 @@
+import type { VersionedTable } from '../cache/table-versions';
+
 /** The tables the cached action answers read (see @CacheAnswer's `reads`). */
 
 /**
@@ -24,3 +26,14 @@ export const DETAIL_READS = [
   'document_links',
   'evidence_files',
 ] as const;
+
+/**
+ * The count of actions matching the list's filters: the actions and whom they involve (partner
+ * scope, partner, role and partner-type filters), and milestones only when filtered by overdue
+ * ones. Not their last update: logging a part does not change what matches.
+ */
+export function listTotalReads(query: { overdue?: boolean }): readonly VersionedTable[] {
+  const reads: VersionedTable[] = ['actions', 'participations', 'organisations'];
+  if (query.overdue !== undefined) reads.push('milestones');
+  return reads;
+}

@@ -32,6 +32,8 @@ import {
 } from './action-queries';
 import { PartsWriter } from './parts.writer';
 import { prepared } from '../db/prepared-statements';
+import { answerPart } from '../cache/answer-parts';
+import { listTotalReads } from './action-reads';
 import { ThemesService } from '../themes/themes.service';
 import { progressPercentsSql } from '../progress/progress.model';
 
@@ -67,34 +69,39 @@ export class ActionsService {
       ? `LEFT JOIN ${progressPercentsSql(DEFAULT_SCHEME_SQL)} pr ON pr.action_id = a.id`
       : '';
     // The page, found in its order and no further (the default order has its index: migration
-    // IndexActionsListOrder), then the total counted on its own: a window count over the page
+    // IndexActionsListOrder), and the total counted on its own: a window count over the page
     // query made PostgreSQL sort every matching action to keep 25. The per-row subqueries
-    // (partners, overdue milestones, progress) run for the page only.
-    const rows: (SummaryRow & { total: number })[] = await this.dataSource.query(
-      `WITH page AS (
-         SELECT a.id, ${column} AS sort_key
-           FROM actions a ${progressJoin} WHERE ${where}
-          ORDER BY ${column} ${direction}
-          LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
-       )
-       SELECT ${SUMMARY_COLUMNS}, (SELECT count(*)::int FROM actions a WHERE ${where}) AS total
-         FROM page pg JOIN actions a ON a.id = pg.id
-        ORDER BY pg.sort_key ${direction}`,
-      params.values,
-    );
-    let total = rows[0]?.total;
-    if (total === undefined) {
-      // A page past the end has no rows to carry the total.
-      const countParams = new SqlParams();
-      const countWhere = this.listConditions(query, user, countParams);
-      [{ total }] = await this.dataSource.query(
-        `SELECT count(*)::int AS total FROM actions a WHERE ${countWhere}`,
-        countParams.values,
-      );
-    }
-    const items = rows.map(({ total: _total, ...row }) => toSummary(row));
+    // (partners, overdue milestones, progress) run for the page only. The total reads fewer
+    // tables than the page (no last update, no milestones unless filtered by them): reused
+    // while they do not change, e.g. when a milestone is logged.
+    const [rows, total] = await Promise.all([
+      this.dataSource.query(
+        `WITH page AS (
+           SELECT a.id, ${column} AS sort_key
+             FROM actions a ${progressJoin} WHERE ${where}
+            ORDER BY ${column} ${direction}
+            LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
+         )
+         SELECT ${SUMMARY_COLUMNS} FROM page pg JOIN actions a ON a.id = pg.id
+          ORDER BY pg.sort_key ${direction}`,
+        params.values,
+      ) as Promise<SummaryRow[]>,
+      answerPart('list-total', listTotalReads(query), () => this.count(query, user)),
+    ]);
+    const items = rows.map((row) => toSummary(row));
     if (query.currency) await this.attachMoney(items, query.currency);
     return { items, total, page, pageSize };
+  }
+
+  /** How many actions match the list's filters (every page). */
+  private async count(query: ActionListQueryDto, user: AuthUser): Promise<number> {
+    const params = new SqlParams();
+    const where = this.listConditions(query, user, params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM actions a WHERE ${where}`,
+      params.values,
+    );
+    return total;
   }
 
   /** Each listed action's ceilings, committed and executed money in `currency` (the page only). */

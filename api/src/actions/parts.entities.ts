@@ -224,7 +224,8 @@ export class Funding extends Versioned {
 /** A dated event; its status (planned, done, late) is derived from the dates. */
 @Entity('milestones')
 @Index('milestones_action_idx', ['actionId', 'plannedDate'])
-@Index('milestones_open_idx', ['plannedDate'], { where: 'actual_date IS NULL' })
+/** Open milestones by date, then id, with their action (migration IndexOpenMilestones). */
+@Index('milestones_open_idx', { synchronize: false })
 @Check('milestones_type_check', `type IN (${inList(MILESTONE_TYPES)})`)
 @Check('milestones_date_check', `planned_date IS NOT NULL OR actual_date IS NOT NULL`)
 export class Milestone extends Versioned {

@@ -14,6 +14,7 @@ import { lastValueFrom, Observable, of } from 'rxjs';
 import type { AuthedRequest } from '../auth/auth-user';
 import { AnswerCache, CachedAnswer } from './answer-cache';
 import { answerKey, answerTag, matchesTag } from './answer-key';
+import { computingAnswer } from './answer-parts';
 import { DataVersionService } from './data-version.service';
 import { versionOf, VersionedTable } from './table-versions';
 
@@ -86,7 +87,9 @@ export class AnswerCacheInterceptor implements NestInterceptor {
       return of('');
     }
     const compute = async (): Promise<CachedAnswer> => {
-      const value = await lastValueFrom(next.handle());
+      const value = await computingAnswer({ key, versions, cache: this.cache }, () =>
+        lastValueFrom(next.handle()),
+      );
       const own = (value as { version?: unknown } | null)?.version;
       const prefix = options.versionInTag && typeof own === 'number' ? `${own}.` : '';
       return { body: JSON.stringify(value), etag: `"${prefix}${tag}"` };

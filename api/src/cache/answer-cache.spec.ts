@@ -20,7 +20,7 @@ describe('AnswerCache', () => {
     expect(compute).toHaveBeenCalledTimes(1);
   });
 
-  it('serves an entry only at its own version, and never puts an older answer back', async () => {
+  it('serves an entry at its version (or to a request that read an older one), never an older answer', async () => {
     const cache = new AnswerCache(1 << 20);
     await cache.answer('a', '9', answer('old'));
     await cache.answer('b', '9', answer('other key'));
@@ -39,6 +39,50 @@ describe('AnswerCache', () => {
     const bodies = await Promise.all([1, 2, 3].map(() => cache.answer('k', '1', compute)));
     expect(compute).toHaveBeenCalledTimes(1);
     expect(bodies.map((b) => b.body)).toEqual(['shared', 'shared', 'shared']);
+  });
+
+  it('computes a key once at a time: later versions wait and share the next computation', async () => {
+    const cache = new AnswerCache(1 << 20);
+    let finish!: () => void;
+    const slow = jest.fn(
+      () =>
+        new Promise<{ body: string; etag: string }>(
+          (r) => (finish = () => r({ body: 'v1', etag: '' })),
+        ),
+    );
+    const first = cache.answer('k', '1', slow);
+    const computeV2 = jest.fn(answer('v2'));
+    const computeV3 = jest.fn(answer('v3'));
+    const waiting = [
+      cache.answer('k', '2', computeV2),
+      cache.answer('k', '3', computeV3),
+      cache.answer('k', '1', answer('never')),
+    ];
+    // Nothing newer starts while version 1 is computed.
+    await Promise.resolve();
+    expect(computeV3).not.toHaveBeenCalled();
+    finish();
+    expect((await first).body).toBe('v1');
+    const [two, three, one] = await Promise.all(waiting);
+    // Version 1's request shared the running computation; 2 and 3 shared one at the newest.
+    expect(one.body).toBe('v1');
+    expect([three.body, two.body]).toEqual(['v3', 'v3']);
+    expect(computeV3).toHaveBeenCalledTimes(1);
+    expect(computeV2).not.toHaveBeenCalled();
+    // Stored under version 3: a request that read 3 reuses it, one that read 4 computes.
+    expect((await cache.answer('k', '3', answer('never'))).body).toBe('v3');
+    expect((await cache.answer('k', '4', answer('v4'))).body).toBe('v4');
+  });
+
+  it('a failed computation fails its own requests and lets the next one run', async () => {
+    const cache = new AnswerCache(1 << 20);
+    let fail!: (e: Error) => void;
+    const failing = cache.answer('k', '1', () => new Promise((_, reject) => (fail = reject)));
+    const next = cache.answer('k', '2', answer('v2'));
+    fail(new Error('statement timeout'));
+    await expect(failing).rejects.toThrow('statement timeout');
+    expect((await next).body).toBe('v2');
+    expect((await cache.answer('k', '1', answer('never'))).body).toBe('v2');
   });
 
   it('with a budget of 0 computes every time', async () => {

@@ -28,8 +28,10 @@ export function scopedActions(
   filter: ActionFilterDto,
   user: Pick<AuthUser, 'role' | 'organisationId'>,
   params: SqlParams,
+  /** Inlined where used (an index walk joins it row by row) instead of computed once. */
+  inline = false,
 ) {
-  return `sa AS (
+  return `sa AS ${inline ? 'NOT MATERIALIZED ' : ''}(
     SELECT a.id, a.code, a.kind, a.status, a.modality, a.themes, a.sdgs, a.municipalities
       FROM actions a WHERE ${actionConditions(filter, user, params, 'a')}
   )`;
@@ -357,4 +359,14 @@ export function rateSourcesSql(scope: string, currency: ReportingCurrency): stri
     FROM used JOIN exchange_rates r ON r.currency = used.currency AND r.rate_date = used.d
    GROUP BY 1, 2
    ORDER BY 1, 3 DESC, 2`;
+}
+
+/** Actions in scope by kind and by status, and their distinct partners (the summary's counts). */
+export function actionCountsSql(scope: string): string {
+  return `WITH ${scope},
+    kinds AS (SELECT 'kind' AS dim, kind AS key, count(*)::int AS n FROM sa GROUP BY kind),
+    statuses AS (SELECT 'status' AS dim, status AS key, count(*)::int AS n FROM sa GROUP BY status),
+    partners AS (SELECT 'partners' AS dim, NULL AS key, count(DISTINCT p.organisation_id)::int AS n
+                   FROM participations p JOIN sa ON sa.id = p.action_id)
+    SELECT * FROM kinds UNION ALL SELECT * FROM statuses UNION ALL SELECT * FROM partners`;
 }

@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { Roles } from '../auth/access.decorator';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { CacheAnswer, CacheAnswerOptions } from '../cache/answer-cache.interceptor';
+import { DASHBOARD_READS } from './dashboard-reads';
 import { DashboardService, GroupBy } from './dashboard.service';
 import {
   DashboardQueryDto,
@@ -16,9 +17,6 @@ import {
   UnconvertedPageDto,
   UnconvertedQueryDto,
 } from './dto/dashboard.dto';
-
-/** What every dashboard reads: the filtered actions, their partners and their money. */
-const DASHBOARD_READS = ['actions', 'participations', 'organisations', 'funding'] as const;
 
 /**
  * Funding analytics. Every figure is aggregated by PostgreSQL over the actions the list would

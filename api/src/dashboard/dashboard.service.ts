@@ -16,9 +16,9 @@ import {
   scopedActions,
   sourceKey,
   weightsSql,
-  TODAY_SQL,
   unconvertedSql,
   unconvertedSumsSql,
+  actionCountsSql,
 } from './dashboard-sql';
 import {
   CountDto,
@@ -58,7 +58,10 @@ import {
   YEAR_KEY,
   labelPartners,
 } from './dashboard-groupings';
-import { milestonesDue } from './dashboard-milestones';
+import { milestonesDue, overdueMilestones } from './dashboard-milestones';
+import { unconvertedPage } from './dashboard-unconverted';
+import { DASHBOARD_READS } from './dashboard-reads';
+import { answerPart } from '../cache/answer-parts';
 
 export { GROUPINGS, type GroupBy } from './dashboard-groupings';
 
@@ -234,19 +237,22 @@ export class DashboardService {
   }
 
   async summary(query: DashboardQueryDto, user: User): Promise<SummaryDto> {
+    // A logged milestone renews the overdue count, not the money and the counts of actions.
+    const [portfolio, overdue] = await Promise.all([
+      answerPart('summary-portfolio', DASHBOARD_READS, () => this.summaryPortfolio(query, user)),
+      overdueMilestones(this.dataSource.manager, query, user),
+    ]);
+    return { ...portfolio, asOf: overdue.asOf, overdueMilestones: overdue.count };
+  }
+
+  /** The summary's money and counts of actions and partners (no milestones). */
+  private async summaryPortfolio(
+    query: DashboardQueryDto,
+    user: User,
+  ): Promise<Omit<SummaryDto, 'asOf' | 'overdueMilestones'>> {
     const currency = query.currency ?? 'MXN';
     const countsParams = new SqlParams();
-    const countsSql = `WITH ${scopedActions(query, user, countsParams)},
-      kinds AS (SELECT 'kind' AS dim, kind AS key, count(*)::int AS n FROM sa GROUP BY kind),
-      statuses AS (SELECT 'status' AS dim, status AS key, count(*)::int AS n FROM sa GROUP BY status),
-      partners AS (SELECT 'partners' AS dim, NULL AS key, count(DISTINCT p.organisation_id)::int AS n
-                     FROM participations p JOIN sa ON sa.id = p.action_id),
-      overdue AS (SELECT 'overdue' AS dim, NULL AS key, count(*)::int AS n
-                    FROM milestones m JOIN sa ON sa.id = m.action_id
-                   WHERE m.actual_date IS NULL AND m.planned_date < ${TODAY_SQL}),
-      today AS (SELECT 'today' AS dim, to_char(${TODAY_SQL}, 'YYYY-MM-DD') AS key, 0 AS n)
-      SELECT * FROM kinds UNION ALL SELECT * FROM statuses UNION ALL SELECT * FROM partners
-      UNION ALL SELECT * FROM overdue UNION ALL SELECT * FROM today`;
+    const countsSql = actionCountsSql(scopedActions(query, user, countsParams));
     const sumsParams = new SqlParams();
     const sumsSql = unconvertedSumsSql(scopedActions(query, user, sumsParams), currency);
     const plannedParams = new SqlParams();
@@ -270,7 +276,6 @@ export class DashboardService {
     const byStatus = pick('status').sort((a, b) => b.count - a.count);
     return {
       currency,
-      asOf: counts.find((c) => c.dim === 'today')?.key ?? new Date().toISOString().slice(0, 10),
       money,
       planned: plannedFigure(plannedRows, currency),
       actions: byKind.reduce((sum, c) => sum + c.count, 0),
@@ -278,41 +283,12 @@ export class DashboardService {
       actionsByKind: byKind,
       actionsByStatus: byStatus,
       partners: pick('partners')[0]?.count ?? 0,
-      overdueMilestones: pick('overdue')[0]?.count ?? 0,
     };
   }
 
   /** The records left out of the converted figures, a page at a time. */
-  async unconverted(query: UnconvertedQueryDto, user: User): Promise<UnconvertedPageDto> {
-    const currency = query.currency ?? 'MXN';
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 25;
-    const params = new SqlParams();
-    const scope = scopedActions(query, user, params);
-    const figure = query.figure ? `cls = ${params.add(query.figure)}` : null;
-    const sql = unconvertedSql(
-      scope,
-      currency,
-      figure,
-      params.add(pageSize),
-      params.add((page - 1) * pageSize),
-    );
-    const rows: (UnconvertedItemDto & { totalCount: number })[] = await this.dataSource.query(
-      sql,
-      params.values,
-    );
-    let total = rows[0]?.totalCount ?? 0;
-    if (!rows.length && page > 1) {
-      const again = await this.unconverted({ ...query, page: 1, pageSize: 1 }, user);
-      total = again.total;
-    }
-    return {
-      currency,
-      items: rows.map(({ totalCount: _total, ...item }) => item),
-      total,
-      page,
-      pageSize,
-    };
+  unconverted(query: UnconvertedQueryDto, user: User): Promise<UnconvertedPageDto> {
+    return unconvertedPage(this.dataSource.manager, query, user);
   }
 
   /** Which rates (currency, source, dates) the converted figures in scope were computed with. */
