@@ -59,7 +59,8 @@ export async function milestonesDue(
     asOf: _asOf,
     ...item
   }: MilestoneRow): MilestoneItemDto => item;
-  const counts = rows.find((r) => r.list === 'none')!;
+  // The counts' row is always there: an aggregate without GROUP BY answers one row.
+  const counts = rows.find((r) => r.list === 'none') ?? rows[rows.length - 1];
   return {
     asOf: counts.asOf,
     window,

@@ -16,7 +16,6 @@ import {
   scopedActions,
   sourceKey,
   weightsSql,
-  unconvertedSql,
   unconvertedSumsSql,
   actionCountsSql,
 } from './dashboard-sql';
@@ -35,7 +34,6 @@ import {
   RateSourceDto,
   RateSourcesDto,
   SummaryDto,
-  UnconvertedItemDto,
   UnconvertedPageDto,
   UnconvertedQueryDto,
   UnconvertedSumDto,
