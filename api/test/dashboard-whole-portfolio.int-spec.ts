@@ -10,6 +10,8 @@ import {
   weightsSql,
 } from '../src/dashboard/dashboard-sql';
 import { GROUPINGS } from '../src/dashboard/dashboard.service';
+import { milestonesDue, overdueMilestones } from '../src/dashboard/dashboard-milestones';
+import { TODAY_SQL } from '../src/common/calendar-sql';
 import type { GroupDto } from '../src/dashboard/dto/dashboard.dto';
 import { REPORTING_CURRENCIES } from '../src/common/money';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -27,6 +29,7 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
   let director: SignedInAgent;
   let provider: string;
   let active: string;
+  let archivedId: string;
   const director_ = { role: 'director' as const, organisationId: null };
 
   beforeAll(async () => {
@@ -48,6 +51,7 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
     };
     active = await action(false);
     const archived = await action(true);
+    archivedId = archived;
     // Amounts far above anything else in the test database: this provider ranks first.
     await t.db.query(
       `INSERT INTO funding (action_id, type, amount, currency, value_date, provider_id) VALUES
@@ -151,6 +155,43 @@ describe('dashboard over the whole portfolio (rollups, real PostgreSQL)', () => 
               expect(await run(true, weightsSql)).toEqual(await run(false, weightsSql));
           }
         }
+      }
+    });
+  });
+
+  it('counts open milestones over the whole portfolio as through the actions in scope', async () => {
+    // Overdue (listed first), due in 10 days and done, on the active and on the archived action.
+    for (const id of [active, archivedId])
+      await t.db.query(
+        `INSERT INTO milestones (action_id, type, title, planned_date, actual_date) VALUES
+           ($1, 'meeting', 'Vencido', DATE '1901-01-02', NULL),
+           ($1, 'meeting', 'Próximo', current_date + 10, NULL),
+           ($1, 'meeting', 'Hecho', current_date - 30, current_date - 31)`,
+        [id],
+      );
+    await t.db.transaction('REPEATABLE READ', async (m) => {
+      const expected = async (archivedToo: boolean) => {
+        const [row]: { overdue: number; upcoming: number }[] = await m.query(
+          `SELECT count(*) FILTER (WHERE m.planned_date < ${TODAY_SQL})::int AS overdue,
+                  count(*) FILTER (WHERE m.planned_date >= ${TODAY_SQL})::int AS upcoming
+             FROM milestones m JOIN actions a ON a.id = m.action_id
+            WHERE m.actual_date IS NULL AND m.planned_date <= ${TODAY_SQL} + 90
+              AND ($1 OR a.archived_at IS NULL)`,
+          [archivedToo],
+        );
+        return row;
+      };
+      for (const [query, archivedToo] of [
+        [{}, false],
+        [{ archived: true }, true],
+      ] as const) {
+        const panel = await milestonesDue(m, { ...query, window: 90 }, director_);
+        const summary = await overdueMilestones(m, query, director_);
+        const want = await expected(archivedToo);
+        expect({ overdue: panel.overdueCount, upcoming: panel.upcomingCount }).toEqual(want);
+        expect(summary.count).toBe(want.overdue);
+        const listed = [...panel.overdue, ...panel.upcoming].map((i) => i.actionId);
+        expect(listed.includes(archivedId)).toBe(archivedToo);
       }
     });
   });

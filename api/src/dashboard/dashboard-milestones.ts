@@ -2,9 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { SqlParams } from '../common/sql-scope';
 import type { AuthUser } from '../auth/auth-user';
 import { TODAY_SQL } from '../common/calendar-sql';
-import { scopedActions } from './dashboard-sql';
+import { portfolioScope, scopedActions } from './dashboard-sql';
 import type { ActionFilterDto } from '../actions/dto/action-filter.dto';
 import type { MilestoneItemDto, MilestonesDto, MilestonesQueryDto } from './dto/dashboard.dto';
+
+type User = Pick<AuthUser, 'role' | 'organisationId'>;
 
 /** One listed milestone, or (list `none`) the counts and the day. */
 type MilestoneRow = MilestoneItemDto & {
@@ -15,40 +17,61 @@ type MilestoneRow = MilestoneItemDto & {
 };
 
 /**
- * Open milestones due within `window` days and those overdue, `limit` of each, soonest first.
- * Each list walks the open milestones' index in date order and stops at `limit`; the counts
- * read the open ones within the window (an index-only scan: migration IndexOpenMilestones).
+ * Open milestones of the actions in scope: `{ with, open(dates) }`, where `open` is the FROM and
+ * WHERE of the open milestones (aliased `m`) whose planned date meets `dates`. Over the whole
+ * portfolio (the default view: every action but the archived ones) it leaves out the few
+ * archived actions' milestones instead of joining every action in scope, so the open
+ * milestones' index answers alone (an index-only scan: migration IndexOpenMilestones).
+ */
+function openMilestones(query: ActionFilterDto, user: User, params: SqlParams) {
+  const whole = portfolioScope(query, user);
+  const scope = whole ? null : scopedActions(query, user, params, true);
+  const archived =
+    whole === 'unarchived'
+      ? ` AND m.action_id NOT IN (SELECT x.id FROM actions x WHERE x.archived_at IS NOT NULL)`
+      : '';
+  return {
+    with: scope ? `WITH ${scope}` : '',
+    open: (dates: string) =>
+      `FROM milestones m ${scope ? 'JOIN sa ON sa.id = m.action_id' : ''}
+      WHERE m.actual_date IS NULL AND ${dates}${archived}`,
+  };
+}
+
+const OVERDUE = `m.planned_date < ${TODAY_SQL}`;
+
+/**
+ * Open milestones due within `window` days and those overdue, `limit` of each, soonest first,
+ * and how many there are. Each list walks the open milestones' index in date order and stops
+ * at `limit`.
  */
 export async function milestonesDue(
   db: EntityManager,
   query: MilestonesQueryDto,
-  user: Pick<AuthUser, 'role' | 'organisationId'>,
+  user: User,
 ): Promise<MilestonesDto> {
   const window = query.window ?? 90;
   const params = new SqlParams();
-  const scope = scopedActions(query, user, params, true);
+  const scope = openMilestones(query, user, params);
   const w = params.add(window);
   const l = params.add(query.limit ?? 100);
-  const open = `FROM milestones m JOIN sa ON sa.id = m.action_id WHERE m.actual_date IS NULL`;
+  const upcoming = `m.planned_date >= ${TODAY_SQL} AND m.planned_date <= ${TODAY_SQL} + ${w}::int`;
   const list = (name: string, dates: string) =>
     `(SELECT m.id, m.type, m.title, m.planned_date, m.action_id, '${name}' AS list
-        ${open} AND ${dates} ORDER BY m.planned_date, m.id LIMIT ${l}::int)`;
+        ${scope.open(dates)} ORDER BY m.planned_date, m.id LIMIT ${l}::int)`;
   const rows: MilestoneRow[] = await db.query(
-    `WITH ${scope},
-     items AS (${list('overdue', `m.planned_date < ${TODAY_SQL}`)}
-               UNION ALL
-               ${list('upcoming', `m.planned_date >= ${TODAY_SQL} AND m.planned_date <= ${TODAY_SQL} + ${w}::int`)})
+    `${scope.with}
      SELECT i.id, i.type, i.title, to_char(i.planned_date, 'YYYY-MM-DD') AS "plannedDate",
             (i.planned_date - ${TODAY_SQL})::int AS "daysFromToday", i.action_id AS "actionId",
             a.code AS "actionCode", a.title_es AS "actionTitle", i.list,
             0 AS "overdueCount", 0 AS "upcomingCount", NULL AS "asOf"
-       FROM items i JOIN actions a ON a.id = i.action_id
+       FROM (${list('overdue', OVERDUE)} UNION ALL ${list('upcoming', upcoming)}) i
+       JOIN actions a ON a.id = i.action_id
      UNION ALL
      SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'none',
-            count(*) FILTER (WHERE m.planned_date < ${TODAY_SQL})::int,
-            count(*) FILTER (WHERE m.planned_date >= ${TODAY_SQL})::int,
+            (SELECT count(*)::int ${scope.open(OVERDUE)}),
+            (SELECT count(*)::int ${scope.open(upcoming)}),
             to_char(${TODAY_SQL}, 'YYYY-MM-DD')
-       ${open} AND m.planned_date <= ${TODAY_SQL} + ${w}::int
      ORDER BY "plannedDate", id`,
     params.values,
   );
@@ -59,8 +82,8 @@ export async function milestonesDue(
     asOf: _asOf,
     ...item
   }: MilestoneRow): MilestoneItemDto => item;
-  // The counts' row is always there: an aggregate without GROUP BY answers one row.
-  const counts = rows.find((r) => r.list === 'none') ?? rows[rows.length - 1];
+  // The counts' row is always there (a SELECT without FROM), and sorts last (no date).
+  const counts = rows[rows.length - 1];
   return {
     asOf: counts.asOf,
     window,
@@ -75,13 +98,13 @@ export async function milestonesDue(
 export async function overdueMilestones(
   db: EntityManager,
   query: ActionFilterDto,
-  user: Pick<AuthUser, 'role' | 'organisationId'>,
+  user: User,
 ): Promise<{ count: number; asOf: string }> {
   const params = new SqlParams();
+  const scope = openMilestones(query, user, params);
   const [row]: { count: number; asOf: string }[] = await db.query(
-    `WITH ${scopedActions(query, user, params, true)}
-     SELECT (SELECT count(*)::int FROM milestones m JOIN sa ON sa.id = m.action_id
-              WHERE m.actual_date IS NULL AND m.planned_date < ${TODAY_SQL}) AS count,
+    `${scope.with}
+     SELECT (SELECT count(*)::int ${scope.open(OVERDUE)}) AS count,
             to_char(${TODAY_SQL}, 'YYYY-MM-DD') AS "asOf"`,
     params.values,
   );
