@@ -22,7 +22,7 @@ export interface ApiProcessOptions {
 export interface ApiStats {
   cpu: NodeJS.CpuUsage;
   memory: { rss: number; heapUsed: number };
-  cache: { hits: number; misses: number; bytes: number };
+  cache: { hits: number; misses: number; partHits: number; partMisses: number; bytes: number };
   /** Per route (method, path with ids as :id): requests answered and their summed time, ms. */
   routes: Record<string, { n: number; ms: number }>;
 }
@@ -131,17 +131,17 @@ async function serve(options: ApiProcessOptions): Promise<void> {
   }
   const routes = timeRoutes(app);
   await app.listen(0, '127.0.0.1');
-  const cache = app.get<{ hits: number; misses: number; bytes: number }>(ANSWER_CACHE);
+  const cache = app.get<ApiStats['cache']>(ANSWER_CACHE);
   process.on('message', (message: string) => {
     if (message === 'stats') {
       const cpu = process.cpuUsage(); // before the collection, which is not the API's work
       (globalThis as { gc?: () => void }).gc?.();
       const { rss, heapUsed } = process.memoryUsage();
-      const { hits, misses, bytes } = cache;
+      const { hits, misses, partHits, partMisses, bytes } = cache;
       const stats: ApiStats = {
         cpu,
         memory: { rss, heapUsed },
-        cache: { hits, misses, bytes },
+        cache: { hits, misses, partHits, partMisses, bytes },
         routes,
       };
       process.send?.({ stats });

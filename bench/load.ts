@@ -41,7 +41,7 @@ const loads = () =>
 
 interface ServerStats {
   memory: { rss: number; heapUsed: number };
-  cache: { hits: number; misses: number; bytes: number };
+  cache: { hits: number; misses: number; partHits: number; partMisses: number; bytes: number };
   routes?: Record<string, { n: number; ms: number }>;
   cpu: NodeJS.CpuUsage;
 }
@@ -214,7 +214,7 @@ function report(outcome: Outcome): number {
   );
   console.log(`  milestones written: ${written}`);
   console.log(
-    `  answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % reused), ${mb(cache.bytes)} held`,
+    `  answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % reused), ${mb(cache.bytes)} held; answers computed again took ${cache.partHits} parts as they were and computed ${cache.partMisses}`,
   );
   console.log(
     `  ${SAME_PROCESS ? 'API and load generator' : 'API'} process CPU: ${apiCpuS.toFixed(1)} s in ${DURATION} s (${((100 * apiCpuS) / DURATION).toFixed(0)} % of one core: one event loop)`,
