@@ -27,4 +27,18 @@ describe('readIati', () => {
     const input = readIati('x.xml', activity('DE-1-1'), '2026-01-01');
     expect(structuredClone(input)).toEqual(input);
   });
+
+  it('imports an activity without identifier under a stand-in, the same each time, and says so', () => {
+    const read = () => readIati('x.xml', activity(''), '2026-01-01');
+    const first = read();
+    const code = first.tables.find((x) => x.table === 'actions')?.rows[0].values.code;
+    expect(code).toEqual(expect.any(String));
+    expect(read().tables.find((x) => x.table === 'actions')?.rows[0].values.code).toBe(code);
+    expect(first.warnings).toEqual([
+      expect.objectContaining({
+        code: 'missing_identifier',
+        location: { file: 'x.xml', path: 'iati-activity[1]/iati-identifier' },
+      }),
+    ]);
+  });
 });

@@ -12,10 +12,50 @@ export interface ImportLocation {
   path?: string;
 }
 
+/** Codes of the problems that stop an import (a row or element as written cannot be saved). */
+export const IMPORT_ERROR_CODES = [
+  'required',
+  'invalid_value',
+  'invalid_code',
+  'invalid_uuid',
+  'invalid_date',
+  'invalid_datetime',
+  'invalid_amount',
+  'negative_amount',
+  'invalid_number',
+  'invalid_currency',
+  'invalid_sdg',
+  'invalid_country',
+  'too_long',
+  'too_short',
+  'too_many_items',
+  'nul_character',
+  'extra_cells',
+  'duplicate_key',
+  'id_conflict',
+  'unknown_action',
+  'unknown_result',
+  'organisation_conflict',
+  'date_order',
+] as const;
+/** Codes of what an IATI import reads differently or leaves out, and says so (it goes on). */
+export const IMPORT_WARNING_CODES = [
+  'amount_rounded',
+  'indicator_text_value',
+  'missing_identifier',
+  'skipped_transaction',
+  'skipped_role',
+  'skipped_org',
+  'skipped_document',
+] as const;
+/** Every code an import problem can carry: stable, and translated by the web app one by one. */
+export const IMPORT_ISSUE_CODES = [...IMPORT_ERROR_CODES, ...IMPORT_WARNING_CODES] as const;
+export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
+
 /** One problem found in a file; `code` is stable (the web app translates it). */
 export interface ImportIssue {
   location: ImportLocation;
-  code: string;
+  code: ImportIssueCode;
   message: string;
   value?: string;
 }

@@ -8,6 +8,7 @@ import { readCsv } from './csv-read';
 import { ImportColumn, IMPORT_COLUMNS, ImportKind, REQUIRED_COLUMNS } from './import-spec';
 import type {
   ImportIssue,
+  ImportIssueCode,
   ImportLimits,
   ImportLocation,
   InputRow,
@@ -39,10 +40,10 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const isoSecond = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const numberText = (n: number) => (Number.isFinite(n) ? String(n) : 'NaN');
 
-export type CellResult = { value: unknown } | { code: string; message: string };
+export type CellResult = { value: unknown } | { code: ImportIssueCode; message: string };
 
 type Converter = (str: string, raw: RawCell, col: ImportColumn) => CellResult;
-const fail = (code: string, message: string): CellResult => ({ code, message });
+const fail = (code: ImportIssueCode, message: string): CellResult => ({ code, message });
 const wholeSecond = (d: Date) => isoSecond(new Date(Math.round(d.getTime() / 1000) * 1000));
 
 /** How each kind of column reads its (non-empty) cell. */

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { IMPORT_KINDS } from '../import-model';
+import {
+  IMPORT_ERROR_CODES,
+  IMPORT_ISSUE_CODES,
+  IMPORT_KINDS,
+  IMPORT_WARNING_CODES,
+  type ImportIssueCode,
+} from '../import-model';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
@@ -40,15 +46,11 @@ export class ImportLocationDto {
 export class ImportIssueDto {
   location: ImportLocationDto;
   @ApiProperty({
+    enum: IMPORT_ISSUE_CODES,
     example: 'invalid_date',
-    description:
-      'required, invalid_value, invalid_code, invalid_uuid, invalid_date, invalid_datetime, invalid_amount, ' +
-      'negative_amount, invalid_number, invalid_currency, invalid_sdg, invalid_country, too_long, too_short, ' +
-      'too_many_items, nul_character, extra_cells, duplicate_key, id_conflict, unknown_action, unknown_result, ' +
-      'organisation_conflict, date_order; warnings: skipped_transaction, skipped_role, skipped_org, ' +
-      'skipped_planned_disbursement',
+    description: `Stable code (the web app translates it). Errors stop the import: ${IMPORT_ERROR_CODES.join(', ')}. Warnings say what was read differently or left out: ${IMPORT_WARNING_CODES.join(', ')}`,
   })
-  code: string;
+  code: ImportIssueCode;
   @ApiProperty({ example: 'A date written YYYY-MM-DD' }) message: string;
   @ApiPropertyOptional({ example: '31/02/2020' }) value?: string;
 }

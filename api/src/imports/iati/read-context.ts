@@ -1,4 +1,10 @@
-import type { ImportIssue, ImportLocation, InputRow, InputTableName } from '../import-model';
+import type {
+  ImportIssue,
+  ImportIssueCode,
+  ImportLocation,
+  InputRow,
+  InputTableName,
+} from '../import-model';
 import { ImportColumn, IMPORT_COLUMNS } from '../import-spec';
 import { usableRef } from '../iati-values';
 import { convertCell, RawCell } from '../tabular';
@@ -47,7 +53,7 @@ export const at = (a: ActivityContext, p: string) => `${a.base}${p ? `/${p}` : '
 const problem = (
   a: ActivityContext,
   path: string,
-  code: string,
+  code: ImportIssueCode,
   message: string,
   value?: string,
 ) => ({
@@ -60,7 +66,7 @@ const problem = (
 export const warn = (
   a: ActivityContext,
   path: string,
-  code: string,
+  code: ImportIssueCode,
   message: string,
   value?: string,
 ) => a.ctx.warnings.push(problem(a, path, code, message, value));
@@ -68,7 +74,7 @@ export const warn = (
 export const fail = (
   a: ActivityContext,
   path: string,
-  code: string,
+  code: ImportIssueCode,
   message: string,
   value?: string,
 ) => a.ctx.issues.push(problem(a, path, code, message, value));

@@ -1,9 +1,14 @@
-import type { ImportLocation, InputTableName } from '../import-model';
+import type { ImportIssueCode, ImportLocation, InputTableName } from '../import-model';
 import { REQUIRED_ON_CREATE } from '../import-spec';
 import type { Rec } from './db-columns';
 
 /** How a check reports a problem (PlanContext.issue). */
-export type Report = (l: ImportLocation, column: string, code: string, message: string) => void;
+export type Report = (
+  l: ImportLocation,
+  column: string,
+  code: ImportIssueCode,
+  message: string,
+) => void;
 
 const REQUIRED: Record<InputTableName, string[]> = {
   ...REQUIRED_ON_CREATE,

@@ -2,6 +2,7 @@ import type {
   Counts,
   ImportInput,
   ImportIssue,
+  ImportIssueCode,
   ImportLocation,
   ImportTable,
   InputRow,
@@ -111,7 +112,7 @@ export class PlanContext {
   issue(
     location: ImportLocation,
     column: string | undefined,
-    code: string,
+    code: ImportIssueCode,
     message: string,
     value?: unknown,
   ): void {

@@ -2545,10 +2545,11 @@ export type components = {
         };
         ImportIssueDto: {
             /**
-             * @description required, invalid_value, invalid_code, invalid_uuid, invalid_date, invalid_datetime, invalid_amount, negative_amount, invalid_number, invalid_currency, invalid_sdg, invalid_country, too_long, too_short, too_many_items, nul_character, extra_cells, duplicate_key, id_conflict, unknown_action, unknown_result, organisation_conflict, date_order; warnings: skipped_transaction, skipped_role, skipped_org, skipped_planned_disbursement
+             * @description Stable code (the web app translates it). Errors stop the import: required, invalid_value, invalid_code, invalid_uuid, invalid_date, invalid_datetime, invalid_amount, negative_amount, invalid_number, invalid_currency, invalid_sdg, invalid_country, too_long, too_short, too_many_items, nul_character, extra_cells, duplicate_key, id_conflict, unknown_action, unknown_result, organisation_conflict, date_order. Warnings say what was read differently or left out: amount_rounded, indicator_text_value, missing_identifier, skipped_transaction, skipped_role, skipped_org, skipped_document
              * @example invalid_date
+             * @enum {string}
              */
-            code: string;
+            code: "required" | "invalid_value" | "invalid_code" | "invalid_uuid" | "invalid_date" | "invalid_datetime" | "invalid_amount" | "negative_amount" | "invalid_number" | "invalid_currency" | "invalid_sdg" | "invalid_country" | "too_long" | "too_short" | "too_many_items" | "nul_character" | "extra_cells" | "duplicate_key" | "id_conflict" | "unknown_action" | "unknown_result" | "organisation_conflict" | "date_order" | "amount_rounded" | "indicator_text_value" | "missing_identifier" | "skipped_transaction" | "skipped_role" | "skipped_org" | "skipped_document";
             location: components["schemas"]["ImportLocationDto"];
             /** @example A date written YYYY-MM-DD */
             message: string;

@@ -53,8 +53,12 @@ export const OUTCOME_LABELS: Record<string, string> = {
   delete: $localize`:@@imports.outcome.delete:Se elimina`,
 };
 
-/** The row problems of an import, by their stable code (the API's English message is the fallback). */
-const ISSUE_MESSAGES: Record<string, string> = {
+/**
+ * The row problems of an import, by their stable code: every code the API declares has its text
+ * (the compiler checks it against the API's types); the API's English message is the fallback for a
+ * code from a newer server.
+ */
+const ISSUE_MESSAGES: Record<ImportIssue['code'], string> = {
   required: $localize`:@@imports.issue.required:Falta un valor obligatorio.`,
   invalid_value: $localize`:@@imports.issue.invalidValue:El valor no está entre los permitidos.`,
   invalid_code: $localize`:@@imports.issue.invalidCode:Código no válido (letras, dígitos, . _ -; de 2 a 60 caracteres).`,
@@ -80,15 +84,15 @@ const ISSUE_MESSAGES: Record<string, string> = {
   date_order: $localize`:@@imports.issue.dateOrder:La fecha de fin es anterior a la de inicio.`,
   amount_rounded: $localize`:@@imports.issue.amountRounded:El monto tenía más de dos decimales: se redondeó a centavos.`,
   indicator_text_value: $localize`:@@imports.issue.indicatorTextValue:El valor del indicador no es un número: se guarda como texto.`,
+  missing_identifier: $localize`:@@imports.issue.missingIdentifier:La actividad no tiene iati-identifier: se importa con un identificador formado con lo que dice (el mismo en cada importación).`,
   skipped_transaction: $localize`:@@imports.issue.skippedTransaction:Tipo de transacción sin equivalente: no se importa.`,
   skipped_role: $localize`:@@imports.issue.skippedRole:Rol de organización desconocido: no se importa.`,
   skipped_org: $localize`:@@imports.issue.skippedOrg:Organización sin nombre ni identificador: no se importa.`,
   skipped_document: $localize`:@@imports.issue.skippedDocument:Enlace a documento sin URL: no se importa.`,
-  skipped_planned_disbursement: $localize`:@@imports.issue.skippedPlanned:Desembolso planeado con fecha pasada: no se importa.`,
 };
 
-export function issueMessage(issue: Pick<ImportIssue, 'code' | 'message'>): string {
-  return ISSUE_MESSAGES[issue.code] ?? issue.message;
+export function issueMessage(issue: { code: string; message: string }): string {
+  return (ISSUE_MESSAGES as Record<string, string | undefined>)[issue.code] ?? issue.message;
 }
 
 /** "archivo.csv · fila 12 · columna amount" or "donante.xml · iati-activity[2]/transaction[3]". */
