@@ -107,8 +107,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   };
 }
 
-/** The child: builds the app as production runs it, listens, answers the parent's messages. */
-async function serve(options: ApiProcessOptions): Promise<void> {
+/** The app as production builds it (no web files), on `options.databaseUrl`, seeded if asked. */
+export async function productionApp(options: ApiProcessOptions) {
   const { createApp } = await import('../api/src/app.factory');
   const { loadConfig } = await import('../api/src/config/app-config');
   const { ANSWER_CACHE } = await import('../api/src/cache/answer-cache.interceptor');
@@ -129,9 +129,14 @@ async function serve(options: ApiProcessOptions): Promise<void> {
     const { DemoSeeder } = await import('../api/src/seed/demo-seeder');
     await app.get(DemoSeeder).seedIfEmpty();
   }
+  return { app, cache: app.get<ApiStats['cache']>(ANSWER_CACHE) };
+}
+
+/** The child: builds the app as production runs it, listens, answers the parent's messages. */
+async function serve(options: ApiProcessOptions): Promise<void> {
+  const { app, cache } = await productionApp(options);
   const routes = timeRoutes(app);
   await app.listen(0, '127.0.0.1');
-  const cache = app.get<ApiStats['cache']>(ANSWER_CACHE);
   process.on('message', (message: string) => {
     if (message === 'stats') {
       const cpu = process.cpuUsage(); // before the collection, which is not the API's work

@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import { hashPassword } from '../api/src/auth/password';
-import { startApiProcess } from './api-process';
+import { productionApp, startApiProcess } from './api-process';
 import { generate } from './bench-data';
 import { benchDatabase } from './bench-db';
 
@@ -53,31 +53,13 @@ interface Server {
 
 /** The API in a process of its own, or (LOAD_API=same-process) in this one. */
 async function startServer(databaseUrl: string): Promise<Server> {
+  const options = { databaseUrl, logLevel: 'error' as const, dbPoolSize: API_POOL_SIZE };
   if (!SAME_PROCESS) {
-    const api = await startApiProcess({
-      databaseUrl,
-      logLevel: 'error',
-      dbPoolSize: API_POOL_SIZE,
-    });
+    const api = await startApiProcess(options);
     return { base: `http://127.0.0.1:${api.port}`, stats: api.stats, stop: api.stop };
   }
-  const { createApp } = await import('../api/src/app.factory');
-  const { loadConfig } = await import('../api/src/config/app-config');
-  const { ANSWER_CACHE } = await import('../api/src/cache/answer-cache.interceptor');
-  const config = {
-    ...loadConfig({
-      NODE_ENV: 'production',
-      DATA_VERSION_MODE: process.env['DATA_VERSION_MODE'],
-      ANSWER_CACHE_BYTES: process.env['ANSWER_CACHE_BYTES'],
-    }),
-    webDist: '/nonexistent',
-    logLevel: 'error' as const,
-    logPretty: false,
-    dbPoolSize: API_POOL_SIZE,
-  };
-  const app = await createApp(config, databaseUrl);
+  const { app, cache } = await productionApp(options);
   await app.listen(0, '127.0.0.1');
-  const cache = app.get<ServerStats['cache']>(ANSWER_CACHE);
   return {
     base: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
     stats: async () => ({ memory: process.memoryUsage(), cache, cpu: process.cpuUsage() }),
