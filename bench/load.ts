@@ -10,6 +10,7 @@
  * this test did before (one event loop serving 50 clients and generating their load).
  *
  *   npm run load            (LOAD_DURATION=60 LOAD_CONNECTIONS=50 by default)
+ *   LOAD_POOL_SIZE=<n>      the API's connection pool (default 20; the app's own default is 10)
  */
 import autocannon from 'autocannon';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -22,7 +23,7 @@ import { benchDatabase } from './bench-db';
 const DURATION = Number(process.env['LOAD_DURATION'] ?? 60);
 const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
 const SAME_PROCESS = process.env['LOAD_API'] === 'same-process';
-const API_POOL_SIZE = 20;
+const API_POOL_SIZE = Number(process.env['LOAD_POOL_SIZE'] ?? 20);
 
 /** Deterministic choice so every run sends the same mix. */
 function lcg(seed: number) {
