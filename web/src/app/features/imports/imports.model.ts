@@ -84,7 +84,7 @@ const ISSUE_MESSAGES: Record<ImportIssue['code'], string> = {
   date_order: $localize`:@@imports.issue.dateOrder:La fecha de fin es anterior a la de inicio.`,
   amount_rounded: $localize`:@@imports.issue.amountRounded:El monto tenía más de dos decimales: se redondeó a centavos.`,
   indicator_text_value: $localize`:@@imports.issue.indicatorTextValue:El valor del indicador no es un número: se guarda como texto.`,
-  missing_identifier: $localize`:@@imports.issue.missingIdentifier:La actividad no tiene iati-identifier: se importa con un identificador formado con lo que dice (el mismo en cada importación).`,
+  missing_identifier: $localize`:@@imports.issue.missingIdentifier:La actividad no tiene identificador IATI: se importa con uno formado a partir de su organización informante, su título y su descripción (el mismo en cada importación).`,
   skipped_transaction: $localize`:@@imports.issue.skippedTransaction:Tipo de transacción sin equivalente: no se importa.`,
   skipped_role: $localize`:@@imports.issue.skippedRole:Rol de organización desconocido: no se importa.`,
   skipped_org: $localize`:@@imports.issue.skippedOrg:Organización sin nombre ni identificador: no se importa.`,
